@@ -1,0 +1,51 @@
+// The answer contract shared by the CLI (`motebot ask --json`) and the Teams bot.
+import type { PassageKind } from '../record/types.ts';
+
+export interface Citation {
+  committee: string;
+  meeting: string;
+  date: string | null;
+  sak: string | null;
+  title: string | null;
+  source: string;
+  kind: PassageKind;
+  /** The quoted passage, for expanding a citation in a card. */
+  quote?: string;
+  /** Passage id in the store, for LLM citation checks and cards. */
+  passageId?: string;
+  page?: number;
+  line?: number;
+}
+
+export type Language = 'nb' | 'en';
+
+export type Intent =
+  | 'adopted_decision'
+  | 'proposed_decision'
+  | 'agenda'
+  | 'meeting'
+  | 'history'
+  | 'discussion'
+  | 'free_text';
+
+export interface Answer {
+  answer: string;
+  citations: Citation[];
+  abstained: boolean;
+  /** What the question was taken to ask. */
+  intent: Intent;
+  language: Language;
+  /** True when an LLM wrote the answer text (cards then show the AI-generated label). */
+  generated: boolean;
+}
+
+export interface AskOptions {
+  /** Restrict to one committee / meeting / sak (e.g. "Spør om saken" on an agenda card). */
+  committee?: string;
+  meeting?: string;
+  sak?: string;
+}
+
+export interface Answerer {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}

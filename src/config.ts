@@ -1,0 +1,70 @@
+// The environment, read once into a typed, frozen config. Nothing else reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+import { MotebotError } from './errors.ts';
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  DATA_DIR: z.string().default('.data'),
+  STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: z.string().optional(),
+  /** Largest document accepted at ingest, in megabytes. */
+  MAX_FILE_MB: z.coerce.number().positive().default(50),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // OpenAI (or Azure OpenAI / any OpenAI-compatible server). Without a key Møtebot answers extractively.
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().optional(),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
+  AZURE_OPENAI_API_KEY: z.string().optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().optional(),
+  AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
+
+  // Teams / Bot Framework.
+  PORT: z.coerce.number().int().positive().default(3978),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  ALLOWED_TENANTS: list,
+  SECRETARIAT_AAD_IDS: list,
+  BOT_DOMAIN: z.string().default('localhost'),
+});
+
+export type Config = Readonly<z.infer<typeof schema>> & {
+  /** Absolute store directory. */
+  readonly dataDir: string;
+  /** True when an LLM endpoint is configured (OpenAI, Azure OpenAI or a compatible base URL). */
+  readonly llmEnabled: boolean;
+  /** True with no app id: the bot accepts loopback traffic only. */
+  readonly localMode: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new MotebotError('invalid_config', `Ugyldig konfigurasjon: ${issues}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    llmEnabled: Boolean(c.OPENAI_API_KEY || c.AZURE_OPENAI_API_KEY || c.OPENAI_BASE_URL),
+    localMode: !c.MICROSOFT_APP_ID,
+  });
+}

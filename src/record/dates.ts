@@ -1,0 +1,111 @@
+// Norwegian dates, times and sak ids as they are printed in meeting packages.
+
+export const MONTHS_NB: Record<string, number> = {
+  januar: 1, februar: 2, mars: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
+  september: 9, oktober: 10, november: 11, desember: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, des: 12,
+};
+
+export const MONTHS_EN: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length <= 2 ? 2000 + n : n;
+}
+
+const MONTH_NAMES = Object.keys({ ...MONTHS_NB, ...MONTHS_EN })
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** Day range in words: "6. – 7. november 2019", "27.-28. oktober 2021". */
+const WORD_RANGE = new RegExp(
+  `\\b(\\d{1,2})\\.?\\s*[–-]\\s*(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
+  'i',
+);
+/** "9. september 2020", "16 February 2023". */
+const WORD_DATE = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'i');
+/** "09.09.2020", "26.08.20", "1.1.2024". */
+const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+function monthNumber(name: string): number | undefined {
+  const k = name.toLowerCase();
+  return MONTHS_NB[k] ?? MONTHS_EN[k];
+}
+
+/** All ISO dates of the first date or day range found in `s` (a range gives every day in it). */
+export function parseDates(s: string): string[] {
+  let m = WORD_RANGE.exec(s);
+  if (m) {
+    const month = monthNumber(m[3]!);
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (month && to >= from && to - from < 7) {
+      const out: string[] = [];
+      for (let d = from; d <= to; d++) {
+        const iso = isoDate(Number(m[4]), month, d);
+        if (iso) out.push(iso);
+      }
+      if (out.length) return out;
+    }
+  }
+  m = WORD_DATE.exec(s);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : null;
+    if (iso) return [iso];
+  }
+  m = NUMERIC_DATE.exec(s);
+  if (m) {
+    const iso = isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1]));
+    if (iso) return [iso];
+  }
+  m = ISO_DATE.exec(s);
+  if (m) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) return [iso];
+  }
+  return [];
+}
+
+/** The first date in `s` as ISO, or null. */
+export function parseDate(s: string): string | null {
+  return parseDates(s)[0] ?? null;
+}
+
+const TIME = /\b(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)\b/gi;
+
+/** All "HH:MM" times in `s` ("Kl. 09.00 – 16.00" → ["09:00", "16:00"]). */
+export function parseTimes(s: string): string[] {
+  return [...s.matchAll(TIME)].map((m) => `${pad(Number(m[1]))}:${m[2]}`);
+}
+
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+export function hhmm(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** Sak id as printed ("16/23", "16 / 2023", "Sak 39/19") normalised to N/YY. */
+export const SAK_ID = /\b(\d{1,3})\s?\/\s?(\d{4}|\d{2})\b/;
+
+export function normalizeSakId(s: string): string | null {
+  const m = SAK_ID.exec(s);
+  if (!m) return null;
+  return `${Number(m[1])}/${m[2]!.slice(-2)}`;
+}

@@ -1,0 +1,66 @@
+// Text clean-up shared by every parser: Unicode, dashes, spaces and inline HTML.
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+// Cyrillic letters that look like Latin ones, as found inside Norwegian words in OCR'd text.
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X',
+};
+const CYRILLIC_IN_LATIN_WORD = /(?<=[A-Za-zÆØÅæøå])[аеорсухіАВЕКМНОРСТХ]|[аеорсухіАВЕКМНОРСТХ](?=[A-Za-zÆØÅæøå])/g;
+
+/** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(ZERO_WIDTH, '')
+    .replace(SPACES, ' ')
+    .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
+    .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
+    .replace(/\r\n?/g, '\n');
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '–', laquo: '«', raquo: '»',
+};
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * Inline HTML fragments (as left in PDF-to-text conversions) to plain text on one line:
+ * list items and paragraphs become " • " / space separated, all other tags vanish.
+ */
+export function stripInlineHtml(s: string): string {
+  return decodeEntities(
+    s
+      .replace(/<li[^>]*>/gi, ' • ')
+      .replace(/<\/(p|li|ul|ol|div|h\d)>/gi, ' ')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+/** Markdown emphasis and heading marks left in converted text. */
+export function stripMarkdown(s: string): string {
+  return s.replace(/\*\*|__/g, '').replace(/^#{1,6}\s+/, '');
+}
+
+/** Collapse runs of white space to one space and trim. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Text used for comparing and matching: NFKC, lower case, squashed. */
+export function foldForMatch(s: string): string {
+  return squash(normalizeText(s).toLowerCase());
+}

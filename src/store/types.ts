@@ -1,0 +1,40 @@
+// The store behind Møtebot. SQLite (a file under DATA_DIR) is the default; PostgreSQL follows.
+// The interface is async so that a networked implementation fits without changing callers.
+import type { DocumentFormat } from '../documents/types.ts';
+import type { Meeting, Passage } from '../record/types.ts';
+
+export interface StoredDocument {
+  id: number;
+  /** File name the document was ingested under (its identity: a new version replaces the old). */
+  source: string;
+  /** sha256 of the file bytes. */
+  hash: string;
+  format: DocumentFormat;
+  ingestedAt: string;
+}
+
+export interface NewDocument {
+  source: string;
+  hash: string;
+  format: DocumentFormat;
+  meetings: Meeting[];
+  /** Passages without ids: the store numbers them. */
+  passages: Omit<Passage, 'id'>[];
+}
+
+export interface MeetingRow extends Meeting {
+  source: string;
+  documentId: number;
+}
+
+export interface Store {
+  findDocument(source: string): Promise<StoredDocument | null>;
+  /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
+  putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }>;
+  listDocuments(): Promise<StoredDocument[]>;
+  listMeetings(): Promise<MeetingRow[]>;
+  listPassages(): Promise<Passage[]>;
+  /** Changes whenever the record changes: readers rebuild their search index when it moves. */
+  revision(): Promise<number>;
+  close(): Promise<void>;
+}

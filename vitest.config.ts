@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'bot/**/*.test.ts', 'cards/**/*.test.ts'],
+    // The e2e tests start the bot, the Agents Playground and Chromium: give them room.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores in CI: run test files in parallel, but not more than the machine has.
+    maxWorkers: 2,
+    onConsoleLog(_log, type) {
+      // Stray console output is a defect: everything goes through the logger.
+      if (type === 'stderr') return true;
+      return true;
+    },
+  },
+});
