@@ -1,0 +1,38 @@
+// The answerer the CLI and the bot use: the record loaded from the store (reloaded when the record
+// changes), the offline answer, and — when an LLM is configured — a grounded answer over the same
+// passages, falling back to the offline answer on any error.
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
+import { loadLibrary, type Library } from './library.ts';
+import { answerOffline } from './offline.ts';
+import { understand } from './question.ts';
+import type { Answer, Answerer, AskOptions } from './types.ts';
+
+export interface AnswererDeps {
+  store: Store;
+  config: Config;
+  logger: Logger;
+}
+
+export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
+  let library: Promise<Library> = loadLibrary(deps.store);
+  const grounded = deps.config.llmEnabled ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger) : null;
+
+  // Reload when another process (ingest, a Teams upload) changed the record.
+  async function current(): Promise<Library> {
+    const lib = await library;
+    if ((await deps.store.revision()) !== lib.revision) library = loadLibrary(deps.store);
+    return library;
+  }
+
+  return {
+    async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+      const lib = await current();
+      const q = understand(question);
+      const offline = await answerOffline(lib, q, options);
+      if (!grounded || offline.answer.abstained || !offline.passages.length) return offline.answer;
+      return grounded(q, offline, lib);
+    },
+  };
+}

@@ -1,0 +1,340 @@
+// The extractive answerer: finds the sak (or meeting) a question is about, and answers from the
+// record's own fields — adopted decision, proposal, agenda facts, meeting facts, discussion
+// prompts — or from the best-matching sentences. Works with no API key.
+import type { Passage, PassageKind } from '../record/types.ts';
+import { squash } from '../record/normalize.ts';
+import type { SearchHit } from '../search/index.ts';
+import { expansions, lexicon } from '../search/lexicon.ts';
+import type { Case } from './cases.ts';
+import { passageCaseKey, type Library } from './library.ts';
+import type { Question } from './question.ts';
+import { stem, stems, topicWords, words } from './terms.ts';
+import { caseRef, formatDate, t } from './texts.ts';
+import type { Answer, AskOptions, Citation, Language } from './types.ts';
+
+export interface Ranked {
+  c: Case;
+  score: number;
+}
+
+/** What the offline answerer found, for the LLM path to build on. */
+export interface OfflineResult {
+  answer: Answer;
+  /** Passages the answer rests on, best first (the LLM sees only these). */
+  passages: Passage[];
+}
+
+function inMonth(iso: string | null, month: { year: number; month: number }): boolean {
+  return !!iso && Number(iso.slice(0, 4)) === month.year && Number(iso.slice(5, 7)) === month.month;
+}
+
+function caseDates(c: Case): string[] {
+  return [...new Set([c.date, ...c.sources.flatMap((s) => s.meeting.dates)].filter((d): d is string => !!d))];
+}
+
+/** Keeps the cases matching a constraint, unless none would be left. */
+function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
+  const kept = list.filter((r) => keep(r.c));
+  return kept.length ? kept : list;
+}
+
+/** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
+function alternatives(word: string): string[] {
+  const lex = lexicon();
+  const alts = [word, ...(lex.enNb.get(word) ?? []), ...(lex.abbreviations.get(word) ?? [])];
+  return [...new Set(alts.flatMap((a) => words(a).map(stem)))];
+}
+
+/** Share of the question's topic words found in a case's text (compounds count: "pris" in "prismodeller"). */
+export function coverage(lib: Library, c: Case, q: Question): number {
+  const topic = [...new Set(topicWords(q.text))];
+  if (!topic.length) return 1;
+  const { folded, stems: caseStems } = lib.caseText(c);
+  const found = topic.filter((w) =>
+    alternatives(w).some((a) => caseStems.has(a) || (a.length >= 4 && folded.includes(a))),
+  );
+  return found.length / topic.length;
+}
+
+function titleOverlap(c: Case, q: Question): number {
+  const title = stems(c.item.title);
+  if (!title.size) return 0;
+  const qs = new Set([...stems(q.text), ...expansions(q.text).flatMap((e) => [...stems(e)])]);
+  let n = 0;
+  for (const s of title) if (qs.has(s)) n++;
+  return n / title.size;
+}
+
+export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[]; hits: SearchHit[] }> {
+  const committee = opts.committee ?? q.committee;
+  const hits = await lib.index.search(q.text, { committee, sak: opts.sak }, 80);
+  const scores = new Map<string, number>();
+  for (const h of hits) {
+    const key = passageCaseKey(h.passage);
+    if (!key) continue;
+    const cur = scores.get(key);
+    scores.set(key, cur === undefined ? h.score : cur + 0.15 * h.score);
+  }
+  const top = Math.max(1, ...scores.values());
+  const sakIds = opts.sak ? [opts.sak] : q.sakIds;
+  let pool: Case[] = sakIds.length
+    ? lib.cases.filter((c) => sakIds.includes(c.item.sak))
+    : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
+  if (committee) pool = pool.filter((c) => c.committee === committee);
+  if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
+  let ranked: Ranked[] = pool.map((c) => ({
+    c,
+    score: (scores.get(c.key) ?? 0) + top * 0.8 * titleOverlap(c, q),
+  }));
+  if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
+  if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
+  if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
+  else if (q.years.length === 1) ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
+  ranked.sort((a, b) => b.score - a.score);
+  return { ranked, hits };
+}
+
+function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation {
+  const src = c.sources[0]!;
+  return {
+    committee: c.committee,
+    meeting: c.meeting,
+    date: c.date,
+    sak: c.item.sak,
+    title: c.item.title,
+    source: p?.source ?? src.source,
+    kind: p?.kind ?? kind,
+    quote: p?.text.slice(0, 600),
+    passageId: p?.id,
+    line: p?.locator.line ?? c.item.locator.line,
+    page: p?.locator.page,
+  };
+}
+
+function passagesOf(lib: Library, c: Case, kind?: PassageKind): Passage[] {
+  const all = lib.passagesByCase.get(c.key) ?? [];
+  return kind ? all.filter((p) => p.kind === kind) : all;
+}
+
+function cite(lib: Library, c: Case, kind: PassageKind): { citation: Citation; passage?: Passage } {
+  const passage = passagesOf(lib, c, kind)[0];
+  return { citation: citation(c, passage, kind), passage };
+}
+
+function quote(s: string): string {
+  return `«${squash(s)}»`;
+}
+
+function decisionLines(lib: Library, c: Case, lang: Language, prefer: 'adopted' | 'proposed') {
+  const lines: string[] = [];
+  const used: { citation: Citation; passage?: Passage }[] = [];
+  const { adopted_decision: adopted, proposed_decision: proposed } = c.item;
+  const showAdopted = () => {
+    lines.push(`${t(lang, prefer === 'adopted' ? 'adopted' : 'alsoAdopted')}: ${quote(adopted!)}`);
+    used.push(cite(lib, c, 'adopted'));
+  };
+  const showProposed = () => {
+    lines.push(`${t(lang, 'proposed')}: ${quote(proposed!)}`);
+    used.push(cite(lib, c, 'proposed'));
+  };
+  if (prefer === 'adopted') {
+    if (adopted) showAdopted();
+    else if (proposed) {
+      lines.push(t(lang, 'outcomeUnknown'));
+      showProposed();
+    }
+  } else {
+    if (proposed) showProposed();
+    if (adopted) showAdopted();
+    else if (proposed && c.sources.every((s) => s.meeting.role === 'innkalling')) lines.push(t(lang, 'outcomeUnknown'));
+  }
+  if (!adopted && !proposed) lines.push(t(lang, 'noDecisionRecorded'));
+  if (c.item.presenter) lines.push(`${t(lang, 'presentedBy')}: ${c.item.presenter}.`);
+  return { lines, used };
+}
+
+function agendaLines(c: Case, lang: Language): string[] {
+  const i = c.item;
+  const out: string[] = [];
+  if (i.sakstype) out.push(`${t(lang, 'type')}: ${i.sakstype}`);
+  if (i.start_time) {
+    const span = i.end_time ? `${i.start_time}–${i.end_time}` : i.start_time;
+    out.push(`${t(lang, 'time')}: ${span}${c.date ? `, ${formatDate(c.date, lang)}` : ''}`);
+  }
+  if (i.duration_minutes) out.push(`${t(lang, 'duration')}: ${i.duration_minutes} ${t(lang, 'minutes')}`);
+  if (i.presenter) out.push(`${t(lang, 'presentedBy')}: ${i.presenter}`);
+  if (i.case_owner) out.push(`${t(lang, 'owner')}: ${i.case_owner}`);
+  if (i.case_handler) out.push(`${t(lang, 'handler')}: ${i.case_handler}`);
+  return out;
+}
+
+/** Sentences of the passages that share most with the question (numbers and rare words weigh most). */
+export function bestSentences(passages: Passage[], q: Question, max = 3): { text: string; passage: Passage }[] {
+  const wanted = new Map<string, number>();
+  for (const w of topicWords(q.text)) for (const a of alternatives(w)) wanted.set(a, /^\d/.test(a) ? 2 : 1);
+  for (const e of expansions(q.text)) for (const s of stems(e)) if (!wanted.has(s)) wanted.set(s, 1);
+  const scored: { text: string; passage: Passage; score: number; order: number }[] = [];
+  let order = 0;
+  for (const p of passages) {
+    for (const sentence of p.text.split(/(?<=[.!?])\s+|\s+(?=•)|\n+/)) {
+      const text = squash(sentence);
+      if (text.length < 3) continue;
+      const ss = stems(text);
+      const folded = text.toLowerCase();
+      let score = 0;
+      for (const [w, weight] of wanted) if (ss.has(w) || (w.length >= 4 && folded.includes(w))) score += weight;
+      if (q.wantsAmount && /\d/.test(text) && /\b(kr|kroner|nok|mill\w*|mrd|milliard\w*)\b/i.test(text)) score += 2;
+      scored.push({ text, passage: p, score, order: order++ });
+    }
+  }
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, max)
+    .sort((a, b) => a.order - b.order);
+}
+
+function abstain(lib: Library, q: Question, nearest: Ranked | undefined): OfflineResult {
+  const lang = q.language;
+  const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
+  return {
+    answer: {
+      answer: `${t(lang, 'abstain')}${near}`,
+      citations: nearest ? [cite(lib, nearest.c, 'agenda').citation] : [],
+      abstained: true,
+      intent: q.intent,
+      language: lang,
+      generated: false,
+    },
+    passages: [],
+  };
+}
+
+function result(q: Question, lines: string[], used: { citation: Citation; passage?: Passage }[]): OfflineResult {
+  const seen = new Set<string>();
+  const citations = used
+    .map((u) => u.citation)
+    .filter((c) => {
+      const k = `${c.committee}|${c.meeting}|${c.sak}|${c.kind}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+  return {
+    answer: { answer: lines.join('\n'), citations, abstained: false, intent: q.intent, language: q.language, generated: false },
+    passages: used.flatMap((u) => (u.passage ? [u.passage] : [])),
+  };
+}
+
+function answerMeeting(lib: Library, q: Question, opts: AskOptions): OfflineResult | null {
+  const committee = opts.committee ?? q.committee;
+  let meetings = lib.meetings.filter((m) => !committee || m.committee === committee);
+  if (q.meeting) meetings = meetings.filter((m) => m.meeting === q.meeting);
+  if (q.date) meetings = meetings.filter((m) => m.dates.includes(q.date!));
+  else if (q.month) meetings = meetings.filter((m) => m.dates.some((d) => inMonth(d, q.month!)));
+  if (!meetings.length || (!q.meeting && !q.date && !q.month)) return null;
+  const lang = q.language;
+  const first = meetings[0]!;
+  const field = <K extends 'place' | 'time'>(k: K) => meetings.map((m) => m[k]).find(Boolean) ?? null;
+  const present = meetings.find((m) => m.members_present.length);
+  const label = first.meeting ?? first.committee;
+  const lines = [
+    `${first.committee} ${t(lang, 'meeting').toLowerCase()} ${label}: ${first.dates.map((d) => formatDate(d, lang)).join(' og ') || formatDate(first.date, lang)}`,
+  ];
+  const time = field('time');
+  const place = field('place');
+  if (time) lines.push(`${t(lang, 'when')}: ${time}`);
+  if (place) lines.push(`${t(lang, 'place')}: ${place}`);
+  if (q.meetingFacts.has('attendance')) {
+    if (present) {
+      lines.push(`${t(lang, 'present')}: ${present.members_present.join('; ')}`);
+      if (present.members_absent.length) lines.push(`${t(lang, 'absent')}: ${present.members_absent.join('; ')}`);
+    } else if (first.members_invited.length) lines.push(`${t(lang, 'members')}: ${first.members_invited.join('; ')}`);
+  }
+  // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
+  const m = present ?? meetings.find((x) => x.place) ?? first;
+  const opening = m.items[0];
+  const c = opening ? lib.cases.find((x) => x.committee === m.committee && x.item.sak === opening.sak && x.sources.some((s) => s.meeting === m)) : undefined;
+  const used = c ? [cite(lib, c, 'agenda')] : [];
+  return result(q, lines, used);
+}
+
+export async function answerOffline(lib: Library, q: Question, opts: AskOptions = {}): Promise<OfflineResult> {
+  const lang = q.language;
+  if (!lib.cases.length) {
+    return { answer: { answer: t(lang, 'nothing'), citations: [], abstained: true, intent: q.intent, language: lang, generated: false }, passages: [] };
+  }
+  if (q.intent === 'meeting' && !q.sakIds.length) {
+    const m = answerMeeting(lib, q, opts);
+    if (m) return m;
+  }
+  const { ranked } = await rankCases(lib, q, opts);
+  const named = (opts.sak ? 1 : 0) + q.sakIds.length > 0;
+  const best = ranked[0];
+  if (!best) return abstain(lib, q, undefined);
+  if (!named && coverage(lib, best.c, q) < 0.5) return abstain(lib, q, best);
+
+  switch (q.intent) {
+    case 'adopted_decision':
+    case 'proposed_decision': {
+      const { lines, used } = decisionLines(lib, best.c, lang, q.intent === 'adopted_decision' ? 'adopted' : 'proposed');
+      return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], used);
+    }
+    case 'agenda': {
+      const lines = agendaLines(best.c, lang);
+      if (lines.length) return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], [cite(lib, best.c, 'agenda')]);
+      break;
+    }
+    case 'history':
+      return answerHistory(lib, q, ranked);
+    case 'discussion': {
+      const prompts = best.c.item.discussion_prompts;
+      if (prompts.length) {
+        const lines = [`${t(lang, 'prompts')} ${caseRef(best.c, lang)}:`, ...prompts.map((p) => `- ${p}`)];
+        return result(q, lines, [cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo')]);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return answerFromSentences(lib, q, ranked);
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const lang = q.language;
+  const best = ranked[0]!;
+  const pool = passagesOf(lib, best.c).filter((p) => p.kind !== 'agenda');
+  const picked = bestSentences(pool.length ? pool : passagesOf(lib, best.c), q, 4);
+  if (!picked.length || (q.wantsAmount && !picked.some((s) => /\d/.test(s.text) && /\b(kr|kroner|nok|mill\w*|mrd|milliard\w*)\b/i.test(s.text)))) {
+    return abstain(lib, q, best);
+  }
+  const lines = [`${t(lang, 'from')} ${caseRef(best.c, lang)}:`, ...picked.map((s) => `… ${s.text}`)];
+  const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({ citation: citation(best.c, p, p.kind), passage: p }));
+  return result(q, lines, used);
+}
+
+function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const lang = q.language;
+  const top = ranked[0]!.score;
+  const steps = ranked
+    .filter((r) => r.score >= top * 0.35 && coverage(lib, r.c, q) >= 0.5)
+    .slice(0, 8)
+    .sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
+  const lines = [t(lang, 'history')];
+  const used: { citation: Citation; passage?: Passage }[] = [];
+  for (const { c } of steps) {
+    const decision = c.item.adopted_decision
+      ? `${t(lang, 'adopted')}: ${quote(c.item.adopted_decision)}`
+      : c.item.proposed_decision
+        ? `${t(lang, 'proposed')}: ${quote(c.item.proposed_decision)}`
+        : '';
+    const detail = bestSentences(passagesOf(lib, c).filter((p) => p.kind !== 'agenda'), q, 1)[0];
+    lines.push(`- ${formatDate(c.date, lang)}, ${caseRef(c, lang)}. ${decision}${detail ? ` … ${detail.text}` : ''}`);
+    used.push(cite(lib, c, c.item.adopted_decision ? 'adopted' : c.item.proposed_decision ? 'proposed' : 'agenda'));
+    if (detail) used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
+  }
+  return result(q, lines, used);
+}

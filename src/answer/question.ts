@@ -1,0 +1,110 @@
+// What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
+// agenda facts it wants. Rules over words in both bokmål and English; no model needed.
+import { MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
+import { foldForMatch } from '../record/normalize.ts';
+import type { Intent, Language } from './types.ts';
+
+export type AgendaFact = 'time' | 'duration' | 'presenter' | 'owner' | 'handler' | 'sakstype';
+export type MeetingFact = 'place' | 'when' | 'attendance';
+
+export interface Question {
+  text: string;
+  language: Language;
+  intent: Intent;
+  sakIds: string[];
+  committee?: string;
+  /** Meeting number "N/YYYY". */
+  meeting?: string;
+  /** Exact ISO date named in the question. */
+  date?: string;
+  /** Year and month named without a day ("February 2023", "i oktober 2021"). */
+  month?: { year: number; month: number };
+  years: number[];
+  agendaFacts: Set<AgendaFact>;
+  meetingFacts: Set<MeetingFact>;
+  /** The question asks for an amount of money. */
+  wantsAmount: boolean;
+}
+
+const EN_WORDS = /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
+const NB_WORDS = /\b(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)\b/g;
+
+export function detectLanguage(text: string): Language {
+  const t = foldForMatch(text);
+  const en = t.match(EN_WORDS)?.length ?? 0;
+  const nb = t.match(NB_WORDS)?.length ?? 0;
+  return en > nb ? 'en' : 'nb';
+}
+
+const INTENT_RULES: [Intent, RegExp][] = [
+  [
+    'history',
+    /\b(progress(ed)?|evolv\w*|history|over time|across meetings|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*)\b/,
+  ],
+  [
+    'discussion',
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|ba .* drøfte|asked .* to discuss|spørsmål til (nuit|nufa))\b/,
+  ],
+  [
+    'proposed_decision',
+    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b)/,
+  ],
+  [
+    'adopted_decision',
+    /\b(decide[ds]?|decision|adopted|resolved|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemte|konklu\w+)\b/,
+  ],
+  [
+    'agenda',
+    /\b(who (presents?|presented|is presenting)|presenter\w*|hvem (la|legger|legge|presenterer|presenterte) (frem|fram)?|la frem|saksbehandler\w*|sakseier\w*|case (owner|handler)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the agenda|på agendaen|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+  ],
+  [
+    'meeting',
+    /\b(where (was|is|were|will)|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested)\b/,
+  ],
+];
+
+const AGENDA_FACTS: [AgendaFact, RegExp][] = [
+  ['time', /\b(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|kl)\b/],
+  ['duration', /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/],
+  ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
+  ['owner', /\b(sakseier\w*|case owner|owner)\b/],
+  ['handler', /\b(saksbehandler\w*|case handler|handler)\b/],
+  ['sakstype', /\b(sakstype\w*|type)\b/],
+];
+
+const MEETING_FACTS: [MeetingFact, RegExp][] = [
+  ['place', /\b(where|hvor|sted|location|held|holdt)\b/],
+  ['when', /\b(when|når|dato|date|dates|datoer|held|holdt)\b/],
+  ['attendance', /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer)\b/],
+];
+
+const MONTH_NAMES = { ...MONTHS_NB, ...MONTHS_EN };
+const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?\\s+((?:19|20)\\d\\d)\\b`, 'i');
+
+export function understand(question: string): Question {
+  const t = foldForMatch(question);
+  const intent = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
+  const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map((m) => `${Number(m[1])}/${m[2]}`);
+  const meetingMatch = /\b(?:møte|meeting|møtet)\s+(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b|(?<![\d/])(\d{1,2})\/((?:19|20)\d\d)\b/.exec(t);
+  const meeting = meetingMatch ? `${Number(meetingMatch[1] ?? meetingMatch[3])}/${meetingMatch[2] ?? meetingMatch[4]}` : undefined;
+  const committee = /\bnufa\b/.test(t) ? 'NUFA' : /\bnuit\b/.test(t) ? 'NUIT' : undefined;
+  const date = parseDate(t) ?? undefined;
+  const mm = MONTH_YEAR.exec(t);
+  const month = !date && mm ? { year: Number(mm[2]), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;
+  const years = [...new Set([...t.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])))];
+  return {
+    text: question,
+    language: detectLanguage(question),
+    intent,
+    sakIds: [...new Set(sakIds)],
+    committee,
+    meeting,
+    date,
+    month,
+    years,
+    agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
+    meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
+    wantsAmount:
+      /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(t),
+  };
+}

@@ -1,0 +1,49 @@
+// Words of a question or passage, folded and stemmed the way the search index sees them.
+import { stemmer } from '@orama/stemmers/norwegian';
+import { stopwords } from '@orama/stopwords/norwegian';
+import { foldForMatch } from '../record/normalize.ts';
+
+// English function words and the words questions are made of (not what they are about).
+const QUESTION_WORDS = new Set(
+  `the a an of on in at to for and or by with about from into is are was were be been being do does did
+   what which who whom whose when where why how much many there this that these those it its their his her
+   they them than then as any some all each per also please tell me give list quote say says said show
+   according same other
+   hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
+   hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter`.split(/\s+/),
+);
+
+// Words that name the kind of question, or the domain itself, rather than its topic.
+const FRAME_WORDS = new Set(
+  `nuit nufa sak saken saker møte møtet møter meeting meetings committee case item agenda agendaen
+   decide decided decision decisions adopted propose proposed proposal vedtak vedtaket vedtatt vedtok
+   forslag forslaget foreslås foreslått til
+   present presents presented presenter la frem legger lagt fram
+   scheduled tidspunkt time date dato
+   discuss discussed discussion drøfte drøftet drøfting`.split(/\s+/),
+);
+
+const NB_STOP = new Set(stopwords);
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}@'’-]*/gu;
+
+export function words(text: string): string[] {
+  return (foldForMatch(text).match(WORD) ?? []).map((w) => w.replace(/['’-]+$/, ''));
+}
+
+export function stem(word: string): string {
+  return /^\d/.test(word) ? word : stemmer(word);
+}
+
+/** The stems of `text`, stop words removed. */
+export function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) if (!NB_STOP.has(w) && !QUESTION_WORDS.has(w)) out.add(stem(w));
+  return out;
+}
+
+/** The topic words of a question: what it is about, without question, frame and stop words. */
+export function topicWords(question: string): string[] {
+  return words(question).filter(
+    (w) => !NB_STOP.has(w) && !QUESTION_WORDS.has(w) && !FRAME_WORDS.has(w) && !/^\d{1,3}\/\d{2,4}$/.test(w),
+  );
+}

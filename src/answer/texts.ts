@@ -1,0 +1,88 @@
+// The sentences answers are made of, in bokmål and English. Decisions and proposals are always
+// quoted verbatim in Norwegian; only the frame around them follows the asker's language.
+import type { Language } from './types.ts';
+import type { Case } from './cases.ts';
+
+export function formatDate(iso: string | null, lang: Language): string {
+  if (!iso) return lang === 'en' ? 'date unknown' : 'ukjent dato';
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** "sak 6/23 «Evaluering av prismodeller» (NUIT, møte 1/2023, 16.02.2023)" */
+export function caseRef(c: Case, lang: Language): string {
+  const meeting = c.meeting.includes('/') ? (lang === 'en' ? `meeting ${c.meeting}` : `møte ${c.meeting}`) : c.meeting;
+  const committee = c.meeting.startsWith(c.committee) ? '' : `${c.committee}, `;
+  return `sak ${c.item.sak} «${c.item.title}» (${committee}${meeting}, ${formatDate(c.date, lang)})`;
+}
+
+const T = {
+  nb: {
+    adopted: 'Vedtak',
+    proposed: 'Forslag til vedtak',
+    outcomeUnknown:
+      'Utfallet er ikke i dokumentene: referatet fra dette møtet er ikke lest inn ennå, så bare forslaget er kjent.',
+    noDecisionRecorded: 'Dokumentene har verken forslag til vedtak eller vedtak for denne saken.',
+    alsoAdopted: 'Vedtatt',
+    presentedBy: 'Lagt fram av',
+    owner: 'Sakseier',
+    handler: 'Saksbehandler',
+    type: 'Sakstype',
+    time: 'Tidspunkt',
+    duration: 'Satt av',
+    minutes: 'min',
+    day: 'Dag',
+    place: 'Sted',
+    when: 'Tid',
+    present: 'Til stede',
+    absent: 'Ikke til stede',
+    members: 'Medlemmer',
+    meeting: 'Møte',
+    history: 'Behandlinger i dokumentene, eldst først:',
+    prompts: 'Spørsmål og stikkord lagt fram for drøfting i',
+    noPrompts: 'Jeg finner ingen egne drøftingsspørsmål for denne saken. Det nærmeste i dokumentene:',
+    from: 'Fra',
+    abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
+    nearest: 'Det nærmeste jeg finner er',
+    nothing: 'Ingen møtedokumenter er lest inn ennå. Be sekretariatet lese inn et møtedokument (motebot ingest).',
+    innspill: 'Innspill',
+    innspillGiven: 'Innspill i møtet',
+  },
+  en: {
+    adopted: 'Decision (Vedtak)',
+    proposed: 'Proposed decision (Forslag til vedtak)',
+    outcomeUnknown:
+      'The outcome is not in the documents: the minutes of this meeting have not been ingested yet, so only the proposal is known.',
+    noDecisionRecorded: 'The documents hold neither a proposed nor an adopted decision for this sak.',
+    alsoAdopted: 'Adopted',
+    presentedBy: 'Presented by',
+    owner: 'Case owner (sakseier)',
+    handler: 'Case handler (saksbehandler)',
+    type: 'Type (sakstype)',
+    time: 'Time',
+    duration: 'Time allotted',
+    minutes: 'min',
+    day: 'Day',
+    place: 'Place',
+    when: 'Time',
+    present: 'Present',
+    absent: 'Absent',
+    members: 'Members',
+    meeting: 'Meeting',
+    history: 'How the documents record it, oldest first:',
+    prompts: 'Questions and prompts put to the committee in',
+    noPrompts: 'I find no separate discussion prompts for this sak. The nearest in the documents:',
+    from: 'From',
+    abstain: 'I cannot find the answer to this in the meeting documents.',
+    nearest: 'The nearest I find is',
+    nothing: 'No meeting documents have been ingested yet. Ask the secretariat to ingest a meeting package (motebot ingest).',
+    innspill: 'Input (innspill)',
+    innspillGiven: 'Input given in the meeting',
+  },
+} as const;
+
+export type TextKey = keyof (typeof T)['nb'];
+
+export function t(lang: Language, key: TextKey): string {
+  return T[lang][key];
+}

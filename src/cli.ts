@@ -1,0 +1,119 @@
+// motebot ingest | ask | inspect | eval — the command-line contract of ../shared/eval/README.md.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createAnswerer } from './answer/index.ts';
+import { loadConfig } from './config.ts';
+import { readDocument } from './documents/index.ts';
+import { isMotebotError } from './errors.ts';
+import { runEval, formatEvalReport, evalCases } from './eval.ts';
+import { formatSummary, ingestPaths } from './ingest.ts';
+import { createLogger } from './logger.ts';
+import { inspectView } from './record/inspect.ts';
+import { parseDocument } from './record/parse.ts';
+import { redact } from './record/redact.ts';
+import { openStore } from './store/index.ts';
+
+const USAGE = `Bruk: motebot <kommando> [valg]
+
+  ingest STI...                 Les inn møtedokumenter (.txt .md .html .pdf .docx, filer eller mapper)
+  ask [--json] "SPØRSMÅL"       Still et spørsmål
+  ask --json --batch FIL        Besvar en JSON-liste av {id, question}
+  inspect --json FIL            Vis møtene som leses ut av én fil
+  eval QA.json                  Kjør gullspørsmålene og skriv treff per type
+
+Valg: --data MAPPE (lagring, ellers DATA_DIR eller .data)`;
+
+const batchSchema = z.array(z.object({ id: z.union([z.string(), z.number()]), question: z.string() }));
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, batch: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (!command || values.help || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig(values.data ? { ...process.env, DATA_DIR: values.data } : process.env);
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  try {
+    switch (command) {
+      case 'inspect': {
+        const file = positionals[0];
+        if (!file) throw new Error('inspect trenger en fil');
+        const doc = await readDocument(file, { maxBytes: config.MAX_FILE_MB * 1024 * 1024 });
+        const view = inspectView(parseDocument(redact(doc.text).text));
+        console.log(values.json ? JSON.stringify(view, null, 2) : JSON.stringify(view, null, 2));
+        return 0;
+      }
+      case 'ingest': {
+        if (!positionals.length) throw new Error('ingest trenger minst én fil eller mappe');
+        const store = await openStore(config);
+        try {
+          const summary = await ingestPaths(positionals, { store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024 });
+          console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, 'nb'));
+          return summary.failed.length ? 2 : 0;
+        } finally {
+          await store.close();
+        }
+      }
+      case 'ask': {
+        const store = await openStore(config);
+        try {
+          const answerer = await createAnswerer({ store, config, logger });
+          if (values.batch) {
+            const cases = batchSchema.parse(JSON.parse(await readFile(values.batch, 'utf8')));
+            const out = [];
+            for (const c of cases) {
+              const a = await answerer.ask(c.question);
+              out.push({ id: c.id, answer: a.answer, citations: a.citations.map(publicCitation), abstained: a.abstained });
+            }
+            console.log(JSON.stringify(out, null, 2));
+            return 0;
+          }
+          const question = positionals.join(' ').trim();
+          if (!question) throw new Error('ask trenger et spørsmål');
+          const a = await answerer.ask(question);
+          if (values.json) {
+            console.log(JSON.stringify({ answer: a.answer, citations: a.citations.map(publicCitation), abstained: a.abstained }, null, 2));
+          } else {
+            console.log(a.answer);
+            for (const c of a.citations) console.log(`  [${c.committee} ${c.meeting} ${c.date ?? ''} sak ${c.sak ?? '–'} (${c.kind})] ${c.source}`);
+          }
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+      case 'eval': {
+        const file = positionals[0];
+        if (!file) throw new Error('eval trenger en QA.json-fil');
+        const store = await openStore(config);
+        try {
+          const answerer = await createAnswerer({ store, config, logger });
+          const report = await runEval(evalCases(JSON.parse(await readFile(file, 'utf8'))), answerer);
+          console.log(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+      default:
+        console.error(`Ukjent kommando «${command}».\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    const message = isMotebotError(err) ? err.message : err instanceof Error ? err.message : String(err);
+    console.error(`Feil: ${message}`);
+    logger.debug({ err }, 'command failed');
+    return 1;
+  }
+}
+
+function publicCitation(c: import('./answer/types.ts').Citation) {
+  const { committee, meeting, date, sak, title, source, kind } = c;
+  return { committee, meeting, date, sak, title, source, kind };
+}
