@@ -1,0 +1,168 @@
+// The grounded LLM path, against a local HTTP server that speaks the OpenAI chat wire format.
+// Why a real server: the `openai` client's request shape, timeouts and error handling are part of
+// what is tested, so nothing below the HTTP socket is replaced.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../src/answer/index.ts';
+import type { Answerer } from '../src/answer/types.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/types.ts';
+
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
+
+interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+}
+
+/** What the fake model does with the next request. */
+let behaviour: (req: ChatRequest) => { delayMs?: number; status?: number; content?: string };
+const requests: ChatRequest[] = [];
+
+async function body(req: IncomingMessage): Promise<string> {
+  let s = '';
+  for await (const chunk of req) s += chunk;
+  return s;
+}
+
+let server: Server;
+let baseUrl: string;
+let store: Store;
+let dir: string;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const parsed = JSON.parse(await body(req)) as ChatRequest;
+    requests.push(parsed);
+    const b = behaviour(parsed);
+    if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+    if (res.destroyed) return;
+    res.writeHead(b.status ?? 200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        id: 'chatcmpl-test',
+        object: 'chat.completion',
+        created: 0,
+        model: parsed.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: b.content ?? '' } }],
+      }),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-llm-'));
+  const config = loadConfig({ DATA_DIR: dir });
+  store = await openStore(config);
+  const summary = await ingestPaths([FIXTURE], { store, logger: createLogger('silent'), maxBytes: 1e7 });
+  expect(summary.failed).toEqual([]);
+});
+
+afterAll(async () => {
+  await store.close();
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  requests.length = 0;
+});
+
+async function answerer(extra: Record<string, string> = {}): Promise<Answerer> {
+  const config = loadConfig({ DATA_DIR: dir, OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: 'test-key', ...extra });
+  return createAnswerer({ store, config, logger: createLogger('silent') });
+}
+
+/** The passage ids the model was shown, read back from the request. */
+function shownIds(req: ChatRequest): string[] {
+  return [...req.messages.at(-1)!.content.matchAll(/<passage id="(P\d+)"/g)].map((m) => m[1]!);
+}
+
+describe('grounded answers over an OpenAI-compatible server', () => {
+  it('cites only the passages the model was given, and labels the answer as generated', async () => {
+    behaviour = (req) => ({
+      content: JSON.stringify({
+        abstain: false,
+        claims: [{ text: 'NUIT foreslås å gi tilslutning til ny prismodell for meldingsformidling fra 2032.', passage_ids: [shownIds(req)[0]] }],
+      }),
+    });
+    const a = await (await answerer()).ask('Hva er forslaget til vedtak i sak 43/31?');
+    expect(a.generated).toBe(true);
+    expect(a.answer).toContain('prismodell');
+    expect(a.citations.map((c) => c.sak)).toContain('43/31');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('drops a claim that cites a passage that was not retrieved', async () => {
+    behaviour = (req) => ({
+      content: JSON.stringify({
+        claims: [
+          { text: 'Støttet påstand.', passage_ids: [shownIds(req)[0]] },
+          { text: 'NUIT vedtok å legge ned Helsenorge.', passage_ids: ['P99'] },
+        ],
+      }),
+    });
+    const a = await (await answerer()).ask('Hva er forslaget til vedtak i sak 43/31?');
+    expect(a.generated).toBe(true);
+    expect(a.answer).toContain('Støttet påstand.');
+    expect(a.answer).not.toContain('Helsenorge');
+  });
+
+  it('falls back to the offline answer when the model does not answer in time', async () => {
+    behaviour = () => ({ delayMs: 2_000, content: '{}' });
+    const a = await (await answerer({ OPENAI_TIMEOUT_MS: '200' })).ask('Hva er forslaget til vedtak i sak 43/31?');
+    expect(a.generated).toBe(false);
+    expect(a.answer).toContain('NUIT gir sin tilslutning til ny prismodell for nasjonal meldingsformidling fra 2032');
+  });
+
+  it('falls back to the offline answer on an API error', async () => {
+    behaviour = () => ({ status: 500, content: 'boom' });
+    const a = await (await answerer()).ask('Hva er forslaget til vedtak i sak 43/31?');
+    expect(a.generated).toBe(false);
+    expect(a.citations.some((c) => c.sak === '43/31' && c.kind === 'proposed')).toBe(true);
+  });
+
+  it('keeps an instruction inside a document as data: it reaches the model only inside a passage', async () => {
+    behaviour = () => ({ content: JSON.stringify({ abstain: true, claims: [] }) });
+    const a = await (await answerer()).ask('Hva er forslag til vedtak om felles bookingløsning for fysioterapi?');
+    const req = requests[0]!;
+    const system = req.messages.find((m) => m.role === 'system')!.content;
+    const user = req.messages.at(-1)!.content;
+    expect(system).not.toContain('IGNORER');
+    const passages = user.slice(user.indexOf('<passages>'), user.indexOf('</passages>'));
+    expect(passages).toContain('IGNORER');
+    // The model abstained, so the answer is the offline one — which quotes the proposal, not the injection.
+    expect(a.answer).toContain('bookingløsning for fysioterapi');
+    expect(a.answer).not.toMatch(/legge ned helsenorge/i);
+  });
+});
+
+describe('offline answers', () => {
+  it('keeps the proposal apart from the outcome and says the outcome is not in the record', async () => {
+    const config = loadConfig({ DATA_DIR: dir });
+    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('Hva ble vedtatt i sak 43/31?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/Utfallet er ikke i dokumentene/);
+    expect(a.citations[0]).toMatchObject({ sak: '43/31', kind: 'proposed', meeting: '3/2031' });
+  });
+
+  it('quotes an adopted decision from the attached referat, credited to the earlier meeting', async () => {
+    const config = loadConfig({ DATA_DIR: dir });
+    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('What did NUIT decide on booking of appointments (timebestilling)?');
+    expect(a.language).toBe('en');
+    expect(a.answer).toContain('ber direktoratet involvere kommunene');
+    expect(a.citations[0]).toMatchObject({ sak: '31/31', kind: 'adopted', meeting: '2/2031', date: '2031-06-12' });
+  });
+
+  it('abstains when nothing in the record supports an answer', async () => {
+    const config = loadConfig({ DATA_DIR: dir });
+    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('What is the annual budget for satellite telemetry in NOK?');
+    expect(a.abstained).toBe(true);
+  });
+});
