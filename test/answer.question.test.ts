@@ -1,0 +1,63 @@
+// How a question is read: language, intent, and the sak/meeting/date it names.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../src/answer/question.ts';
+import { expansions } from '../src/search/lexicon.ts';
+
+describe('understanding a question', () => {
+  it.each([
+    ['Hva ble vedtatt om felles journal?', 'adopted_decision', 'nb'],
+    ['What did NUFA decide about cloud services?', 'adopted_decision', 'en'],
+    ['Hva er forslag til vedtak i sak 16/23?', 'proposed_decision', 'nb'],
+    ['What is the proposed decision for sak 12/22?', 'proposed_decision', 'en'],
+    ['Hvem la frem saken om kjernejournal?', 'agenda', 'nb'],
+    ['Who presents sak 31/21?', 'agenda', 'en'],
+    ['Hvor lang tid er satt av til sak 4/24?', 'agenda', 'nb'],
+    ['Hvor ble møtet i mars 2022 holdt?', 'meeting', 'nb'],
+    ['Who attended the NUIT meeting on 3 May 2022?', 'meeting', 'en'],
+    ['How did the work on welfare technology progress from 2019 to 2022?', 'history', 'en'],
+    ['Hvilke spørsmål ba direktoratet NUFA drøfte i sak 9/21?', 'discussion', 'nb'],
+    ['Which FHIR resources does the API use?', 'free_text', 'en'],
+  ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
+    const q = understand(text);
+    expect(q.intent).toBe(intent);
+    expect(q.language).toBe(language);
+  });
+
+  it('names sak ids and meeting numbers apart: 2/2023 is a meeting, 6/23 a sak', () => {
+    const q = understand('Hva ble vedtatt i sak 6/23 på møte 2/2023?');
+    expect(q.sakIds).toEqual(['6/23']);
+    expect(q.meeting).toBe('2/2023');
+  });
+
+  it('reads a period like 2022–2024 as years, not as a sak', () => {
+    const q = understand('Hvor stort budsjett har programmet for perioden 2022–2024?');
+    expect(q.sakIds).toEqual([]);
+    expect(q.years).toEqual([2022, 2024]);
+    expect(q.wantsAmount).toBe(true);
+  });
+
+  it('reads exact dates and month-year in both languages', () => {
+    expect(understand('Hva skjedde på NUIT-møtet 16. februar 2023?').date).toBe('2023-02-16');
+    expect(understand('What was decided in February 2023?').month).toEqual({ year: 2023, month: 2 });
+    expect(understand('Hva ble drøftet i oktober 2021?').month).toEqual({ year: 2021, month: 10 });
+  });
+
+  it('names the committee when the question does', () => {
+    expect(understand('What did NUFA say?').committee).toBe('NUFA');
+    expect(understand('hva mente nuit?').committee).toBe('NUIT');
+    expect(understand('what was said?').committee).toBeUndefined();
+  });
+});
+
+describe('the bilingual lexicon', () => {
+  it('takes English words and abbreviations to the Norwegian terms of the documents', () => {
+    const terms = expansions('What did NUIT decide on SFM pricing?');
+    expect(terms).toContain('sentral forskrivningsmodul');
+    expect(terms).toContain('prismodeller');
+    expect(terms).toContain('vedtak');
+  });
+
+  it('expands a plural abbreviation (RHFs) like its singular', () => {
+    expect(expansions('did the RHFs agree?')).toContain('regionalt helseforetak');
+  });
+});
