@@ -3,6 +3,7 @@
 // passages, falling back to the offline answer on any error.
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { createEmbedder } from '../search/embeddings.ts';
 import type { Store } from '../store/types.ts';
 import { loadLibrary, type Library } from './library.ts';
 import { answerOffline } from './offline.ts';
@@ -16,13 +17,21 @@ export interface AnswererDeps {
 }
 
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
-  let library: Promise<Library> = loadLibrary(deps.store);
+  const embed = createEmbedder(deps.config);
+  // Without working embeddings the index is text-only: a vector failure must not stop answers.
+  const load = (): Promise<Library> =>
+    loadLibrary(deps.store, embed).catch((err: unknown) => {
+      if (!embed) throw err;
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'embeddings failed; text search only');
+      return loadLibrary(deps.store);
+    });
+  let library = load();
   const grounded = deps.config.llmEnabled ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger) : null;
 
   // Reload when another process (ingest, a Teams upload) changed the record.
   async function current(): Promise<Library> {
     const lib = await library;
-    if ((await deps.store.revision()) !== lib.revision) library = loadLibrary(deps.store);
+    if ((await deps.store.revision()) !== lib.revision) library = load();
     return library;
   }
 

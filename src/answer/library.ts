@@ -1,6 +1,7 @@
 // Everything the answerer reads, loaded from the store once per record revision: the cases, the
 // meetings, the passages by case, and the search index.
 import type { Passage } from '../record/types.ts';
+import type { Embedder } from '../search/embeddings.ts';
 import { SearchIndex } from '../search/index.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
 import { buildCases, caseKey, type Case } from './cases.ts';
@@ -23,7 +24,7 @@ export function passageCaseKey(p: Passage): string | null {
   return p.sak ? caseKey(p.committee, p.meeting, p.sak) : null;
 }
 
-export async function loadLibrary(store: Store): Promise<Library> {
+export async function loadLibrary(store: Store, embed: Embedder | null = null): Promise<Library> {
   const revision = await store.revision();
   const [meetings, passages] = await Promise.all([store.listMeetings(), store.listPassages()]);
   const cases = buildCases(meetings);
@@ -36,7 +37,7 @@ export async function loadLibrary(store: Store): Promise<Library> {
     if (list) list.push(p);
     else passagesByCase.set(key, [p]);
   }
-  const index = await SearchIndex.build(passages);
+  const index = await SearchIndex.build(passages, embed);
   const textCache = new Map<string, { folded: string; stems: Set<string> }>();
   return {
     revision,

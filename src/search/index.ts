@@ -4,6 +4,7 @@ import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
 import { stemmer } from '@orama/stemmers/norwegian';
 import { stopwords } from '@orama/stopwords/norwegian';
 import type { Passage, PassageKind } from '../record/types.ts';
+import type { Embedder } from './embeddings.ts';
 import { expansions } from './lexicon.ts';
 
 export interface SearchFilters {
@@ -33,16 +34,21 @@ export class SearchIndex {
   private constructor(
     private readonly db: AnyOrama,
     private readonly byId: Map<string, Passage>,
+    private readonly embed: Embedder | null,
   ) {}
 
-  static async build(passages: Passage[]): Promise<SearchIndex> {
+  /** With an embedder, passages also get vectors and searches are hybrid (text + vectors). */
+  static async build(passages: Passage[], embed: Embedder | null = null): Promise<SearchIndex> {
+    const vectors = embed && passages.length ? await embed(passages.map((p) => `${p.title ?? ''}\n${p.text}`)) : null;
+    const dims = vectors?.[0]?.length;
     const db = create({
-      schema,
+      schema: dims ? { ...schema, embedding: `vector[${dims}]` as const } : schema,
       components: { tokenizer: { language: 'norwegian', stemming: true, stemmer, stopWords: stopwords } },
     });
     await insertMultiple(
       db,
-      passages.map((p) => ({
+      passages.map((p, i) => ({
+        ...(vectors ? { embedding: vectors[i] } : {}),
         id: p.id,
         text: p.text,
         title: p.title ?? '',
@@ -54,7 +60,7 @@ export class SearchIndex {
       })),
       1000,
     );
-    return new SearchIndex(db, new Map(passages.map((p) => [p.id, p])));
+    return new SearchIndex(db, new Map(passages.map((p) => [p.id, p])), dims ? embed : null);
   }
 
   get size(): number {
@@ -74,7 +80,9 @@ export class SearchIndex {
     if (filters.sak) where.sak = { eq: filters.sak };
     if (filters.kinds?.length) where.kind = { in: filters.kinds };
     if (filters.year) where.year = { eq: filters.year };
+    const vector = this.embed ? { value: (await this.embed([query]))[0]!, property: 'embedding' } : undefined;
     const res = await search(this.db, {
+      ...(vector ? { mode: 'hybrid', vector, similarity: 0.2 } : {}),
       term,
       properties: ['text', 'title'],
       boost: { title: 1.5 },
