@@ -25,6 +25,19 @@ interface ChatRequest {
 /** What the fake model does with the next request. */
 let behaviour: (req: ChatRequest) => { delayMs?: number; status?: number; content?: string };
 const requests: ChatRequest[] = [];
+let embeddingInputs = 0;
+
+/** A small deterministic embedding: hashed word counts, so similar texts get similar vectors. */
+function bagOfWords(text: string): number[] {
+  const v = new Array<number>(32).fill(0);
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    let h = 0;
+    for (const ch of w) h = (h * 31 + ch.charCodeAt(0)) % 32;
+    v[h]! += 1;
+  }
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+}
 
 async function body(req: IncomingMessage): Promise<string> {
   let s = '';
@@ -39,6 +52,20 @@ let dir: string;
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    if (req.url?.endsWith('/embeddings')) {
+      const { input } = JSON.parse(await body(req)) as { input: string[] };
+      embeddingInputs += input.length;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          model: 'test-embedding',
+          data: input.map((text, index) => ({ object: 'embedding', index, embedding: bagOfWords(text) })),
+          usage: { prompt_tokens: 0, total_tokens: 0 },
+        }),
+      );
+      return;
+    }
     const parsed = JSON.parse(await body(req)) as ChatRequest;
     requests.push(parsed);
     const b = behaviour(parsed);
@@ -140,6 +167,16 @@ describe('grounded answers over an OpenAI-compatible server', () => {
     // The model abstained, so the answer is the offline one — which quotes the proposal, not the injection.
     expect(a.answer).toContain('bookingløsning for fysioterapi');
     expect(a.answer).not.toMatch(/legge ned helsenorge/i);
+  });
+});
+
+describe('hybrid search with an embeddings model', () => {
+  it('embeds the passages and the question, and still answers from the record', async () => {
+    behaviour = () => ({ status: 500 });
+    embeddingInputs = 0;
+    const a = await (await answerer({ OPENAI_EMBEDDING_MODEL: 'test-embedding' })).ask('Hva er forslaget til vedtak i sak 43/31?');
+    expect(embeddingInputs).toBeGreaterThan(5);
+    expect(a.citations.some((c) => c.sak === '43/31' && c.kind === 'proposed')).toBe(true);
   });
 });
 
