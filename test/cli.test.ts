@@ -1,0 +1,85 @@
+// The command-line contract of ../shared/eval/README.md, run as a user runs it: the real `motebot`
+// bin in separate processes sharing one store.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHARED = path.resolve(ROOT, '../shared');
+const CORPUS = path.join(SHARED, 'corpus');
+const BIN = path.join(ROOT, 'bin/motebot.js');
+
+const citation = z.object({
+  committee: z.string(),
+  meeting: z.string(),
+  date: z.string().nullable(),
+  sak: z.string().nullable(),
+  title: z.string().nullable(),
+  source: z.string(),
+  kind: z.enum(['adopted', 'proposed', 'minutes', 'memo', 'agenda', 'slides', 'innspill']),
+});
+const answer = z.object({ answer: z.string(), citations: z.array(citation), abstained: z.boolean() }).strict();
+
+let data: string;
+const motebot = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args, '--data', data], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'silent' } });
+
+beforeAll(async () => {
+  data = await mkdtemp(path.join(os.tmpdir(), 'motebot-cli-'));
+  await motebot('ingest', CORPUS);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(data, { recursive: true, force: true });
+});
+
+describe('motebot CLI', () => {
+  it('skips unchanged files on a second ingest', async () => {
+    const { stdout } = await motebot('ingest', CORPUS, '--json');
+    const summary = JSON.parse(stdout) as { ingested: unknown[]; unchanged: string[] };
+    expect(summary.ingested).toHaveLength(0);
+    expect(summary.unchanged).toHaveLength(4);
+  });
+
+  it('answers one question as the documented JSON object', async () => {
+    const { stdout } = await motebot('ask', '--json', 'hva er forslag til vedtak i sak 16/23?');
+    const a = answer.parse(JSON.parse(stdout));
+    expect(a.abstained).toBe(false);
+    expect(a.citations.some((c) => c.sak === '16/23' && c.kind === 'proposed')).toBe(true);
+  });
+
+  it('answers a batch, keeping each id', async () => {
+    const batch = path.join(data, 'batch.json');
+    await writeFile(batch, JSON.stringify([{ id: 'a', question: 'who presents sak 31/21?' }, { id: 'b', question: 'Hva ble vedtaket i sak 10/23?' }]));
+    const { stdout } = await motebot('ask', '--json', '--batch', batch);
+    const out = z.array(answer.extend({ id: z.string() })).parse(JSON.parse(stdout));
+    expect(out.map((o) => o.id)).toEqual(['a', 'b']);
+    expect(out[1]!.citations.some((c) => c.sak === '10/23' && c.kind === 'adopted')).toBe(true);
+  });
+
+  it('inspects one file into its meetings', async () => {
+    const { stdout } = await motebot('inspect', '--json', path.join(CORPUS, '000_f73e9f6747c9963a.txt'));
+    const view = JSON.parse(stdout) as { meetings: { role: string; meeting: string; items: unknown[] }[] };
+    expect(view.meetings.map((m) => [m.role, m.meeting])).toEqual([
+      ['innkalling', '5/2020'],
+      ['referat', '4/2020'],
+    ]);
+  });
+
+  it('scores the gold questions at 90% or more, abstaining on every question the documents do not answer', async () => {
+    const { stdout } = await motebot('eval', path.join(SHARED, 'eval/qa.json'), '--json');
+    const report = JSON.parse(stdout) as { passed: number; total: number; byType: Record<string, { passed: number; total: number }> };
+    const notInCorpus = report.byType['not_in_corpus']!;
+    expect(notInCorpus.passed).toBe(notInCorpus.total);
+    expect(report.passed / report.total).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+
+  it('says what is wrong with a command it does not know', async () => {
+    await expect(motebot('frobnicate')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Ukjent kommando') });
+  });
+});
