@@ -299,6 +299,22 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
   return answerFromSentences(lib, q, ranked);
 }
 
+const AMOUNT = /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(kr|nok)\s*\d/i;
+
+/**
+ * Whether sentences can hold the kind of answer asked for: an amount of money needs an amount,
+ * a rating needs a value that is not just a number repeated from the question.
+ */
+function answersTheKind(q: Question, sentences: string[]): boolean {
+  if (q.wantsAmount && !sentences.some((s) => AMOUNT.test(s))) return false;
+  if (q.wantsRating) {
+    const asked = new Set(q.text.match(/\d+/g) ?? []);
+    const value = (s: string) => (s.match(/\d+/g) ?? []).some((n) => !asked.has(n)) || /\b(høy|lav|middels|sterk|svak|stor|liten)\b/i.test(s);
+    if (!sentences.some(value)) return false;
+  }
+  return true;
+}
+
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -308,9 +324,7 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
   const best = ranked[0]!;
   const pool = passagesOf(lib, best.c).filter((p) => p.kind !== 'agenda');
   const picked = bestSentences(pool.length ? pool : passagesOf(lib, best.c), q, 4);
-  if (!picked.length || (q.wantsAmount && !picked.some((s) => /\d/.test(s.text) && /\b(kr|kroner|nok|mill\w*|mrd|milliard\w*)\b/i.test(s.text)))) {
-    return abstain(lib, q, best);
-  }
+  if (!picked.length || !answersTheKind(q, picked.map((s) => s.text))) return abstain(lib, q, best);
   const lines = [`${t(lang, 'from')} ${caseRef(best.c, lang)}:`, ...picked.map((s) => `… ${s.text}`)];
   const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({ citation: citation(best.c, p, p.kind), passage: p }));
   return result(q, lines, used);

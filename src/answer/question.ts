@@ -24,6 +24,8 @@ export interface Question {
   meetingFacts: Set<MeetingFact>;
   /** The question asks for an amount of money. */
   wantsAmount: boolean;
+  /** The question asks how something was rated or scored. */
+  wantsRating: boolean;
 }
 
 const EN_WORDS = /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
@@ -106,5 +108,6 @@ export function understand(question: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     wantsAmount:
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(t),
+    wantsRating: /\b(rate[ds]?|rating|score[ds]?|ranked|vurderte|rangerte|scoret|ga .* poeng|karakter)\b/.test(t),
   };
 }
