@@ -1,0 +1,41 @@
+// The SQLite schema, as an ordered list of migrations. A new feature adds an entry; entries are
+// never edited once released.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'record',
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        format TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        meetings_json TEXT NOT NULL
+      );
+      CREATE TABLE passages (
+        id TEXT PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        committee TEXT NOT NULL,
+        meeting TEXT NOT NULL,
+        date TEXT,
+        sak TEXT,
+        title TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        page INTEGER
+      );
+      CREATE INDEX passages_document ON passages(document_id);
+      CREATE TABLE record_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+      INSERT INTO record_revision (id, revision) VALUES (1, 0);
+    `,
+  },
+];
