@@ -1,0 +1,44 @@
+// Line-level clean-up shared by the parsers: inline HTML and markdown out, tabs kept (they separate
+// table cells), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
+import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
+
+export interface Line {
+  /** 1-based line number in the parser's input. */
+  n: number;
+  /** Cleaned text; tabs separate table cells. */
+  text: string;
+}
+
+const PAGE_FURNITURE = [/^side \d+ (av|of) \d+$/i, /^page \d+( of \d+)?$/i];
+
+export function cleanLine(raw: string): string {
+  const cells = stripInlineHtml(raw.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, '\t'))
+    .split('\t')
+    .map((c) => squash(stripMarkdown(c.replace(/\[([^\]]*)\]\((?:https?|tel|mailto):[^)]*\)/g, '$1'))));
+  while (cells.length && !cells.at(-1)) cells.pop();
+  return cells.join('\t').replace(/^\t+$/, '');
+}
+
+export function toLines(text: string): Line[] {
+  return text.split('\n').map((raw, i) => {
+    const text = cleanLine(raw);
+    return { n: i + 1, text: PAGE_FURNITURE.some((re) => re.test(text.trim())) ? '' : text };
+  });
+}
+
+const URL = /\bhttps?:\/\/\S+/g;
+
+/**
+ * Joins text lines into one paragraph: a word broken at a hyphen ("e-" + "helse") is joined without
+ * a space, other breaks become one space; URLs injected by the conversion are dropped.
+ */
+export function joinLines(parts: string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const p = squash(raw.replace(URL, ' ').replace(/\t+/g, ' '));
+    if (!p) continue;
+    if (/[\p{L}]-$/u.test(out) && !/^(og|eller|til|and|or)\b/.test(p)) out += p;
+    else out = out ? `${out} ${p}` : p;
+  }
+  return squash(out);
+}

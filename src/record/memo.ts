@@ -1,0 +1,154 @@
+// Toppnotater (case memos): the metadata block (Til/Dato/Saksnummer/Type/Fra/Saksbehandler — inline,
+// or as a block of keys followed by a block of values) and the memo's sections. A memo's quotes of
+// earlier meetings' decisions stay memo text: they are never credited to the current meeting.
+import { normalizeSakId } from './dates.ts';
+import { joinLines, type Line } from './lines.ts';
+import { squash } from './normalize.ts';
+import type { MemoSection } from './types.ts';
+
+export interface Memo {
+  sak: string;
+  meeting: string | null;
+  owner: string | null;
+  handler: string | null;
+  proposal: string | null;
+  sections: MemoSection[];
+  line: number;
+}
+
+const KEYS = ['til', 'dato', 'saksnummer', 'type', 'fra', 'saksbehandler'] as const;
+type Key = (typeof KEYS)[number];
+const KEY_LINE = /^(til|dato|saksnummer|type|fra|saksbehandler)\b\s*:?\s*(.*)$/i;
+
+const HEADINGS = [
+  'forslag til vedtak',
+  'hensikt med saken',
+  'bakgrunn',
+  'videre saksprosess',
+  'videre prosess',
+  'vedtak fra tidligere behandlinger i rådsmodellen',
+  'vedtak fra tidligere behandlinger',
+  'til drøfting',
+  'spørsmål til drøfting',
+  'problemstilling',
+  'problemstillinger',
+  'vurdering',
+  'vurderinger',
+  'anbefaling',
+  'konsekvenser',
+  'oppsummering',
+  'innledning',
+  'saksfremstilling',
+  'økonomiske konsekvenser',
+];
+const HEADING = new RegExp(`^(${HEADINGS.join('|')})\\s*:?$`, 'i');
+
+interface Meta {
+  values: Partial<Record<Key, string>>;
+  from: number;
+  to: number;
+}
+
+/** Reads the metadata block around a "Saksnummer" line. */
+function readMeta(lines: Line[], at: number): Meta | null {
+  let from = at;
+  for (let i = at - 1; i >= Math.max(0, at - 6); i--) if (/^til\b/i.test(lines[i]!.text.trim())) from = i;
+  const values: Partial<Record<Key, string>> = {};
+  const queue: Key[] = [];
+  let seen = 0;
+  let i = from;
+  for (; i < lines.length && seen < 18; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    seen++;
+    const k = KEY_LINE.exec(t.replace(/\t/g, ' '));
+    if (k && !(k[1]!.toLowerCase() in values) && !queue.includes(k[1]!.toLowerCase() as Key)) {
+      const key = k[1]!.toLowerCase() as Key;
+      if (k[2]!.trim()) values[key] = squash(k[2]!);
+      else queue.push(key);
+      continue;
+    }
+    const key = queue.shift();
+    if (!key) break;
+    values[key] = squash(t.replace(/\t/g, ' '));
+    if (!queue.length && values.saksbehandler) {
+      i++;
+      break;
+    }
+  }
+  // A key block without a Fra/Saksbehandler part may be followed by one a little later.
+  return values.saksnummer ? { values, from, to: i } : null;
+}
+
+function sections(lines: Line[], skip: (i: number) => boolean): MemoSection[] {
+  const out: MemoSection[] = [];
+  let current: { heading: string; parts: string[] } | null = null;
+  lines.forEach((l, i) => {
+    if (skip(i)) return;
+    const t = l.text.trim();
+    if (HEADING.test(t)) {
+      if (current) out.push({ heading: current.heading, text: joinLines(current.parts) });
+      current = { heading: t.replace(/:$/, ''), parts: [] };
+    } else if (current && t) current.parts.push(t.replace(/\t/g, ' '));
+  });
+  if (current) out.push({ heading: (current as { heading: string }).heading, text: joinLines((current as { parts: string[] }).parts) });
+  return out.filter((s) => s.text);
+}
+
+function meetingOf(til: string | undefined): string | null {
+  const m = /(\d{1,2})\s?\/\s?(\d{4}|\d{2})\b/.exec(til ?? '');
+  return m ? `${Number(m[1])}/${m[2]!.length === 2 ? `20${m[2]}` : m[2]}` : null;
+}
+
+/**
+ * The memos after `after` (the last meeting header): where the memo part starts, and each memo by
+ * the meeting it was written for.
+ */
+export function memoSections(lines: Line[], after: number): { start: number; bySak: Map<string, Memo[]> } {
+  const metas: Meta[] = [];
+  for (let i = after; i < lines.length; i++) {
+    if (!/^saksnummer\b/i.test(lines[i]!.text.trim())) continue;
+    const meta = readMeta(lines, i);
+    if (meta && normalizeSakId(meta.values.saksnummer ?? '')) {
+      metas.push(meta);
+      i = meta.to;
+    }
+  }
+  const bySak = new Map<string, Memo[]>();
+  if (!metas.length) return { start: lines.length, bySak };
+  // Layout: the memo's title and "Forslag til vedtak" before its metadata block (PDF text), or after.
+  const startOf = (meta: Meta, floor: number): number => {
+    for (let i = meta.from - 1; i > floor; i--) {
+      if (/^forslag til vedtak\s*:?$/i.test(lines[i]!.text.trim())) {
+        let j = i - 1;
+        while (j > floor && !lines[j]!.text.trim()) j--;
+        return j;
+      }
+    }
+    return meta.from;
+  };
+  const firstFloor = Math.max(after, metas[0]!.from - 80);
+  const starts: number[] = [];
+  metas.forEach((m, k) => starts.push(startOf(m, k ? metas[k - 1]!.to : firstFloor)));
+  metas.forEach((meta, k) => {
+    const from = starts[k]!;
+    const to = k + 1 < metas.length ? starts[k + 1]! : lines.length;
+    const body = lines.slice(from, to);
+    const secs = sections(body, (i) => from + i >= meta.from && from + i < meta.to);
+    const sak = normalizeSakId(meta.values.saksnummer!)!;
+    const meeting = meetingOf(meta.values.til) ?? '';
+    const memo: Memo = {
+      sak,
+      meeting,
+      owner: meta.values.fra ?? null,
+      handler: meta.values.saksbehandler ?? null,
+      proposal: secs.find((s) => /^forslag til vedtak/i.test(s.heading))?.text ?? null,
+      sections: secs,
+      line: lines[from]!.n,
+    };
+    const list = bySak.get(meeting);
+    if (list) list.push(memo);
+    else bySak.set(meeting, [memo]);
+  });
+  return { start: starts[0]!, bySak };
+}

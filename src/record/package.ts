@@ -1,0 +1,402 @@
+// The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
+// attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
+import { minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
+import { joinLines, toLines, type Line } from './lines.ts';
+import { memoSections } from './memo.ts';
+import { squash } from './normalize.ts';
+import type { AgendaItem, Meeting } from './types.ts';
+
+export const SAKSTYPER = ['Godkjenning', 'Orientering', 'Drøfting', 'Tilslutning', 'Anbefaling', 'Beslutning'];
+const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
+const SAK_AT_START = /^(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/;
+/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020". */
+const MEETING_KEY = /^møte\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
+const COMMITTEE = /\b(NUIT|NUFA)\b/;
+const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
+const AGENDA_HEADER = /^sak\b.*\b(agenda|tema)\b/i;
+const PRESENT_KEYS = /^(til stede|ikke til stede|stedfortreder|øvrige|observatører|medlemmer|direktoratet for e-helse|helsedirektoratet|sekretariat)\b/i;
+const FORSLAG = /^(forslag til vedtak)\s*:?\s*/i;
+const VEDTAK = /^vedtak\s*:?\s*/i;
+
+function sakIdAtStart(text: string): string | null {
+  const m = SAK_AT_START.exec(text);
+  return m ? normalizeSakId(`${m[1]}/${m[2]}`) : null;
+}
+
+function fullYearMeeting(num: string, year: string): string {
+  return `${Number(num)}/${year.length === 2 ? `20${year}` : year}`;
+}
+
+interface Header {
+  line: number;
+  role: Meeting['role'];
+  committee: string;
+  meeting: string;
+  kind: string | null;
+}
+
+/** Meeting headers: a "Møte N/YYYY" key line, with the title a few lines above it. */
+function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
+  const out: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = MEETING_KEY.exec(lines[i]!.text.replace(/\t/g, ' ').trim());
+    if (!m) continue;
+    const above = lines
+      .slice(Math.max(0, i - 4), i)
+      .map((l) => l.text)
+      .filter(Boolean);
+    const title = above.reverse().find((t) => /\b(møte i|referat|innkalling|ekstramøte)\b/i.test(t));
+    if (!title) continue;
+    out.push({
+      line: i,
+      role: /referat/i.test(title) ? 'referat' : 'innkalling',
+      committee: COMMITTEE.exec(title)?.[1] ?? fallbackCommittee,
+      meeting: fullYearMeeting(m[1]!, m[2]!),
+      kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,
+    });
+  }
+  return out;
+}
+
+/** "Name (Org) Name (Org)" runs → one entry per person. */
+function people(text: string): string[] {
+  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map((m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`);
+}
+
+interface HeaderFacts {
+  date: string | null;
+  dates: string[];
+  time: string | null;
+  place: string | null;
+  invited: string[];
+  present: string[];
+  absent: string[];
+}
+
+/** Key–value lines of a meeting header (Dato, Tid, Sted, Medlemmer, Til stede, Ikke til stede …). */
+function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
+  const facts: HeaderFacts = { date: null, dates: [], time: null, place: null, invited: [], present: [], absent: [] };
+  let current: 'invited' | 'present' | 'absent' | null = null;
+  const buf: Record<'invited' | 'present' | 'absent', string[]> = { invited: [], present: [], absent: [] };
+  for (let i = from; i < to; i++) {
+    const text = lines[i]!.text;
+    if (AGENDA_HEADER.test(text)) break;
+    const key = /^(dato|tid|sted)\b\s*\t?\s*(.*)$/i.exec(text);
+    if (key && !current) {
+      const [k, v] = [key[1]!.toLowerCase(), squash(key[2]!.replace(/\t/g, ' '))];
+      if (k === 'dato' && !facts.date) {
+        facts.dates = parseDates(v);
+        facts.date = facts.dates[0] ?? null;
+      } else if (k === 'tid' && !facts.time) facts.time = v;
+      else if (k === 'sted' && !facts.place) facts.place = v;
+      continue;
+    }
+    const pk = PRESENT_KEYS.exec(text);
+    if (pk) {
+      const k = pk[1]!.toLowerCase();
+      current = k === 'medlemmer' ? 'invited' : k === 'til stede' ? 'present' : k === 'ikke til stede' ? 'absent' : null;
+      if (current) buf[current].push(text.slice(pk[0].length));
+      continue;
+    }
+    if (current) buf[current].push(text);
+  }
+  facts.invited = people(buf.invited.join(' '));
+  facts.present = people(buf.present.join(' '));
+  facts.absent = people(buf.absent.join(' '));
+  return facts;
+}
+
+interface AgendaRow {
+  sak: string | null;
+  title: string;
+  start: string | null;
+  sakstype: string | null;
+  line: number;
+}
+
+/**
+ * The agenda table after its header: one record per sak or break row. Rows broken over several
+ * lines (PDF text) are joined until the next row starts.
+ */
+function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number } {
+  const rows: AgendaRow[] = [];
+  let cur: { sak: string | null; parts: string[]; line: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    let text = joinLines(cur.parts);
+    const times = parseTimes(text);
+    const start = times[0] ?? null;
+    const typeMatch = SAKSTYPE_AT_END.exec(text);
+    const sakstype = typeMatch ? capitalise(typeMatch[1]!) : null;
+    if (typeMatch) text = text.slice(0, typeMatch.index).trim();
+    if (start) text = text.replace(/\s*(kl\.?\s*)?\d{1,2}[:.]\d{2}.*$/i, '');
+    const title = squash(text.replace(SAK_AT_START, '').replace(/\s*\t\s*/g, ' '));
+    rows.push({ sak: cur.sak, title, start, sakstype, line: cur.line });
+    cur = null;
+  };
+  let i = from;
+  for (; i < to; i++) {
+    const text = lines[i]!.text.trim();
+    if (!text) continue;
+    if (AGENDA_HEADER.test(text) || FORSLAG.test(text) || VEDTAK.test(text)) break;
+    const sak = sakIdAtStart(text);
+    if (sak || NON_SAK_ROWS.test(text)) {
+      flush();
+      cur = { sak, parts: [text], line: lines[i]!.n };
+    } else if (cur) cur.parts.push(text);
+    else break;
+    // A row is complete once it has its sakstype (or, for break rows, its time).
+    if (cur && (SAKSTYPE_AT_END.test(joinLines(cur.parts)) || (!cur.sak && parseTimes(text).length))) flush();
+  }
+  flush();
+  return { rows, end: i };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** Lines after a label ("Forslag til vedtak:", "Vedtak:") up to a stop line, joined. */
+function labelledText(block: Line[], label: RegExp, stop: (text: string) => boolean): { text: string; at: number } | null {
+  for (let i = 0; i < block.length; i++) {
+    const cells = block[i]!.text.split('\t').map((c) => c.trim());
+    const c = cells.findIndex((x) => label.test(x));
+    if (c < 0) continue;
+    const inline = cells[c]!.replace(label, '').trim();
+    if (inline) return { text: joinLines([inline]), at: i };
+    const parts: string[] = [];
+    for (let j = i + 1; j < block.length; j++) {
+      const t = block[j]!.text.trim();
+      if (!t) continue;
+      if (stop(t)) break;
+      parts.push(t);
+    }
+    return parts.length ? { text: joinLines(parts), at: i } : null;
+  }
+  return null;
+}
+
+const ATTACHMENT = /^(vedlegg\s*\d*[a-z]?\s*:?|toppnotat\b)/i;
+/** Lines of the interleaved attachment column in PDF text ("Vedlegg 6:", "Toppnotat …" and its wrapped title). */
+function attachmentLines(block: Line[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < block.length; i++) {
+    if (!/^vedlegg\s*\d*[a-z]?\s*:\s*$/i.test(block[i]!.text.trim())) continue;
+    out.add(i);
+    // The attachment's title wraps over short lines until a blank line.
+    for (let j = i + 1; j < block.length && block[j]!.text.trim(); j++) out.add(j);
+  }
+  return out;
+}
+
+function proposal(block: Line[]): string | null {
+  const skip = attachmentLines(block);
+  const kept = block.filter((_, i) => !skip.has(i));
+  const found = labelledText(kept, FORSLAG, (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || AGENDA_HEADER.test(t));
+  return found ? found.text.replace(/\s*vedlegg\s*\d+[a-z]?:.*$/i, '') : null;
+}
+
+/** Numbered lists keep their numbers; the text runs to the end of the sak's block. */
+function adopted(block: Line[]): { text: string; at: number } | null {
+  let last: { text: string; at: number } | null = null;
+  for (let i = 0; i < block.length; i++) {
+    const cells = block[i]!.text.split('\t').map((c) => c.trim());
+    if (!cells.some((x) => VEDTAK.test(x))) continue;
+    const found = labelledText(block.slice(i), VEDTAK, (t) => /^aksjonspunkt/i.test(t));
+    if (found) last = { text: found.text, at: i };
+  }
+  return last;
+}
+
+const PRESENTING = /^(.*?)\s+(orienterte|presenterte|la frem|la fram|ønsket|innledet|gikk gjennom|informerte|redegjorde|viste|ga en)\b/;
+
+/** "Name, Org, orienterte …" at the start of a referat's sak text → "Name, Org". */
+function referatPresenter(text: string): string | null {
+  const m = PRESENTING.exec(text.slice(0, 300));
+  if (!m) return null;
+  const who = m[1]!.replace(/[,\s]+$/, '');
+  return /^[A-ZÆØÅ][\p{L}.-]+\s+[A-ZÆØÅ]/u.test(who) && who.length < 200 ? who : null;
+}
+
+/** "Direktoratet for e-helse vil orientere …" at the start of an agenda description → the organisation. */
+function innkallingPresenter(text: string): string | null {
+  const m = /^(.{2,80}?)\s+(vil|ønsker å)\s+(orientere|drøfte|legge|presentere|gi|be|informere)\b/.exec(text);
+  return m ? m[1]!.replace(/^(direktoratet for e-helses)$/i, 'Direktoratet for e-helse') : null;
+}
+
+function blankItem(row: AgendaRow, day: string | null): AgendaItem {
+  return {
+    sak: row.sak!,
+    title: row.title,
+    sakstype: row.sakstype,
+    day,
+    start_time: row.start,
+    end_time: null,
+    duration_minutes: null,
+    presenter: null,
+    case_owner: null,
+    case_handler: null,
+    proposed_decision: null,
+    adopted_decision: null,
+    description: null,
+    minutes: null,
+    innspill: [],
+    action_points: [],
+    discussion_prompts: [],
+    memo: [],
+    slides: null,
+    attachments: [],
+    locator: { line: row.line },
+  };
+}
+
+/** End times from the next row's start (break rows included). */
+function deriveEnds(rows: AgendaRow[], items: Map<string, AgendaItem>, meetingEnd: string | null): void {
+  rows.forEach((row, i) => {
+    const item = row.sak ? items.get(row.sak) : undefined;
+    if (!item?.start_time) return;
+    const next = rows.slice(i + 1).find((r) => r.start)?.start ?? (i === rows.length - 1 ? meetingEnd : null);
+    if (!next || minutesOf(next) <= minutesOf(item.start_time)) return;
+    item.end_time = next;
+    item.duration_minutes = minutesOf(next) - minutesOf(item.start_time);
+  });
+}
+
+/** The detail part of a meeting: per sak, the block of lines from its id to the next sak's. */
+function sakBlocks(lines: Line[], from: number, to: number, saker: string[]): Map<string, Line[]> {
+  const blocks = new Map<string, Line[]>();
+  const starts: { sak: string; i: number }[] = [];
+  let i = from;
+  for (const sak of saker) {
+    for (let j = i; j < to; j++) {
+      if (sakIdAtStart(lines[j]!.text.trim()) === sak) {
+        starts.push({ sak, i: j });
+        i = j + 1;
+        break;
+      }
+    }
+  }
+  starts.forEach((s, k) => blocks.set(s.sak, lines.slice(s.i, k + 1 < starts.length ? starts[k + 1]!.i : to)));
+  return blocks;
+}
+
+/** Title printed in the detail block, when the agenda's is cut short ("Prioritering av utprøving av"). */
+function detailTitle(block: Line[]): string {
+  const parts: string[] = [];
+  for (const l of block.slice(0, 4)) {
+    const t = l.text.trim();
+    if (!t && parts.length) break;
+    if (!t) continue;
+    const first = t.split('\t').filter(Boolean);
+    const cell = parts.length ? t : first.slice(0, 2).join(' ');
+    if (parts.length && (SAKSTYPE_AT_END.test(t) || /^[-•]/.test(t) || t.length > 90)) break;
+    parts.push(cell.replace(SAKSTYPE_AT_END, ''));
+    if (SAKSTYPE_AT_END.test(t) || first.length > 1) break;
+  }
+  return joinLines(parts).replace(SAK_AT_START, '').trim();
+}
+
+/** An agenda title cut short by the table layout ends in a word no title ends in. */
+const TRUNCATED = /\s(av|for|til|og|i|på|med|om|fra|innen|mellom|knyttet)$|-$/i;
+
+/** The first line of a detail block after its sak id and title: text printed on the title's line. */
+function restOfFirstLine(block: Line[], title: string): string {
+  const first = block[0]!.text.replace(SAK_AT_START, '').replace(/\t/g, ' ').trim();
+  return first.toLowerCase().startsWith(title.toLowerCase()) ? first.slice(title.length).replace(SAKSTYPE_AT_END, '').trim() : '';
+}
+
+function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): void {
+  const dt = detailTitle(block);
+  if (TRUNCATED.test(item.title) && dt.length > item.title.length && dt.toLowerCase().startsWith(item.title.toLowerCase())) item.title = dt;
+  const rest = restOfFirstLine(block, item.title);
+  let body = rest ? [{ n: block[0]!.n, text: rest }, ...block.slice(1)] : block.slice(1);
+  // A title wrapped over lines (PDF text) ends with the sakstype on its own line or at a line's end.
+  const typeLine = body.slice(0, 4).findIndex((l) => SAKSTYPE_AT_END.test(l.text.trim()) && l.text.trim().length < 120);
+  if (!rest && typeLine >= 0 && !block[0]!.text.match(SAKSTYPE_AT_END)) body = body.slice(typeLine + 1);
+  if (role === 'innkalling') {
+    item.proposed_decision = proposal(body);
+    const skip = attachmentLines(body);
+    const desc = body.filter((l, i) => !skip.has(i) && !FORSLAG.test(l.text.trim()));
+    const until = desc.findIndex((l) => FORSLAG.test(l.text.trim()));
+    const descText = joinLines((until < 0 ? desc : desc.slice(0, until)).map((l) => l.text.split('\t').find(Boolean) ?? ''));
+    item.description = descText ? descText.slice(0, 2000) : null;
+    item.presenter = descText ? innkallingPresenter(descText) : null;
+    item.attachments = body
+      .flatMap((l) => l.text.split('\t'))
+      .filter((c) => /^vedlegg\s*\d+[a-z]?:/i.test(c.trim()) && c.trim().length > 12)
+      .map((c) => squash(c));
+  } else {
+    const found = adopted(body);
+    item.adopted_decision = found?.text ?? null;
+    const discussion = found ? body.slice(0, found.at) : body;
+    const text = joinLines(discussion.map((l) => l.text));
+    item.minutes = text || null;
+    item.presenter = text ? referatPresenter(text) : null;
+    item.innspill = discussion.map((l) => l.text.trim()).filter((t) => /^[•\-–]\s+/.test(t)).map((t) => t.replace(/^[•\-–]\s+/, ''));
+    const bullets = text.split(/\s+•\s+/).slice(1);
+    if (bullets.length > item.innspill.length) item.innspill = bullets.map(squash);
+    const aksjon = labelledText(body, /^aksjonspunkt(er)?\s*:?\s*/i, (t) => VEDTAK.test(t));
+    if (aksjon) item.action_points = [aksjon.text];
+  }
+}
+
+function committeeOfDocument(lines: Line[]): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) for (const m of l.text.matchAll(/\b(NUIT|NUFA)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'NUIT';
+}
+
+export function parsePackage(text: string): Meeting[] {
+  const lines = toLines(text);
+  const headers = findHeaders(lines, committeeOfDocument(lines));
+  if (!headers.length) return [];
+  const memos = memoSections(lines, headers.at(-1)!.line);
+  const meetings: Meeting[] = [];
+  headers.forEach((h, k) => {
+    const to = k + 1 < headers.length ? headers[k + 1]!.line - 2 : memos.start;
+    const facts = headerFacts(lines, h.line + 1, to);
+    let agendaAt = -1;
+    for (let i = h.line + 1; i < to; i++) {
+      if (AGENDA_HEADER.test(lines[i]!.text.trim())) {
+        agendaAt = i;
+        break;
+      }
+    }
+    const { rows, end } = agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [], end: h.line + 1 };
+    const items = new Map<string, AgendaItem>();
+    for (const row of rows) if (row.sak && !items.has(row.sak)) items.set(row.sak, blankItem(row, facts.date));
+    const times = parseTimes(facts.time ?? '');
+    deriveEnds(rows, items, times[1] ?? null);
+    const blocks = sakBlocks(lines, end, to, [...items.keys()]);
+    for (const [sak, block] of blocks) fillFromBlock(items.get(sak)!, block, h.role);
+    if (h.role === 'innkalling') {
+      for (const memo of memos.bySak.get(h.meeting) ?? []) {
+        const item = items.get(memo.sak);
+        if (!item) continue;
+        item.memo = memo.sections;
+        item.case_owner = memo.owner;
+        item.case_handler = memo.handler;
+        item.proposed_decision ??= memo.proposal;
+      }
+    }
+    meetings.push({
+      committee: h.committee,
+      meeting: h.meeting,
+      date: facts.date,
+      dates: facts.dates,
+      time: facts.time,
+      start_time: times[0] ?? null,
+      end_time: times[1] ?? null,
+      place: facts.place,
+      role: h.role,
+      meeting_kind: h.kind,
+      members_invited: facts.invited,
+      members_present: facts.present,
+      members_absent: facts.absent,
+      items: [...items.values()],
+      locator: { line: lines[h.line]!.n },
+    });
+  });
+  return meetings;
+}
+
