@@ -1,7 +1,314 @@
-// Placeholder replaced below.
-export function looksLikeSlideDeck(_text: string): boolean {
-  return false;
+// The slide-deck package (NUFA): a title slide, an agenda table with Sakstype and times (one per
+// day), then slides per sak headed "Sak 39/19: …". Decisions are proposals, often unlabelled
+// sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
+import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
+import { joinLines, toLines, type Line } from './lines.ts';
+import { squash } from './normalize.ts';
+import type { AgendaItem, Meeting } from './types.ts';
+
+const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?\d{2})\s*:\s*(.*)$/i;
+const MEETING_KEY = /^møte\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$/im;
+const COMMITTEE = /\b(NUFA|NUIT)\b/;
+const LOGO = /^(direktoratet for|e-helse|helsedirektoratet)$/i;
+const BREAK_ROW = /^(pause|lunsj|lunch|slutt|middag|velkommen|fortsettelse)\b/i;
+const PROMPT_HEADING = /^(spørsmål til \w+|stikkord|drøftingstema|drøftingspunkter|gruppediskusjon|gruppeoppgave|drøfting)\b.*$|ber \w+ drøfte/i;
+const DECISION_SENTENCE = /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller)\b/;
+
+type Column = 'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end';
+
+const COLUMN_NAMES: [Column, RegExp][] = [
+  ['sak', /^(sak|saksnr)\.?$/i],
+  ['title', /^(tittel|agenda\b.*|tema)$/i],
+  ['sakstype', /^sakstype$/i],
+  ['owner', /^sakseier$/i],
+  ['handler', /^(saksbehandler|presenterer saken|presentert av|innleder)$/i],
+  ['start', /^(start|tid|tidspunkt)$/i],
+  ['duration', /^varighet$/i],
+  ['end', /^slutt$/i],
+];
+
+function columns(text: string): Map<Column, number> | null {
+  const cells = text.split('\t').map((c) => c.trim());
+  const map = new Map<Column, number>();
+  cells.forEach((c, i) => {
+    const col = COLUMN_NAMES.find(([, re]) => re.test(c))?.[0];
+    if (col && !map.has(col)) map.set(col, i);
+  });
+  return map.has('sakstype') && map.has('title') && (map.has('start') || map.has('duration')) ? map : null;
 }
-export function parseSlideDeck(_text: string) {
-  return [];
+
+export function looksLikeSlideDeck(text: string): boolean {
+  if (MEETING_KEY.test(text)) return false;
+  const lines = text.split('\n');
+  const headings = lines.filter((l) => SLIDE_HEADING.test(squash(l))).length;
+  return headings >= 2 && lines.some((l) => columns(l) !== null);
+}
+
+const ORGANISATIONS =
+  /\s*\b(Direktoratet for e-helse|Dir\. for e-helse|Helsedirektoratet|Hdir|Norsk helsenett SF|Norsk helsenett|NHN|NAV|KS|Folkehelseinstituttet|FHI|Helse (?:Sør-Øst|Vest|Midt-Norge|Midt|Nord) RHF|[A-ZÆØÅ][\p{L}-]+ kommune)\b\s*/gu;
+
+/** "Hans Löwe Larsen Direktoratet for e-helse" → "Hans Löwe Larsen"; several groups joined with "; ". */
+function presenterNames(cell: string): string | null {
+  if (/\(/.test(cell)) return squash(cell) || null;
+  const groups = cell
+    .split(ORGANISATIONS)
+    .filter((_, i) => i % 2 === 0)
+    .map(squash)
+    .filter(Boolean);
+  return groups.length ? groups.join('; ') : squash(cell) || null;
+}
+
+function durationMinutes(s: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+function emptyItem(sak: string, title: string, line: number): AgendaItem {
+  return {
+    sak,
+    title,
+    sakstype: null,
+    day: null,
+    start_time: null,
+    end_time: null,
+    duration_minutes: null,
+    presenter: null,
+    case_owner: null,
+    case_handler: null,
+    proposed_decision: null,
+    adopted_decision: null,
+    description: null,
+    minutes: null,
+    innspill: [],
+    action_points: [],
+    discussion_prompts: [],
+    memo: [],
+    slides: null,
+    attachments: [],
+    locator: { line },
+  };
+}
+
+interface Row {
+  item: AgendaItem | null;
+  start: string | null;
+  end: string | null;
+  duration: number | null;
+  isBreak: boolean;
+}
+
+/** Every agenda table in the deck (one per day), as items in order plus the break rows between. */
+function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number } {
+  const items: AgendaItem[] = [];
+  const rows: Row[] = [];
+  let cols: Map<Column, number> | null = null;
+  let day: string | null = null;
+  let end = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (SLIDE_HEADING.test(text.trim())) break;
+    const header = columns(text);
+    if (header) {
+      cols = header;
+      continue;
+    }
+    const date = parseDates(text);
+    if (date.length === 1 && !/\d{1,2}:\d{2}/.test(text)) {
+      day = date[0]!;
+      if (cols) continue;
+    }
+    if (!cols || !text.includes('\t')) continue;
+    const cells = text.split('\t').map((c) => c.trim());
+    const cell = (c: Column) => (cols!.has(c) ? (cells[cols!.get(c)!] ?? '') : '');
+    const sak = normalizeSakId(cell('sak'));
+    const title = cell('title');
+    if (!sak && !title) continue;
+    end = i;
+    const start = parseTimes(cell('start'))[0] ?? null;
+    const endTime = parseTimes(cell('end'))[0] ?? null;
+    const duration = durationMinutes(cell('duration'));
+    let item: AgendaItem | null = null;
+    if (sak) {
+      item = emptyItem(sak, squash(title), lines[i]!.n);
+      item.sakstype = cell('sakstype') || null;
+      item.day = day;
+      item.case_owner = cell('owner') || null;
+      item.presenter = presenterNames(cell('handler'));
+      item.case_handler = cols.has('owner') ? item.presenter : null;
+      items.push(item);
+    }
+    rows.push({ item, start, end: endTime, duration, isBreak: !sak && BREAK_ROW.test(title) });
+  }
+  return { items, rows, end };
+}
+
+/**
+ * Times for each sak: printed start/end/duration, sessions listed under a sak without times of its
+ * own (their span; their durations summed, breaks excluded), or the next row's start as the end.
+ */
+function settleTimes(rows: Row[]): void {
+  rows.forEach((row, i) => {
+    const item = row.item;
+    if (!item) return;
+    const sessions: Row[] = [];
+    for (let j = i + 1; j < rows.length && !rows[j]!.item; j++) sessions.push(rows[j]!);
+    if (row.start) {
+      item.start_time = row.start;
+      const next = rows.slice(i + 1).find((r) => r.start)?.start ?? null;
+      item.end_time = row.end ?? next;
+      item.duration_minutes =
+        row.duration ?? (item.end_time && minutesOf(item.end_time) > minutesOf(row.start) ? minutesOf(item.end_time) - minutesOf(row.start) : null);
+    } else {
+      const own = sessions.filter((s) => !s.isBreak || !/^(pause|slutt|middag)/i.test(''));
+      const timed = own.filter((s) => s.start);
+      const lastWork = [...timed].reverse().find((s) => !s.isBreak);
+      if (timed.length && lastWork) {
+        item.start_time = timed[0]!.start;
+        item.end_time = lastWork.end ?? (lastWork.start && lastWork.duration ? hhmm(minutesOf(lastWork.start) + lastWork.duration) : null);
+        const work = timed.filter((s) => !s.isBreak && timed.indexOf(s) <= timed.indexOf(lastWork));
+        item.duration_minutes = work.reduce((sum, s) => sum + (s.duration ?? 0), 0) || null;
+      }
+    }
+  });
+}
+
+/** Slide lines per sak: from its "Sak N/YY:" heading to the next heading of another sak. */
+function sections(lines: Line[], from: number): Map<string, { title: string; lines: Line[]; at: number }> {
+  const out = new Map<string, { title: string; lines: Line[]; at: number }>();
+  let current: { title: string; lines: Line[]; at: number } | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i]!.text.trim();
+    const m = SLIDE_HEADING.exec(text);
+    const sak = m ? normalizeSakId(m[1]!) : null;
+    if (sak) {
+      current = out.get(sak) ?? { title: '', lines: [], at: lines[i]!.n };
+      if (!current.title) {
+        const parts = [m![2]!];
+        for (let j = i + 1; j < lines.length && lines[j]!.text.trim() && !m![2]; j++) parts.push(lines[j]!.text);
+        current.title = joinLines(parts);
+      }
+      out.set(sak, current);
+      continue;
+    }
+    current?.lines.push(lines[i]!);
+  }
+  return out;
+}
+
+const unbullet = (s: string) => squash(s.replace(/^[-•*–]\s*/, '').replace(/\*\*/g, ''));
+
+function proposal(section: Line[]): string | null {
+  const texts = section.map((l) => l.text.trim());
+  const labelled = texts.findIndex((t) => /^forslag til vedtak\s*:?$/i.test(t));
+  if (labelled >= 0) {
+    const parts: string[] = [];
+    let blanks = 0;
+    for (const t of texts.slice(labelled + 1)) {
+      if (!t) {
+        if (parts.length && ++blanks >= 2) break;
+        continue;
+      }
+      if (LOGO.test(t) || SLIDE_HEADING.test(t)) break;
+      if (parts.length && blanks && !DECISION_SENTENCE.test(unbullet(t))) break;
+      blanks = 0;
+      parts.push(unbullet(t));
+    }
+    if (parts.length) return joinLines(parts);
+  }
+  // Unlabelled: the last run of decision sentences in the sak's slides.
+  let run: string[] = [];
+  let last: string[] = [];
+  for (const t of texts) {
+    const s = unbullet(t);
+    if (DECISION_SENTENCE.test(s)) run.push(s);
+    else if (t) {
+      if (run.length) last = run;
+      run = [];
+    }
+  }
+  if (run.length) last = run;
+  return last.length ? joinLines(last) : null;
+}
+
+/** Questions and prompts put to the committee: question lines, and the bullets under a prompt heading. */
+function prompts(section: Line[]): string[] {
+  const out: string[] = [];
+  let under = 0;
+  for (const l of section) {
+    const t = l.text.trim();
+    if (!t) continue;
+    const s = unbullet(t);
+    if (PROMPT_HEADING.test(s)) {
+      under = 8;
+      continue;
+    }
+    if (s.endsWith('?') || (under > 0 && /^[-•*]/.test(t) && s.length > 3)) out.push(s);
+    if (under > 0) under--;
+  }
+  return [...new Set(out)];
+}
+
+/** Slide text for search: logo lines, emoji and repeated lines (duplicated slides) dropped. */
+function slideText(section: Line[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const l of section) {
+    const t = squash(l.text.replace(/\*\*/g, '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').replace(/\t/g, ' | '));
+    if (!t || LOGO.test(t)) continue;
+    if (t.length > 20 && seen.has(t)) continue;
+    seen.add(t);
+    out.push(t);
+  }
+  return out.join('\n');
+}
+
+function header(lines: Line[]): { committee: string; dates: string[]; place: string | null } {
+  const top = lines.slice(0, 40).map((l) => l.text.trim()).filter((t) => t && !LOGO.test(t));
+  const committee = top.map((t) => COMMITTEE.exec(t)?.[1]).find(Boolean) ?? 'NUFA';
+  let dates: string[] = [];
+  let dateAt = -1;
+  top.some((t, i) => ((dates = parseDates(t)), dates.length ? ((dateAt = i), true) : false));
+  // "NUFA – Radisson Blu, Gardermoen", or the line after the date on the title slide.
+  const titled = top.find((t) => new RegExp(`^${committee}\\s*[–-]\\s*\\D+$`).test(t));
+  const after = top[dateAt + 1];
+  const place = titled ? squash(titled.replace(new RegExp(`^${committee}\\s*[–-]\\s*`), '')) : after && !/\d|\t|^(saker|velkommen|agenda)/i.test(after) ? after : null;
+  return { committee, dates, place };
+}
+
+export function parseSlideDeck(text: string): Meeting[] {
+  const lines = toLines(text);
+  const { committee, dates, place } = header(lines);
+  const { items, rows, end } = agenda(lines);
+  if (!items.length) return [];
+  settleTimes(rows);
+  const secs = sections(lines, end + 1);
+  for (const item of items) {
+    item.day ??= dates[0] ?? null;
+    const sec = secs.get(item.sak);
+    if (!sec || item.title === 'Eventuelt') continue;
+    item.proposed_decision = proposal(sec.lines);
+    item.discussion_prompts = prompts(sec.lines);
+    item.slides = slideText(sec.lines) || null;
+  }
+  const starts = items.map((i) => i.start_time).filter((t): t is string => !!t);
+  const ends = rows.map((r) => r.start ?? r.end).filter((t): t is string => !!t);
+  return [
+    {
+      committee,
+      meeting: null,
+      date: dates[0] ?? null,
+      dates,
+      time: starts.length ? `${starts[0]}–${ends.at(-1)}` : null,
+      start_time: starts[0] ?? null,
+      end_time: ends.at(-1) ?? null,
+      place,
+      role: 'innkalling',
+      meeting_kind: null,
+      members_invited: [],
+      members_present: [],
+      members_absent: [],
+      items,
+      locator: { line: 1 },
+    },
+  ];
 }
