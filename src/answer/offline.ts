@@ -4,7 +4,7 @@
 import type { Passage, PassageKind } from '../record/types.ts';
 import { squash } from '../record/normalize.ts';
 import type { SearchHit } from '../search/index.ts';
-import { expansions, lexicon } from '../search/lexicon.ts';
+import { abbreviation, expansions, lexicon } from '../search/lexicon.ts';
 import type { Case } from './cases.ts';
 import { passageCaseKey, type Library } from './library.ts';
 import type { Question } from './question.ts';
@@ -41,28 +41,27 @@ function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string): string[] {
   const lex = lexicon();
-  const alts = [word, ...(lex.enNb.get(word) ?? []), ...(lex.abbreviations.get(word) ?? [])];
+  const alts = [word, ...(lex.enNb.get(word) ?? []), ...abbreviation(word, lex)];
   return [...new Set(alts.flatMap((a) => words(a).map(stem)))];
 }
 
-/** Share of the question's topic words found in a case's text (compounds count: "pris" in "prismodeller"). */
-export function coverage(lib: Library, c: Case, q: Question): number {
+/** Share of the question's topic words found in a text (compounds count: "pris" in "prismodeller"). */
+function share(q: Question, folded: string, textStems: Set<string>): number {
   const topic = [...new Set(topicWords(q.text))];
   if (!topic.length) return 1;
-  const { folded, stems: caseStems } = lib.caseText(c);
-  const found = topic.filter((w) =>
-    alternatives(w).some((a) => caseStems.has(a) || (a.length >= 4 && folded.includes(a))),
-  );
+  const found = topic.filter((w) => alternatives(w).some((a) => textStems.has(a) || (a.length >= 4 && folded.includes(a))));
   return found.length / topic.length;
 }
 
-function titleOverlap(c: Case, q: Question): number {
-  const title = stems(c.item.title);
-  if (!title.size) return 0;
-  const qs = new Set([...stems(q.text), ...expansions(q.text).flatMap((e) => [...stems(e)])]);
-  let n = 0;
-  for (const s of title) if (qs.has(s)) n++;
-  return n / title.size;
+/** How much of what the question is about a case's text covers. */
+export function coverage(lib: Library, c: Case, q: Question): number {
+  const { folded, stems: caseStems } = lib.caseText(c);
+  return share(q, folded, caseStems);
+}
+
+/** How much of what the question is about the sak's title names. */
+function titleCoverage(c: Case, q: Question): number {
+  return share(q, c.item.title.toLowerCase(), stems(c.item.title));
 }
 
 export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[]; hits: SearchHit[] }> {
@@ -82,9 +81,10 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
   if (committee) pool = pool.filter((c) => c.committee === committee);
   if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
+  // Text relevance alone favours long memos; what the question is about must also be in the sak.
   let ranked: Ranked[] = pool.map((c) => ({
     c,
-    score: (scores.get(c.key) ?? 0) + top * 0.8 * titleOverlap(c, q),
+    score: (scores.get(c.key) ?? 0) / top + 2 * coverage(lib, c, q) + 0.5 * titleCoverage(c, q),
   }));
   if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
   if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
@@ -168,30 +168,65 @@ function agendaLines(c: Case, lang: Language): string[] {
   return out;
 }
 
-/** Sentences of the passages that share most with the question (numbers and rare words weigh most). */
-export function bestSentences(passages: Passage[], q: Question, max = 3): { text: string; passage: Passage }[] {
-  const wanted = new Map<string, number>();
-  for (const w of topicWords(q.text)) for (const a of alternatives(w)) wanted.set(a, /^\d/.test(a) ? 2 : 1);
-  for (const e of expansions(q.text)) for (const s of stems(e)) if (!wanted.has(s)) wanted.set(s, 1);
-  const scored: { text: string; passage: Passage; score: number; order: number }[] = [];
-  let order = 0;
+/** Words that mark what came out of a sak: a recommendation, a priority, a decision. */
+export const OUTCOME = /\b(anbefal\w*|prioriter\w*|vedt\w*|besluttet|konklu\w*|foreslår|foreslått\w*)/i;
+
+interface Sentence {
+  text: string;
+  passage: Passage;
+  score: number;
+  order: number;
+}
+
+function splitSentences(passages: Passage[]): Sentence[] {
+  const out: Sentence[] = [];
   for (const p of passages) {
     for (const sentence of p.text.split(/(?<=[.!?])\s+|\s+(?=•)|\n+/)) {
       const text = squash(sentence);
-      if (text.length < 3) continue;
-      const ss = stems(text);
-      const folded = text.toLowerCase();
-      let score = 0;
-      for (const [w, weight] of wanted) if (ss.has(w) || (w.length >= 4 && folded.includes(w))) score += weight;
-      if (q.wantsAmount && /\d/.test(text) && /\b(kr|kroner|nok|mill\w*|mrd|milliard\w*)\b/i.test(text)) score += 2;
-      scored.push({ text, passage: p, score, order: order++ });
+      if (text.length >= 3) out.push({ text, passage: p, score: 0, order: out.length });
     }
   }
-  return scored
+  return out;
+}
+
+/**
+ * Sentences of the passages that share most with the question (numbers weigh double), with the
+ * sentence after the best one for context; repeated sentences (a memo quoting the proposal) once.
+ */
+export function bestSentences(
+  passages: Passage[],
+  q: Question,
+  max = 3,
+  boost?: RegExp,
+): { text: string; passage: Passage }[] {
+  const wanted = new Map<string, number>();
+  for (const w of topicWords(q.text)) for (const a of alternatives(w)) wanted.set(a, /^\d/.test(a) ? 2 : 1);
+  for (const e of expansions(q.text)) for (const st of stems(e)) if (!wanted.has(st)) wanted.set(st, 1);
+  const all = splitSentences(passages);
+  const has = all.map((s) => {
+    const ss = stems(s.text);
+    const folded = s.text.toLowerCase();
+    return (w: string) => ss.has(w) || (w.length >= 4 && folded.includes(w));
+  });
+  // A word few sentences share ("Fürst") tells more than one most of them share ("NUIT").
+  const idf = new Map([...wanted.keys()].map((w) => [w, Math.log(1 + all.length / (1 + has.filter((h) => h(w)).length))]));
+  for (const [i, s] of all.entries()) {
+    for (const [w, weight] of wanted) if (has[i]!(w)) s.score += weight * idf.get(w)!;
+    if (s.score && boost?.test(s.text)) s.score += 2;
+    if (q.wantsAmount && AMOUNT.test(s.text)) s.score += 2;
+  }
+  const seen = new Set<string>();
+  const picked = all
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, max)
-    .sort((a, b) => a.order - b.order);
+    .filter((s) => {
+      const key = s.text.toLowerCase().replace(/^forslag til vedtak:\s*/, '');
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .slice(0, max);
+  const next = picked[0] && all[picked[0].order + 1];
+  if (next && next.passage === picked[0]!.passage && !picked.includes(next) && next.text.length < 300) picked.push(next);
+  return picked.sort((a, b) => a.order - b.order);
 }
 
 function abstain(lib: Library, q: Question, nearest: Ranked | undefined): OfflineResult {
@@ -286,10 +321,12 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
     case 'history':
       return answerHistory(lib, q, ranked);
     case 'discussion': {
-      const prompts = best.c.item.discussion_prompts;
+      const prompts = best.c.item.discussion_prompts.slice(0, 15);
       if (prompts.length) {
-        const lines = [`${t(lang, 'prompts')} ${caseRef(best.c, lang)}:`, ...prompts.map((p) => `- ${p}`)];
-        return result(q, lines, [cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo')]);
+        const context = bestSentences(passagesOf(lib, best.c).filter((p) => p.kind === 'slides' || p.kind === 'memo'), q, 2);
+        const lines = [`${t(lang, 'prompts')} ${caseRef(best.c, lang)}:`, ...prompts.map((p) => `- ${p}`), ...context.map((x) => `… ${x.text}`)];
+        const used = [cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo'), ...context.map((x) => ({ citation: citation(best.c, x.passage, x.passage.kind), passage: x.passage }))];
+        return result(q, lines, used);
       }
       break;
     }
@@ -298,6 +335,9 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
   }
   return answerFromSentences(lib, q, ranked);
 }
+
+/** A rating value: "4 av 5", "3/5", "12 poeng", "80 %", or a graded word. */
+const RATING = /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i;
 
 const AMOUNT = /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(kr|nok)\s*\d/i;
 
@@ -308,9 +348,7 @@ const AMOUNT = /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(
 function answersTheKind(q: Question, sentences: string[]): boolean {
   if (q.wantsAmount && !sentences.some((s) => AMOUNT.test(s))) return false;
   if (q.wantsRating) {
-    const asked = new Set(q.text.match(/\d+/g) ?? []);
-    const value = (s: string) => (s.match(/\d+/g) ?? []).some((n) => !asked.has(n)) || /\b(høy|lav|middels|sterk|svak|stor|liten)\b/i.test(s);
-    if (!sentences.some(value)) return false;
+    if (!sentences.some((s) => RATING.test(s))) return false;
   }
   return true;
 }
@@ -319,24 +357,41 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
+
+/** Things a sak names on their own line in guillemets — scenario names, trial names, concepts. */
+function namedItems(c: Case): string[] {
+  const text = [c.item.slides ?? '', ...c.item.memo.map((m) => m.text)].join('\n');
+  const names = [...text.matchAll(/^\s*«([^»\n]{2,60})»\s*$/gm)].map((m) => squash(m[1]!));
+  return [...new Set(names)].length >= 2 ? [...new Set(names)].slice(0, 12) : [];
+}
+
 function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
   const best = ranked[0]!;
   const pool = passagesOf(lib, best.c).filter((p) => p.kind !== 'agenda');
   const picked = bestSentences(pool.length ? pool : passagesOf(lib, best.c), q, 4);
   if (!picked.length || !answersTheKind(q, picked.map((s) => s.text))) return abstain(lib, q, best);
-  const lines = [`${t(lang, 'from')} ${caseRef(best.c, lang)}:`, ...picked.map((s) => `… ${s.text}`)];
+  const names = LIST_QUESTION.test(q.text) ? namedItems(best.c) : [];
+  const lines = [
+    `${t(lang, 'from')} ${caseRef(best.c, lang)}:`,
+    ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
+    ...picked.map((s) => `… ${s.text}`),
+  ];
   const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({ citation: citation(best.c, p, p.kind), passage: p }));
   return result(q, lines, used);
 }
 
+/**
+ * The steps of a topic across meetings: saker whose titles name what the question is about,
+ * oldest first, each with its decision (or proposal) and the sentence that says what came of it.
+ */
 function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
-  const top = ranked[0]!.score;
-  const steps = ranked
-    .filter((r) => r.score >= top * 0.35 && coverage(lib, r.c, q) >= 0.5)
-    .slice(0, 8)
-    .sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
+  const byTitle = ranked.map((r) => ({ r, t: titleCoverage(r.c, q) })).filter((x) => coverage(lib, x.r.c, q) >= 0.5);
+  const bestTitle = Math.max(0, ...byTitle.map((x) => x.t));
+  const chosen = bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.6).map((x) => x.r) : ranked.slice(0, 4);
+  const steps = chosen.slice(0, 6).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
   const lines = [t(lang, 'history')];
   const used: { citation: Citation; passage?: Passage }[] = [];
   for (const { c } of steps) {
@@ -345,8 +400,8 @@ function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResu
       : c.item.proposed_decision
         ? `${t(lang, 'proposed')}: ${quote(c.item.proposed_decision)}`
         : '';
-    const detail = bestSentences(passagesOf(lib, c).filter((p) => p.kind !== 'agenda'), q, 1)[0];
-    lines.push(`- ${formatDate(c.date, lang)}, ${caseRef(c, lang)}. ${decision}${detail ? ` … ${detail.text}` : ''}`);
+    const detail = bestSentences(passagesOf(lib, c).filter((p) => p.kind !== 'agenda' && p.kind !== 'proposed' && p.kind !== 'adopted'), q, 1, OUTCOME)[0];
+    lines.push(`- ${capital(caseRef(c, lang))}. ${decision}${detail ? ` … ${detail.text}` : ''}`);
     used.push(cite(lib, c, c.item.adopted_decision ? 'adopted' : c.item.proposed_decision ? 'proposed' : 'agenda'));
     if (detail) used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
   }

@@ -57,7 +57,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who (presents?|presented|is presenting)|presenter\w*|hvem (la|legger|legge|presenterer|presenterte) (frem|fram)?|la frem|saksbehandler\w*|sakseier\w*|case (owner|handler)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the agenda|på agendaen|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|saksbehandler\w*|sakseier\w*|case (owner|handler)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the agenda|på agendaen|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',

@@ -8,7 +8,8 @@ const QUESTION_WORDS = new Set(
   `the a an of on in at to for and or by with about from into is are was were be been being do does did
    what which who whom whose when where why how much many there this that these those it its their his her
    they them than then as any some all each per also please tell me give list quote say says said show
-   according same other
+   according same other think thinks thought feel felt view views opinion believe letting let lets did
+   can could would should will
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
    hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter`.split(/\s+/),
 );
@@ -27,7 +28,7 @@ const NB_STOP = new Set(stopwords);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}@'’-]*/gu;
 
 export function words(text: string): string[] {
-  return (foldForMatch(text).match(WORD) ?? []).map((w) => w.replace(/['’-]+$/, ''));
+  return (foldForMatch(text).match(WORD) ?? []).map((w) => w.replace(/['’]s$/, '').replace(/['’-]+$/, ''));
 }
 
 export function stem(word: string): string {
@@ -44,6 +45,12 @@ export function stems(text: string): Set<string> {
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   return words(question).filter(
-    (w) => !NB_STOP.has(w) && !QUESTION_WORDS.has(w) && !FRAME_WORDS.has(w) && !/^\d{1,3}\/\d{2,4}$/.test(w),
+    (w) =>
+      !NB_STOP.has(w) &&
+      !QUESTION_WORDS.has(w) &&
+      !FRAME_WORDS.has(w) &&
+      !/^\d{1,3}\/\d{2,4}$/.test(w) &&
+      // Years narrow the search (see question.ts); they are not what the question is about.
+      !/^(19|20)\d\d$/.test(w),
   );
 }

@@ -12,8 +12,9 @@ export function formatDate(iso: string | null, lang: Language): string {
 /** "sak 6/23 «Evaluering av prismodeller» (NUIT, møte 1/2023, 16.02.2023)" */
 export function caseRef(c: Case, lang: Language): string {
   const meeting = c.meeting.includes('/') ? (lang === 'en' ? `meeting ${c.meeting}` : `møte ${c.meeting}`) : c.meeting;
-  const committee = c.meeting.startsWith(c.committee) ? '' : `${c.committee}, `;
-  return `sak ${c.item.sak} «${c.item.title}» (${committee}${meeting}, ${formatDate(c.date, lang)})`;
+  const labelled = c.meeting.startsWith(c.committee);
+  const when = labelled && c.meeting.endsWith(formatDate(c.date, lang)) ? '' : `, ${formatDate(c.date, lang)}`;
+  return `sak ${c.item.sak} «${c.item.title}» (${labelled ? '' : `${c.committee}, `}${meeting}${when})`;
 }
 
 const T = {
@@ -47,6 +48,7 @@ const T = {
     nothing: 'Ingen møtedokumenter er lest inn ennå. Be sekretariatet lese inn et møtedokument (motebot ingest).',
     innspill: 'Innspill',
     innspillGiven: 'Innspill i møtet',
+    named: 'Nevnt i saken',
   },
   en: {
     adopted: 'Decision (Vedtak)',
@@ -78,6 +80,7 @@ const T = {
     nothing: 'No meeting documents have been ingested yet. Ask the secretariat to ingest a meeting package (motebot ingest).',
     innspill: 'Input (innspill)',
     innspillGiven: 'Input given in the meeting',
+    named: 'Named in the sak',
   },
 } as const;
 

@@ -118,7 +118,7 @@ interface AgendaRow {
  * The agenda table after its header: one record per sak or break row. Rows broken over several
  * lines (PDF text) are joined until the next row starts.
  */
-function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number } {
+function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number; detail: boolean } {
   const rows: AgendaRow[] = [];
   let cur: { sak: string | null; parts: string[]; line: number } | null = null;
   const flush = () => {
@@ -138,7 +138,11 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
   for (; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
-    if (AGENDA_HEADER.test(text) || FORSLAG.test(text) || VEDTAK.test(text)) break;
+    if (AGENDA_HEADER.test(text)) break;
+    // A decision inside the table: this is the detail table itself (no separate agenda table).
+    if (FORSLAG.test(text) || VEDTAK.test(text) || /\t(forslag til vedtak|vedtak)\b/i.test(text)) {
+      return { rows: detailRows(lines, from, to), end: from, detail: true };
+    }
     const sak = sakIdAtStart(text);
     if (sak || NON_SAK_ROWS.test(text)) {
       flush();
@@ -149,7 +153,22 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
     if (cur && (SAKSTYPE_AT_END.test(joinLines(cur.parts)) || (!cur.sak && parseTimes(text).length))) flush();
   }
   flush();
-  return { rows, end: i };
+  return { rows, end: i, detail: false };
+}
+
+/** Saker of a detail table read as the agenda: every line that starts with a sak id, in order. */
+function detailRows(lines: Line[], from: number, to: number): AgendaRow[] {
+  const rows: AgendaRow[] = [];
+  for (let i = from; i < to; i++) {
+    const text = lines[i]!.text.trim();
+    const sak = sakIdAtStart(text);
+    if (!sak || rows.some((r) => r.sak === sak)) continue;
+    const cells = text.replace(SAK_AT_START, '').split('\t').map((c) => c.trim()).filter(Boolean);
+    const typeMatch = SAKSTYPE_AT_END.exec(cells.at(-1) ?? '');
+    const sakstype = cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
+    rows.push({ sak, title: squash(cells[0] ?? ''), start: null, sakstype, line: lines[i]!.n });
+  }
+  return rows;
 }
 
 function capitalise(s: string): string {
@@ -333,8 +352,9 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     item.minutes = text || null;
     item.presenter = text ? referatPresenter(text) : null;
     item.innspill = discussion.map((l) => l.text.trim()).filter((t) => /^[•\-–]\s+/.test(t)).map((t) => t.replace(/^[•\-–]\s+/, ''));
+    // Bullets wrap over lines in PDF text: split the joined text, not the lines.
     const bullets = text.split(/\s+•\s+/).slice(1);
-    if (bullets.length > item.innspill.length) item.innspill = bullets.map(squash);
+    if (bullets.length >= item.innspill.length && bullets.length) item.innspill = bullets.map(squash);
     const aksjon = labelledText(body, /^aksjonspunkt(er)?\s*:?\s*/i, (t) => VEDTAK.test(t));
     if (aksjon) item.action_points = [aksjon.text];
   }
@@ -362,7 +382,7 @@ export function parsePackage(text: string): Meeting[] {
         break;
       }
     }
-    const { rows, end } = agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [], end: h.line + 1 };
+    const { rows, end } = agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [] as AgendaRow[], end: h.line + 1 };
     const items = new Map<string, AgendaItem>();
     for (const row of rows) if (row.sak && !items.has(row.sak)) items.set(row.sak, blankItem(row, facts.date));
     const times = parseTimes(facts.time ?? '');

@@ -242,7 +242,7 @@ function prompts(section: Line[]): string[] {
       under = 8;
       continue;
     }
-    if (s.endsWith('?') || (under > 0 && /^[-•*]/.test(t) && s.length > 3)) out.push(s);
+    if (s.endsWith('?') || (under > 0 && /^([-•*]|\d{1,2}\.\s)/.test(t) && s.length > 3)) out.push(s.replace(/^\d{1,2}\.\s+/, ''));
     if (under > 0) under--;
   }
   return [...new Set(out)];

@@ -31,6 +31,12 @@ export function lexicon(): Lexicon {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}@-]*/gu;
 
+/** Expansions of an abbreviation, also in the English plural or possessive ("RHFs", "NHN's"). */
+export function abbreviation(word: string, lex: Lexicon = lexicon()): string[] {
+  const w = word.toLowerCase();
+  return lex.abbreviations.get(w) ?? lex.abbreviations.get(w.replace(/(?:['’]s|s)$/u, '')) ?? [];
+}
+
 /**
  * The Norwegian terms a question implies: translations of English words and phrases (up to three
  * words) and expansions of abbreviations. The question's own words are not repeated.
@@ -44,9 +50,7 @@ export function expansions(question: string, lex: Lexicon = lexicon()): string[]
       const phrase = words.slice(i, i + n).join(' ');
       for (const t of lex.enNb.get(phrase) ?? []) out.add(t);
     }
-    const w = words[i]!;
-    const bare = w.replace(/(?:'s|s)$/u, '');
-    for (const t of lex.abbreviations.get(w) ?? lex.abbreviations.get(bare) ?? []) out.add(t);
+    for (const t of abbreviation(words[i]!, lex)) out.add(t);
   }
   return [...out];
 }
