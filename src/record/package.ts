@@ -118,7 +118,7 @@ interface AgendaRow {
  * The agenda table after its header: one record per sak or break row. Rows broken over several
  * lines (PDF text) are joined until the next row starts.
  */
-function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number; detail: boolean } {
+function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number } {
   const rows: AgendaRow[] = [];
   let cur: { sak: string | null; parts: string[]; line: number } | null = null;
   const flush = () => {
@@ -141,7 +141,7 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
     if (AGENDA_HEADER.test(text)) break;
     // A decision inside the table: this is the detail table itself (no separate agenda table).
     if (FORSLAG.test(text) || VEDTAK.test(text) || /\t(forslag til vedtak|vedtak)\b/i.test(text)) {
-      return { rows: detailRows(lines, from, to), end: from, detail: true };
+      return { rows: detailRows(lines, from, to), end: from };
     }
     const sak = sakIdAtStart(text);
     if (sak || NON_SAK_ROWS.test(text)) {
@@ -153,7 +153,7 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
     if (cur && (SAKSTYPE_AT_END.test(joinLines(cur.parts)) || (!cur.sak && parseTimes(text).length))) flush();
   }
   flush();
-  return { rows, end: i, detail: false };
+  return { rows, end: i };
 }
 
 /** Saker of a detail table read as the agenda: every line that starts with a sak id, in order. */
