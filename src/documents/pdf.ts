@@ -16,7 +16,8 @@ const CELL_GAP = 1.2;
 function pageLines(items: Item[]): string[] {
   const rows: { y: number; h: number; items: Item[] }[] = [];
   for (const it of items) {
-    if (!it.str) continue;
+    // Blank items only fill the space between words or cells; the gap is measured without them.
+    if (!it.str.trim()) continue;
     const y = it.transform[5]!;
     const h = Math.abs(it.transform[3] ?? it.height) || it.height || 10;
     const row = rows.find((r) => Math.abs(r.y - y) < Math.min(r.h, h) * 0.5);

@@ -135,6 +135,7 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
     cur = null;
   };
   let i = from;
+  let wrapped = 0;
   for (; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
@@ -147,8 +148,14 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
     if (sak || NON_SAK_ROWS.test(text)) {
       flush();
       cur = { sak, parts: [text], line: lines[i]!.n };
+      wrapped = 0;
     } else if (cur) cur.parts.push(text);
-    else break;
+    else if (rows.at(-1)?.sak && wrapped < 2 && text.length < 80 && !/[.:]$/.test(text) && !parseTimes(text).length) {
+      // The title cell wrapped onto the next line after the row's time and type (PDF layout).
+      rows.at(-1)!.title = joinLines([rows.at(-1)!.title, text]);
+      wrapped++;
+      continue;
+    } else break;
     // A row is complete once it has its sakstype (or, for break rows, its time).
     if (cur && (SAKSTYPE_AT_END.test(joinLines(cur.parts)) || (!cur.sak && parseTimes(text).length))) flush();
   }
@@ -182,8 +189,18 @@ function labelledText(block: Line[], label: RegExp, stop: (text: string) => bool
     const c = cells.findIndex((x) => label.test(x));
     if (c < 0) continue;
     const inline = cells[c]!.replace(label, '').trim();
-    if (inline) return { text: joinLines([inline]), at: i };
-    const parts: string[] = [];
+    const parts: string[] = inline ? [inline] : [];
+    if (inline) {
+      // An inline text may wrap onto the next lines (PDF layout); its first cell only, since
+      // the attachment column shares those lines.
+      for (let j = i + 1; j < block.length; j++) {
+        const next = (block[j]!.text.split('\t').find(Boolean) ?? '').trim();
+        if (!next || stop(next) || !!sakIdAtStart(next) || label.test(next)) break;
+        if (/[.!?]$/.test(parts.at(-1)!) && !/^([a-zæøå]|\d+\.\s)/.test(next)) break;
+        parts.push(next);
+      }
+      return { text: joinLines(parts), at: i };
+    }
     for (let j = i + 1; j < block.length; j++) {
       const t = block[j]!.text.trim();
       if (!t) continue;
@@ -202,17 +219,22 @@ function attachmentLines(block: Line[]): Set<number> {
   for (let i = 0; i < block.length; i++) {
     if (!/^vedlegg\s*\d*[a-z]?\s*:\s*$/i.test(block[i]!.text.trim())) continue;
     out.add(i);
-    // The attachment's title wraps over short lines until a blank line.
-    for (let j = i + 1; j < block.length && block[j]!.text.trim(); j++) out.add(j);
+    // The attachment's title wraps over a few short lines, up to a blank line or the next label.
+    for (let j = i + 1; j < Math.min(block.length, i + 7); j++) {
+      const t = block[j]!.text.trim();
+      if (!t || FORSLAG.test(t) || VEDTAK.test(t) || sakIdAtStart(t) || t.length > 60) break;
+      out.add(j);
+    }
   }
   return out;
 }
 
 function proposal(block: Line[]): string | null {
   const skip = attachmentLines(block);
-  const kept = block.filter((_, i) => !skip.has(i));
+  // The attachment column may share a line with the proposal ("… referatet Vedlegg 1: Referat …").
+  const kept = block.filter((_, i) => !skip.has(i)).map((l) => ({ ...l, text: l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1') }));
   const found = labelledText(kept, FORSLAG, (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || AGENDA_HEADER.test(t));
-  return found ? found.text.replace(/\s*vedlegg\s*\d+[a-z]?:.*$/i, '') : null;
+  return found?.text ?? null;
 }
 
 /** Numbered lists keep their numbers; the text runs to the end of the sak's block. */

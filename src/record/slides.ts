@@ -209,7 +209,9 @@ function proposal(section: Line[]): string | null {
         continue;
       }
       if (LOGO.test(t) || SLIDE_HEADING.test(t)) break;
-      if (parts.length && blanks && !DECISION_SENTENCE.test(unbullet(t))) break;
+      // After a finished sentence only another decision sentence continues the proposal.
+      const finished = parts.length && /[.!?]$/.test(parts.at(-1)!);
+      if ((blanks || finished) && parts.length && !DECISION_SENTENCE.test(unbullet(t)) && !/^[a-zæøå]/.test(t)) break;
       blanks = 0;
       parts.push(unbullet(t));
     }
