@@ -37,7 +37,7 @@ export function joinLines(parts: string[]): string {
   for (const raw of parts) {
     const p = squash(raw.replace(URL, ' ').replace(/\t+/g, ' '));
     if (!p) continue;
-    if (/[\p{L}]-$/u.test(out) && !/^(og|eller|til|and|or)\b/.test(p)) out += p;
+    if (/[\p{L}\d]-$/u.test(out) && !/^(og|eller|til|and|or)\b/.test(p)) out += p;
     else out = out ? `${out} ${p}` : p;
   }
   return squash(out);

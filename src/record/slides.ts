@@ -4,6 +4,7 @@
 import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
+import { SAKSTYPER } from './package.ts';
 import type { AgendaItem, Meeting } from './types.ts';
 
 const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?\d{2})\s*:\s*(.*)$/i;
@@ -16,32 +17,40 @@ const DECISION_SENTENCE = /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|
 
 type Column = 'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end';
 
-const COLUMN_NAMES: [Column, RegExp][] = [
-  ['sak', /^(sak|saksnr)\.?$/i],
-  ['title', /^(tittel|agenda\b.*|tema)$/i],
-  ['sakstype', /^sakstype$/i],
-  ['owner', /^sakseier$/i],
-  ['handler', /^(saksbehandler|presenterer saken|presentert av|innleder)$/i],
-  ['start', /^(start|tid|tidspunkt)$/i],
-  ['duration', /^varighet$/i],
-  ['end', /^slutt$/i],
+const COLUMN_NAMES: [Column, string][] = [
+  ['sak', 'saksnr\\.?|sak'],
+  ['title', 'tittel|agenda(?: \\p{Lu}{3,5})?|tema'],
+  ['sakstype', 'sakstype'],
+  ['owner', 'sakseier'],
+  ['handler', 'saksbehandler|presenterer saken|presentert av|innleder'],
+  ['start', 'start|tidspunkt|tid'],
+  ['duration', 'varighet'],
+  ['end', 'slutt'],
 ];
+const COLUMN = new RegExp(`^(?:${COLUMN_NAMES.map(([, re]) => `(${re})`).join('|')})(?=\\s|$)`, 'iu');
 
-function columns(text: string): Map<Column, number> | null {
-  const cells = text.split('\t').map((c) => c.trim());
-  const map = new Map<Column, number>();
-  cells.forEach((c, i) => {
-    const col = COLUMN_NAMES.find(([, re]) => re.test(c))?.[0];
-    if (col && !map.has(col)) map.set(col, i);
-  });
-  return map.has('sakstype') && map.has('title') && (map.has('start') || map.has('duration')) ? map : null;
+/**
+ * The columns of an agenda header, in order. The names may share a cell when a PDF's column gaps
+ * are narrow ("Saksbehandler Start Varighet Slutt"), so the line is read word by word.
+ */
+function columns(text: string): Column[] | null {
+  const out: Column[] = [];
+  let rest = squash(text.replace(/\t/g, ' '));
+  while (rest) {
+    const m = COLUMN.exec(rest);
+    if (!m) return null;
+    out.push(COLUMN_NAMES[m.slice(1).findIndex(Boolean)]![0]);
+    rest = rest.slice(m[0].length).trim();
+  }
+  const has = (c: Column) => out.includes(c);
+  return has('sakstype') && has('title') && (has('start') || has('duration')) ? out : null;
 }
 
 export function looksLikeSlideDeck(text: string): boolean {
   if (MEETING_KEY.test(text)) return false;
   const lines = text.split('\n');
   const headings = lines.filter((l) => SLIDE_HEADING.test(squash(l))).length;
-  return headings >= 2 && lines.some((l) => columns(l) !== null);
+  return headings >= 2 && lines.some((l) => l.length < 200 && columns(l) !== null);
 }
 
 const ORGANISATIONS =
@@ -98,43 +107,95 @@ interface Row {
 }
 
 /** Every agenda table in the deck (one per day), as items in order plus the break rows between. */
+const TIME = /\b\d{1,2}:\d{2}\b/g;
+const SAKSTYPE = new RegExp(`\\b(${SAKSTYPER.join('|')})\\b`, 'i');
+
+/** A row read by its cells, when it has one cell per column. */
+function cellsByColumn(cols: Column[], cells: string[]): Partial<Record<Column, string>> {
+  return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+}
+
+/**
+ * A row whose cells ran together (PDF): times are taken in the order of the time columns, the
+ * sakstype by its word, and the title is what stands before them (less a trailing presenter).
+ */
+function cellsByPattern(cols: Column[], text: string): Partial<Record<Column, string>> {
+  const out: Partial<Record<Column, string>> = {};
+  const sak = SAK_AT_START.exec(text);
+  if (sak) out.sak = sak[1];
+  const body = sak ? text.slice(sak[0].length) : text;
+  const times = body.match(TIME) ?? [];
+  cols.filter((c) => c === 'start' || c === 'duration' || c === 'end').forEach((c, i) => (out[c] = times[i] ?? ''));
+  out.sakstype = SAKSTYPE.exec(body)?.[1] ?? '';
+  let title = body.split('\t').find((c) => c.trim()) ?? '';
+  const cut = [SAKSTYPE.exec(title)?.index, title.search(TIME)].filter((n): n is number => n !== undefined && n > 0);
+  if (cut.length) title = title.slice(0, Math.min(...cut));
+  // "… 2022- Bjørnar Andreassen Helsedirektoratet": a presenter run into the title cell.
+  title = title.replace(new RegExp(`\\s+(\\p{Lu}[\\p{L}.-]+\\s+){1,3}${ORGANISATIONS.source.trim()}.*$`, 'u'), '');
+  out.title = squash(title);
+  return out;
+}
+
+const SAK_AT_START = /^(\d{1,3}\s?\/\s?\d{2})(?!\d)\s*\t?\s*/;
+
+/** Every agenda table in the deck (one per day), as items in order plus the break rows between. */
 function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number } {
   const items: AgendaItem[] = [];
   const rows: Row[] = [];
-  let cols: Map<Column, number> | null = null;
+  let cols: Column[] | null = null;
   let day: string | null = null;
   let end = 0;
+  let wrapped = 0;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (SLIDE_HEADING.test(text.trim())) break;
+    const text = lines[i]!.text.trim();
+    if (!text) continue;
+    if (SLIDE_HEADING.test(text)) break;
     const header = columns(text);
     if (header) {
       cols = header;
       continue;
     }
     const date = parseDates(text);
-    if (date.length === 1 && !/\d{1,2}:\d{2}/.test(text)) {
+    if (date.length === 1 && !TIME.test(text)) {
       day = date[0]!;
       if (cols) continue;
     }
-    if (!cols || !text.includes('\t')) continue;
+    TIME.lastIndex = 0;
+    if (!cols) continue;
     const cells = text.split('\t').map((c) => c.trim());
-    const cell = (c: Column) => (cols!.has(c) ? (cells[cols!.get(c)!] ?? '') : '');
-    const sak = normalizeSakId(cell('sak'));
-    const title = cell('title');
+    const tidy = cells.length === cols.length || (cells.length === cols.length - 1 && !normalizeSakId(cells[0]!));
+    const row = tidy ? cellsByColumn(cells.length === cols.length ? cols : cols.slice(1), cells) : cellsByPattern(cols, text);
+    const sak = normalizeSakId(row.sak ?? '');
+    const title = row.title ?? '';
+    const last = rows.at(-1);
+    if (!sak && !(row.start || row.duration || row.end)) {
+      // A title wrapped onto the next line. A lone word or an organisation is the presenter
+      // column wrapping instead, unless the title visibly goes on ("… til", "… 2022-").
+      const piece = cells[0]!;
+      const titleGoesOn = /(\s(av|for|til|og|i|på|med|om|fra)|[-–,])$/.test(last?.item?.title ?? '');
+      const presenterPiece =
+        !titleGoesOn && ((!/\s/.test(piece) && !/^\d+$/.test(piece)) || new RegExp(`^${ORGANISATIONS.source.trim()}$`, 'u').test(piece));
+      if (last?.item && !tidy && wrapped < 6 && !presenterPiece && !BREAK_ROW.test(piece)) {
+        last.item.title = joinLines([last.item.title, piece]);
+        wrapped++;
+        end = i;
+      }
+      continue;
+    }
     if (!sak && !title) continue;
+    wrapped = 0;
     end = i;
-    const start = parseTimes(cell('start'))[0] ?? null;
-    const endTime = parseTimes(cell('end'))[0] ?? null;
-    const duration = durationMinutes(cell('duration'));
+    const start = parseTimes(row.start ?? '')[0] ?? null;
+    const endTime = parseTimes(row.end ?? '')[0] ?? null;
+    const duration = durationMinutes(row.duration ?? '');
     let item: AgendaItem | null = null;
     if (sak) {
       item = emptyItem(sak, squash(title), lines[i]!.n);
-      item.sakstype = cell('sakstype') || null;
+      item.sakstype = row.sakstype ? row.sakstype.charAt(0).toUpperCase() + row.sakstype.slice(1).toLowerCase() : null;
       item.day = day;
-      item.case_owner = cell('owner') || null;
-      item.presenter = presenterNames(cell('handler'));
-      item.case_handler = cols.has('owner') ? item.presenter : null;
+      item.case_owner = row.owner || null;
+      item.presenter = presenterNames(row.handler ?? '');
+      item.case_handler = cols.includes('owner') ? item.presenter : null;
       items.push(item);
     }
     rows.push({ item, start, end: endTime, duration, isBreak: !sak && BREAK_ROW.test(title) });
