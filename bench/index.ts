@@ -20,7 +20,10 @@ export function shiftYears(text: string, k: number): string {
   return text
     .replace(/\b(19|20)(\d\d)\b/g, (y) => String(Number(y) + k))
     .replace(/\b(\d{1,3})\/(\d{2})\b(?!\d)/g, (_m, n: string, y: string) => `${n}/${yy(y)}`)
-    .replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?!\d)/g, (_m, d: string, mo: string, y: string) => `${d}.${mo}.${yy(y)}`);
+    .replace(
+      /\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?!\d)/g,
+      (_m, d: string, mo: string, y: string) => `${d}.${mo}.${yy(y)}`,
+    );
 }
 
 async function syntheticCorpus(dir: string, copies: number): Promise<void> {
@@ -29,7 +32,10 @@ async function syntheticCorpus(dir: string, copies: number): Promise<void> {
   for (const f of files) {
     const text = await readFile(path.join(CORPUS, f), 'utf8');
     for (let k = 0; k < copies; k++) {
-      await writeFile(path.join(dir, f.replace(/\.txt$/, `_x${k}.txt`)), k === 0 ? text : shiftYears(text, k));
+      await writeFile(
+        path.join(dir, f.replace(/\.txt$/, `_x${k}.txt`)),
+        k === 0 ? text : shiftYears(text, k),
+      );
     }
   }
 }
@@ -76,7 +82,9 @@ async function run(copies: number, questions: string[], measureAsk: boolean) {
   }
 }
 
-const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map((c) => c.question);
+const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map(
+  (c) => c.question,
+);
 const rows = [];
 for (const [copies, ask] of [
   [1, true],

@@ -31,7 +31,12 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, batch: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean' },
+      batch: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (!command || values.help || command === 'help') {
     console.log(USAGE);
@@ -53,7 +58,11 @@ export async function main(argv: string[]): Promise<number> {
         if (!positionals.length) throw new Error('ingest trenger minst én fil eller mappe');
         const store = await openStore(config);
         try {
-          const summary = await ingestPaths(positionals, { store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024 });
+          const summary = await ingestPaths(positionals, {
+            store,
+            logger,
+            maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+          });
           console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, 'nb'));
           return summary.failed.length ? 2 : 0;
         } finally {
@@ -69,7 +78,12 @@ export async function main(argv: string[]): Promise<number> {
             const out = [];
             for (const c of cases) {
               const a = await answerer.ask(c.question);
-              out.push({ id: c.id, answer: a.answer, citations: a.citations.map(publicCitation), abstained: a.abstained });
+              out.push({
+                id: c.id,
+                answer: a.answer,
+                citations: a.citations.map(publicCitation),
+                abstained: a.abstained,
+              });
             }
             console.log(JSON.stringify(out, null, 2));
             return 0;
@@ -78,10 +92,19 @@ export async function main(argv: string[]): Promise<number> {
           if (!question) throw new Error('ask trenger et spørsmål');
           const a = await answerer.ask(question);
           if (values.json) {
-            console.log(JSON.stringify({ answer: a.answer, citations: a.citations.map(publicCitation), abstained: a.abstained }, null, 2));
+            console.log(
+              JSON.stringify(
+                { answer: a.answer, citations: a.citations.map(publicCitation), abstained: a.abstained },
+                null,
+                2,
+              ),
+            );
           } else {
             console.log(a.answer);
-            for (const c of a.citations) console.log(`  [${c.committee} ${c.meeting} ${c.date ?? ''} sak ${c.sak ?? '–'} (${c.kind})] ${c.source}`);
+            for (const c of a.citations)
+              console.log(
+                `  [${c.committee} ${c.meeting} ${c.date ?? ''} sak ${c.sak ?? '–'} (${c.kind})] ${c.source}`,
+              );
           }
           return 0;
         } finally {

@@ -45,12 +45,27 @@ export interface EvalReport {
   citationCases: number;
 }
 
-export function scoreCase(c: EvalCase, answer: { answer: string; citations: Citation[]; abstained: boolean }): CaseResult {
+export function scoreCase(
+  c: EvalCase,
+  answer: { answer: string; citations: Citation[]; abstained: boolean },
+): CaseResult {
   if (c.type === 'not_in_corpus') {
-    return { id: c.id, type: c.type, passed: answer.abstained, citationHit: null, missing: [], abstained: answer.abstained };
+    return {
+      id: c.id,
+      type: c.type,
+      passed: answer.abstained,
+      citationHit: null,
+      missing: [],
+      abstained: answer.abstained,
+    };
   }
   const haystack = normalizeForScoring(
-    [answer.answer, ...answer.citations.map((x) => [x.committee, x.meeting, x.date, x.sak, x.title, x.source, x.kind].join(' '))].join(' \n '),
+    [
+      answer.answer,
+      ...answer.citations.map((x) =>
+        [x.committee, x.meeting, x.date, x.sak, x.title, x.source, x.kind].join(' '),
+      ),
+    ].join(' \n '),
   );
   const missing = c.must_mention.filter((m) => !haystack.includes(normalizeForScoring(m)));
   const wanted = c.citations.map((x) => x.sak).filter((s): s is string => !!s);
@@ -89,8 +104,16 @@ export function formatEvalReport(r: EvalReport): string {
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
   const lines = Object.entries(r.byType)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, s]) => `${type.padEnd(22)} ${String(s.passed).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s.passed, s.total)}`);
-  const failed = r.results.filter((x) => !x.passed).map((x) => `  ✗ ${x.id} ${x.abstained ? '(abstained)' : ''}${x.missing.length ? ` missing: ${x.missing.join(', ')}` : ''}${x.citationHit === false ? ' (wrong sak cited)' : ''}`);
+    .map(
+      ([type, s]) =>
+        `${type.padEnd(22)} ${String(s.passed).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s.passed, s.total)}`,
+    );
+  const failed = r.results
+    .filter((x) => !x.passed)
+    .map(
+      (x) =>
+        `  ✗ ${x.id} ${x.abstained ? '(abstained)' : ''}${x.missing.length ? ` missing: ${x.missing.join(', ')}` : ''}${x.citationHit === false ? ' (wrong sak cited)' : ''}`,
+    );
   return [
     ...lines,
     `${'overall'.padEnd(22)} ${String(r.passed).padStart(3)}/${String(r.total).padEnd(3)} ${pct(r.passed, r.total)}`,

@@ -39,7 +39,12 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-async function ingestOne(bytes: Uint8Array, source: string, deps: IngestDeps, summary: IngestSummary): Promise<void> {
+async function ingestOne(
+  bytes: Uint8Array,
+  source: string,
+  deps: IngestDeps,
+  summary: IngestSummary,
+): Promise<void> {
   const hash = createHash('sha256').update(bytes).digest('hex');
   const existing = await deps.store.findDocument(source);
   if (existing?.hash === hash) {
@@ -50,12 +55,24 @@ async function ingestOne(bytes: Uint8Array, source: string, deps: IngestDeps, su
   const { text, counts } = redact(extracted.text);
   const { meetings } = parseDocument(text);
   if (!meetings.length) {
-    throw new MotebotError('no_meeting_found', `«${source}» ser ikke ut som et møtedokument: fant verken møteinnkalling, referat eller saksliste.`);
+    throw new MotebotError(
+      'no_meeting_found',
+      `«${source}» ser ikke ut som et møtedokument: fant verken møteinnkalling, referat eller saksliste.`,
+    );
   }
   const passages = toPassages(meetings, source, extracted.pageStarts);
-  const { replaced } = await deps.store.putDocument({ source, hash, format: extracted.format, meetings, passages });
+  const { replaced } = await deps.store.putDocument({
+    source,
+    hash,
+    format: extracted.format,
+    meetings,
+    passages,
+  });
   summary.ingested.push({ source, meetings: meetings.length, passages: passages.length, replaced });
-  deps.logger?.info({ source, meetings: meetings.length, passages: passages.length, replaced, redacted: counts }, 'document ingested');
+  deps.logger?.info(
+    { source, meetings: meetings.length, passages: passages.length, replaced, redacted: counts },
+    'document ingested',
+  );
 }
 
 function fail(summary: IngestSummary, source: string, err: unknown, logger?: Logger): void {
@@ -66,7 +83,11 @@ function fail(summary: IngestSummary, source: string, err: unknown, logger?: Log
 }
 
 /** Ingests one uploaded file (e.g. from Teams). */
-export async function ingestBytes(bytes: Uint8Array, fileName: string, deps: IngestDeps): Promise<IngestSummary> {
+export async function ingestBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  deps: IngestDeps,
+): Promise<IngestSummary> {
   const summary = emptySummary();
   try {
     await ingestOne(bytes, path.basename(fileName), deps, summary);
@@ -80,13 +101,17 @@ export async function ingestPaths(paths: string[], deps: IngestDeps): Promise<In
   const summary = emptySummary();
   for (const p of paths) {
     let files: string[];
-    let fromFolder = false;
+    let fromFolder: boolean;
     try {
-      const info = await stat(p);
-      fromFolder = info.isDirectory();
+      fromFolder = (await stat(p)).isDirectory();
       files = fromFolder ? await walk(p) : [p];
     } catch (err) {
-      fail(summary, path.basename(p), new MotebotError('unreadable_file', `«${p}» finnes ikke eller kan ikke leses.`, { cause: err }), deps.logger);
+      fail(
+        summary,
+        path.basename(p),
+        new MotebotError('unreadable_file', `«${p}» finnes ikke eller kan ikke leses.`, { cause: err }),
+        deps.logger,
+      );
       continue;
     }
     for (const file of files) {
@@ -114,7 +139,10 @@ export function formatSummary(s: IngestSummary, lang: 'nb' | 'en' = 'nb'): strin
       : `Lest inn: ${s.ingested.length} · Uendret: ${s.unchanged.length} · Feilet: ${s.failed.length}${s.skipped.length ? ` · Hoppet over: ${s.skipped.length}` : ''}`;
   const lines = [head];
   for (const i of s.ingested) {
-    const what = lang === 'en' ? `${i.meetings} meeting(s), ${i.passages} passages${i.replaced ? ', replaced the earlier version' : ''}` : `${i.meetings} møte(r), ${i.passages} utdrag${i.replaced ? ', erstattet tidligere versjon' : ''}`;
+    const what =
+      lang === 'en'
+        ? `${i.meetings} meeting(s), ${i.passages} passages${i.replaced ? ', replaced the earlier version' : ''}`
+        : `${i.meetings} møte(r), ${i.passages} utdrag${i.replaced ? ', erstattet tidligere versjon' : ''}`;
     lines.push(`+ ${i.source}: ${what}`);
   }
   for (const f of s.failed) lines.push(`– ${f.source}: ${f.reason}`);

@@ -78,7 +78,9 @@ beforeAll(async () => {
         object: 'chat.completion',
         created: 0,
         model: parsed.model,
-        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: b.content ?? '' } }],
+        choices: [
+          { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: b.content ?? '' } },
+        ],
       }),
     );
   });
@@ -102,7 +104,12 @@ beforeEach(() => {
 });
 
 async function answerer(extra: Record<string, string> = {}): Promise<Answerer> {
-  const config = loadConfig({ DATA_DIR: dir, OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: 'test-key', ...extra });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    ...extra,
+  });
   return createAnswerer({ store, config, logger: createLogger('silent') });
 }
 
@@ -116,7 +123,12 @@ describe('grounded answers over an OpenAI-compatible server', () => {
     behaviour = (req) => ({
       content: JSON.stringify({
         abstain: false,
-        claims: [{ text: 'NUIT foreslås å gi tilslutning til ny prismodell for meldingsformidling fra 2032.', passage_ids: [shownIds(req)[0]] }],
+        claims: [
+          {
+            text: 'NUIT foreslås å gi tilslutning til ny prismodell for meldingsformidling fra 2032.',
+            passage_ids: [shownIds(req)[0]],
+          },
+        ],
       }),
     });
     const a = await (await answerer()).ask('Hva er forslaget til vedtak i sak 43/31?');
@@ -143,9 +155,13 @@ describe('grounded answers over an OpenAI-compatible server', () => {
 
   it('falls back to the offline answer when the model does not answer in time', async () => {
     behaviour = () => ({ delayMs: 2_000, content: '{}' });
-    const a = await (await answerer({ OPENAI_TIMEOUT_MS: '200' })).ask('Hva er forslaget til vedtak i sak 43/31?');
+    const a = await (
+      await answerer({ OPENAI_TIMEOUT_MS: '200' })
+    ).ask('Hva er forslaget til vedtak i sak 43/31?');
     expect(a.generated).toBe(false);
-    expect(a.answer).toContain('NUIT gir sin tilslutning til ny prismodell for nasjonal meldingsformidling fra 2032');
+    expect(a.answer).toContain(
+      'NUIT gir sin tilslutning til ny prismodell for nasjonal meldingsformidling fra 2032',
+    );
   });
 
   it('falls back to the offline answer on an API error', async () => {
@@ -157,7 +173,9 @@ describe('grounded answers over an OpenAI-compatible server', () => {
 
   it('keeps an instruction inside a document as data: it reaches the model only inside a passage', async () => {
     behaviour = () => ({ content: JSON.stringify({ abstain: true, claims: [] }) });
-    const a = await (await answerer()).ask('Hva er forslag til vedtak om felles bookingløsning for fysioterapi?');
+    const a = await (
+      await answerer()
+    ).ask('Hva er forslag til vedtak om felles bookingløsning for fysioterapi?');
     const req = requests[0]!;
     const system = req.messages.find((m) => m.role === 'system')!.content;
     const user = req.messages.at(-1)!.content;
@@ -174,7 +192,9 @@ describe('hybrid search with an embeddings model', () => {
   it('embeds the passages and the question, and still answers from the record', async () => {
     behaviour = () => ({ status: 500 });
     embeddingInputs = 0;
-    const a = await (await answerer({ OPENAI_EMBEDDING_MODEL: 'test-embedding' })).ask('Hva er forslaget til vedtak i sak 43/31?');
+    const a = await (
+      await answerer({ OPENAI_EMBEDDING_MODEL: 'test-embedding' })
+    ).ask('Hva er forslaget til vedtak i sak 43/31?');
     expect(embeddingInputs).toBeGreaterThan(5);
     expect(a.citations.some((c) => c.sak === '43/31' && c.kind === 'proposed')).toBe(true);
   });
@@ -183,7 +203,9 @@ describe('hybrid search with an embeddings model', () => {
 describe('offline answers', () => {
   it('keeps the proposal apart from the outcome and says the outcome is not in the record', async () => {
     const config = loadConfig({ DATA_DIR: dir });
-    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('Hva ble vedtatt i sak 43/31?');
+    const a = await (
+      await createAnswerer({ store, config, logger: createLogger('silent') })
+    ).ask('Hva ble vedtatt i sak 43/31?');
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/Utfallet er ikke i dokumentene/);
     expect(a.citations[0]).toMatchObject({ sak: '43/31', kind: 'proposed', meeting: '3/2031' });
@@ -191,15 +213,24 @@ describe('offline answers', () => {
 
   it('quotes an adopted decision from the attached referat, credited to the earlier meeting', async () => {
     const config = loadConfig({ DATA_DIR: dir });
-    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('What did NUIT decide on booking of appointments (timebestilling)?');
+    const a = await (
+      await createAnswerer({ store, config, logger: createLogger('silent') })
+    ).ask('What did NUIT decide on booking of appointments (timebestilling)?');
     expect(a.language).toBe('en');
     expect(a.answer).toContain('ber direktoratet involvere kommunene');
-    expect(a.citations[0]).toMatchObject({ sak: '31/31', kind: 'adopted', meeting: '2/2031', date: '2031-06-12' });
+    expect(a.citations[0]).toMatchObject({
+      sak: '31/31',
+      kind: 'adopted',
+      meeting: '2/2031',
+      date: '2031-06-12',
+    });
   });
 
   it('abstains when nothing in the record supports an answer', async () => {
     const config = loadConfig({ DATA_DIR: dir });
-    const a = await (await createAnswerer({ store, config, logger: createLogger('silent') })).ask('What is the annual budget for satellite telemetry in NOK?');
+    const a = await (
+      await createAnswerer({ store, config, logger: createLogger('silent') })
+    ).ask('What is the annual budget for satellite telemetry in NOK?');
     expect(a.abstained).toBe(true);
   });
 });

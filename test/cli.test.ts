@@ -23,11 +23,17 @@ const citation = z.object({
   source: z.string(),
   kind: z.enum(['adopted', 'proposed', 'minutes', 'memo', 'agenda', 'slides', 'innspill']),
 });
-const answer = z.object({ answer: z.string(), citations: z.array(citation), abstained: z.boolean() }).strict();
+const answer = z
+  .object({ answer: z.string(), citations: z.array(citation), abstained: z.boolean() })
+  .strict();
 
 let data: string;
 const motebot = (...args: string[]) =>
-  run(process.execPath, [BIN, ...args, '--data', data], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  run(process.execPath, [BIN, ...args, '--data', data], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
 
 beforeAll(async () => {
   data = await mkdtemp(path.join(os.tmpdir(), 'motebot-cli-'));
@@ -55,7 +61,13 @@ describe('motebot CLI', () => {
 
   it('answers a batch, keeping each id', async () => {
     const batch = path.join(data, 'batch.json');
-    await writeFile(batch, JSON.stringify([{ id: 'a', question: 'who presents sak 31/21?' }, { id: 'b', question: 'Hva ble vedtaket i sak 10/23?' }]));
+    await writeFile(
+      batch,
+      JSON.stringify([
+        { id: 'a', question: 'who presents sak 31/21?' },
+        { id: 'b', question: 'Hva ble vedtaket i sak 10/23?' },
+      ]),
+    );
     const { stdout } = await motebot('ask', '--json', '--batch', batch);
     const out = z.array(answer.extend({ id: z.string() })).parse(JSON.parse(stdout));
     expect(out.map((o) => o.id)).toEqual(['a', 'b']);
@@ -73,13 +85,20 @@ describe('motebot CLI', () => {
 
   it('scores the gold questions at 90% or more, abstaining on every question the documents do not answer', async () => {
     const { stdout } = await motebot('eval', path.join(SHARED, 'eval/qa.json'), '--json');
-    const report = JSON.parse(stdout) as { passed: number; total: number; byType: Record<string, { passed: number; total: number }> };
+    const report = JSON.parse(stdout) as {
+      passed: number;
+      total: number;
+      byType: Record<string, { passed: number; total: number }>;
+    };
     const notInCorpus = report.byType['not_in_corpus']!;
     expect(notInCorpus.passed).toBe(notInCorpus.total);
     expect(report.passed / report.total).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 
   it('says what is wrong with a command it does not know', async () => {
-    await expect(motebot('frobnicate')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Ukjent kommando') });
+    await expect(motebot('frobnicate')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Ukjent kommando'),
+    });
   });
 });

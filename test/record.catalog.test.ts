@@ -28,7 +28,9 @@ interface CatalogMeeting {
   items: CatalogItem[];
 }
 
-const catalog = (JSON.parse(readFileSync(path.join(SHARED, 'eval/catalog.json'), 'utf8')) as { meetings: CatalogMeeting[] }).meetings;
+const catalog = (
+  JSON.parse(readFileSync(path.join(SHARED, 'eval/catalog.json'), 'utf8')) as { meetings: CatalogMeeting[] }
+).meetings;
 const files = [...new Set(catalog.map((m) => m.source_file))];
 
 const norm = (s: string | null | undefined) => squash((s ?? '').normalize('NFKC')).replace(/[.\s]+$/, '');
@@ -53,13 +55,24 @@ function compare(expected: CatalogMeeting[], actual: Meeting[]) {
   for (const exp of expected) {
     const role = exp.role ?? 'innkalling';
     const date = exp.date ?? exp.dates?.[0];
-    const got = actual.find((m) => m.role === role && m.committee === exp.committee && (exp.meeting_no ? m.meeting === exp.meeting_no : m.date === date));
+    const got = actual.find(
+      (m) =>
+        m.role === role &&
+        m.committee === exp.committee &&
+        (exp.meeting_no ? m.meeting === exp.meeting_no : m.date === date),
+    );
     tally(meetings, !!got && got.date === date, `${exp.committee} ${exp.meeting_no ?? date} ${role}`);
     const items = got?.items ?? [];
     for (const it of exp.items) {
-      const a = items.find((x) => x.sak === it.sak && (it.title === 'Eventuelt') === (x.title === 'Eventuelt'));
+      const a = items.find(
+        (x) => x.sak === it.sak && (it.title === 'Eventuelt') === (x.title === 'Eventuelt'),
+      );
       tally(titles, norm(a?.title) === norm(it.title), `${it.sak} title: «${a?.title}» ≠ «${it.title}»`);
-      tally(types, (a?.sakstype ?? null) === it.sakstype, `${it.sak} sakstype: ${a?.sakstype} ≠ ${it.sakstype}`);
+      tally(
+        types,
+        (a?.sakstype ?? null) === it.sakstype,
+        `${it.sak} sakstype: ${a?.sakstype} ≠ ${it.sakstype}`,
+      );
       for (const k of ['proposed_decision', 'adopted_decision'] as const) {
         if (!it[k]) continue;
         tally(decisions, norm(a?.[k]) === norm(it[k]), `${it.sak} ${k}: «${a?.[k]}» ≠ «${it[k]}»`);
@@ -81,14 +94,24 @@ describe('the record parser against the catalog', () => {
   it.each(files)('reads %s as the catalog does', (file) => {
     const text = readFileSync(path.join(SHARED, 'corpus', file), 'utf8');
     const doc = parseDocument(redact(text).text);
-    expectScores(compare(catalog.filter((m) => m.source_file === file), doc.meetings));
+    expectScores(
+      compare(
+        catalog.filter((m) => m.source_file === file),
+        doc.meetings,
+      ),
+    );
   });
 
   it.each(files.flatMap((f) => ['pdf', 'docx'].map((ext) => [f.replace(/\.txt$/, `.${ext}`), f] as const)))(
     'reads the rendering %s as the catalog does',
     async (rendering, file) => {
       const doc = await readDocument(path.join(SHARED, 'corpus-formats', rendering));
-      expectScores(compare(catalog.filter((m) => m.source_file === file), parseDocument(redact(doc.text).text).meetings));
+      expectScores(
+        compare(
+          catalog.filter((m) => m.source_file === file),
+          parseDocument(redact(doc.text).text).meetings,
+        ),
+      );
     },
   );
 });

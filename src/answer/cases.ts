@@ -44,7 +44,14 @@ export function buildCases(meetings: MeetingRow[]): Case[] {
         existing.sources.push(src);
         existing.date ??= item.day ?? m.date;
       } else {
-        byKey.set(key, { key, committee: m.committee, meeting: label, date: item.day ?? m.date, item: { ...item }, sources: [src] });
+        byKey.set(key, {
+          key,
+          committee: m.committee,
+          meeting: label,
+          date: item.day ?? m.date,
+          item: { ...item },
+          sources: [src],
+        });
       }
     }
   }

@@ -22,11 +22,16 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   const load = (): Promise<Library> =>
     loadLibrary(deps.store, embed).catch((err: unknown) => {
       if (!embed) throw err;
-      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'embeddings failed; text search only');
+      deps.logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'embeddings failed; text search only',
+      );
       return loadLibrary(deps.store);
     });
   let library = load();
-  const grounded = deps.config.llmEnabled ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger) : null;
+  const grounded = deps.config.llmEnabled
+    ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger)
+    : null;
 
   // Reload when another process (ingest, a Teams upload) changed the record.
   async function current(): Promise<Library> {

@@ -16,9 +16,7 @@ const MAX_PASSAGES = 8;
 
 const replySchema = z.object({
   abstain: z.boolean().default(false),
-  claims: z
-    .array(z.object({ text: z.string().min(1), passage_ids: z.array(z.string()).min(1) }))
-    .default([]),
+  claims: z.array(z.object({ text: z.string().min(1), passage_ids: z.array(z.string()).min(1) })).default([]),
 });
 
 const SYSTEM = `Du er Møtebot, en assistent for de nasjonale e-helseutvalgene NUIT og NUFA.
@@ -41,7 +39,11 @@ function client(config: Config): OpenAI {
       apiVersion: config.AZURE_OPENAI_API_VERSION,
     });
   }
-  return new OpenAI({ ...common, apiKey: config.OPENAI_API_KEY ?? 'not-needed', baseURL: config.OPENAI_BASE_URL });
+  return new OpenAI({
+    ...common,
+    apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+    baseURL: config.OPENAI_BASE_URL,
+  });
 }
 
 function citationOf(p: Passage): Citation {
@@ -90,7 +92,10 @@ export function createGroundedWriter(config: Config, logger: Logger) {
         response_format: { type: 'json_object' },
         messages: [
           { role: 'system', content: SYSTEM },
-          { role: 'user', content: `<language>${q.language}</language>\n<passages>\n${data}\n</passages>\n<question>${q.text}</question>` },
+          {
+            role: 'user',
+            content: `<language>${q.language}</language>\n<passages>\n${data}\n</passages>\n<question>${q.text}</question>`,
+          },
         ],
       });
       const content = res.choices[0]?.message?.content;
@@ -110,7 +115,10 @@ export function createGroundedWriter(config: Config, logger: Logger) {
         generated: true,
       };
     } catch (err) {
-      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'llm answer failed; using the offline answer');
+      logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'llm answer failed; using the offline answer',
+      );
       return offline.answer;
     }
   };

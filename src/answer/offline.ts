@@ -49,7 +49,9 @@ function alternatives(word: string): string[] {
 function share(q: Question, folded: string, textStems: Set<string>): number {
   const topic = [...new Set(topicWords(q.text))];
   if (!topic.length) return 1;
-  const found = topic.filter((w) => alternatives(w).some((a) => textStems.has(a) || (a.length >= 4 && folded.includes(a))));
+  const found = topic.filter((w) =>
+    alternatives(w).some((a) => textStems.has(a) || (a.length >= 4 && folded.includes(a))),
+  );
   return found.length / topic.length;
 }
 
@@ -64,7 +66,11 @@ function titleCoverage(c: Case, q: Question): number {
   return share(q, c.item.title.toLowerCase(), stems(c.item.title));
 }
 
-export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[]; hits: SearchHit[] }> {
+export async function rankCases(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<{ ranked: Ranked[]; hits: SearchHit[] }> {
   const committee = opts.committee ?? q.committee;
   const hits = await lib.index.search(q.text, { committee, sak: opts.sak }, 80);
   const scores = new Map<string, number>();
@@ -89,7 +95,8 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
   if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
   if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
   if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
-  else if (q.years.length === 1) ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
+  else if (q.years.length === 1)
+    ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
   ranked.sort((a, b) => b.score - a.score);
   return { ranked, hits };
 }
@@ -146,7 +153,8 @@ function decisionLines(lib: Library, c: Case, lang: Language, prefer: 'adopted' 
   } else {
     if (proposed) showProposed();
     if (adopted) showAdopted();
-    else if (proposed && c.sources.every((s) => s.meeting.role === 'innkalling')) lines.push(t(lang, 'outcomeUnknown'));
+    else if (proposed && c.sources.every((s) => s.meeting.role === 'innkalling'))
+      lines.push(t(lang, 'outcomeUnknown'));
   }
   if (!adopted && !proposed) lines.push(t(lang, 'noDecisionRecorded'));
   if (c.item.presenter) lines.push(`${t(lang, 'presentedBy')}: ${c.item.presenter}.`);
@@ -209,7 +217,9 @@ export function bestSentences(
     return (w: string) => ss.has(w) || (w.length >= 4 && folded.includes(w));
   });
   // A word few sentences share ("Fürst") tells more than one most of them share ("NUIT").
-  const idf = new Map([...wanted.keys()].map((w) => [w, Math.log(1 + all.length / (1 + has.filter((h) => h(w)).length))]));
+  const idf = new Map(
+    [...wanted.keys()].map((w) => [w, Math.log(1 + all.length / (1 + has.filter((h) => h(w)).length))]),
+  );
   for (const [i, s] of all.entries()) {
     for (const [w, weight] of wanted) if (has[i]!(w)) s.score += weight * idf.get(w)!;
     if (s.score && boost?.test(s.text)) s.score += 2;
@@ -225,7 +235,8 @@ export function bestSentences(
     })
     .slice(0, max);
   const next = picked[0] && all[picked[0].order + 1];
-  if (next && next.passage === picked[0]!.passage && !picked.includes(next) && next.text.length < 300) picked.push(next);
+  if (next && next.passage === picked[0]!.passage && !picked.includes(next) && next.text.length < 300)
+    picked.push(next);
   return picked.sort((a, b) => a.order - b.order);
 }
 
@@ -245,7 +256,11 @@ function abstain(lib: Library, q: Question, nearest: Ranked | undefined): Offlin
   };
 }
 
-function result(q: Question, lines: string[], used: { citation: Citation; passage?: Passage }[]): OfflineResult {
+function result(
+  q: Question,
+  lines: string[],
+  used: { citation: Citation; passage?: Passage }[],
+): OfflineResult {
   const seen = new Set<string>();
   const citations = used
     .map((u) => u.citation)
@@ -254,7 +269,14 @@ function result(q: Question, lines: string[], used: { citation: Citation; passag
       return seen.has(k) ? false : (seen.add(k), true);
     });
   return {
-    answer: { answer: lines.join('\n'), citations, abstained: false, intent: q.intent, language: q.language, generated: false },
+    answer: {
+      answer: lines.join('\n'),
+      citations,
+      abstained: false,
+      intent: q.intent,
+      language: q.language,
+      generated: false,
+    },
     passages: used.flatMap((u) => (u.passage ? [u.passage] : [])),
   };
 }
@@ -281,21 +303,42 @@ function answerMeeting(lib: Library, q: Question, opts: AskOptions): OfflineResu
   if (q.meetingFacts.has('attendance')) {
     if (present) {
       lines.push(`${t(lang, 'present')}: ${present.members_present.join('; ')}`);
-      if (present.members_absent.length) lines.push(`${t(lang, 'absent')}: ${present.members_absent.join('; ')}`);
-    } else if (first.members_invited.length) lines.push(`${t(lang, 'members')}: ${first.members_invited.join('; ')}`);
+      if (present.members_absent.length)
+        lines.push(`${t(lang, 'absent')}: ${present.members_absent.join('; ')}`);
+    } else if (first.members_invited.length)
+      lines.push(`${t(lang, 'members')}: ${first.members_invited.join('; ')}`);
   }
   // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
   const m = present ?? meetings.find((x) => x.place) ?? first;
   const opening = m.items[0];
-  const c = opening ? lib.cases.find((x) => x.committee === m.committee && x.item.sak === opening.sak && x.sources.some((s) => s.meeting === m)) : undefined;
+  const c = opening
+    ? lib.cases.find(
+        (x) =>
+          x.committee === m.committee && x.item.sak === opening.sak && x.sources.some((s) => s.meeting === m),
+      )
+    : undefined;
   const used = c ? [cite(lib, c, 'agenda')] : [];
   return result(q, lines, used);
 }
 
-export async function answerOffline(lib: Library, q: Question, opts: AskOptions = {}): Promise<OfflineResult> {
+export async function answerOffline(
+  lib: Library,
+  q: Question,
+  opts: AskOptions = {},
+): Promise<OfflineResult> {
   const lang = q.language;
   if (!lib.cases.length) {
-    return { answer: { answer: t(lang, 'nothing'), citations: [], abstained: true, intent: q.intent, language: lang, generated: false }, passages: [] };
+    return {
+      answer: {
+        answer: t(lang, 'nothing'),
+        citations: [],
+        abstained: true,
+        intent: q.intent,
+        language: lang,
+        generated: false,
+      },
+      passages: [],
+    };
   }
   if (q.intent === 'meeting' && !q.sakIds.length) {
     const m = answerMeeting(lib, q, opts);
@@ -310,12 +353,18 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
   switch (q.intent) {
     case 'adopted_decision':
     case 'proposed_decision': {
-      const { lines, used } = decisionLines(lib, best.c, lang, q.intent === 'adopted_decision' ? 'adopted' : 'proposed');
+      const { lines, used } = decisionLines(
+        lib,
+        best.c,
+        lang,
+        q.intent === 'adopted_decision' ? 'adopted' : 'proposed',
+      );
       return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], used);
     }
     case 'agenda': {
       const lines = agendaLines(best.c, lang);
-      if (lines.length) return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], [cite(lib, best.c, 'agenda')]);
+      if (lines.length)
+        return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], [cite(lib, best.c, 'agenda')]);
       break;
     }
     case 'history':
@@ -323,9 +372,23 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
     case 'discussion': {
       const prompts = best.c.item.discussion_prompts.slice(0, 15);
       if (prompts.length) {
-        const context = bestSentences(passagesOf(lib, best.c).filter((p) => p.kind === 'slides' || p.kind === 'memo'), q, 2);
-        const lines = [`${t(lang, 'prompts')} ${caseRef(best.c, lang)}:`, ...prompts.map((p) => `- ${p}`), ...context.map((x) => `… ${x.text}`)];
-        const used = [cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo'), ...context.map((x) => ({ citation: citation(best.c, x.passage, x.passage.kind), passage: x.passage }))];
+        const context = bestSentences(
+          passagesOf(lib, best.c).filter((p) => p.kind === 'slides' || p.kind === 'memo'),
+          q,
+          2,
+        );
+        const lines = [
+          `${t(lang, 'prompts')} ${caseRef(best.c, lang)}:`,
+          ...prompts.map((p) => `- ${p}`),
+          ...context.map((x) => `… ${x.text}`),
+        ];
+        const used = [
+          cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo'),
+          ...context.map((x) => ({
+            citation: citation(best.c, x.passage, x.passage.kind),
+            passage: x.passage,
+          })),
+        ];
         return result(q, lines, used);
       }
       break;
@@ -337,7 +400,8 @@ export async function answerOffline(lib: Library, q: Question, opts: AskOptions 
 }
 
 /** A rating value: "4 av 5", "3/5", "12 poeng", "80 %", or a graded word. */
-const RATING = /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i;
+const RATING =
+  /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i;
 
 const AMOUNT = /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(kr|nok)\s*\d/i;
 
@@ -371,14 +435,24 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
   const best = ranked[0]!;
   const pool = passagesOf(lib, best.c).filter((p) => p.kind !== 'agenda');
   const picked = bestSentences(pool.length ? pool : passagesOf(lib, best.c), q, 4);
-  if (!picked.length || !answersTheKind(q, picked.map((s) => s.text))) return abstain(lib, q, best);
+  if (
+    !picked.length ||
+    !answersTheKind(
+      q,
+      picked.map((s) => s.text),
+    )
+  )
+    return abstain(lib, q, best);
   const names = LIST_QUESTION.test(q.text) ? namedItems(best.c) : [];
   const lines = [
     `${t(lang, 'from')} ${caseRef(best.c, lang)}:`,
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
     ...picked.map((s) => `… ${s.text}`),
   ];
-  const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({ citation: citation(best.c, p, p.kind), passage: p }));
+  const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({
+    citation: citation(best.c, p, p.kind),
+    passage: p,
+  }));
   return result(q, lines, used);
 }
 
@@ -388,9 +462,12 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
  */
 function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
-  const byTitle = ranked.map((r) => ({ r, t: titleCoverage(r.c, q) })).filter((x) => coverage(lib, x.r.c, q) >= 0.5);
+  const byTitle = ranked
+    .map((r) => ({ r, t: titleCoverage(r.c, q) }))
+    .filter((x) => coverage(lib, x.r.c, q) >= 0.5);
   const bestTitle = Math.max(0, ...byTitle.map((x) => x.t));
-  const chosen = bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.6).map((x) => x.r) : ranked.slice(0, 4);
+  const chosen =
+    bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.6).map((x) => x.r) : ranked.slice(0, 4);
   const steps = chosen.slice(0, 6).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
   const lines = [t(lang, 'history')];
   const used: { citation: Citation; passage?: Passage }[] = [];
@@ -400,10 +477,18 @@ function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResu
       : c.item.proposed_decision
         ? `${t(lang, 'proposed')}: ${quote(c.item.proposed_decision)}`
         : '';
-    const detail = bestSentences(passagesOf(lib, c).filter((p) => p.kind !== 'agenda' && p.kind !== 'proposed' && p.kind !== 'adopted'), q, 1, OUTCOME)[0];
+    const detail = bestSentences(
+      passagesOf(lib, c).filter((p) => p.kind !== 'agenda' && p.kind !== 'proposed' && p.kind !== 'adopted'),
+      q,
+      1,
+      OUTCOME,
+    )[0];
     lines.push(`- ${capital(caseRef(c, lang))}. ${decision}${detail ? ` … ${detail.text}` : ''}`);
-    used.push(cite(lib, c, c.item.adopted_decision ? 'adopted' : c.item.proposed_decision ? 'proposed' : 'agenda'));
-    if (detail) used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
+    used.push(
+      cite(lib, c, c.item.adopted_decision ? 'adopted' : c.item.proposed_decision ? 'proposed' : 'agenda'),
+    );
+    if (detail)
+      used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
   }
   return result(q, lines, used);
 }

@@ -28,8 +28,10 @@ export interface Question {
   wantsRating: boolean;
 }
 
-const EN_WORDS = /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
-const NB_WORDS = /\b(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)\b/g;
+const EN_WORDS =
+  /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
+const NB_WORDS =
+  /\b(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)\b/g;
 
 export function detectLanguage(text: string): Language {
   const t = foldForMatch(text);
@@ -67,7 +69,10 @@ const INTENT_RULES: [Intent, RegExp][] = [
 
 const AGENDA_FACTS: [AgendaFact, RegExp][] = [
   ['time', /\b(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|kl)\b/],
-  ['duration', /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/],
+  [
+    'duration',
+    /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
+  ],
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
   ['owner', /\b(sakseier\w*|case owner|owner)\b/],
   ['handler', /\b(saksbehandler\w*|case handler|handler)\b/],
@@ -86,9 +91,16 @@ const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?\\s
 export function understand(question: string): Question {
   const t = foldForMatch(question);
   const intent = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
-  const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map((m) => `${Number(m[1])}/${m[2]}`);
-  const meetingMatch = /\b(?:møte|meeting|møtet)\s+(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b|(?<![\d/])(\d{1,2})\/((?:19|20)\d\d)\b/.exec(t);
-  const meeting = meetingMatch ? `${Number(meetingMatch[1] ?? meetingMatch[3])}/${meetingMatch[2] ?? meetingMatch[4]}` : undefined;
+  const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map(
+    (m) => `${Number(m[1])}/${m[2]}`,
+  );
+  const meetingMatch =
+    /\b(?:møte|meeting|møtet)\s+(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b|(?<![\d/])(\d{1,2})\/((?:19|20)\d\d)\b/.exec(
+      t,
+    );
+  const meeting = meetingMatch
+    ? `${Number(meetingMatch[1] ?? meetingMatch[3])}/${meetingMatch[2] ?? meetingMatch[4]}`
+    : undefined;
   const committee = /\bnufa\b/.test(t) ? 'NUFA' : /\bnuit\b/.test(t) ? 'NUIT' : undefined;
   const date = parseDate(t) ?? undefined;
   const mm = MONTH_YEAR.exec(t);
@@ -107,7 +119,10 @@ export function understand(question: string): Question {
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     wantsAmount:
-      /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(t),
-    wantsRating: /\b(rate[ds]?|rating|score[ds]?|ranked|vurderte|rangerte|scoret|ga .* poeng|karakter)\b/.test(t),
+      /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
+        t,
+      ),
+    wantsRating:
+      /\b(rate[ds]?|rating|score[ds]?|ranked|vurderte|rangerte|scoret|ga .* poeng|karakter)\b/.test(t),
   };
 }

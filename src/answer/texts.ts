@@ -11,9 +11,14 @@ export function formatDate(iso: string | null, lang: Language): string {
 
 /** "sak 6/23 «Evaluering av prismodeller» (NUIT, møte 1/2023, 16.02.2023)" */
 export function caseRef(c: Case, lang: Language): string {
-  const meeting = c.meeting.includes('/') ? (lang === 'en' ? `meeting ${c.meeting}` : `møte ${c.meeting}`) : c.meeting;
+  const meeting = c.meeting.includes('/')
+    ? lang === 'en'
+      ? `meeting ${c.meeting}`
+      : `møte ${c.meeting}`
+    : c.meeting;
   const labelled = c.meeting.startsWith(c.committee);
-  const when = labelled && c.meeting.endsWith(formatDate(c.date, lang)) ? '' : `, ${formatDate(c.date, lang)}`;
+  const when =
+    labelled && c.meeting.endsWith(formatDate(c.date, lang)) ? '' : `, ${formatDate(c.date, lang)}`;
   return `sak ${c.item.sak} «${c.item.title}» (${labelled ? '' : `${c.committee}, `}${meeting}${when})`;
 }
 
@@ -45,7 +50,8 @@ const T = {
     from: 'Fra',
     abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
     nearest: 'Det nærmeste jeg finner er',
-    nothing: 'Ingen møtedokumenter er lest inn ennå. Be sekretariatet lese inn et møtedokument (motebot ingest).',
+    nothing:
+      'Ingen møtedokumenter er lest inn ennå. Be sekretariatet lese inn et møtedokument (motebot ingest).',
     innspill: 'Innspill',
     innspillGiven: 'Innspill i møtet',
     named: 'Nevnt i saken',
@@ -77,7 +83,8 @@ const T = {
     from: 'From',
     abstain: 'I cannot find the answer to this in the meeting documents.',
     nearest: 'The nearest I find is',
-    nothing: 'No meeting documents have been ingested yet. Ask the secretariat to ingest a meeting package (motebot ingest).',
+    nothing:
+      'No meeting documents have been ingested yet. Ask the secretariat to ingest a meeting package (motebot ingest).',
     innspill: 'Input (innspill)',
     innspillGiven: 'Input given in the meeting',
     named: 'Named in the sak',

@@ -20,13 +20,7 @@ export interface Citation {
 export type Language = 'nb' | 'en';
 
 export type Intent =
-  | 'adopted_decision'
-  | 'proposed_decision'
-  | 'agenda'
-  | 'meeting'
-  | 'history'
-  | 'discussion'
-  | 'free_text';
+  'adopted_decision' | 'proposed_decision' | 'agenda' | 'meeting' | 'history' | 'discussion' | 'free_text';
 
 export interface Answer {
   answer: string;

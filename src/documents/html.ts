@@ -2,7 +2,27 @@
 // row becomes one line of tab-separated cells (the shape of the corpus text conversions).
 import { Parser } from 'htmlparser2';
 
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+]);
 const SKIP = new Set(['script', 'style', 'head', 'title']);
 
 export function htmlToText(html: string): string {

@@ -27,14 +27,20 @@ function requireFormat(fileName: string): DocumentFormat {
   const format = formatOf(fileName);
   if (!format) {
     const list = Object.keys(SUPPORTED_EXTENSIONS).join(', ');
-    throw new MotebotError('unsupported_type', `«${fileName}» har en filtype som ikke støttes. Støttede typer: ${list}.`);
+    throw new MotebotError(
+      'unsupported_type',
+      `«${fileName}» har en filtype som ikke støttes. Støttede typer: ${list}.`,
+    );
   }
   return format;
 }
 
 function tooLarge(fileName: string, size: number, max: number): MotebotError {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return new MotebotError('file_too_large', `«${fileName}» er for stor (${mb(size)} MB); største tillatte størrelse er ${mb(max)} MB.`);
+  return new MotebotError(
+    'file_too_large',
+    `«${fileName}» er for stor (${mb(size)} MB); største tillatte størrelse er ${mb(max)} MB.`,
+  );
 }
 
 /** UTF-8, or windows-1252 when the bytes are not valid UTF-8; a BOM is dropped. */
@@ -50,26 +56,39 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((x, i) => b[i] === x);
 
 async function readPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
-  if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new MotebotError('corrupt_file', `«${fileName}» er ikke en gyldig PDF-fil.`);
+  if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    throw new MotebotError('corrupt_file', `«${fileName}» er ikke en gyldig PDF-fil.`);
   try {
     const { text, pageStarts } = await pdfToText(bytes);
     if (!text.trim()) {
-      throw new MotebotError('empty_file', `«${fileName}» har ikke noe tekstlag (skannet dokument?), så teksten kan ikke leses.`);
+      throw new MotebotError(
+        'empty_file',
+        `«${fileName}» har ikke noe tekstlag (skannet dokument?), så teksten kan ikke leses.`,
+      );
     }
     return { format: 'pdf', text, pageStarts };
   } catch (err) {
     if (err instanceof MotebotError) throw err;
     const name = (err as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
-      throw new MotebotError('encrypted_file', `«${fileName}» er kryptert (passordbeskyttet) og kan ikke leses.`, { cause: err });
+      throw new MotebotError(
+        'encrypted_file',
+        `«${fileName}» er kryptert (passordbeskyttet) og kan ikke leses.`,
+        { cause: err },
+      );
     }
-    throw new MotebotError('corrupt_file', `«${fileName}» er skadet og kan ikke leses som PDF.`, { cause: err });
+    throw new MotebotError('corrupt_file', `«${fileName}» er skadet og kan ikke leses som PDF.`, {
+      cause: err,
+    });
   }
 }
 
 async function readDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new MotebotError('encrypted_file', `«${fileName}» er kryptert (passordbeskyttet) og kan ikke leses.`);
+    throw new MotebotError(
+      'encrypted_file',
+      `«${fileName}» er kryptert (passordbeskyttet) og kan ikke leses.`,
+    );
   }
   try {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
@@ -78,7 +97,9 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedT
     return { format: 'docx', text };
   } catch (err) {
     if (err instanceof MotebotError) throw err;
-    throw new MotebotError('corrupt_file', `«${fileName}» er skadet og kan ikke leses som Word-dokument.`, { cause: err });
+    throw new MotebotError('corrupt_file', `«${fileName}» er skadet og kan ikke leses som Word-dokument.`, {
+      cause: err,
+    });
   }
 }
 
@@ -89,7 +110,11 @@ export function checkFile(fileName: string, size: number, maxBytes = DEFAULT_MAX
   return format;
 }
 
-export async function extractText(bytes: Uint8Array, fileName: string, opts: { maxBytes?: number } = {}): Promise<ExtractedText> {
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { maxBytes?: number } = {},
+): Promise<ExtractedText> {
   const format = checkFile(fileName, bytes.length, opts.maxBytes);
   if (!bytes.length) throw new MotebotError('empty_file', `«${fileName}» er tom.`);
   let result: ExtractedText;
@@ -103,7 +128,10 @@ export async function extractText(bytes: Uint8Array, fileName: string, opts: { m
   return result;
 }
 
-export async function readDocument(filePath: string, opts: { maxBytes?: number } = {}): Promise<ExtractedText> {
+export async function readDocument(
+  filePath: string,
+  opts: { maxBytes?: number } = {},
+): Promise<ExtractedText> {
   const fileName = path.basename(filePath);
   requireFormat(fileName);
   let handle;
@@ -111,11 +139,20 @@ export async function readDocument(filePath: string, opts: { maxBytes?: number }
     checkFile(fileName, (await stat(filePath)).size, opts.maxBytes);
     handle = await open(filePath, 'r');
     const bytes = await handle.readFile();
-    return await extractText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, opts);
+    return await extractText(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      fileName,
+      opts,
+    );
   } catch (err) {
     if (err instanceof MotebotError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'finnes ikke' : code === 'EACCES' ? 'kan ikke leses (mangler tilgang)' : 'kan ikke leses';
+    const reason =
+      code === 'ENOENT'
+        ? 'finnes ikke'
+        : code === 'EACCES'
+          ? 'kan ikke leses (mangler tilgang)'
+          : 'kan ikke leses';
     throw new MotebotError('unreadable_file', `«${fileName}» ${reason}.`, { cause: err });
   } finally {
     await handle?.close();

@@ -16,8 +16,7 @@ export interface Memo {
   line: number;
 }
 
-const KEYS = ['til', 'dato', 'saksnummer', 'type', 'fra', 'saksbehandler'] as const;
-type Key = (typeof KEYS)[number];
+type Key = 'til' | 'dato' | 'saksnummer' | 'type' | 'fra' | 'saksbehandler';
 const KEY_LINE = /^(til|dato|saksnummer|type|fra|saksbehandler)\b\s*:?\s*(.*)$/i;
 
 const HEADINGS = [
@@ -91,7 +90,11 @@ function sections(lines: Line[], skip: (i: number) => boolean): MemoSection[] {
       current = { heading: t.replace(/:$/, ''), parts: [] };
     } else if (current && t) current.parts.push(t.replace(/\t/g, ' '));
   });
-  if (current) out.push({ heading: (current as { heading: string }).heading, text: joinLines((current as { parts: string[] }).parts) });
+  if (current)
+    out.push({
+      heading: (current as { heading: string }).heading,
+      text: joinLines((current as { parts: string[] }).parts),
+    });
   return out.filter((s) => s.text);
 }
 

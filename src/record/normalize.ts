@@ -6,10 +6,28 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 // Cyrillic letters that look like Latin ones, as found inside Norwegian words in OCR'd text.
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
 };
-const CYRILLIC_IN_LATIN_WORD = /(?<=[A-Za-zÆØÅæøå])[аеорсухіАВЕКМНОРСТХ]|[аеорсухіАВЕКМНОРСТХ](?=[A-Za-zÆØÅæøå])/g;
+const CYRILLIC_IN_LATIN_WORD =
+  /(?<=[A-Za-zÆØÅæøå])[аеорсухіАВЕКМНОРСТХ]|[аеорсухіАВЕКМНОРСТХ](?=[A-Za-zÆØÅæøå])/g;
 
 /** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
@@ -23,7 +41,16 @@ export function normalizeText(text: string): string {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '–', laquo: '«', raquo: '»',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '–',
+  laquo: '«',
+  raquo: '»',
 };
 
 export function decodeEntities(s: string): string {

@@ -6,7 +6,14 @@ import { memoSections } from './memo.ts';
 import { squash } from './normalize.ts';
 import type { AgendaItem, Meeting } from './types.ts';
 
-export const SAKSTYPER = ['Godkjenning', 'Orientering', 'Drøfting', 'Tilslutning', 'Anbefaling', 'Beslutning'];
+export const SAKSTYPER = [
+  'Godkjenning',
+  'Orientering',
+  'Drøfting',
+  'Tilslutning',
+  'Anbefaling',
+  'Beslutning',
+];
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
 const SAK_AT_START = /^(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/;
 /** Meeting header key line: "Møte 5/2020", "Møte\t4/2020". */
@@ -14,7 +21,8 @@ const MEETING_KEY = /^møte\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
 const AGENDA_HEADER = /^sak\b.*\b(agenda|tema)\b/i;
-const PRESENT_KEYS = /^(til stede|ikke til stede|stedfortreder|øvrige|observatører|medlemmer|direktoratet for e-helse|helsedirektoratet|sekretariat)\b/i;
+const PRESENT_KEYS =
+  /^(til stede|ikke til stede|stedfortreder|øvrige|observatører|medlemmer|direktoratet for e-helse|helsedirektoratet|sekretariat)\b/i;
 const FORSLAG = /^(forslag til vedtak)\s*:?\s*/i;
 const VEDTAK = /^vedtak\s*:?\s*/i;
 
@@ -60,7 +68,9 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
 
 /** "Name (Org) Name (Org)" runs → one entry per person. */
 function people(text: string): string[] {
-  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map((m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`);
+  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map(
+    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`,
+  );
 }
 
 interface HeaderFacts {
@@ -75,7 +85,15 @@ interface HeaderFacts {
 
 /** Key–value lines of a meeting header (Dato, Tid, Sted, Medlemmer, Til stede, Ikke til stede …). */
 function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
-  const facts: HeaderFacts = { date: null, dates: [], time: null, place: null, invited: [], present: [], absent: [] };
+  const facts: HeaderFacts = {
+    date: null,
+    dates: [],
+    time: null,
+    place: null,
+    invited: [],
+    present: [],
+    absent: [],
+  };
   let current: 'invited' | 'present' | 'absent' | null = null;
   const buf: Record<'invited' | 'present' | 'absent', string[]> = { invited: [], present: [], absent: [] };
   for (let i = from; i < to; i++) {
@@ -94,7 +112,14 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     const pk = PRESENT_KEYS.exec(text);
     if (pk) {
       const k = pk[1]!.toLowerCase();
-      current = k === 'medlemmer' ? 'invited' : k === 'til stede' ? 'present' : k === 'ikke til stede' ? 'absent' : null;
+      current =
+        k === 'medlemmer'
+          ? 'invited'
+          : k === 'til stede'
+            ? 'present'
+            : k === 'ikke til stede'
+              ? 'absent'
+              : null;
       if (current) buf[current].push(text.slice(pk[0].length));
       continue;
     }
@@ -150,7 +175,13 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
       cur = { sak, parts: [text], line: lines[i]!.n };
       wrapped = 0;
     } else if (cur) cur.parts.push(text);
-    else if (rows.at(-1)?.sak && wrapped < 2 && text.length < 80 && !/[.:]$/.test(text) && !parseTimes(text).length) {
+    else if (
+      rows.at(-1)?.sak &&
+      wrapped < 2 &&
+      text.length < 80 &&
+      !/[.:]$/.test(text) &&
+      !parseTimes(text).length
+    ) {
       // The title cell wrapped onto the next line after the row's time and type (PDF layout).
       rows.at(-1)!.title = joinLines([rows.at(-1)!.title, text]);
       wrapped++;
@@ -170,9 +201,14 @@ function detailRows(lines: Line[], from: number, to: number): AgendaRow[] {
     const text = lines[i]!.text.trim();
     const sak = sakIdAtStart(text);
     if (!sak || rows.some((r) => r.sak === sak)) continue;
-    const cells = text.replace(SAK_AT_START, '').split('\t').map((c) => c.trim()).filter(Boolean);
+    const cells = text
+      .replace(SAK_AT_START, '')
+      .split('\t')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const typeMatch = SAKSTYPE_AT_END.exec(cells.at(-1) ?? '');
-    const sakstype = cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
+    const sakstype =
+      cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
     rows.push({ sak, title: squash(cells[0] ?? ''), start: null, sakstype, line: lines[i]!.n });
   }
   return rows;
@@ -183,7 +219,11 @@ function capitalise(s: string): string {
 }
 
 /** Lines after a label ("Forslag til vedtak:", "Vedtak:") up to a stop line, joined. */
-function labelledText(block: Line[], label: RegExp, stop: (text: string) => boolean): { text: string; at: number } | null {
+function labelledText(
+  block: Line[],
+  label: RegExp,
+  stop: (text: string) => boolean,
+): { text: string; at: number } | null {
   for (let i = 0; i < block.length; i++) {
     const cells = block[i]!.text.split('\t').map((c) => c.trim());
     const c = cells.findIndex((x) => label.test(x));
@@ -232,8 +272,14 @@ function attachmentLines(block: Line[]): Set<number> {
 function proposal(block: Line[]): string | null {
   const skip = attachmentLines(block);
   // The attachment column may share a line with the proposal ("… referatet Vedlegg 1: Referat …").
-  const kept = block.filter((_, i) => !skip.has(i)).map((l) => ({ ...l, text: l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1') }));
-  const found = labelledText(kept, FORSLAG, (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || AGENDA_HEADER.test(t));
+  const kept = block
+    .filter((_, i) => !skip.has(i))
+    .map((l) => ({ ...l, text: l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1') }));
+  const found = labelledText(
+    kept,
+    FORSLAG,
+    (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || AGENDA_HEADER.test(t),
+  );
   return found?.text ?? null;
 }
 
@@ -249,7 +295,8 @@ function adopted(block: Line[]): { text: string; at: number } | null {
   return last;
 }
 
-const PRESENTING = /^(.*?)\s+(orienterte|presenterte|la frem|la fram|ønsket|innledet|gikk gjennom|informerte|redegjorde|viste|ga en)\b/;
+const PRESENTING =
+  /^(.*?)\s+(orienterte|presenterte|la frem|la fram|ønsket|innledet|gikk gjennom|informerte|redegjorde|viste|ga en)\b/;
 
 /** "Name, Org, orienterte …" at the start of a referat's sak text → "Name, Org". */
 function referatPresenter(text: string): string | null {
@@ -317,7 +364,9 @@ function sakBlocks(lines: Line[], from: number, to: number, saker: string[]): Ma
       }
     }
   }
-  starts.forEach((s, k) => blocks.set(s.sak, lines.slice(s.i, k + 1 < starts.length ? starts[k + 1]!.i : to)));
+  starts.forEach((s, k) =>
+    blocks.set(s.sak, lines.slice(s.i, k + 1 < starts.length ? starts[k + 1]!.i : to)),
+  );
   return blocks;
 }
 
@@ -343,23 +392,34 @@ const TRUNCATED = /\s(av|for|til|og|i|på|med|om|fra|innen|mellom|knyttet)$|-$/i
 /** The first line of a detail block after its sak id and title: text printed on the title's line. */
 function restOfFirstLine(block: Line[], title: string): string {
   const first = block[0]!.text.replace(SAK_AT_START, '').replace(/\t/g, ' ').trim();
-  return first.toLowerCase().startsWith(title.toLowerCase()) ? first.slice(title.length).replace(SAKSTYPE_AT_END, '').trim() : '';
+  return first.toLowerCase().startsWith(title.toLowerCase())
+    ? first.slice(title.length).replace(SAKSTYPE_AT_END, '').trim()
+    : '';
 }
 
 function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): void {
   const dt = detailTitle(block);
-  if (TRUNCATED.test(item.title) && dt.length > item.title.length && dt.toLowerCase().startsWith(item.title.toLowerCase())) item.title = dt;
+  if (
+    TRUNCATED.test(item.title) &&
+    dt.length > item.title.length &&
+    dt.toLowerCase().startsWith(item.title.toLowerCase())
+  )
+    item.title = dt;
   const rest = restOfFirstLine(block, item.title);
   let body = rest ? [{ n: block[0]!.n, text: rest }, ...block.slice(1)] : block.slice(1);
   // A title wrapped over lines (PDF text) ends with the sakstype on its own line or at a line's end.
-  const typeLine = body.slice(0, 4).findIndex((l) => SAKSTYPE_AT_END.test(l.text.trim()) && l.text.trim().length < 120);
+  const typeLine = body
+    .slice(0, 4)
+    .findIndex((l) => SAKSTYPE_AT_END.test(l.text.trim()) && l.text.trim().length < 120);
   if (!rest && typeLine >= 0 && !block[0]!.text.match(SAKSTYPE_AT_END)) body = body.slice(typeLine + 1);
   if (role === 'innkalling') {
     item.proposed_decision = proposal(body);
     const skip = attachmentLines(body);
     const desc = body.filter((l, i) => !skip.has(i) && !FORSLAG.test(l.text.trim()));
     const until = desc.findIndex((l) => FORSLAG.test(l.text.trim()));
-    const descText = joinLines((until < 0 ? desc : desc.slice(0, until)).map((l) => l.text.split('\t').find(Boolean) ?? ''));
+    const descText = joinLines(
+      (until < 0 ? desc : desc.slice(0, until)).map((l) => l.text.split('\t').find(Boolean) ?? ''),
+    );
     item.description = descText ? descText.slice(0, 2000) : null;
     item.presenter = descText ? innkallingPresenter(descText) : null;
     item.attachments = body
@@ -373,7 +433,10 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     const text = joinLines(discussion.map((l) => l.text));
     item.minutes = text || null;
     item.presenter = text ? referatPresenter(text) : null;
-    item.innspill = discussion.map((l) => l.text.trim()).filter((t) => /^[•\-–]\s+/.test(t)).map((t) => t.replace(/^[•\-–]\s+/, ''));
+    item.innspill = discussion
+      .map((l) => l.text.trim())
+      .filter((t) => /^[•\-–]\s+/.test(t))
+      .map((t) => t.replace(/^[•\-–]\s+/, ''));
     // Bullets wrap over lines in PDF text: split the joined text, not the lines.
     const bullets = text.split(/\s+•\s+/).slice(1);
     if (bullets.length >= item.innspill.length && bullets.length) item.innspill = bullets.map(squash);
@@ -384,7 +447,8 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
 
 function committeeOfDocument(lines: Line[]): string {
   const counts = new Map<string, number>();
-  for (const l of lines) for (const m of l.text.matchAll(/\b(NUIT|NUFA)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const l of lines)
+    for (const m of l.text.matchAll(/\b(NUIT|NUFA)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'NUIT';
 }
 
@@ -404,9 +468,11 @@ export function parsePackage(text: string): Meeting[] {
         break;
       }
     }
-    const { rows, end } = agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [] as AgendaRow[], end: h.line + 1 };
+    const { rows, end } =
+      agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [] as AgendaRow[], end: h.line + 1 };
     const items = new Map<string, AgendaItem>();
-    for (const row of rows) if (row.sak && !items.has(row.sak)) items.set(row.sak, blankItem(row, facts.date));
+    for (const row of rows)
+      if (row.sak && !items.has(row.sak)) items.set(row.sak, blankItem(row, facts.date));
     const times = parseTimes(facts.time ?? '');
     deriveEnds(rows, items, times[1] ?? null);
     const blocks = sakBlocks(lines, end, to, [...items.keys()]);
@@ -441,4 +507,3 @@ export function parsePackage(text: string): Meeting[] {
   });
   return meetings;
 }
-

@@ -65,7 +65,9 @@ function meetingFacts(m: Meeting): string {
     m.place ? `Sted: ${m.place}.` : '',
     m.members_present.length ? `Til stede: ${m.members_present.join('; ')}.` : '',
     m.members_absent.length ? `Ikke til stede: ${m.members_absent.join('; ')}.` : '',
-    m.members_invited.length && !m.members_present.length ? `Medlemmer: ${m.members_invited.join('; ')}.` : '',
+    m.members_invited.length && !m.members_present.length
+      ? `Medlemmer: ${m.members_invited.join('; ')}.`
+      : '',
   ];
   return squash(parts.join(' '));
 }
@@ -92,7 +94,11 @@ export function toPassages(meetings: Meeting[], source: string, pageStarts?: num
       add('agenda', agendaFacts(item), item, line);
       if (item.proposed_decision) add('proposed', item.proposed_decision, item, line);
       if (item.adopted_decision) add('adopted', item.adopted_decision, item, line);
-      const minutes = [item.minutes ?? '', ...item.innspill, ...item.action_points.map((a) => `Aksjonspunkt: ${a}`)];
+      const minutes = [
+        item.minutes ?? '',
+        ...item.innspill,
+        ...item.action_points.map((a) => `Aksjonspunkt: ${a}`),
+      ];
       for (const c of chunk(minutes.join('\n'))) add('minutes', c, item, line);
       for (const s of item.memo) for (const c of chunk(`${s.heading}: ${s.text}`)) add('memo', c, item, line);
       const slides = [item.slides ?? '', ...item.discussion_prompts].join('\n');

@@ -28,13 +28,17 @@ export function isNationalId(s: string): boolean {
   return k2 !== 10 && k2 === d[10];
 }
 
-const NATIONAL_ID = /(?<![\d.,/])(\d{6})[ ]?(\d{5})(?![\d.,/])/g;
+// Not inside a longer number, a decimal ("2,5") or a sak id ("16/23"); punctuation after is fine.
+const NATIONAL_ID = /(?<!\d|\d[.,/])(\d{6})[ ]?(\d{5})(?!\d|[.,/]\d)/g;
 // +47 / 0047 and 8 digits grouped as phone numbers are: 12 34 56 78, 123 45 678, 1234 5678.
-const PHONE_GROUPED = /(?<![\d.,/])(?:(?:\+|00)47[ ]?)?(?:\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3}|\d{4} \d{4})(?![\d.,/])/g;
+const PHONE_GROUPED =
+  /(?<!\d|\d[.,/])(?:(?:\+|00)47[ ]?)?(?:\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3}|\d{4} \d{4})(?!\d| \d|[.,/]\d)/g;
 // A bare 8-digit run counts only behind a phone word or a country code.
-const PHONE_CONTEXT = /\b((?:tlf|telefon|mobil|mob|tel|phone)\.?:?\s*)((?:\+|00)47[ ]?)?(\d{8})\b|(?:\+|00)47[ ]?\d{8}\b/gi;
+const PHONE_CONTEXT =
+  /\b((?:tlf|telefon|mobil|mob|tel|phone)\.?:?\s*)((?:\+|00)47[ ]?)?(\d{8})\b|(?:\+|00)47[ ]?\d{8}\b/gi;
 const EMAIL = /\b[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}\b/giu;
-const ROLE_ADDRESS = /^([\w.-]*(postmottak|post|kontakt|kontor|servicedesk|service|support|info|sekretariat|personvern|noreply)[\w.-]*|[\w.]*-[\w.-]*|nuit|nufa)@/i;
+const ROLE_ADDRESS =
+  /^([\w.-]*(postmottak|post|kontakt|kontor|servicedesk|service|support|info|sekretariat|personvern|noreply)[\w.-]*|[\w.]*-[\w.-]*|nuit|nufa)@/i;
 
 export interface Redaction {
   text: string;
@@ -43,9 +47,14 @@ export interface Redaction {
 
 export function redact(text: string): Redaction {
   const counts = { nationalId: 0, phone: 0, email: 0 };
-  let out = text.replace(NATIONAL_ID, (m) => (isNationalId(m) ? (counts.nationalId++, '[fødselsnummer fjernet]') : m));
+  let out = text.replace(NATIONAL_ID, (m) =>
+    isNationalId(m) ? (counts.nationalId++, '[fødselsnummer fjernet]') : m,
+  );
   out = out.replace(EMAIL, (m) => (ROLE_ADDRESS.test(m) ? m : (counts.email++, '[e-post fjernet]')));
-  out = out.replace(PHONE_CONTEXT, (m, word?: string) => (counts.phone++, `${word ?? ''}[telefonnummer fjernet]`));
+  out = out.replace(
+    PHONE_CONTEXT,
+    (m, word?: string) => (counts.phone++, `${word ?? ''}[telefonnummer fjernet]`),
+  );
   out = out.replace(PHONE_GROUPED, (m) => {
     // Money and counts are grouped like phone numbers too ("2 400 000"); real numbers start 2–9.
     const digits = m.replace(/\D/g, '').replace(/^(00)?47/, '');

@@ -12,8 +12,10 @@ const MEETING_KEY = /^møte\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$/im;
 const COMMITTEE = /\b(NUFA|NUIT)\b/;
 const LOGO = /^(direktoratet for|e-helse|helsedirektoratet)$/i;
 const BREAK_ROW = /^(pause|lunsj|lunch|slutt|middag|velkommen|fortsettelse)\b/i;
-const PROMPT_HEADING = /^(spørsmål til \w+|stikkord|drøftingstema|drøftingspunkter|gruppediskusjon|gruppeoppgave|drøfting)\b.*$|ber \w+ drøfte/i;
-const DECISION_SENTENCE = /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller)\b/;
+const PROMPT_HEADING =
+  /^(spørsmål til \w+|stikkord|drøftingstema|drøftingspunkter|gruppediskusjon|gruppeoppgave|drøfting)\b.*$|ber \w+ drøfte/i;
+const DECISION_SENTENCE =
+  /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller)\b/;
 
 type Column = 'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end';
 
@@ -125,13 +127,20 @@ function cellsByPattern(cols: Column[], text: string): Partial<Record<Column, st
   if (sak) out.sak = sak[1];
   const body = sak ? text.slice(sak[0].length) : text;
   const times = body.match(TIME) ?? [];
-  cols.filter((c) => c === 'start' || c === 'duration' || c === 'end').forEach((c, i) => (out[c] = times[i] ?? ''));
+  cols
+    .filter((c) => c === 'start' || c === 'duration' || c === 'end')
+    .forEach((c, i) => (out[c] = times[i] ?? ''));
   out.sakstype = SAKSTYPE.exec(body)?.[1] ?? '';
   let title = body.split('\t').find((c) => c.trim()) ?? '';
-  const cut = [SAKSTYPE.exec(title)?.index, title.search(TIME)].filter((n): n is number => n !== undefined && n > 0);
+  const cut = [SAKSTYPE.exec(title)?.index, title.search(TIME)].filter(
+    (n): n is number => n !== undefined && n > 0,
+  );
   if (cut.length) title = title.slice(0, Math.min(...cut));
   // "… 2022- Bjørnar Andreassen Helsedirektoratet": a presenter run into the title cell.
-  title = title.replace(new RegExp(`\\s+(\\p{Lu}[\\p{L}.-]+\\s+){1,3}${ORGANISATIONS.source.trim()}.*$`, 'u'), '');
+  title = title.replace(
+    new RegExp(`\\s+(\\p{Lu}[\\p{L}.-]+\\s+){1,3}${ORGANISATIONS.source.trim()}.*$`, 'u'),
+    '',
+  );
   out.title = squash(title);
   return out;
 }
@@ -163,8 +172,11 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
     TIME.lastIndex = 0;
     if (!cols) continue;
     const cells = text.split('\t').map((c) => c.trim());
-    const tidy = cells.length === cols.length || (cells.length === cols.length - 1 && !normalizeSakId(cells[0]!));
-    const row = tidy ? cellsByColumn(cells.length === cols.length ? cols : cols.slice(1), cells) : cellsByPattern(cols, text);
+    const tidy =
+      cells.length === cols.length || (cells.length === cols.length - 1 && !normalizeSakId(cells[0]!));
+    const row = tidy
+      ? cellsByColumn(cells.length === cols.length ? cols : cols.slice(1), cells)
+      : cellsByPattern(cols, text);
     const sak = normalizeSakId(row.sak ?? '');
     const title = row.title ?? '';
     const last = rows.at(-1);
@@ -174,7 +186,9 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
       const piece = cells[0]!;
       const titleGoesOn = /(\s(av|for|til|og|i|på|med|om|fra)|[-–,])$/.test(last?.item?.title ?? '');
       const presenterPiece =
-        !titleGoesOn && ((!/\s/.test(piece) && !/^\d+$/.test(piece)) || new RegExp(`^${ORGANISATIONS.source.trim()}$`, 'u').test(piece));
+        !titleGoesOn &&
+        ((!/\s/.test(piece) && !/^\d+$/.test(piece)) ||
+          new RegExp(`^${ORGANISATIONS.source.trim()}$`, 'u').test(piece));
       if (last?.item && !tidy && wrapped < 6 && !presenterPiece && !BREAK_ROW.test(piece)) {
         last.item.title = joinLines([last.item.title, piece]);
         wrapped++;
@@ -191,7 +205,9 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
     let item: AgendaItem | null = null;
     if (sak) {
       item = emptyItem(sak, squash(title), lines[i]!.n);
-      item.sakstype = row.sakstype ? row.sakstype.charAt(0).toUpperCase() + row.sakstype.slice(1).toLowerCase() : null;
+      item.sakstype = row.sakstype
+        ? row.sakstype.charAt(0).toUpperCase() + row.sakstype.slice(1).toLowerCase()
+        : null;
       item.day = day;
       item.case_owner = row.owner || null;
       item.presenter = presenterNames(row.handler ?? '');
@@ -218,14 +234,19 @@ function settleTimes(rows: Row[]): void {
       const next = rows.slice(i + 1).find((r) => r.start)?.start ?? null;
       item.end_time = row.end ?? next;
       item.duration_minutes =
-        row.duration ?? (item.end_time && minutesOf(item.end_time) > minutesOf(row.start) ? minutesOf(item.end_time) - minutesOf(row.start) : null);
+        row.duration ??
+        (item.end_time && minutesOf(item.end_time) > minutesOf(row.start)
+          ? minutesOf(item.end_time) - minutesOf(row.start)
+          : null);
     } else {
       const own = sessions.filter((s) => !s.isBreak || !/^(pause|slutt|middag)/i.test(''));
       const timed = own.filter((s) => s.start);
       const lastWork = [...timed].reverse().find((s) => !s.isBreak);
       if (timed.length && lastWork) {
         item.start_time = timed[0]!.start;
-        item.end_time = lastWork.end ?? (lastWork.start && lastWork.duration ? hhmm(minutesOf(lastWork.start) + lastWork.duration) : null);
+        item.end_time =
+          lastWork.end ??
+          (lastWork.start && lastWork.duration ? hhmm(minutesOf(lastWork.start) + lastWork.duration) : null);
         const work = timed.filter((s) => !s.isBreak && timed.indexOf(s) <= timed.indexOf(lastWork));
         item.duration_minutes = work.reduce((sum, s) => sum + (s.duration ?? 0), 0) || null;
       }
@@ -245,7 +266,8 @@ function sections(lines: Line[], from: number): Map<string, { title: string; lin
       current = out.get(sak) ?? { title: '', lines: [], at: lines[i]!.n };
       if (!current.title) {
         const parts = [m![2]!];
-        for (let j = i + 1; j < lines.length && lines[j]!.text.trim() && !m![2]; j++) parts.push(lines[j]!.text);
+        for (let j = i + 1; j < lines.length && lines[j]!.text.trim() && !m![2]; j++)
+          parts.push(lines[j]!.text);
         current.title = joinLines(parts);
       }
       out.set(sak, current);
@@ -272,7 +294,13 @@ function proposal(section: Line[]): string | null {
       if (LOGO.test(t) || SLIDE_HEADING.test(t)) break;
       // After a finished sentence only another decision sentence continues the proposal.
       const finished = parts.length && /[.!?]$/.test(parts.at(-1)!);
-      if ((blanks || finished) && parts.length && !DECISION_SENTENCE.test(unbullet(t)) && !/^[a-zæøå]/.test(t)) break;
+      if (
+        (blanks || finished) &&
+        parts.length &&
+        !DECISION_SENTENCE.test(unbullet(t)) &&
+        !/^[a-zæøå]/.test(t)
+      )
+        break;
       blanks = 0;
       parts.push(unbullet(t));
     }
@@ -305,7 +333,8 @@ function prompts(section: Line[]): string[] {
       under = 8;
       continue;
     }
-    if (s.endsWith('?') || (under > 0 && /^([-•*]|\d{1,2}\.\s)/.test(t) && s.length > 3)) out.push(s.replace(/^\d{1,2}\.\s+/, ''));
+    if (s.endsWith('?') || (under > 0 && /^([-•*]|\d{1,2}\.\s)/.test(t) && s.length > 3))
+      out.push(s.replace(/^\d{1,2}\.\s+/, ''));
     if (under > 0) under--;
   }
   return [...new Set(out)];
@@ -316,7 +345,12 @@ function slideText(section: Line[]): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const l of section) {
-    const t = squash(l.text.replace(/\*\*/g, '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').replace(/\t/g, ' | '));
+    const t = squash(
+      l.text
+        .replace(/\*\*/g, '')
+        .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+        .replace(/\t/g, ' | '),
+    );
     if (!t || LOGO.test(t)) continue;
     if (t.length > 20 && seen.has(t)) continue;
     seen.add(t);
@@ -326,7 +360,10 @@ function slideText(section: Line[]): string {
 }
 
 function header(lines: Line[]): { committee: string; dates: string[]; place: string | null } {
-  const top = lines.slice(0, 40).map((l) => l.text.trim()).filter((t) => t && !LOGO.test(t));
+  const top = lines
+    .slice(0, 40)
+    .map((l) => l.text.trim())
+    .filter((t) => t && !LOGO.test(t));
   const committee = top.map((t) => COMMITTEE.exec(t)?.[1]).find(Boolean) ?? 'NUFA';
   let dates: string[] = [];
   let dateAt = -1;
@@ -334,7 +371,11 @@ function header(lines: Line[]): { committee: string; dates: string[]; place: str
   // "NUFA – Radisson Blu, Gardermoen", or the line after the date on the title slide.
   const titled = top.find((t) => new RegExp(`^${committee}\\s*[–-]\\s*\\D+$`).test(t));
   const after = top[dateAt + 1];
-  const place = titled ? squash(titled.replace(new RegExp(`^${committee}\\s*[–-]\\s*`), '')) : after && !/\d|\t|^(saker|velkommen|agenda)/i.test(after) ? after : null;
+  const place = titled
+    ? squash(titled.replace(new RegExp(`^${committee}\\s*[–-]\\s*`), ''))
+    : after && !/\d|\t|^(saker|velkommen|agenda)/i.test(after)
+      ? after
+      : null;
   return { committee, dates, place };
 }
 

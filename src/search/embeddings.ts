@@ -12,8 +12,17 @@ export function createEmbedder(config: Config): Embedder | null {
   if (!config.OPENAI_EMBEDDING_MODEL || !config.llmEnabled) return null;
   const common = { timeout: config.OPENAI_TIMEOUT_MS, maxRetries: 1 };
   const api = config.AZURE_OPENAI_ENDPOINT
-    ? new AzureOpenAI({ ...common, endpoint: config.AZURE_OPENAI_ENDPOINT, apiKey: config.AZURE_OPENAI_API_KEY, apiVersion: config.AZURE_OPENAI_API_VERSION })
-    : new OpenAI({ ...common, apiKey: config.OPENAI_API_KEY ?? 'not-needed', baseURL: config.OPENAI_BASE_URL });
+    ? new AzureOpenAI({
+        ...common,
+        endpoint: config.AZURE_OPENAI_ENDPOINT,
+        apiKey: config.AZURE_OPENAI_API_KEY,
+        apiVersion: config.AZURE_OPENAI_API_VERSION,
+      })
+    : new OpenAI({
+        ...common,
+        apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+        baseURL: config.OPENAI_BASE_URL,
+      });
   const model = config.OPENAI_EMBEDDING_MODEL;
   return async (texts) => {
     const out: number[][] = [];

@@ -39,7 +39,8 @@ export class SearchIndex {
 
   /** With an embedder, passages also get vectors and searches are hybrid (text + vectors). */
   static async build(passages: Passage[], embed: Embedder | null = null): Promise<SearchIndex> {
-    const vectors = embed && passages.length ? await embed(passages.map((p) => `${p.title ?? ''}\n${p.text}`)) : null;
+    const vectors =
+      embed && passages.length ? await embed(passages.map((p) => `${p.title ?? ''}\n${p.text}`)) : null;
     const dims = vectors?.[0]?.length;
     const db = create({
       schema: dims ? { ...schema, embedding: `vector[${dims}]` as const } : schema,

@@ -11,7 +11,8 @@ const termMap = z.record(z.string(), z.union([z.array(z.string()), z.string()]))
 function load(file: string): Map<string, string[]> {
   const raw = termMap.parse(JSON.parse(readFileSync(path.join(LEXICON_DIR, file), 'utf8')));
   const out = new Map<string, string[]>();
-  for (const [k, v] of Object.entries(raw)) if (!k.startsWith('_') && Array.isArray(v)) out.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(raw))
+    if (!k.startsWith('_') && Array.isArray(v)) out.set(k.toLowerCase(), v);
   return out;
 }
 

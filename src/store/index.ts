@@ -6,7 +6,10 @@ import type { Store } from './types.ts';
 
 export async function openStore(config: Config): Promise<Store> {
   if (config.STORE === 'postgres') {
-    throw new MotebotError('invalid_config', 'PostgreSQL-lagring er ikke tilgjengelig ennå; bruk STORE=sqlite.');
+    throw new MotebotError(
+      'invalid_config',
+      'PostgreSQL-lagring er ikke tilgjengelig ennå; bruk STORE=sqlite.',
+    );
   }
   return new SqliteStore(config.dataDir);
 }

@@ -54,7 +54,9 @@ const toPassage = (r: PassageRow): Passage => ({
 
 /** Applies the migrations not yet applied; safe when several processes open the file at once. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations');
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   // IMMEDIATE takes the write lock first, so two processes never apply the same migration.
@@ -82,7 +84,11 @@ export class SqliteStore implements Store {
   }
 
   async findDocument(source: string): Promise<StoredDocument | null> {
-    const row = this.db.prepare<[string], DocumentRow>('SELECT id, source, hash, format, ingested_at FROM documents WHERE source = ?').get(source);
+    const row = this.db
+      .prepare<[string], DocumentRow>(
+        'SELECT id, source, hash, format, ingested_at FROM documents WHERE source = ?',
+      )
+      .get(source);
     return row ? toDocument(row) : null;
   }
 
@@ -91,37 +97,73 @@ export class SqliteStore implements Store {
       'INSERT INTO passages (id, document_id, committee, meeting, date, sak, title, kind, text, source, line, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const tx = this.db.transaction(() => {
-      const old = this.db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE source = ?').get(doc.source);
+      const old = this.db
+        .prepare<[string], { id: number }>('SELECT id FROM documents WHERE source = ?')
+        .get(doc.source);
       if (old) this.db.prepare('DELETE FROM documents WHERE id = ?').run(old.id);
       const ingestedAt = new Date().toISOString();
       const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings));
       const id = Number(lastInsertRowid);
       doc.passages.forEach((p, n) => {
-        insertPassage.run(`${id}:${n}`, id, p.committee, p.meeting, p.date, p.sak, p.title, p.kind, p.text, p.source, p.locator.line, p.locator.page ?? null);
+        insertPassage.run(
+          `${id}:${n}`,
+          id,
+          p.committee,
+          p.meeting,
+          p.date,
+          p.sak,
+          p.title,
+          p.kind,
+          p.text,
+          p.source,
+          p.locator.line,
+          p.locator.page ?? null,
+        );
       });
       this.db.prepare('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
-      return { document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt }, replaced: !!old };
+      return {
+        document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt },
+        replaced: !!old,
+      };
     });
     return tx.immediate();
   }
 
   async listDocuments(): Promise<StoredDocument[]> {
-    return this.db.prepare<[], DocumentRow>('SELECT id, source, hash, format, ingested_at FROM documents ORDER BY source').all().map(toDocument);
+    return this.db
+      .prepare<[], DocumentRow>('SELECT id, source, hash, format, ingested_at FROM documents ORDER BY source')
+      .all()
+      .map(toDocument);
   }
 
   async listMeetings(): Promise<MeetingRow[]> {
-    const rows = this.db.prepare<[], { id: number; source: string; meetings_json: string }>('SELECT id, source, meetings_json FROM documents ORDER BY source').all();
-    return rows.flatMap((r) => (JSON.parse(r.meetings_json) as Meeting[]).map((m) => ({ ...m, source: r.source, documentId: r.id })));
+    const rows = this.db
+      .prepare<[], { id: number; source: string; meetings_json: string }>(
+        'SELECT id, source, meetings_json FROM documents ORDER BY source',
+      )
+      .all();
+    return rows.flatMap((r) =>
+      (JSON.parse(r.meetings_json) as Meeting[]).map((m) => ({ ...m, source: r.source, documentId: r.id })),
+    );
   }
 
   async listPassages(): Promise<Passage[]> {
-    return this.db.prepare<[], PassageRow>('SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid').all().map(toPassage);
+    return this.db
+      .prepare<[], PassageRow>(
+        'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid',
+      )
+      .all()
+      .map(toPassage);
   }
 
   async revision(): Promise<number> {
-    return this.db.prepare<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!.revision;
+    return this.db
+      .prepare<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1')
+      .get()!.revision;
   }
 
   async close(): Promise<void> {
