@@ -1,12 +1,11 @@
 // Everything the answerer reads, loaded from the store once per record revision: the cases, the
-// meetings, the passages by case, and the search index.
+// meetings, the passages by case, and the search index over their sections.
+import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import type { Embedder } from '../search/embeddings.ts';
-import { SearchIndex } from '../search/index.ts';
+import { SearchIndex, sectionsOf } from '../search/index.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
 import { buildCases, caseKey, type Case } from './cases.ts';
-import { stems } from './terms.ts';
-import { foldForMatch } from '../record/normalize.ts';
 
 export interface Library {
   revision: number;
@@ -16,12 +15,13 @@ export interface Library {
   /** Passages of each case, by case key. */
   passagesByCase: Map<string, Passage[]>;
   index: SearchIndex;
-  /** Folded full text and stems of a case, computed on first use. */
-  caseText(c: Case): { folded: string; stems: Set<string> };
+  /** A case's title and passages, folded for matching (computed on first use). */
+  caseText(c: Case): string;
 }
 
-export function passageCaseKey(p: Passage): string | null {
-  return p.sak ? caseKey(p.committee, p.meeting, p.sak) : null;
+/** The case a passage belongs to; meeting-level passages (no sak) get a key of their own. */
+export function passageCaseKey(p: Passage): string {
+  return caseKey(p.committee, p.meeting, p.sak ?? '');
 }
 
 export async function loadLibrary(store: Store, embed: Embedder | null = null): Promise<Library> {
@@ -32,13 +32,12 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
   const passagesByCase = new Map<string, Passage[]>();
   for (const p of passages) {
     const key = passageCaseKey(p);
-    if (!key) continue;
     const list = passagesByCase.get(key);
     if (list) list.push(p);
     else passagesByCase.set(key, [p]);
   }
-  const index = await SearchIndex.build(passages, embed);
-  const textCache = new Map<string, { folded: string; stems: Set<string> }>();
+  const index = await SearchIndex.build(sectionsOf(passages, passageCaseKey), embed);
+  const textCache = new Map<string, string>();
   return {
     revision,
     meetings,
@@ -47,13 +46,12 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
     passagesByCase,
     index,
     caseText(c) {
-      let entry = textCache.get(c.key);
-      if (!entry) {
-        const all = [c.item.title, ...(passagesByCase.get(c.key) ?? []).map((p) => p.text)].join('\n');
-        entry = { folded: foldForMatch(all), stems: stems(all) };
-        textCache.set(c.key, entry);
+      let folded = textCache.get(c.key);
+      if (folded === undefined) {
+        folded = foldForMatch([c.item.title, ...(passagesByCase.get(c.key) ?? []).map((p) => p.text)].join('\n'));
+        textCache.set(c.key, folded);
       }
-      return entry;
+      return folded;
     },
   };
 }

@@ -62,12 +62,16 @@ function citationOf(p: Passage): Citation {
   };
 }
 
+/** The answer's own passages first, then those of the best-matching sections of the same sak. */
 async function retrieved(q: Question, offline: OfflineResult, lib: Library): Promise<Passage[]> {
   const out = new Map(offline.passages.map((p) => [p.id, p]));
   const sak = offline.answer.citations[0]?.sak ?? undefined;
   for (const hit of await lib.index.search(q.text, { sak }, MAX_PASSAGES)) {
-    if (out.size >= MAX_PASSAGES) break;
-    out.set(hit.passage.id, hit.passage);
+    const passages = lib.passagesByCase.get(hit.section.caseKey) ?? [];
+    for (const p of passages.filter((x) => x.kind === hit.section.kind)) {
+      if (out.size >= MAX_PASSAGES) break;
+      out.set(p.id, p);
+    }
   }
   return [...out.values()];
 }

@@ -2,13 +2,12 @@
 // record's own fields — adopted decision, proposal, agenda facts, meeting facts, discussion
 // prompts — or from the best-matching sentences. Works with no API key.
 import type { Passage, PassageKind } from '../record/types.ts';
-import { squash } from '../record/normalize.ts';
-import type { SearchHit } from '../search/index.ts';
+import { foldForMatch, squash } from '../record/normalize.ts';
 import { abbreviation, expansions, lexicon } from '../search/lexicon.ts';
 import type { Case } from './cases.ts';
-import { passageCaseKey, type Library } from './library.ts';
+import type { Library } from './library.ts';
 import type { Question } from './question.ts';
-import { stem, stems, topicWords, words } from './terms.ts';
+import { containsTerm, stem, stems, topicWords, words } from '../search/terms.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { Answer, AskOptions, Citation, Language } from './types.ts';
 
@@ -45,60 +44,51 @@ function alternatives(word: string): string[] {
   return [...new Set(alts.flatMap((a) => words(a).map(stem)))];
 }
 
-/** Share of the question's topic words found in a text (compounds count: "pris" in "prismodeller"). */
-function share(q: Question, folded: string, textStems: Set<string>): number {
+/** Share of the question's topic words found in folded text (compounds count: "pris" in "prismodeller"). */
+function share(q: Question, folded: string): number {
   const topic = [...new Set(topicWords(q.text))];
   if (!topic.length) return 1;
-  const found = topic.filter((w) =>
-    alternatives(w).some((a) => textStems.has(a) || (a.length >= 4 && folded.includes(a))),
-  );
+  const found = topic.filter((w) => alternatives(w).some((a) => containsTerm(folded, a)));
   return found.length / topic.length;
 }
 
 /** How much of what the question is about a case's text covers. */
 export function coverage(lib: Library, c: Case, q: Question): number {
-  const { folded, stems: caseStems } = lib.caseText(c);
-  return share(q, folded, caseStems);
+  return share(q, lib.caseText(c));
 }
 
 /** How much of what the question is about the sak's title names. */
 function titleCoverage(c: Case, q: Question): number {
-  return share(q, c.item.title.toLowerCase(), stems(c.item.title));
+  return share(q, foldForMatch(c.item.title));
 }
 
-export async function rankCases(
-  lib: Library,
-  q: Question,
-  opts: AskOptions,
-): Promise<{ ranked: Ranked[]; hits: SearchHit[] }> {
+/** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
+const RERANK = 30;
+
+export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[] }> {
   const committee = opts.committee ?? q.committee;
-  const hits = await lib.index.search(q.text, { committee, sak: opts.sak }, 80);
+  const sakIds = opts.sak ? [opts.sak] : q.sakIds;
+  const hits = await lib.index.search(q.text, { committee, meeting: opts.meeting }, 120);
   const scores = new Map<string, number>();
   for (const h of hits) {
-    const key = passageCaseKey(h.passage);
-    if (!key) continue;
-    const cur = scores.get(key);
-    scores.set(key, cur === undefined ? h.score : cur + 0.15 * h.score);
+    const cur = scores.get(h.section.caseKey);
+    scores.set(h.section.caseKey, cur === undefined ? h.score : cur + 0.15 * h.score);
   }
-  const top = Math.max(1, ...scores.values());
-  const sakIds = opts.sak ? [opts.sak] : q.sakIds;
   let pool: Case[] = sakIds.length
     ? lib.cases.filter((c) => sakIds.includes(c.item.sak))
     : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
   if (committee) pool = pool.filter((c) => c.committee === committee);
   if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
-  // Text relevance alone favours long memos; what the question is about must also be in the sak.
-  let ranked: Ranked[] = pool.map((c) => ({
-    c,
-    score: (scores.get(c.key) ?? 0) / top + 2 * coverage(lib, c, q) + 0.5 * titleCoverage(c, q),
-  }));
+  let ranked: Ranked[] = pool.map((c) => ({ c, score: scores.get(c.key) ?? 0 }));
   if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
   if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
   if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
-  else if (q.years.length === 1)
-    ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
+  else if (q.years.length === 1) ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
+  // Text relevance alone favours long memos; what the question is about must also be in the sak.
   ranked.sort((a, b) => b.score - a.score);
-  return { ranked, hits };
+  ranked = ranked.slice(0, RERANK).map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 0.5 * titleCoverage(r.c, q) }));
+  ranked.sort((a, b) => b.score - a.score);
+  return { ranked };
 }
 
 function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation {

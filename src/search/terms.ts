@@ -35,6 +35,24 @@ export function stem(word: string): string {
   return /^\d/.test(word) ? word : stemmer(word);
 }
 
+/** How the search index reads a word: lower case, stop words out, stemmed. */
+export function searchTerm(term: string): string | null {
+  const w = term.toLowerCase();
+  return !w || NB_STOP.has(w) ? null : stem(w);
+}
+
+/**
+ * Whether folded text holds a word or its stem: a longer stem may stand inside a compound
+ * ("pris" in "prismodeller"); a short one ("ks", "1") must stand alone.
+ */
+export function containsTerm(folded: string, term: string): boolean {
+  if (term.length >= 4) return folded.includes(term);
+  const at = folded.indexOf(term);
+  if (at < 0) return false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  return re.test(folded);
+}
+
 /** The stems of `text`, stop words removed. */
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
