@@ -3,7 +3,9 @@
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
@@ -11,6 +13,7 @@ import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
 
+const execFileP = promisify(execFile);
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const CORPUS = path.join(SHARED, 'corpus');
 
@@ -44,62 +47,72 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function run(copies: number, questions: string[], measureAsk: boolean) {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), `motebot-bench-${copies}x-`));
-  try {
-    const corpus = copies === 1 ? CORPUS : path.join(tmp, 'corpus');
-    if (copies > 1) await syntheticCorpus(corpus, copies);
-    const config = loadConfig({ DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent' });
-    const logger = createLogger('silent');
-    const store = await openStore(config);
-    const t0 = performance.now();
-    const summary = await ingestPaths([corpus], { store, logger, maxBytes: 50 * 1024 * 1024 });
-    const ingestMs = performance.now() - t0;
-    let ask: { p50: number; p95: number; loadMs: number } | undefined;
-    if (measureAsk) {
-      const t1 = performance.now();
-      const answerer = await createAnswerer({ store, config, logger });
-      await answerer.ask('warm-up');
-      const loadMs = performance.now() - t1;
-      const times: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        for (const q of questions) {
-          const s = performance.now();
-          await answerer.ask(q);
-          times.push(performance.now() - s);
-        }
-      }
-      times.sort((a, b) => a - b);
-      ask = { p50: percentile(times, 50), p95: percentile(times, 95), loadMs };
-    }
-    await store.close();
-    return { copies, files: summary.ingested.length, failed: summary.failed.length, ingestMs, ask };
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+/** Child: ingest a corpus into a store, as `motebot ingest` does. */
+async function ingestChild(corpus: string, data: string) {
+  const store = await openStore(loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' }));
+  const t0 = performance.now();
+  const summary = await ingestPaths([corpus], { store, logger: createLogger('silent'), maxBytes: 50 * 1024 * 1024 });
+  const ingestMs = performance.now() - t0;
+  await store.close();
+  return { files: summary.ingested.length, failed: summary.failed.length, ingestMs, rss: rssMb() };
 }
 
-const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map(
-  (c) => c.question,
-);
-const rows = [];
-for (const [copies, ask] of [
+/** Child: a warm answering process (as the bot is) asked every gold question three times. */
+async function askChild(data: string) {
+  const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map((c) => c.question);
+  const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
+  const store = await openStore(config);
+  const t1 = performance.now();
+  const answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
+  await answerer.ask('warm-up');
+  const loadMs = performance.now() - t1;
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of questions) {
+      const s = performance.now();
+      await answerer.ask(q);
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((a, b) => a - b);
+  await store.close();
+  return { loadMs, p50: percentile(times, 50), p95: percentile(times, 95), rss: rssMb() };
+}
+
+/** Runs a child of this script and returns the JSON it prints. */
+async function child<T>(...args: string[]): Promise<T> {
+  const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
+}
+
+const SCALES = [
   [1, true],
   [10, false],
   [100, true],
-] as const) {
-  rows.push(await run(copies, questions, ask));
-}
-clearInterval(sampler);
+] as const;
 
-const fmt = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(1));
-console.log('corpus  files  failed  ingest ms  ms/file  index load ms  ask p50 ms  ask p95 ms');
-for (const r of rows) {
-  console.log(
-    `${String(r.copies).padStart(4)}×  ${String(r.files).padStart(5)}  ${String(r.failed).padStart(6)}  ${fmt(r.ingestMs).padStart(9)}  ${fmt(r.ingestMs / Math.max(1, r.files)).padStart(7)}  ${fmt(r.ask?.loadMs).padStart(13)}  ${fmt(r.ask?.p50).padStart(10)}  ${fmt(r.ask?.p95).padStart(10)}`,
-  );
+// Ingest and ask run in processes of their own, as they do in use, so each peak RSS is its own.
+const [role, ...args] = process.argv.slice(2);
+if (role === 'ingest') process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!))}\n`);
+else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!))}\n`);
+else {
+  const fmt = (n: number | undefined, d = 1) => (n === undefined ? '–' : n.toFixed(d));
+  console.log('corpus  files  failed  ingest ms  ms/file  ingest RSS MB  index load ms  ask p50 ms  ask p95 ms  ask RSS MB');
+  for (const [copies, withAsk] of SCALES) {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), `motebot-bench-${copies}x-`));
+    try {
+      const corpus = copies === 1 ? CORPUS : path.join(tmp, 'corpus');
+      if (copies > 1) await syntheticCorpus(corpus, copies);
+      const data = path.join(tmp, 'data');
+      const ing = await child<Awaited<ReturnType<typeof ingestChild>>>('ingest', corpus, data);
+      const ask = withAsk ? await child<Awaited<ReturnType<typeof askChild>>>('ask', data) : undefined;
+      console.log(
+        `${String(copies).padStart(4)}×  ${String(ing.files).padStart(5)}  ${String(ing.failed).padStart(6)}  ${fmt(ing.ingestMs).padStart(9)}  ${fmt(ing.ingestMs / Math.max(1, ing.files)).padStart(7)}  ${fmt(ing.rss, 0).padStart(13)}  ${fmt(ask?.loadMs).padStart(13)}  ${fmt(ask?.p50).padStart(10)}  ${fmt(ask?.p95).padStart(10)}  ${fmt(ask?.rss, 0).padStart(10)}`,
+      );
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
 }
-console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

@@ -15,7 +15,7 @@ export interface Library {
   /** Passages of each case, by case key. */
   passagesByCase: Map<string, Passage[]>;
   index: SearchIndex;
-  /** A case's title and passages, folded for matching (computed on first use). */
+  /** A case's title and passages, folded for matching. */
   caseText(c: Case): string;
 }
 
@@ -26,7 +26,13 @@ export function passageCaseKey(p: Passage): string {
 
 export async function loadLibrary(store: Store, embed: Embedder | null = null): Promise<Library> {
   const revision = await store.revision();
-  const [meetings, passages] = await Promise.all([store.listMeetings(), store.listPassages()]);
+  // The long texts of an item live on in its passages; the library keeps the short fields, and the
+  // slides for their line structure (named items stand on lines of their own).
+  const [stored, passages] = await Promise.all([store.listMeetings({ summary: true }), store.listPassages()]);
+  const meetings = stored.map((m) => ({
+    ...m,
+    items: m.items.map((i) => ({ ...i, minutes: null, memo: [], description: null })),
+  }));
   const cases = buildCases(meetings);
   const byKey = new Map(cases.map((c) => [c.key, c]));
   const passagesByCase = new Map<string, Passage[]>();
@@ -37,7 +43,6 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
     else passagesByCase.set(key, [p]);
   }
   const index = await SearchIndex.build(sectionsOf(passages, passageCaseKey), embed);
-  const textCache = new Map<string, string>();
   return {
     revision,
     meetings,
@@ -45,13 +50,9 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
     byKey,
     passagesByCase,
     index,
+    // Not cached: folding one sak's text is cheaper than keeping every sak's folded text.
     caseText(c) {
-      let folded = textCache.get(c.key);
-      if (folded === undefined) {
-        folded = foldForMatch([c.item.title, ...(passagesByCase.get(c.key) ?? []).map((p) => p.text)].join('\n'));
-        textCache.set(c.key, folded);
-      }
-      return folded;
+      return foldForMatch([c.item.title, ...(passagesByCase.get(c.key) ?? []).map((p) => p.text)].join('\n'));
     },
   };
 }

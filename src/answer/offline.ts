@@ -415,7 +415,7 @@ const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
 
 /** Things a sak names on their own line in guillemets — scenario names, trial names, concepts. */
 function namedItems(c: Case): string[] {
-  const text = [c.item.slides ?? '', ...c.item.memo.map((m) => m.text)].join('\n');
+  const text = c.item.slides ?? '';
   const names = [...text.matchAll(/^\s*«([^»\n]{2,60})»\s*$/gm)].map((m) => squash(m[1]!));
   return [...new Set(names)].length >= 2 ? [...new Set(names)].slice(0, 12) : [];
 }

@@ -31,13 +31,21 @@ export interface Section {
   year: number;
   kind: PassageKind;
   title: string;
-  text: string;
+  /** The section's passages (their text is joined only while indexing). */
+  passages: Passage[];
 }
+
+const textOf = (s: Section) => s.passages.map((p) => p.text).join('\n');
 
 export interface SearchHit {
   section: Section;
   score: number;
 }
+
+/** A word in more than this share of sections ("helse", "direktoratet") tells little and costs much. */
+const COMMON = 0.2;
+
+const tokenize = (s: string) => s.split(/[^\p{L}\p{N}@]+/u);
 
 /** Weight of vector similarity against the (normalised) text score in hybrid search. */
 const VECTOR_WEIGHT = 1;
@@ -60,7 +68,7 @@ export function sectionsOf(passages: Passage[], caseKeyOf: (p: Passage) => strin
     const caseKey = caseKeyOf(p);
     const id = `${caseKey}#${p.kind}`;
     const s = byId.get(id);
-    if (s) s.text += `\n${p.text}`;
+    if (s) s.passages.push(p);
     else
       byId.set(id, {
         id,
@@ -71,7 +79,7 @@ export function sectionsOf(passages: Passage[], caseKeyOf: (p: Passage) => strin
         year: p.date ? Number(p.date.slice(0, 4)) : 0,
         kind: p.kind,
         title: p.title ?? '',
-        text: p.text,
+        passages: [p],
       });
   }
   return [...byId.values()];
@@ -81,25 +89,50 @@ export class SearchIndex {
   private constructor(
     private readonly engine: MiniSearch<Section>,
     private readonly byId: Map<string, Section>,
+    /** In how many sections each indexed term occurs. */
+    private readonly df: Map<string, number>,
     private readonly vectors: Map<string, number[]> | null,
     private readonly embed: Embedder | null,
   ) {}
 
   static async build(sections: Section[], embed: Embedder | null = null): Promise<SearchIndex> {
+    // Document frequencies are counted while MiniSearch reads each section, so the text is
+    // tokenised once and never held whole.
+    const df = new Map<string, number>();
+    let seen = new Set<string>();
     const engine = new MiniSearch<Section>({
-      fields: ['title', 'text'],
+      // One field: a sak's title stands in its agenda section, and titles weigh in when the
+      // answerer reranks; a second field would double the index.
+      fields: ['text'],
       storeFields: [],
-      tokenize: (s) => s.split(/[^\p{L}\p{N}@]+/u),
-      processTerm: searchTerm,
-      searchOptions: { boost: { title: 2 } },
+      extractField: (s, field) => (field === 'id' ? s.id : textOf(s)),
+      tokenize,
+      processTerm: (term) => {
+        const t = searchTerm(term);
+        if (t) seen.add(t);
+        return t;
+      },
+      searchOptions: { processTerm: searchTerm },
     });
-    engine.addAll(sections);
+    for (const s of sections) {
+      seen = new Set();
+      engine.add(s);
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    }
     let vectors: Map<string, number[]> | null = null;
     if (embed && sections.length) {
-      const v = await embed(sections.map((s) => `${s.title}\n${s.text}`.slice(0, 8000)));
+      const v = await embed(sections.map((s) => `${s.title}\n${textOf(s)}`.slice(0, 8000)));
       vectors = new Map(sections.map((s, i) => [s.id, v[i]!]));
     }
-    return new SearchIndex(engine, new Map(sections.map((s) => [s.id, s])), vectors, vectors ? embed : null);
+    return new SearchIndex(engine, new Map(sections.map((s) => [s.id, s])), df, vectors, vectors ? embed : null);
+  }
+
+  /** The words of a query without those most sections share; the rarest ones if all are common. */
+  private informative(phrases: string[]): string[] {
+    const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
+    const share = (w: string) => (this.df.get(searchTerm(w) ?? '') ?? 0) / Math.max(1, this.byId.size);
+    const kept = words.filter((w) => searchTerm(w) && share(w) <= COMMON);
+    return kept.length ? kept : words.sort((a, b) => share(a) - share(b)).slice(0, 3);
   }
 
   get size(): number {
@@ -111,8 +144,7 @@ export class SearchIndex {
    * stemming and a little prefix matching for compounds ("prismodell" → "prismodeller").
    */
   async search(query: string, filters: SearchFilters = {}, limit = 40): Promise<SearchHit[]> {
-    const topic = topicWords(query);
-    const terms = [...topic, ...expansions(query)].join(' ');
+    const terms = this.informative([...topicWords(query), ...expansions(query)]).join(' ');
     const keep = (s: Section) =>
       (!filters.committee || s.committee === filters.committee) &&
       (!filters.meeting || s.meeting === filters.meeting) &&
@@ -122,7 +154,7 @@ export class SearchIndex {
     const scores = new Map<string, number>();
     if (terms.trim()) {
       const results = this.engine.search(terms, {
-        prefix: (term) => term.length >= 6,
+        prefix: false,
         filter: (r) => keep(this.byId.get(r.id as string)!),
       });
       const top = results[0]?.score ?? 1;

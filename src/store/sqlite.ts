@@ -39,18 +39,34 @@ const toDocument = (r: DocumentRow): StoredDocument => ({
   ingestedAt: r.ingested_at,
 });
 
-const toPassage = (r: PassageRow): Passage => ({
-  id: r.id,
-  committee: r.committee,
-  meeting: r.meeting,
-  date: r.date,
-  sak: r.sak,
-  title: r.title,
-  kind: r.kind as PassageKind,
-  text: r.text,
-  source: r.source,
-  locator: r.page === null ? { line: r.line } : { line: r.line, page: r.page },
-});
+/**
+ * Row → passage. Committee, meeting, date, sak, title and source repeat across thousands of rows;
+ * one shared string each keeps a large record small in memory.
+ */
+function passageReader(): (r: PassageRow) => Passage {
+  const strings = new Map<string, string>();
+  const intern = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = strings.get(s);
+    if (known !== undefined) return known as T;
+    strings.set(s, s);
+    return s;
+  };
+  return (r) => ({
+    id: r.id,
+    committee: intern(r.committee),
+    meeting: intern(r.meeting),
+    date: intern(r.date),
+    sak: intern(r.sak),
+    title: intern(r.title),
+    kind: intern(r.kind) as PassageKind,
+    text: r.text,
+    source: intern(r.source),
+    locator: r.page === null ? { line: r.line } : { line: r.line, page: r.page },
+  });
+}
+
+const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description']);
 
 /** Applies the migrations not yet applied; safe when several processes open the file at once. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): void {
@@ -140,24 +156,23 @@ export class SqliteStore implements Store {
       .map(toDocument);
   }
 
-  async listMeetings(): Promise<MeetingRow[]> {
+  async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
     const rows = this.db
-      .prepare<[], { id: number; source: string; meetings_json: string }>(
-        'SELECT id, source, meetings_json FROM documents ORDER BY source',
-      )
+      .prepare<[], { id: number; source: string; meetings_json: string }>('SELECT id, source, meetings_json FROM documents ORDER BY source')
       .all();
-    return rows.flatMap((r) =>
-      (JSON.parse(r.meetings_json) as Meeting[]).map((m) => ({ ...m, source: r.source, documentId: r.id })),
-    );
+    // Dropping the long texts while parsing keeps them from ever being held all at once.
+    const reviver = opts.summary ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value) : undefined;
+    return rows.flatMap((r) => (JSON.parse(r.meetings_json, reviver) as Meeting[]).map((m) => ({ ...m, source: r.source, documentId: r.id })));
   }
 
   async listPassages(): Promise<Passage[]> {
-    return this.db
-      .prepare<[], PassageRow>(
-        'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid',
-      )
-      .all()
-      .map(toPassage);
+    const read = passageReader();
+    const out: Passage[] = [];
+    const rows = this.db.prepare<[], PassageRow>(
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid',
+    );
+    for (const row of rows.iterate()) out.push(read(row));
+    return out;
   }
 
   async revision(): Promise<number> {
