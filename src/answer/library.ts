@@ -26,12 +26,11 @@ export function passageCaseKey(p: Passage): string {
 
 export async function loadLibrary(store: Store, embed: Embedder | null = null): Promise<Library> {
   const revision = await store.revision();
-  // The long texts of an item live on in its passages; the library keeps the short fields, and the
-  // slides for their line structure (named items stand on lines of their own).
+  // The long texts of an item live on in its passages; the library keeps the short fields.
   const [stored, passages] = await Promise.all([store.listMeetings({ summary: true }), store.listPassages()]);
   const meetings = stored.map((m) => ({
     ...m,
-    items: m.items.map((i) => ({ ...i, minutes: null, memo: [], description: null })),
+    items: m.items.map((i) => ({ ...i, minutes: i.minutes ?? null, memo: i.memo ?? [], description: i.description ?? null, slides: i.slides ?? null })),
   }));
   const cases = buildCases(meetings);
   const byKey = new Map(cases.map((c) => [c.key, c]));

@@ -373,7 +373,7 @@ export async function answerOffline(
           ...context.map((x) => `… ${x.text}`),
         ];
         const used = [
-          cite(lib, best.c, best.c.item.slides ? 'slides' : 'memo'),
+          cite(lib, best.c, passagesOf(lib, best.c, 'slides').length ? 'slides' : 'memo'),
           ...context.map((x) => ({
             citation: citation(best.c, x.passage, x.passage.kind),
             passage: x.passage,
@@ -413,13 +413,6 @@ function capital(s: string): string {
 
 const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
 
-/** Things a sak names on their own line in guillemets — scenario names, trial names, concepts. */
-function namedItems(c: Case): string[] {
-  const text = c.item.slides ?? '';
-  const names = [...text.matchAll(/^\s*«([^»\n]{2,60})»\s*$/gm)].map((m) => squash(m[1]!));
-  return [...new Set(names)].length >= 2 ? [...new Set(names)].slice(0, 12) : [];
-}
-
 function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
   const best = ranked[0]!;
@@ -433,7 +426,7 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
     )
   )
     return abstain(lib, q, best);
-  const names = LIST_QUESTION.test(q.text) ? namedItems(best.c) : [];
+  const names = LIST_QUESTION.test(q.text) ? best.c.item.named_items : [];
   const lines = [
     `${t(lang, 'from')} ${caseRef(best.c, lang)}:`,
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),

@@ -331,6 +331,7 @@ function blankItem(row: AgendaRow, day: string | null): AgendaItem {
     innspill: [],
     action_points: [],
     discussion_prompts: [],
+    named_items: [],
     memo: [],
     slides: null,
     attachments: [],

@@ -93,6 +93,7 @@ function emptyItem(sak: string, title: string, line: number): AgendaItem {
     innspill: [],
     action_points: [],
     discussion_prompts: [],
+    named_items: [],
     memo: [],
     slides: null,
     attachments: [],
@@ -340,6 +341,16 @@ function prompts(section: Line[]): string[] {
   return [...new Set(out)];
 }
 
+/** Names standing alone on a line in guillemets («Helseøyene»), when a sak has several. */
+function namedItems(section: Line[]): string[] {
+  const names = new Set<string>();
+  for (const l of section) {
+    const m = /^«([^»]{2,60})»$/.exec(l.text.trim());
+    if (m) names.add(squash(m[1]!));
+  }
+  return names.size >= 2 ? [...names].slice(0, 12) : [];
+}
+
 /** Slide text for search: logo lines, emoji and repeated lines (duplicated slides) dropped. */
 function slideText(section: Line[]): string {
   const seen = new Set<string>();
@@ -392,6 +403,7 @@ export function parseSlideDeck(text: string): Meeting[] {
     if (!sec || item.title === 'Eventuelt') continue;
     item.proposed_decision = proposal(sec.lines);
     item.discussion_prompts = prompts(sec.lines);
+    item.named_items = namedItems(sec.lines);
     item.slides = slideText(sec.lines) || null;
   }
   const starts = items.map((i) => i.start_time).filter((t): t is string => !!t);

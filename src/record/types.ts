@@ -52,6 +52,8 @@ export interface AgendaItem {
   action_points: string[];
   /** Discussion prompts put to the committee (NUFA: "Spørsmål til NUFA", "Stikkord", "Drøftingstema"). */
   discussion_prompts: string[];
+  /** Things the sak names on lines of their own in guillemets: scenarios, trials, concepts. */
+  named_items: string[];
   /** Toppnotat sections for this sak. */
   memo: MemoSection[];
   /** Slide text for this sak (NUFA decks), cleaned, in reading order. */

@@ -66,7 +66,7 @@ function passageReader(): (r: PassageRow) => Passage {
   });
 }
 
-const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description']);
+const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
 
 /** Applies the migrations not yet applied; safe when several processes open the file at once. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): void {

@@ -32,7 +32,7 @@ export interface Store {
   /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
   putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }>;
   listDocuments(): Promise<StoredDocument[]>;
-  /** All meetings; with `summary`, items come without their long texts (minutes, memo, description). */
+  /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
   listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
   /** Changes whenever the record changes: readers rebuild their search index when it moves. */
