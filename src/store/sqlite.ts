@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { DocumentFormat } from '../documents/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
-import type { MeetingRow, NewDocument, Store, StoredDocument } from './types.ts';
+import type { ConversationRecord, FeedbackRecord, MeetingRow, NewDocument, Store, StoredDocument } from './types.ts';
 
 interface DocumentRow {
   id: number;
@@ -173,6 +173,43 @@ export class SqliteStore implements Store {
     );
     for (const row of rows.iterate()) out.push(read(row));
     return out;
+  }
+
+  async saveConversation(c: ConversationRecord): Promise<void> {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO conversations (id, tenant_id, kind, reference_json, installed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET tenant_id = excluded.tenant_id, kind = excluded.kind, reference_json = excluded.reference_json, updated_at = excluded.updated_at`,
+      )
+      .run(c.id, c.tenantId, c.kind, JSON.stringify(c.reference), now, now);
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | null> {
+    const row = this.db
+      .prepare<[string], { id: string; tenant_id: string | null; kind: string; reference_json: string }>(
+        'SELECT id, tenant_id, kind, reference_json FROM conversations WHERE id = ?',
+      )
+      .get(id);
+    return row ? { id: row.id, tenantId: row.tenant_id, kind: row.kind as ConversationRecord['kind'], reference: JSON.parse(row.reference_json) } : null;
+  }
+
+  async saveFeedback(f: FeedbackRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO answer_feedback (conversation_id, user_id, question, answer, reaction, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(conversation_id, user_id, question) DO UPDATE SET reaction = excluded.reaction, answer = excluded.answer, created_at = excluded.created_at`,
+      )
+      .run(f.conversationId, f.userId, f.question, f.answer, f.reaction, new Date().toISOString());
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    return this.db
+      .prepare<[], { conversation_id: string; user_id: string; question: string; answer: string; reaction: 'up' | 'down'; created_at: string }>(
+        'SELECT conversation_id, user_id, question, answer, reaction, created_at FROM answer_feedback ORDER BY id',
+      )
+      .all()
+      .map((r) => ({ conversationId: r.conversation_id, userId: r.user_id, question: r.question, answer: r.answer, reaction: r.reaction, createdAt: r.created_at }));
   }
 
   async revision(): Promise<number> {

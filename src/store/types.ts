@@ -27,6 +27,25 @@ export interface MeetingRow extends Meeting {
   documentId: number;
 }
 
+/** A conversation the bot is installed in, with the reference needed to message it later. */
+export interface ConversationRecord {
+  id: string;
+  tenantId: string | null;
+  kind: 'personal' | 'groupChat' | 'channel';
+  /** The channel's conversation reference, opaque to the domain. */
+  reference: unknown;
+}
+
+/** 👍/👎 on an answer, kept with the question it answered. One per member and question. */
+export interface FeedbackRecord {
+  conversationId: string;
+  userId: string;
+  question: string;
+  answer: string;
+  reaction: 'up' | 'down';
+  createdAt?: string;
+}
+
 export interface Store {
   findDocument(source: string): Promise<StoredDocument | null>;
   /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
@@ -35,6 +54,11 @@ export interface Store {
   /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
   listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
+  saveConversation(c: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  /** Stores feedback; a member's second reaction to the same question replaces the first. */
+  saveFeedback(f: FeedbackRecord): Promise<void>;
+  listFeedback(): Promise<FeedbackRecord[]>;
   /** Changes whenever the record changes: readers rebuild their search index when it moves. */
   revision(): Promise<number>;
   close(): Promise<void>;

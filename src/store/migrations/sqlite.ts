@@ -38,4 +38,28 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       INSERT INTO record_revision (id, revision) VALUES (1, 0);
     `,
   },
+  {
+    version: 2,
+    name: 'conversations and answer feedback',
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT,
+        kind TEXT NOT NULL,
+        reference_json TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE answer_feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        reaction TEXT NOT NULL CHECK (reaction IN ('up', 'down')),
+        created_at TEXT NOT NULL,
+        UNIQUE (conversation_id, user_id, question)
+      );
+    `,
+  },
 ];

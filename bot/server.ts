@@ -1,0 +1,44 @@
+// The HTTP server: /api/messages for Teams (through the adapter) and /healthz. In local mode (no
+// app id) only loopback clients are served; ALLOWED_TENANTS refuses activities from other tenants.
+import type { Server } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from '../src/config.ts';
+import type { Logger } from '../src/logger.ts';
+import type { MotebotBot } from './motebot.ts';
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+export function createApp(deps: { config: Config; logger: Logger; adapter: CloudAdapter; bot: MotebotBot }) {
+  const { config, logger, adapter, bot } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', mode: config.localMode ? 'local' : 'teams' });
+  });
+
+  app.post('/api/messages', async (req: Request, res: Response) => {
+    if (config.localMode && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {
+      logger.warn({ remote: req.socket.remoteAddress }, 'refused a non-loopback request in local mode');
+      res.status(403).json({ error: 'Local mode accepts loopback connections only.' });
+      return;
+    }
+    const tenant = req.body?.channelData?.tenant?.id ?? req.body?.conversation?.tenantId;
+    if (config.ALLOWED_TENANTS.length && !config.ALLOWED_TENANTS.includes(tenant)) {
+      logger.warn({ tenant }, 'refused an activity from a tenant that is not allowed');
+      res.status(403).json({ error: 'Tenant not allowed.' });
+      return;
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  return app;
+}
+
+export function listen(app: ReturnType<typeof createApp>, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = host ? app.listen(port, host, () => resolve(server)) : app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,43 @@
+// The answer card: the answer, decisions labelled Vedtak / Forslag til vedtak, the citations
+// (each expandable to its quoted passage) and 👍/👎 feedback.
+import type { Answer, Citation } from '../src/answer/types.ts';
+import { clip, render, type CardJson } from './render.ts';
+
+const TEXT = {
+  nb: { sources: 'Kilder', show: 'Vis utdrag', ai: 'KI-generert svar – kontroller mot kildene', adopted: 'Vedtak', proposed: 'Forslag til vedtak', meeting: 'møte' },
+  en: { sources: 'Sources', show: 'Show excerpt', ai: 'AI-generated answer – check against the sources', adopted: 'Decision (Vedtak)', proposed: 'Proposed decision (Forslag til vedtak)', meeting: 'meeting' },
+} as const;
+
+function formatDate(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function citationLabel(c: Citation, lang: 'nb' | 'en'): string {
+  const meeting = c.meeting.includes('/') ? `${TEXT[lang].meeting} ${c.meeting}` : c.meeting;
+  const parts = [c.meeting.startsWith(c.committee) ? '' : c.committee, meeting, formatDate(c.date), c.sak ? `sak ${c.sak}` : '', c.title ?? ''];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function answerCard(question: string, a: Answer): CardJson {
+  const t = TEXT[a.language];
+  const decisions = a.citations
+    .filter((c) => (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
+    .map((c) => ({ label: c.kind === 'adopted' ? t.adopted : t.proposed, quote: clip(c.quote!, 1500), ref: citationLabel(c, a.language) }));
+  return render('answer', {
+    text: clip(a.answer.replace(/\n/g, '\n\n'), 6000),
+    generated: a.generated,
+    aiLabel: t.ai,
+    decisions,
+    sourcesLabel: t.sources,
+    citations: a.citations.slice(0, 8).map((c, i) => ({
+      id: `kilde-${i + 1}`,
+      label: `[${i + 1}] ${citationLabel(c, a.language)}`,
+      showLabel: t.show,
+      quote: clip(c.quote ?? c.title ?? '', 900),
+    })),
+    question: clip(question, 500),
+    answerSummary: clip(a.answer, 1000),
+  });
+}

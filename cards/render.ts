@@ -1,0 +1,26 @@
+// Card templates (Adaptive Card 1.5 JSON in cards/templates) expanded with adaptivecards-templating.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+export type CardJson = Record<string, unknown>;
+
+const templates = new Map<string, ACData.Template>();
+
+function template(name: string): ACData.Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = new ACData.Template(JSON.parse(readFileSync(path.join(import.meta.dirname, 'templates', `${name}.json`), 'utf8')));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+export function render(name: string, data: object): CardJson {
+  return template(name).expand({ $root: data }) as CardJson;
+}
+
+/** Cards stay well under Teams' message limit: long texts are cut with an ellipsis. */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}

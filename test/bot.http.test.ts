@@ -1,0 +1,226 @@
+// The bot over real HTTP: Bot Framework activities posted to /api/messages, the real botbuilder
+// adapter, the real store and answerer over the ingested corpus, and a local Bot Connector.
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAdapter } from '../bot/adapter.ts';
+import { MotebotBot } from '../bot/motebot.ts';
+import { createApp, listen } from '../bot/server.ts';
+import { createAnswerer } from '../src/answer/index.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/types.ts';
+import { startConnector, type Connector } from './helpers/connector.ts';
+
+const SHARED = path.resolve(import.meta.dirname, '../../shared');
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
+const SECRETARY = 'aad-sekretær';
+
+interface Gold {
+  question: string;
+  type: string;
+  citations: { sak: string | null }[];
+}
+
+let dir: string;
+let store: Store;
+let connector: Connector;
+
+async function startBot(env: Record<string, string> = {}): Promise<{ url: string; server: Server; config: Config }> {
+  const config = loadConfig({ DATA_DIR: dir, SECRETARIAT_AAD_IDS: SECRETARY, LOG_LEVEL: 'silent', ...env });
+  const logger = createLogger('silent');
+  const answerer = await createAnswerer({ store, config, logger });
+  const bot = new MotebotBot({ config, store, answerer, logger, today: () => '2023-05-01' });
+  const server = await listen(createApp({ config, logger, adapter: createAdapter(config, logger), bot }), 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, config };
+}
+
+let bot: { url: string; server: Server };
+
+function activity(over: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: '29:kari', name: 'Kari Medlem', aadObjectId: 'aad-kari' },
+    conversation: { id: 'a:personal-kari', conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:motebot', name: 'Møtebot' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    ...over,
+  };
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+const cards = () => connector.sent.flatMap((s) => (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-bot-'));
+  store = await openStore(loadConfig({ DATA_DIR: dir }));
+  await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 50 * 1024 * 1024 });
+  connector = await startConnector();
+  bot = await startBot();
+}, 60_000);
+
+afterAll(async () => {
+  bot.server.close();
+  await connector.close();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  connector.sent.length = 0;
+});
+
+describe('answering in Teams', () => {
+  it('answers a gold question in personal chat with a typing indicator and a card citing the expected sak', async () => {
+    const gold = (JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8')) as Gold[]).find(
+      (g) => g.type === 'proposed_decision' && g.citations[0]?.sak,
+    )!;
+    const res = await post(bot.url, activity({ text: gold.question }));
+    expect(res.status).toBe(200);
+    const sent = await connector.waitFor(2);
+    expect(sent[0]!.activity.type).toBe('typing');
+    const card = JSON.stringify(cards()[0]!.content);
+    expect(card).toContain(`sak ${gold.citations[0]!.sak}`);
+    expect(card).toContain('Forslag til vedtak');
+    expect(card).toContain('"verb":"feedback"');
+  });
+
+  it('answers in a group chat only when @mentioned, without the mention in the question', async () => {
+    const group = { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
+    await post(bot.url, activity({ conversation: group, text: 'hva er forslag til vedtak i sak 16/23?' }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.sent).toHaveLength(0);
+
+    await post(
+      bot.url,
+      activity({
+        conversation: group,
+        text: '<at>Møtebot</at> hva er forslag til vedtak i sak 16/23?',
+        entities: [{ type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } }],
+      }),
+    );
+    await connector.waitFor(2);
+    expect(JSON.stringify(cards()[0]!.content)).toContain('16/23');
+    expect(connector.sent[1]!.conversationId).toBe(group.id);
+  });
+
+  it('shows help for hjelp and help, listing the commands', async () => {
+    await post(bot.url, activity({ text: 'hjelp' }));
+    await connector.waitFor(1);
+    const card = JSON.stringify(cards()[0]!.content);
+    expect(card).toContain('Dette kan jeg');
+    expect(card).toContain('agenda');
+  });
+});
+
+describe('installation', () => {
+  it('welcomes a new conversation once and stores its reference', async () => {
+    const conversation = { id: '19:channel@thread.skype', conversationType: 'channel', tenantId: 'tenant-1' };
+    const install = activity({ type: 'installationUpdate', action: 'add', conversation, text: undefined });
+    await post(bot.url, install);
+    await connector.waitFor(1);
+    expect(JSON.stringify(cards()[0]!.content)).toContain('Hei! Jeg er Møtebot');
+    const stored = await store.getConversation(conversation.id);
+    expect(stored).toMatchObject({ id: conversation.id, kind: 'channel', tenantId: 'tenant-1' });
+    expect((stored!.reference as { serviceUrl: string }).serviceUrl).toBe(connector.url);
+
+    connector.sent.length = 0;
+    await post(bot.url, { ...install, id: 'again' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.sent).toHaveLength(0);
+  });
+});
+
+describe('meeting packages sent as files', () => {
+  const file = (name: string) => ({
+    contentType: 'application/vnd.microsoft.teams.file.download.info',
+    name,
+    content: { downloadUrl: `${connector.url}files/${encodeURIComponent(name)}`, fileType: name.split('.').pop() },
+  });
+
+  it('ingests a package from a secretariat member and reports the summary', async () => {
+    connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
+    await post(bot.url, activity({ from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY }, text: '', attachments: [file('pakke-2031.txt')] }));
+    const sent = await connector.waitFor(2);
+    const summary = JSON.stringify(sent.at(-1)!.activity);
+    expect(summary).toContain('Lest inn: 1');
+    expect(await store.findDocument('pakke-2031.txt')).not.toBeNull();
+  });
+
+  it('tells a secretariat member in plain bokmål why a file type is refused', async () => {
+    connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
+    await post(bot.url, activity({ from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY }, text: '', attachments: [file('budsjett.xlsx')] }));
+    const sent = await connector.waitFor(2);
+    expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
+  });
+
+  it('politely refuses a file from someone outside the secretariat', async () => {
+    connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
+    await post(bot.url, activity({ text: '', attachments: [file('pakke-2031.txt')] }));
+    const sent = await connector.waitFor(1);
+    expect(sent[0]!.activity.text).toMatch(/bare sekretariatet kan legge inn møtedokumenter/);
+  });
+});
+
+describe('feedback', () => {
+  it('stores 👍/👎 from the card with the question, keyed by the member who clicked', async () => {
+    const res = await post(
+      bot.url,
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'down', question: 'hva skjedde?', answer: 'svar' } }, trigger: 'manual' },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Takk for tilbakemeldingen!' });
+    expect((await store.listFeedback()).at(-1)).toMatchObject({ userId: 'aad-kari', question: 'hva skjedde?', reaction: 'down' });
+  });
+
+  it('changes nothing for a malformed feedback payload', async () => {
+    const before = (await store.listFeedback()).length;
+    const res = await post(
+      bot.url,
+      activity({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'maybe' } } } }),
+    );
+    expect(await res.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
+    expect(await store.listFeedback()).toHaveLength(before);
+  });
+});
+
+describe('who may talk to the bot', () => {
+  it('refuses an activity from a tenant that is not allowed, and processes nothing', async () => {
+    const guarded = await startBot({ ALLOWED_TENANTS: 'tenant-1' });
+    const res = await post(guarded.url, activity({ text: 'hjelp', channelData: { tenant: { id: 'tenant-evil' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-evil' } }));
+    expect(res.status).toBe(403);
+    guarded.server.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.sent).toHaveLength(0);
+  });
+
+  it('with an app id configured, refuses a request without a valid token (401) and processes nothing', async () => {
+    const secured = await startBot({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-secret' });
+    expect((await post(secured.url, activity({ text: 'hjelp' }))).status).toBe(401);
+    expect((await post(secured.url, activity({ text: 'hjelp' }), { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    secured.server.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.sent).toHaveLength(0);
+  });
+
+  it('says it is healthy, and in which mode', async () => {
+    expect(await (await fetch(`${bot.url}/healthz`)).json()).toEqual({ status: 'ok', mode: 'local' });
+  });
+});
