@@ -22,20 +22,23 @@ export function citationLabel(c: Citation, lang: 'nb' | 'en'): string {
 
 export function answerCard(question: string, a: Answer): CardJson {
   const t = TEXT[a.language];
+  // Fixed budgets keep every card far under Teams' ~28 KB: 6,000 characters of answer, three
+  // decisions and six citations with their excerpts.
   const decisions = a.citations
     .filter((c) => (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
-    .map((c) => ({ label: c.kind === 'adopted' ? t.adopted : t.proposed, quote: clip(c.quote!, 1500), ref: citationLabel(c, a.language) }));
+    .slice(0, 3)
+    .map((c) => ({ label: c.kind === 'adopted' ? t.adopted : t.proposed, quote: clip(c.quote!, 1200), ref: citationLabel(c, a.language) }));
   return render('answer', {
     text: clip(a.answer.replace(/\n/g, '\n\n'), 6000),
     generated: a.generated,
     aiLabel: t.ai,
     decisions,
     sourcesLabel: t.sources,
-    citations: a.citations.slice(0, 8).map((c, i) => ({
+    citations: a.citations.slice(0, 6).map((c, i) => ({
       id: `kilde-${i + 1}`,
       label: `[${i + 1}] ${citationLabel(c, a.language)}`,
       showLabel: t.show,
-      quote: clip(c.quote ?? c.title ?? '', 900),
+      quote: clip(c.quote ?? c.title ?? '', 600),
     })),
     question: clip(question, 500),
     answerSummary: clip(a.answer, 1000),

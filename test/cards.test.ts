@@ -1,0 +1,103 @@
+// Every card the bot sends parses with the adaptivecards library without errors or warnings and
+// stays under 28 KB, including long answers over the real corpus.
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerCard } from '../cards/answer.ts';
+import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
+import type { CardJson } from '../cards/render.ts';
+import { COMMANDS } from '../bot/commands.ts';
+import { createAnswerer } from '../src/answer/index.ts';
+import type { Answer } from '../src/answer/types.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/types.ts';
+
+// The adaptivecards library expects a browser; jsdom provides one.
+const dom = new JSDOM('<!doctype html><html><body></body></html>');
+Object.assign(globalThis, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator, HTMLElement: dom.window.HTMLElement });
+const AC = await import('adaptivecards');
+
+const MAX_BYTES = 28 * 1024;
+
+/** Parse errors and warnings the adaptivecards library reports for a card. */
+function problems(card: CardJson): string[] {
+  const ctx = new AC.SerializationContext();
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, ctx);
+  const out: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) {
+    const e = ctx.getEventAt(i);
+    out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+  for (const e of parsed.validateProperties().validationEvents) out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  return out;
+}
+
+function expectValid(card: CardJson) {
+  expect(problems(card)).toEqual([]);
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_BYTES);
+  expect(card.version).toBe('1.5');
+}
+
+let dir: string;
+let store: Store;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-cards-'));
+  store = await openStore(loadConfig({ DATA_DIR: dir }));
+  await ingestPaths([path.resolve(import.meta.dirname, '../../shared/corpus')], { store, maxBytes: 5e7 });
+});
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cards', () => {
+  it('welcome and help cards are valid', () => {
+    expectValid(welcomeCard([...COMMANDS]));
+    expectValid(helpCard([...COMMANDS], 'nb'));
+    expectValid(helpCard([...COMMANDS], 'en'));
+    expectValid(messageCard('Lest inn: 1', ['+ pakke.txt: 2 møte(r)']));
+  });
+
+  it('answer cards for every gold question are valid, label decisions and carry feedback', async () => {
+    const answerer = await createAnswerer({ store, config: loadConfig({ DATA_DIR: dir }), logger: createLogger('silent') });
+    const qa = (await import('../../shared/eval/qa.json', { with: { type: 'json' } })).default as { question: string }[];
+    let labelled = 0;
+    for (const { question } of qa) {
+      const card = answerCard(question, await answerer.ask(question));
+      expectValid(card);
+      const json = JSON.stringify(card);
+      expect(json).toContain('"verb":"feedback"');
+      if (/"(Vedtak|Forslag til vedtak|Decision \(Vedtak\)|Proposed decision \(Forslag til vedtak\))"/.test(json)) labelled++;
+    }
+    expect(labelled).toBeGreaterThan(5);
+  });
+
+  it('a very long generated answer is cut to stay under the size limit and shows the AI label', () => {
+    const long: Answer = {
+      answer: 'Lang tekst. '.repeat(5000),
+      citations: Array.from({ length: 20 }, (_, i) => ({
+        committee: 'NUIT',
+        meeting: '1/2023',
+        date: '2023-02-16',
+        sak: `${i + 1}/23`,
+        title: 'Tittel',
+        source: 'x.txt',
+        kind: 'adopted' as const,
+        quote: 'Vedtakstekst. '.repeat(300),
+      })),
+      abstained: false,
+      intent: 'adopted_decision',
+      language: 'nb',
+      generated: true,
+    };
+    const card = answerCard('spørsmål', long);
+    expectValid(card);
+    expect(JSON.stringify(card)).toContain('KI-generert');
+  });
+});
