@@ -28,8 +28,11 @@ export function answerCard(question: string, a: Answer): CardJson {
     .filter((c) => (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
     .slice(0, 3)
     .map((c) => ({ label: c.kind === 'adopted' ? t.adopted : t.proposed, quote: clip(c.quote!, 1200), ref: citationLabel(c, a.language) }));
+  // Decisions stand in their own labelled boxes; the text does not repeat their quotes.
+  const quoted = /^(Vedtak|Vedtatt|Forslag til vedtak|Decision \(Vedtak\)|Adopted|Proposed decision \(Forslag til vedtak\)): «/;
+  const text = decisions.length ? a.answer.split('\n').filter((l) => !quoted.test(l)).join('\n') : a.answer;
   return render('answer', {
-    text: clip(a.answer.replace(/\n/g, '\n\n'), 6000),
+    text: clip(text.replace(/\n/g, '\n\n'), 6000),
     generated: a.generated,
     aiLabel: t.ai,
     decisions,

@@ -1,0 +1,92 @@
+// End to end, as a member sees it: `npm run dev`'s bot and Microsoft 365 Agents Playground, driven
+// in Debian's Chromium. Asks in personal chat and, with an @mention, in the group chat, and waits
+// for the answer card with its citation. Screenshots go to test-artifacts/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let dev: ChildProcess;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+let url: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'motebot-e2e-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  dev = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/dev.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), PLAYGROUND_PORT: String(await freePort()), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    dev.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Åpne Agents Playground: (http:\/\/localhost:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    dev.once('exit', (code) => reject(new Error(`npm run dev stopped (${code}):\n${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  dev?.kill('SIGTERM');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const composer = () => page.locator('[data-lexical-editor="true"]');
+
+describe('Møtebot in the Agents Playground', () => {
+  it('greets, then answers a question in personal chat with a card citing the sak', async () => {
+    await page.getByText('Hei! Jeg er Møtebot').first().waitFor({ timeout: 20_000 });
+    await composer().click();
+    await composer().pressSequentially('Hva er forslag til vedtak i sak 43/31?');
+    await composer().press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Prismodell for nasjonal meldingsformidling' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByText('Forslag til vedtak', { exact: true }).waitFor({ timeout: 5_000 });
+    await card.getByText(/sak 43\/31/).first().waitFor({ timeout: 5_000 });
+    await card.getByRole('button', { name: 'Vis utdrag' }).first().click();
+    expect(await card.innerText()).toContain('NUIT gir sin tilslutning til ny prismodell');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-personal-chat.png') });
+  });
+
+  it('answers in the group chat when @mentioned', async () => {
+    await page.getByText('NUIT-medlemmer', { exact: true }).first().click();
+    await composer().click();
+    await composer().pressSequentially('@Mø');
+    await page.getByRole('menuitem', { name: /Møtebot/ }).first().click();
+    await composer().pressSequentially(' hva ble vedtatt om timebestilling?');
+    await composer().press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Nasjonal løsning for timebestilling' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByText('Vedtak', { exact: true }).waitFor({ timeout: 5_000 });
+    await card.getByText(/sak 31\/31/).first().waitFor({ timeout: 5_000 });
+    expect(await card.innerText()).toContain('involvere kommunene');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-group-chat.png') });
+  });
+});
