@@ -53,7 +53,11 @@ const rssMb = () => process.resourceUsage().maxRSS / 1024;
 async function ingestChild(corpus: string, data: string) {
   const store = await openStore(loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' }));
   const t0 = performance.now();
-  const summary = await ingestPaths([corpus], { store, logger: createLogger('silent'), maxBytes: 50 * 1024 * 1024 });
+  const summary = await ingestPaths([corpus], {
+    store,
+    logger: createLogger('silent'),
+    maxBytes: 50 * 1024 * 1024,
+  });
   const ingestMs = performance.now() - t0;
   await store.close();
   return { files: summary.ingested.length, failed: summary.failed.length, ingestMs, rss: rssMb() };
@@ -61,7 +65,9 @@ async function ingestChild(corpus: string, data: string) {
 
 /** Child: a warm answering process (as the bot is) asked every gold question three times. */
 async function askChild(data: string) {
-  const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map((c) => c.question);
+  const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map(
+    (c) => c.question,
+  );
   const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
   const store = await openStore(config);
   const t1 = performance.now();
@@ -83,7 +89,9 @@ async function askChild(data: string) {
 
 /** Runs a child of this script and returns the JSON it prints. */
 async function child<T>(...args: string[]): Promise<T> {
-  const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { maxBuffer: 1 << 20 });
+  const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
@@ -99,7 +107,9 @@ if (role === 'ingest') process.stdout.write(`${JSON.stringify(await ingestChild(
 else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!))}\n`);
 else {
   const fmt = (n: number | undefined, d = 1) => (n === undefined ? '–' : n.toFixed(d));
-  console.log('corpus  files  failed  ingest ms  ms/file  ingest RSS MB  index load ms  ask p50 ms  ask p95 ms  ask RSS MB');
+  console.log(
+    'corpus  files  failed  ingest ms  ms/file  ingest RSS MB  index load ms  ask p50 ms  ask p95 ms  ask RSS MB',
+  );
   for (const [copies, withAsk] of SCALES) {
     const tmp = await mkdtemp(path.join(os.tmpdir(), `motebot-bench-${copies}x-`));
     try {

@@ -2,7 +2,11 @@
 // place turn errors are handled: the member gets a short bokmål message with a reference, the
 // logs get the details under the same reference. No stack trace ever reaches a chat.
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
 
@@ -16,9 +20,19 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
   adapter.onTurnError = async (context, error) => {
     const reference = randomUUID().slice(0, 8);
-    logger.error({ err: error, reference, activityType: context.activity.type, conversation: context.activity.conversation?.id }, 'turn failed');
+    logger.error(
+      {
+        err: error,
+        reference,
+        activityType: context.activity.type,
+        conversation: context.activity.conversation?.id,
+      },
+      'turn failed',
+    );
     try {
-      await context.sendActivity(`Beklager, noe gikk galt hos meg. Prøv igjen om litt. Oppgi referanse ${reference} hvis du melder fra om feilen.`);
+      await context.sendActivity(
+        `Beklager, noe gikk galt hos meg. Prøv igjen om litt. Oppgi referanse ${reference} hvis du melder fra om feilen.`,
+      );
     } catch (sendError) {
       logger.error({ err: sendError, reference }, 'could not tell the member about the error');
     }

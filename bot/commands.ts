@@ -2,8 +2,18 @@
 // and the help card are built from this table.
 export const COMMANDS = [
   { name: 'hjelp', alias: 'help', description: 'Vis hva Møtebot kan', handler: 'help' },
-  { name: 'spør', alias: 'ask', description: 'Still et spørsmål om møtedokumentene (også uten kommando)', handler: 'ask' },
-  { name: 'agenda', alias: 'agenda', description: 'Vis agendaen for neste møte (agenda NUIT, agenda NUFA)', handler: 'agenda' },
+  {
+    name: 'spør',
+    alias: 'ask',
+    description: 'Still et spørsmål om møtedokumentene (også uten kommando)',
+    handler: 'ask',
+  },
+  {
+    name: 'agenda',
+    alias: 'agenda',
+    description: 'Vis agendaen for neste møte (agenda NUIT, agenda NUFA)',
+    handler: 'agenda',
+  },
 ] as const;
 
 export type CommandHandler = (typeof COMMANDS)[number]['handler'];

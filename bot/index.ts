@@ -15,7 +15,11 @@ const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const bot = new MotebotBot({ config, store, answerer, logger, today: osloToday });
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
-const server = await listen(createApp({ config, logger, adapter, bot }), config.PORT, config.localMode ? '127.0.0.1' : undefined);
+const server = await listen(
+  createApp({ config, logger, adapter, bot }),
+  config.PORT,
+  config.localMode ? '127.0.0.1' : undefined,
+);
 logger.info(
   { port: config.PORT, dataDir: config.dataDir, mode: config.localMode ? 'local' : 'teams' },
   config.localMode

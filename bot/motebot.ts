@@ -78,7 +78,10 @@ export class MotebotBot extends TeamsActivityHandler {
       kind: conversationKind(a.conversation.conversationType),
       reference: TurnContext.getConversationReference(a),
     });
-    if (!known) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard([...COMMANDS]))));
+    if (!known)
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard([...COMMANDS]))),
+      );
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -99,11 +102,15 @@ export class MotebotBot extends TeamsActivityHandler {
       const mentioned = TurnContext.getMentions(a).some((m) => m.mentioned.id === a.recipient.id);
       if (!mentioned) return;
     }
-    const text = (personal ? (a.text ?? '') : TurnContext.removeRecipientMention(a)).replace(/<[^>]+>/g, '').trim();
+    const text = (personal ? (a.text ?? '') : TurnContext.removeRecipientMention(a))
+      .replace(/<[^>]+>/g, '')
+      .trim();
     const { handler, rest } = parseCommand(text);
     const lang = detectLanguage(text);
     if (handler === 'help' || !text) {
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))));
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
+      );
       return;
     }
     if (handler === 'agenda') {
@@ -125,14 +132,19 @@ export class MotebotBot extends TeamsActivityHandler {
     const committee = /\bnufa\b/i.test(rest) ? 'NUFA' : /\bnuit\b/i.test(rest) ? 'NUIT' : undefined;
     const meeting = await nextMeeting(this.deps.store, committee, this.deps.today());
     if (!meeting) {
-      await context.sendActivity('Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.');
+      await context.sendActivity(
+        'Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.',
+      );
       return;
     }
     const label = meeting.meeting ? `møte ${meeting.meeting}` : meeting.dates.join(' og ');
     const card = messageCard(
       `Agenda ${meeting.committee} ${label}`,
       [[meeting.date, meeting.time, meeting.place].filter(Boolean).join(' · ')],
-      meeting.items.map((i) => ({ title: `${i.start_time ?? ''} ${i.sak}`.trim(), value: `${i.title}${i.sakstype ? ` (${i.sakstype})` : ''}` })),
+      meeting.items.map((i) => ({
+        title: `${i.start_time ?? ''} ${i.sak}`.trim(),
+        value: `${i.title}${i.sakstype ? ` (${i.sakstype})` : ''}`,
+      })),
     );
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
@@ -155,7 +167,9 @@ export class MotebotBot extends TeamsActivityHandler {
       await context.sendActivity({ type: ActivityTypes.Typing });
       const res = await fetch(content.data.downloadUrl);
       if (!res.ok) {
-        await context.sendActivity(`Jeg klarte ikke å laste ned «${name}» (HTTP ${res.status}). Prøv å sende den på nytt.`);
+        await context.sendActivity(
+          `Jeg klarte ikke å laste ned «${name}» (HTTP ${res.status}). Prøv å sende den på nytt.`,
+        );
         continue;
       }
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -165,7 +179,9 @@ export class MotebotBot extends TeamsActivityHandler {
         maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
       });
       const [head, ...lines] = formatSummary(summary, 'nb').split('\n');
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(messageCard(head!, lines))));
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(messageCard(head!, lines))),
+      );
     }
   }
 
@@ -192,7 +208,10 @@ export class MotebotBot extends TeamsActivityHandler {
       return {
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
-        value: 'Denne handlingen kjenner jeg ikke igjen, så ingenting ble endret.' as unknown as Record<string, unknown>,
+        value: 'Denne handlingen kjenner jeg ikke igjen, så ingenting ble endret.' as unknown as Record<
+          string,
+          unknown
+        >,
       };
     }
     return {

@@ -38,7 +38,9 @@ export function createApp(deps: { config: Config; logger: Logger; adapter: Cloud
 
 export function listen(app: ReturnType<typeof createApp>, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = host ? app.listen(port, host, () => resolve(server)) : app.listen(port, () => resolve(server));
+    const server = host
+      ? app.listen(port, host, () => resolve(server))
+      : app.listen(port, () => resolve(server));
     server.once('error', reject);
   });
 }

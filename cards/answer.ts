@@ -4,8 +4,22 @@ import type { Answer, Citation } from '../src/answer/types.ts';
 import { clip, render, type CardJson } from './render.ts';
 
 const TEXT = {
-  nb: { sources: 'Kilder', show: 'Vis utdrag', ai: 'KI-generert svar – kontroller mot kildene', adopted: 'Vedtak', proposed: 'Forslag til vedtak', meeting: 'møte' },
-  en: { sources: 'Sources', show: 'Show excerpt', ai: 'AI-generated answer – check against the sources', adopted: 'Decision (Vedtak)', proposed: 'Proposed decision (Forslag til vedtak)', meeting: 'meeting' },
+  nb: {
+    sources: 'Kilder',
+    show: 'Vis utdrag',
+    ai: 'KI-generert svar – kontroller mot kildene',
+    adopted: 'Vedtak',
+    proposed: 'Forslag til vedtak',
+    meeting: 'møte',
+  },
+  en: {
+    sources: 'Sources',
+    show: 'Show excerpt',
+    ai: 'AI-generated answer – check against the sources',
+    adopted: 'Decision (Vedtak)',
+    proposed: 'Proposed decision (Forslag til vedtak)',
+    meeting: 'meeting',
+  },
 } as const;
 
 function formatDate(iso: string | null): string {
@@ -16,7 +30,13 @@ function formatDate(iso: string | null): string {
 
 export function citationLabel(c: Citation, lang: 'nb' | 'en'): string {
   const meeting = c.meeting.includes('/') ? `${TEXT[lang].meeting} ${c.meeting}` : c.meeting;
-  const parts = [c.meeting.startsWith(c.committee) ? '' : c.committee, meeting, formatDate(c.date), c.sak ? `sak ${c.sak}` : '', c.title ?? ''];
+  const parts = [
+    c.meeting.startsWith(c.committee) ? '' : c.committee,
+    meeting,
+    formatDate(c.date),
+    c.sak ? `sak ${c.sak}` : '',
+    c.title ?? '',
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -27,10 +47,20 @@ export function answerCard(question: string, a: Answer): CardJson {
   const decisions = a.citations
     .filter((c) => (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
     .slice(0, 3)
-    .map((c) => ({ label: c.kind === 'adopted' ? t.adopted : t.proposed, quote: clip(c.quote!, 1200), ref: citationLabel(c, a.language) }));
+    .map((c) => ({
+      label: c.kind === 'adopted' ? t.adopted : t.proposed,
+      quote: clip(c.quote!, 1200),
+      ref: citationLabel(c, a.language),
+    }));
   // Decisions stand in their own labelled boxes; the text does not repeat their quotes.
-  const quoted = /^(Vedtak|Vedtatt|Forslag til vedtak|Decision \(Vedtak\)|Adopted|Proposed decision \(Forslag til vedtak\)): «/;
-  const text = decisions.length ? a.answer.split('\n').filter((l) => !quoted.test(l)).join('\n') : a.answer;
+  const quoted =
+    /^(Vedtak|Vedtatt|Forslag til vedtak|Decision \(Vedtak\)|Adopted|Proposed decision \(Forslag til vedtak\)): «/;
+  const text = decisions.length
+    ? a.answer
+        .split('\n')
+        .filter((l) => !quoted.test(l))
+        .join('\n')
+    : a.answer;
   return render('answer', {
     text: clip(text.replace(/\n/g, '\n\n'), 6000),
     generated: a.generated,

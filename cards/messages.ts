@@ -7,7 +7,11 @@ export interface Command {
   description: string;
 }
 
-export function messageCard(title: string, paragraphs: string[], facts: { title: string; value: string }[] = []): CardJson {
+export function messageCard(
+  title: string,
+  paragraphs: string[],
+  facts: { title: string; value: string }[] = [],
+): CardJson {
   return render('message', { title, paragraphs, facts });
 }
 
@@ -24,6 +28,14 @@ export function welcomeCard(commands: Command[]): CardJson {
 
 export function helpCard(commands: Command[], lang: 'nb' | 'en'): CardJson {
   return lang === 'en'
-    ? messageCard('What I can do', ['Ask me anything about the NUIT and NUFA meeting documents. Commands:'], commands.map((c) => ({ title: `${c.name} / ${c.alias}`, value: c.description })))
-    : messageCard('Dette kan jeg', ['Still meg spørsmål om møtedokumentene til NUIT og NUFA. Kommandoer:'], commands.map((c) => ({ title: `${c.name} / ${c.alias}`, value: c.description })));
+    ? messageCard(
+        'What I can do',
+        ['Ask me anything about the NUIT and NUFA meeting documents. Commands:'],
+        commands.map((c) => ({ title: `${c.name} / ${c.alias}`, value: c.description })),
+      )
+    : messageCard(
+        'Dette kan jeg',
+        ['Still meg spørsmål om møtedokumentene til NUIT og NUFA. Kommandoer:'],
+        commands.map((c) => ({ title: `${c.name} / ${c.alias}`, value: c.description })),
+      );
 }

@@ -10,7 +10,9 @@ const templates = new Map<string, ACData.Template>();
 function template(name: string): ACData.Template {
   let t = templates.get(name);
   if (!t) {
-    t = new ACData.Template(JSON.parse(readFileSync(path.join(import.meta.dirname, 'templates', `${name}.json`), 'utf8')));
+    t = new ACData.Template(
+      JSON.parse(readFileSync(path.join(import.meta.dirname, 'templates', `${name}.json`), 'utf8')),
+    );
     templates.set(name, t);
   }
   return t;

@@ -15,13 +15,17 @@ export const LOCAL_APP_ID = '00000000-0000-0000-0000-00000000b07e';
 
 export function buildManifest(config: Config, version = '1.0.0'): Record<string, unknown> {
   const appId = config.MICROSOFT_APP_ID ?? LOCAL_APP_ID;
-  if (!GUID.test(appId)) throw new MotebotError('invalid_config', `MICROSOFT_APP_ID «${appId}» er ikke en GUID.`);
+  if (!GUID.test(appId))
+    throw new MotebotError('invalid_config', `MICROSOFT_APP_ID «${appId}» er ikke en GUID.`);
   const text = readFileSync(TEMPLATE, 'utf8')
     .replaceAll('${appId}', appId)
     .replaceAll('${domain}', config.BOT_DOMAIN)
     .replaceAll('${version}', version);
   const manifest = JSON.parse(text) as { bots: { commandLists: unknown[] }[] };
-  const commands = COMMANDS.map((c) => ({ title: c.name, description: `${c.description} (engelsk: ${c.alias})`.slice(0, 128) }));
+  const commands = COMMANDS.map((c) => ({
+    title: c.name,
+    description: `${c.description} (engelsk: ${c.alias})`.slice(0, 128),
+  }));
   manifest.bots[0]!.commandLists = [
     { scopes: ['personal'], commands },
     { scopes: ['team', 'groupChat'], commands },

@@ -31,12 +31,18 @@ let dir: string;
 let store: Store;
 let connector: Connector;
 
-async function startBot(env: Record<string, string> = {}): Promise<{ url: string; server: Server; config: Config }> {
+async function startBot(
+  env: Record<string, string> = {},
+): Promise<{ url: string; server: Server; config: Config }> {
   const config = loadConfig({ DATA_DIR: dir, SECRETARIAT_AAD_IDS: SECRETARY, LOG_LEVEL: 'silent', ...env });
   const logger = createLogger('silent');
   const answerer = await createAnswerer({ store, config, logger });
   const bot = new MotebotBot({ config, store, answerer, logger, today: () => '2023-05-01' });
-  const server = await listen(createApp({ config, logger, adapter: createAdapter(config, logger), bot }), 0, '127.0.0.1');
+  const server = await listen(
+    createApp({ config, logger, adapter: createAdapter(config, logger), bot }),
+    0,
+    '127.0.0.1',
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, config };
 }
 
@@ -58,10 +64,17 @@ function activity(over: Record<string, unknown>) {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
-const cards = () => connector.sent.flatMap((s) => (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+const cards = () =>
+  connector.sent.flatMap((s) =>
+    (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'),
+  );
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-bot-'));
@@ -108,7 +121,9 @@ describe('answering in Teams', () => {
       activity({
         conversation: group,
         text: '<at>Møtebot</at> hva er forslag til vedtak i sak 16/23?',
-        entities: [{ type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } }],
+        entities: [
+          { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
+        ],
       }),
     );
     await connector.waitFor(2);
@@ -147,12 +162,22 @@ describe('meeting packages sent as files', () => {
   const file = (name: string) => ({
     contentType: 'application/vnd.microsoft.teams.file.download.info',
     name,
-    content: { downloadUrl: `${connector.url}files/${encodeURIComponent(name)}`, fileType: name.split('.').pop() },
+    content: {
+      downloadUrl: `${connector.url}files/${encodeURIComponent(name)}`,
+      fileType: name.split('.').pop(),
+    },
   });
 
   it('ingests a package from a secretariat member and reports the summary', async () => {
     connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
-    await post(bot.url, activity({ from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY }, text: '', attachments: [file('pakke-2031.txt')] }));
+    await post(
+      bot.url,
+      activity({
+        from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY },
+        text: '',
+        attachments: [file('pakke-2031.txt')],
+      }),
+    );
     const sent = await connector.waitFor(2);
     const summary = JSON.stringify(sent.at(-1)!.activity);
     expect(summary).toContain('Lest inn: 1');
@@ -161,7 +186,14 @@ describe('meeting packages sent as files', () => {
 
   it('tells a secretariat member in plain bokmål why a file type is refused', async () => {
     connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
-    await post(bot.url, activity({ from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY }, text: '', attachments: [file('budsjett.xlsx')] }));
+    await post(
+      bot.url,
+      activity({
+        from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY },
+        text: '',
+        attachments: [file('budsjett.xlsx')],
+      }),
+    );
     const sent = await connector.waitFor(2);
     expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
   });
@@ -182,19 +214,35 @@ describe('feedback', () => {
         type: 'invoke',
         name: 'adaptiveCard/action',
         text: undefined,
-        value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'down', question: 'hva skjedde?', answer: 'svar' } }, trigger: 'manual' },
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'feedback',
+            data: { reaction: 'down', question: 'hva skjedde?', answer: 'svar' },
+          },
+          trigger: 'manual',
+        },
       }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Takk for tilbakemeldingen!' });
-    expect((await store.listFeedback()).at(-1)).toMatchObject({ userId: 'aad-kari', question: 'hva skjedde?', reaction: 'down' });
+    expect((await store.listFeedback()).at(-1)).toMatchObject({
+      userId: 'aad-kari',
+      question: 'hva skjedde?',
+      reaction: 'down',
+    });
   });
 
   it('changes nothing for a malformed feedback payload', async () => {
     const before = (await store.listFeedback()).length;
     const res = await post(
       bot.url,
-      activity({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'maybe' } } } }),
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'maybe' } } },
+      }),
     );
     expect(await res.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
     expect(await store.listFeedback()).toHaveLength(before);
@@ -204,7 +252,14 @@ describe('feedback', () => {
 describe('who may talk to the bot', () => {
   it('refuses an activity from a tenant that is not allowed, and processes nothing', async () => {
     const guarded = await startBot({ ALLOWED_TENANTS: 'tenant-1' });
-    const res = await post(guarded.url, activity({ text: 'hjelp', channelData: { tenant: { id: 'tenant-evil' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-evil' } }));
+    const res = await post(
+      guarded.url,
+      activity({
+        text: 'hjelp',
+        channelData: { tenant: { id: 'tenant-evil' } },
+        conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-evil' },
+      }),
+    );
     expect(res.status).toBe(403);
     guarded.server.close();
     await new Promise((r) => setTimeout(r, 200));
@@ -212,9 +267,14 @@ describe('who may talk to the bot', () => {
   });
 
   it('with an app id configured, refuses a request without a valid token (401) and processes nothing', async () => {
-    const secured = await startBot({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-secret' });
+    const secured = await startBot({
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'not-a-secret',
+    });
     expect((await post(secured.url, activity({ text: 'hjelp' }))).status).toBe(401);
-    expect((await post(secured.url, activity({ text: 'hjelp' }), { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    expect(
+      (await post(secured.url, activity({ text: 'hjelp' }), { authorization: 'Bearer not.a.token' })).status,
+    ).toBe(401);
     secured.server.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.sent).toHaveLength(0);

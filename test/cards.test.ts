@@ -19,7 +19,12 @@ import type { Store } from '../src/store/types.ts';
 
 // The adaptivecards library expects a browser; jsdom provides one.
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
-Object.assign(globalThis, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator, HTMLElement: dom.window.HTMLElement });
+Object.assign(globalThis, {
+  window: dom.window,
+  document: dom.window.document,
+  navigator: dom.window.navigator,
+  HTMLElement: dom.window.HTMLElement,
+});
 const AC = await import('adaptivecards');
 
 const MAX_BYTES = 28 * 1024;
@@ -34,7 +39,8 @@ function problems(card: CardJson): string[] {
     const e = ctx.getEventAt(i);
     out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
-  for (const e of parsed.validateProperties().validationEvents) out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  for (const e of parsed.validateProperties().validationEvents)
+    out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   return out;
 }
 
@@ -65,15 +71,26 @@ describe('cards', () => {
   });
 
   it('answer cards for every gold question are valid, label decisions and carry feedback', async () => {
-    const answerer = await createAnswerer({ store, config: loadConfig({ DATA_DIR: dir }), logger: createLogger('silent') });
-    const qa = (await import('../../shared/eval/qa.json', { with: { type: 'json' } })).default as { question: string }[];
+    const answerer = await createAnswerer({
+      store,
+      config: loadConfig({ DATA_DIR: dir }),
+      logger: createLogger('silent'),
+    });
+    const qa = (await import('../../shared/eval/qa.json', { with: { type: 'json' } })).default as {
+      question: string;
+    }[];
     let labelled = 0;
     for (const { question } of qa) {
       const card = answerCard(question, await answerer.ask(question));
       expectValid(card);
       const json = JSON.stringify(card);
       expect(json).toContain('"verb":"feedback"');
-      if (/"(Vedtak|Forslag til vedtak|Decision \(Vedtak\)|Proposed decision \(Forslag til vedtak\))"/.test(json)) labelled++;
+      if (
+        /"(Vedtak|Forslag til vedtak|Decision \(Vedtak\)|Proposed decision \(Forslag til vedtak\))"/.test(
+          json,
+        )
+      )
+        labelled++;
     }
     expect(labelled).toBeGreaterThan(5);
   });

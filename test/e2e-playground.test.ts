@@ -32,7 +32,13 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   dev = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/dev.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), PLAYGROUND_PORT: String(await freePort()), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      PLAYGROUND_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   url = await new Promise<string>((resolve, reject) => {
@@ -46,7 +52,16 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(url);
@@ -66,10 +81,15 @@ describe('Møtebot in the Agents Playground', () => {
     await composer().click();
     await composer().pressSequentially('Hva er forslag til vedtak i sak 43/31?');
     await composer().press('Enter');
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'Prismodell for nasjonal meldingsformidling' }).last();
+    const card = page
+      .locator('.ac-adaptiveCard', { hasText: 'Prismodell for nasjonal meldingsformidling' })
+      .last();
     await card.waitFor({ timeout: 20_000 });
     await card.getByText('Forslag til vedtak', { exact: true }).waitFor({ timeout: 5_000 });
-    await card.getByText(/sak 43\/31/).first().waitFor({ timeout: 5_000 });
+    await card
+      .getByText(/sak 43\/31/)
+      .first()
+      .waitFor({ timeout: 5_000 });
     await card.getByRole('button', { name: 'Vis utdrag' }).first().click();
     expect(await card.innerText()).toContain('NUIT gir sin tilslutning til ny prismodell');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-personal-chat.png') });
@@ -79,13 +99,19 @@ describe('Møtebot in the Agents Playground', () => {
     await page.getByText('NUIT-medlemmer', { exact: true }).first().click();
     await composer().click();
     await composer().pressSequentially('@Mø');
-    await page.getByRole('menuitem', { name: /Møtebot/ }).first().click();
+    await page
+      .getByRole('menuitem', { name: /Møtebot/ })
+      .first()
+      .click();
     await composer().pressSequentially(' hva ble vedtatt om timebestilling?');
     await composer().press('Enter');
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Nasjonal løsning for timebestilling' }).last();
     await card.waitFor({ timeout: 20_000 });
     await card.getByText('Vedtak', { exact: true }).waitFor({ timeout: 5_000 });
-    await card.getByText(/sak 31\/31/).first().waitFor({ timeout: 5_000 });
+    await card
+      .getByText(/sak 31\/31/)
+      .first()
+      .waitFor({ timeout: 5_000 });
     expect(await card.innerText()).toContain('involvere kommunene');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-group-chat.png') });
   });

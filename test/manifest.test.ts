@@ -18,7 +18,10 @@ const addFormats = formatsModule.default;
 // Source: the official Microsoft Teams manifest schema v1.25, as published in the npm package
 // @microsoft/app-manifest (build/json-schemas/teams/v1.25).
 const schema = JSON.parse(
-  readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.25/MicrosoftTeams.schema.json'), 'utf8'),
+  readFileSync(
+    require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.25/MicrosoftTeams.schema.json'),
+    'utf8',
+  ),
 );
 
 function validator() {
@@ -27,7 +30,10 @@ function validator() {
   return ajv.compile(schema);
 }
 
-const config = loadConfig({ MICROSOFT_APP_ID: '3f1c2b4a-1111-4a2b-9c3d-0123456789ab', BOT_DOMAIN: 'motebot.example.no' });
+const config = loadConfig({
+  MICROSOFT_APP_ID: '3f1c2b4a-1111-4a2b-9c3d-0123456789ab',
+  BOT_DOMAIN: 'motebot.example.no',
+});
 
 describe('the Teams app package', () => {
   it('builds a manifest that passes the official v1.25 schema', () => {
@@ -45,9 +51,16 @@ describe('the Teams app package', () => {
   });
 
   it('lists every command for personal chat and for teams and group chats', () => {
-    const m = buildManifest(config) as { bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[] };
-    for (const list of m.bots[0]!.commandLists) expect(list.commands.map((c) => c.title)).toEqual(COMMANDS.map((c) => c.name));
-    expect(m.bots[0]!.commandLists.flatMap((l) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    const m = buildManifest(config) as {
+      bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    };
+    for (const list of m.bots[0]!.commandLists)
+      expect(list.commands.map((c) => c.title)).toEqual(COMMANDS.map((c) => c.name));
+    expect(m.bots[0]!.commandLists.flatMap((l) => l.scopes).sort()).toEqual([
+      'groupChat',
+      'personal',
+      'team',
+    ]);
   });
 
   it('zips the manifest with a 192×192 colour icon and a transparent 32×32 outline icon', async () => {

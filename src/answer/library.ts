@@ -30,7 +30,13 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
   const [stored, passages] = await Promise.all([store.listMeetings({ summary: true }), store.listPassages()]);
   const meetings = stored.map((m) => ({
     ...m,
-    items: m.items.map((i) => ({ ...i, minutes: i.minutes ?? null, memo: i.memo ?? [], description: i.description ?? null, slides: i.slides ?? null })),
+    items: m.items.map((i) => ({
+      ...i,
+      minutes: i.minutes ?? null,
+      memo: i.memo ?? [],
+      description: i.description ?? null,
+      slides: i.slides ?? null,
+    })),
   }));
   const cases = buildCases(meetings);
   const byKey = new Map(cases.map((c) => [c.key, c]));

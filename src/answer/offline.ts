@@ -83,10 +83,13 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
   if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
   if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
   if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
-  else if (q.years.length === 1) ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
+  else if (q.years.length === 1)
+    ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
   // Text relevance alone favours long memos; what the question is about must also be in the sak.
   ranked.sort((a, b) => b.score - a.score);
-  ranked = ranked.slice(0, RERANK).map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 0.5 * titleCoverage(r.c, q) }));
+  ranked = ranked
+    .slice(0, RERANK)
+    .map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 0.5 * titleCoverage(r.c, q) }));
   ranked.sort((a, b) => b.score - a.score);
   return { ranked };
 }

@@ -2,7 +2,11 @@
 // the latest one when none is ahead.
 import type { MeetingRow, Store } from '../store/types.ts';
 
-export async function nextMeeting(store: Store, committee: string | undefined, today: string): Promise<MeetingRow | null> {
+export async function nextMeeting(
+  store: Store,
+  committee: string | undefined,
+  today: string,
+): Promise<MeetingRow | null> {
   const invited = (await store.listMeetings({ summary: true }))
     .filter((m) => m.role === 'innkalling' && m.date && (!committee || m.committee === committee))
     .sort((a, b) => a.date!.localeCompare(b.date!));

@@ -2,6 +2,7 @@
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
 import { minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
+import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
 import { squash } from './normalize.ts';
 import type { AgendaItem, Meeting } from './types.ts';
@@ -312,33 +313,6 @@ function innkallingPresenter(text: string): string | null {
   return m ? m[1]!.replace(/^(direktoratet for e-helses)$/i, 'Direktoratet for e-helse') : null;
 }
 
-function blankItem(row: AgendaRow, day: string | null): AgendaItem {
-  return {
-    sak: row.sak!,
-    title: row.title,
-    sakstype: row.sakstype,
-    day,
-    start_time: row.start,
-    end_time: null,
-    duration_minutes: null,
-    presenter: null,
-    case_owner: null,
-    case_handler: null,
-    proposed_decision: null,
-    adopted_decision: null,
-    description: null,
-    minutes: null,
-    innspill: [],
-    action_points: [],
-    discussion_prompts: [],
-    named_items: [],
-    memo: [],
-    slides: null,
-    attachments: [],
-    locator: { line: row.line },
-  };
-}
-
 /** End times from the next row's start (break rows included). */
 function deriveEnds(rows: AgendaRow[], items: Map<string, AgendaItem>, meetingEnd: string | null): void {
   rows.forEach((row, i) => {
@@ -473,7 +447,15 @@ export function parsePackage(text: string): Meeting[] {
       agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [] as AgendaRow[], end: h.line + 1 };
     const items = new Map<string, AgendaItem>();
     for (const row of rows)
-      if (row.sak && !items.has(row.sak)) items.set(row.sak, blankItem(row, facts.date));
+      if (row.sak && !items.has(row.sak))
+        items.set(
+          row.sak,
+          newAgendaItem(row.sak, row.title, row.line, {
+            sakstype: row.sakstype,
+            day: facts.date,
+            start_time: row.start,
+          }),
+        );
     const times = parseTimes(facts.time ?? '');
     deriveEnds(rows, items, times[1] ?? null);
     const blocks = sakBlocks(lines, end, to, [...items.keys()]);

@@ -3,6 +3,7 @@
 // sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
 import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
+import { newAgendaItem } from './item.ts';
 import { squash } from './normalize.ts';
 import { SAKSTYPER } from './package.ts';
 import type { AgendaItem, Meeting } from './types.ts';
@@ -72,33 +73,6 @@ function presenterNames(cell: string): string | null {
 function durationMinutes(s: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
-function emptyItem(sak: string, title: string, line: number): AgendaItem {
-  return {
-    sak,
-    title,
-    sakstype: null,
-    day: null,
-    start_time: null,
-    end_time: null,
-    duration_minutes: null,
-    presenter: null,
-    case_owner: null,
-    case_handler: null,
-    proposed_decision: null,
-    adopted_decision: null,
-    description: null,
-    minutes: null,
-    innspill: [],
-    action_points: [],
-    discussion_prompts: [],
-    named_items: [],
-    memo: [],
-    slides: null,
-    attachments: [],
-    locator: { line },
-  };
 }
 
 interface Row {
@@ -205,7 +179,7 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
     const duration = durationMinutes(row.duration ?? '');
     let item: AgendaItem | null = null;
     if (sak) {
-      item = emptyItem(sak, squash(title), lines[i]!.n);
+      item = newAgendaItem(sak, squash(title), lines[i]!.n);
       item.sakstype = row.sakstype
         ? row.sakstype.charAt(0).toUpperCase() + row.sakstype.slice(1).toLowerCase()
         : null;

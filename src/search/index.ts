@@ -124,7 +124,13 @@ export class SearchIndex {
       const v = await embed(sections.map((s) => `${s.title}\n${textOf(s)}`.slice(0, 8000)));
       vectors = new Map(sections.map((s, i) => [s.id, v[i]!]));
     }
-    return new SearchIndex(engine, new Map(sections.map((s) => [s.id, s])), df, vectors, vectors ? embed : null);
+    return new SearchIndex(
+      engine,
+      new Map(sections.map((s) => [s.id, s])),
+      df,
+      vectors,
+      vectors ? embed : null,
+    );
   }
 
   /** The words of a query without those most sections share; the rarest ones if all are common. */

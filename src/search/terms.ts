@@ -49,7 +49,10 @@ export function containsTerm(folded: string, term: string): boolean {
   if (term.length >= 4) return folded.includes(term);
   const at = folded.indexOf(term);
   if (at < 0) return false;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
   return re.test(folded);
 }
 

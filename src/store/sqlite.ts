@@ -7,7 +7,14 @@ import Database from 'better-sqlite3';
 import type { DocumentFormat } from '../documents/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
-import type { ConversationRecord, FeedbackRecord, MeetingRow, NewDocument, Store, StoredDocument } from './types.ts';
+import type {
+  ConversationRecord,
+  FeedbackRecord,
+  MeetingRow,
+  NewDocument,
+  Store,
+  StoredDocument,
+} from './types.ts';
 
 interface DocumentRow {
   id: number;
@@ -158,11 +165,21 @@ export class SqliteStore implements Store {
 
   async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
     const rows = this.db
-      .prepare<[], { id: number; source: string; meetings_json: string }>('SELECT id, source, meetings_json FROM documents ORDER BY source')
+      .prepare<[], { id: number; source: string; meetings_json: string }>(
+        'SELECT id, source, meetings_json FROM documents ORDER BY source',
+      )
       .all();
     // Dropping the long texts while parsing keeps them from ever being held all at once.
-    const reviver = opts.summary ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value) : undefined;
-    return rows.flatMap((r) => (JSON.parse(r.meetings_json, reviver) as Meeting[]).map((m) => ({ ...m, source: r.source, documentId: r.id })));
+    const reviver = opts.summary
+      ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value)
+      : undefined;
+    return rows.flatMap((r) =>
+      (JSON.parse(r.meetings_json, reviver) as Meeting[]).map((m) => ({
+        ...m,
+        source: r.source,
+        documentId: r.id,
+      })),
+    );
   }
 
   async listPassages(): Promise<Passage[]> {
@@ -191,7 +208,14 @@ export class SqliteStore implements Store {
         'SELECT id, tenant_id, kind, reference_json FROM conversations WHERE id = ?',
       )
       .get(id);
-    return row ? { id: row.id, tenantId: row.tenant_id, kind: row.kind as ConversationRecord['kind'], reference: JSON.parse(row.reference_json) } : null;
+    return row
+      ? {
+          id: row.id,
+          tenantId: row.tenant_id,
+          kind: row.kind as ConversationRecord['kind'],
+          reference: JSON.parse(row.reference_json),
+        }
+      : null;
   }
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
@@ -205,11 +229,28 @@ export class SqliteStore implements Store {
 
   async listFeedback(): Promise<FeedbackRecord[]> {
     return this.db
-      .prepare<[], { conversation_id: string; user_id: string; question: string; answer: string; reaction: 'up' | 'down'; created_at: string }>(
+      .prepare<
+        [],
+        {
+          conversation_id: string;
+          user_id: string;
+          question: string;
+          answer: string;
+          reaction: 'up' | 'down';
+          created_at: string;
+        }
+      >(
         'SELECT conversation_id, user_id, question, answer, reaction, created_at FROM answer_feedback ORDER BY id',
       )
       .all()
-      .map((r) => ({ conversationId: r.conversation_id, userId: r.user_id, question: r.question, answer: r.answer, reaction: r.reaction, createdAt: r.created_at }));
+      .map((r) => ({
+        conversationId: r.conversation_id,
+        userId: r.user_id,
+        question: r.question,
+        answer: r.answer,
+        reaction: r.reaction,
+        createdAt: r.created_at,
+      }));
   }
 
   async revision(): Promise<number> {

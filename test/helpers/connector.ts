@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 
 export interface Sent {
   conversationId: string;
-  activity: { type: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[]; entities?: unknown[] };
+  activity: {
+    type: string;
+    text?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    entities?: unknown[];
+  };
 }
 
 export interface Connector {
@@ -32,7 +37,9 @@ export async function startConnector(): Promise<Connector> {
     const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(url.pathname);
     if (req.method === 'POST' && m) {
       sent.push({ conversationId: decodeURIComponent(m[1]!), activity: JSON.parse(body) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${sent.length}` }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id: `sent-${sent.length}` }));
       return;
     }
     res.writeHead(404).end();
