@@ -62,6 +62,24 @@ function titleCoverage(c: Case, q: Question): number {
   return share(q, foldForMatch(c.item.title));
 }
 
+/**
+ * Title coverage where each topic word counts by how rare it is among the titles: "sikkerhet"
+ * says more about a sak than "helse" or "status" do.
+ */
+function weightedTitleCoverage(c: Case, q: Question, titles: string[]): number {
+  const topic = [...new Set(topicWords(q.text))];
+  let total = 0;
+  let found = 0;
+  for (const w of topic) {
+    const alts = alternatives(w);
+    const df = titles.filter((t) => alts.some((a) => containsTerm(t, a))).length;
+    const weight = Math.log(1 + titles.length / (1 + df));
+    total += weight;
+    if (alts.some((a) => containsTerm(foldForMatch(c.item.title), a))) found += weight;
+  }
+  return total ? found / total : 0;
+}
+
 /** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
 const RERANK = 30;
 
@@ -170,7 +188,7 @@ function agendaLines(c: Case, lang: Language): string[] {
 }
 
 /** Words that mark what came out of a sak: a recommendation, a priority, a decision. */
-export const OUTCOME = /\b(anbefal\w*|prioriter\w*|vedt\w*|besluttet|konklu\w*|foreslår|foreslått\w*)/i;
+export const OUTCOME = /\b(anbefal\w*|prioriter\w*|besluttet|konklu\w*|foreslår|foreslått\w*)/i;
 
 interface Sentence {
   text: string;
@@ -179,9 +197,12 @@ interface Sentence {
   order: number;
 }
 
+/** A memo's quotes of other meetings' decisions: searchable, but never quoted as this sak's text. */
+const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
+
 function splitSentences(passages: Passage[]): Sentence[] {
   const out: Sentence[] = [];
-  for (const p of passages) {
+  for (const p of passages.filter((x) => !EARLIER_DECISIONS.test(x.text))) {
     for (const sentence of p.text.split(/(?<=[.!?])\s+|\s+(?=•)|\n+/)) {
       const text = squash(sentence);
       if (text.length >= 3) out.push({ text, passage: p, score: 0, order: out.length });
@@ -215,7 +236,8 @@ export function bestSentences(
   );
   for (const [i, s] of all.entries()) {
     for (const [w, weight] of wanted) if (has[i]!(w)) s.score += weight * idf.get(w)!;
-    if (s.score && boost?.test(s.text)) s.score += 2;
+    // A preferred kind of sentence (what came out of a sak) wins over any number of shared words.
+    if (s.score && boost?.test(s.text)) s.score += 1000;
     if (q.wantsAmount && AMOUNT.test(s.text)) s.score += 2;
   }
   const seen = new Set<string>();
@@ -448,12 +470,13 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
  */
 function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
+  const titles = lib.cases.map((c) => foldForMatch(c.item.title));
   const byTitle = ranked
-    .map((r) => ({ r, t: titleCoverage(r.c, q) }))
+    .map((r) => ({ r, t: weightedTitleCoverage(r.c, q, titles) }))
     .filter((x) => coverage(lib, x.r.c, q) >= 0.5);
   const bestTitle = Math.max(0, ...byTitle.map((x) => x.t));
   const chosen =
-    bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.6).map((x) => x.r) : ranked.slice(0, 4);
+    bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.5).map((x) => x.r) : ranked.slice(0, 4);
   const steps = chosen.slice(0, 6).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
   const lines = [t(lang, 'history')];
   const used: { citation: Citation; passage?: Passage }[] = [];

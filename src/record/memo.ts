@@ -119,10 +119,15 @@ export function memoSections(lines: Line[], after: number): { start: number; byS
   }
   const bySak = new Map<string, Memo[]>();
   if (!metas.length) return { start: lines.length, bySak };
-  // Layout: the memo's title and "Forslag til vedtak" before its metadata block (PDF text), or after.
+  // Layout, decided once per document: the memo's title and "Forslag til vedtak" come either
+  // after its metadata block, or (PDF text) before it — then the memo starts at its title.
+  const isForslag = (i: number) => /^forslag til vedtak\s*:?$/i.test(lines[i]!.text.trim());
+  const firstEnd = metas[1]?.from ?? lines.length;
+  const blockFirst = lines.slice(metas[0]!.to, firstEnd).some((_, i) => isForslag(metas[0]!.to + i));
   const startOf = (meta: Meta, floor: number): number => {
+    if (blockFirst) return meta.from;
     for (let i = meta.from - 1; i > floor; i--) {
-      if (/^forslag til vedtak\s*:?$/i.test(lines[i]!.text.trim())) {
+      if (isForslag(i)) {
         let j = i - 1;
         while (j > floor && !lines[j]!.text.trim()) j--;
         return j;

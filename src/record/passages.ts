@@ -100,7 +100,8 @@ export function toPassages(meetings: Meeting[], source: string, pageStarts?: num
         ...item.action_points.map((a) => `Aksjonspunkt: ${a}`),
       ];
       for (const c of chunk(minutes.join('\n'))) add('minutes', c, item, line);
-      for (const s of item.memo) for (const c of chunk(`${s.heading}: ${s.text}`)) add('memo', c, item, line);
+      // Every memo passage names its section, so a quote of earlier decisions is known as one.
+      for (const s of item.memo) for (const c of chunk(s.text)) add('memo', `${s.heading}: ${c}`, item, line);
       const slides = [item.slides ?? '', ...item.discussion_prompts].join('\n');
       for (const c of chunk(slides)) add('slides', c, item, line);
     }

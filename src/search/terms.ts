@@ -21,7 +21,10 @@ const FRAME_WORDS = new Set(
    forslag forslaget foreslås foreslått til
    present presents presented presenter la frem legger lagt fram
    scheduled tidspunkt time date dato
-   discuss discussed discussion drøfte drøftet drøfting`.split(/\s+/),
+   discuss discussed discussion drøfte drøftet drøfting
+   progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk`.split(
+    /\s+/,
+  ),
 );
 
 const NB_STOP = new Set(stopwords);
