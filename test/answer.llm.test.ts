@@ -226,6 +226,15 @@ describe('offline answers', () => {
     });
   });
 
+  it('abstains when the question puts the meeting in a year the record has no meeting in', async () => {
+    const config = loadConfig({ DATA_DIR: dir });
+    const answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
+    expect((await answerer.ask('Hva ble vedtatt om timebestilling i 2031?')).abstained).toBe(false);
+    const a = await answerer.ask('Hva ble vedtatt om timebestilling i 2035?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain('31/31');
+  });
+
   it('abstains when nothing in the record supports an answer', async () => {
     const config = loadConfig({ DATA_DIR: dir });
     const a = await (

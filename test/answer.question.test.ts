@@ -17,6 +17,7 @@ describe('understanding a question', () => {
     ['How did the work on welfare technology progress from 2019 to 2022?', 'history', 'en'],
     ['Hvilke spørsmål ba direktoratet NUFA drøfte i sak 9/21?', 'discussion', 'nb'],
     ['Which FHIR resources does the API use?', 'free_text', 'en'],
+    ['Where and when was the NUFA meeting in November 2019?', 'meeting', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);
@@ -40,6 +41,15 @@ describe('understanding a question', () => {
     expect(understand('Hva skjedde på NUIT-møtet 16. februar 2023?').date).toBe('2023-02-16');
     expect(understand('What was decided in February 2023?').month).toEqual({ year: 2023, month: 2 });
     expect(understand('Hva ble drøftet i oktober 2021?').month).toEqual({ year: 2021, month: 10 });
+  });
+
+  it('tells a year the meeting is put in from a year that belongs to the topic', () => {
+    expect(understand('What did NUIT decide about chatbots in 2025?').meetingYear).toBe(2025);
+    expect(understand('Hva ble vedtatt i møtet i 2023 om kjernejournal?').meetingYear).toBe(2023);
+    expect(
+      understand('What share of citizens were expected to use Helsenorge in 2020?').meetingYear,
+    ).toBeUndefined();
+    expect(understand('Hvilke scenarioer mot 2035 ble presentert?').meetingYear).toBeUndefined();
   });
 
   it('names the committee when the question does', () => {

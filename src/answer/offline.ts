@@ -31,6 +31,15 @@ function caseDates(c: Case): string[] {
   return [...new Set([c.date, ...c.sources.flatMap((s) => s.meeting.dates)].filter((d): d is string => !!d))];
 }
 
+/** Whether a sak was handled when the question says: on its date, in its month or year. */
+function inTimeAsked(c: Case, q: Question): boolean {
+  const dates = caseDates(c);
+  if (q.date) return dates.includes(q.date);
+  if (q.month) return dates.some((d) => inMonth(d, q.month!));
+  if (q.meetingYear) return dates.some((d) => d.startsWith(String(q.meetingYear)));
+  return true;
+}
+
 /** Keeps the cases matching a constraint, unless none would be left. */
 function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
   const kept = list.filter((r) => keep(r.c));
@@ -167,7 +176,10 @@ function decisionLines(lib: Library, c: Case, lang: Language, prefer: 'adopted' 
     else if (proposed && c.sources.every((s) => s.meeting.role === 'innkalling'))
       lines.push(t(lang, 'outcomeUnknown'));
   }
-  if (!adopted && !proposed) lines.push(t(lang, 'noDecisionRecorded'));
+  if (!adopted && !proposed) {
+    lines.push(t(lang, 'noDecisionRecorded'));
+    used.push(cite(lib, c, 'agenda'));
+  }
   if (c.item.presenter) lines.push(`${t(lang, 'presentedBy')}: ${c.item.presenter}.`);
   return { lines, used };
 }
@@ -363,6 +375,8 @@ export async function answerOffline(
   const named = (opts.sak ? 1 : 0) + q.sakIds.length > 0;
   const best = ranked[0];
   if (!best) return abstain(lib, q, undefined);
+  // A time the question puts the meeting in must hold: no meeting then, no answer.
+  if (!inTimeAsked(best.c, q)) return abstain(lib, q, best);
   if (!named && coverage(lib, best.c, q) < 0.5) return abstain(lib, q, best);
 
   switch (q.intent) {

@@ -20,6 +20,8 @@ export interface Question {
   /** Year and month named without a day ("February 2023", "i oktober 2021"). */
   month?: { year: number; month: number };
   years: number[];
+  /** A year the question puts the meeting in ("in 2025", "i 2025"), as opposed to a topic's years. */
+  meetingYear?: number;
   agendaFacts: Set<AgendaFact>;
   meetingFacts: Set<MeetingFact>;
   /** The question asks for an amount of money. */
@@ -63,7 +65,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /\b(where (was|is|were|will)|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested)\b/,
+    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested|take place|finne sted)\b/,
   ],
 ];
 
@@ -106,6 +108,12 @@ export function understand(question: string): Question {
   const mm = MONTH_YEAR.exec(t);
   const month = !date && mm ? { year: Number(mm[2]), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;
   const years = [...new Set([...t.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])))];
+  // Only a year tied to the meeting or decision counts ("decide … in 2025", "møtet i 2025"); in
+  // "share of citizens expected to use Helsenorge in 2020" the year belongs to the topic.
+  const inYear =
+    /\b(meeting|møte\w*|decide\w*|decision\w*|vedt\w*|besluttet|discuss\w*|drøft\w*|nuit|nufa)\b[^.?!]{0,40}?\b(?:in|i|during|under)\s+((?:19|20)\d\d)\b(?!\s*[–-])/.exec(
+      t,
+    );
   return {
     text: question,
     language: detectLanguage(question),
@@ -116,6 +124,7 @@ export function understand(question: string): Question {
     date,
     month,
     years,
+    meetingYear: inYear ? Number(inYear[2]) : undefined,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     wantsAmount:
