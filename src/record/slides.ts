@@ -296,20 +296,41 @@ function proposal(section: Line[]): string | null {
   return last.length ? joinLines(last) : null;
 }
 
-/** Questions and prompts put to the committee: question lines, and the bullets under a prompt heading. */
+const BULLET = /^([-•*–]|\d{1,2}\.)\s/;
+
+/**
+ * Lines joined into the units a reader sees: a unit ends at a blank line or a finished sentence,
+ * and a bullet starts a new one. Questions wrapped over several lines (PDF text) become whole.
+ */
+function units(section: Line[]): { text: string; bullet: boolean }[] {
+  const out: { text: string; bullet: boolean; parts: string[] }[] = [];
+  let open = false;
+  for (const l of section) {
+    const t = l.text.trim();
+    if (!t) {
+      open = false;
+      continue;
+    }
+    const bullet = BULLET.test(t);
+    const last = out.at(-1);
+    if (open && last && !bullet) last.parts.push(t);
+    else out.push({ text: '', bullet, parts: [t] });
+    open = !/[.?!:]$/.test(t);
+  }
+  return out.map((u) => ({ text: joinLines(u.parts), bullet: u.bullet }));
+}
+
+/** Questions and prompts put to the committee: question units, and the bullets under a prompt heading. */
 function prompts(section: Line[]): string[] {
   const out: string[] = [];
   let under = 0;
-  for (const l of section) {
-    const t = l.text.trim();
-    if (!t) continue;
-    const s = unbullet(t);
+  for (const u of units(section)) {
+    const s = unbullet(u.text).replace(/^\d{1,2}\.\s+/, '');
     if (PROMPT_HEADING.test(s)) {
       under = 8;
       continue;
     }
-    if (s.endsWith('?') || (under > 0 && /^([-•*]|\d{1,2}\.\s)/.test(t) && s.length > 3))
-      out.push(s.replace(/^\d{1,2}\.\s+/, ''));
+    if (s.endsWith('?') || (under > 0 && u.bullet && s.length > 3)) out.push(s);
     if (under > 0) under--;
   }
   return [...new Set(out)];
