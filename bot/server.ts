@@ -9,6 +9,11 @@ import type { MotebotBot } from './motebot.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
+/** In local mode (no app id) only this machine may talk to the bot. */
+export function clientAllowed(config: Pick<Config, 'localMode'>, remoteAddress: string | undefined): boolean {
+  return !config.localMode || LOOPBACK.test(remoteAddress ?? '');
+}
+
 export function createApp(deps: { config: Config; logger: Logger; adapter: CloudAdapter; bot: MotebotBot }) {
   const { config, logger, adapter, bot } = deps;
   const app = express();
@@ -20,7 +25,7 @@ export function createApp(deps: { config: Config; logger: Logger; adapter: Cloud
   });
 
   app.post('/api/messages', async (req: Request, res: Response) => {
-    if (config.localMode && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {
+    if (!clientAllowed(config, req.socket.remoteAddress)) {
       logger.warn({ remote: req.socket.remoteAddress }, 'refused a non-loopback request in local mode');
       res.status(403).json({ error: 'Local mode accepts loopback connections only.' });
       return;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdapter } from '../bot/adapter.ts';
 import { MotebotBot } from '../bot/motebot.ts';
-import { createApp, listen } from '../bot/server.ts';
+import { clientAllowed, createApp, listen } from '../bot/server.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
@@ -249,6 +249,37 @@ describe('feedback', () => {
   });
 });
 
+describe('when something fails', () => {
+  it('tells the member in bokmål with a reference, and no stack trace reaches the chat', async () => {
+    // A real failure: the bot's store is closed under it.
+    const brokenDir = await mkdtemp(path.join(os.tmpdir(), 'motebot-broken-'));
+    const config = loadConfig({ DATA_DIR: brokenDir, LOG_LEVEL: 'silent' });
+    const brokenStore = await openStore(config);
+    const logger = createLogger('silent');
+    const answerer = await createAnswerer({ store: brokenStore, config, logger });
+    const broken = new MotebotBot({
+      config,
+      store: brokenStore,
+      answerer,
+      logger,
+      today: () => '2023-05-01',
+    });
+    const server = await listen(
+      createApp({ config, logger, adapter: createAdapter(config, logger), bot: broken }),
+      0,
+      '127.0.0.1',
+    );
+    await brokenStore.close();
+    await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity({ text: 'agenda' }));
+    const sent = await connector.waitFor(1);
+    const text = sent.at(-1)!.activity.text ?? '';
+    expect(text).toMatch(/^Beklager, noe gikk galt hos meg\..*referanse [0-9a-f]{8}/);
+    expect(text).not.toMatch(/\bat \S+ \(|Error|stack/);
+    server.close();
+    await rm(brokenDir, { recursive: true, force: true });
+  });
+});
+
 describe('who may talk to the bot', () => {
   it('refuses an activity from a tenant that is not allowed, and processes nothing', async () => {
     const guarded = await startBot({ ALLOWED_TENANTS: 'tenant-1' });
@@ -278,6 +309,15 @@ describe('who may talk to the bot', () => {
     secured.server.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.sent).toHaveLength(0);
+  });
+
+  it('in local mode serves loopback clients only', () => {
+    expect(clientAllowed({ localMode: true }, '127.0.0.1')).toBe(true);
+    expect(clientAllowed({ localMode: true }, '::1')).toBe(true);
+    expect(clientAllowed({ localMode: true }, '::ffff:127.0.0.1')).toBe(true);
+    expect(clientAllowed({ localMode: true }, '203.0.113.7')).toBe(false);
+    expect(clientAllowed({ localMode: true }, undefined)).toBe(false);
+    expect(clientAllowed({ localMode: false }, '203.0.113.7')).toBe(true);
   });
 
   it('says it is healthy, and in which mode', async () => {
