@@ -12,6 +12,8 @@ import type { Meeting } from '../src/record/types.ts';
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 
 interface CatalogItem {
+  case_owner?: string | null;
+  case_handler?: string | null;
   sak: string;
   title: string;
   sakstype: string | null;
@@ -52,6 +54,7 @@ function compare(expected: CatalogMeeting[], actual: Meeting[]) {
   const types = score();
   const decisions = score();
   const meetings = score();
+  const people = score();
   for (const exp of expected) {
     const role = exp.role ?? 'innkalling';
     const date = exp.date ?? exp.dates?.[0];
@@ -73,13 +76,17 @@ function compare(expected: CatalogMeeting[], actual: Meeting[]) {
         (a?.sakstype ?? null) === it.sakstype,
         `${it.sak} sakstype: ${a?.sakstype} ≠ ${it.sakstype}`,
       );
+      for (const k of ['case_owner', 'case_handler'] as const) {
+        if (!it[k]) continue;
+        tally(people, norm(a?.[k]) === norm(it[k]), `${it.sak} ${k}: «${a?.[k]}» ≠ «${it[k]}»`);
+      }
       for (const k of ['proposed_decision', 'adopted_decision'] as const) {
         if (!it[k]) continue;
         tally(decisions, norm(a?.[k]) === norm(it[k]), `${it.sak} ${k}: «${a?.[k]}» ≠ «${it[k]}»`);
       }
     }
   }
-  return { meetings, titles, types, decisions };
+  return { meetings, titles, types, decisions, people };
 }
 
 function expectScores(r: ReturnType<typeof compare>) {
@@ -88,6 +95,11 @@ function expectScores(r: ReturnType<typeof compare>) {
     const s = r[k];
     expect(s.ok / Math.max(1, s.checked), `${k}:\n${s.misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);
   }
+  // Sakseier and saksbehandler from the toppnotater (not part of the issue's bar, but kept honest).
+  if (r.people.checked)
+    expect(r.people.ok / r.people.checked, `people:\n${r.people.misses.join('\n')}`).toBeGreaterThanOrEqual(
+      0.9,
+    );
 }
 
 describe('the record parser against the catalog', () => {

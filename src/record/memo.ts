@@ -67,6 +67,13 @@ function readMeta(lines: Line[], at: number): Meta | null {
       else queue.push(key);
       continue;
     }
+    // A key block may name a key of its own ("Innretning" where others print "Type"): a lone
+    // word among the keys, before any value, is taken as the type key.
+    const noValueYet = Object.keys(values).length === 0;
+    if (noValueYet && queue.length && !queue.includes('type') && /^\p{Lu}\p{Ll}+$/u.test(t)) {
+      queue.push('type');
+      continue;
+    }
     const key = queue.shift();
     if (!key) break;
     values[key] = squash(t.replace(/\t/g, ' '));
@@ -122,8 +129,9 @@ export function memoSections(lines: Line[], after: number): { start: number; byS
   // Layout, decided once per document: the memo's title and "Forslag til vedtak" come either
   // after its metadata block, or (PDF text) before it — then the memo starts at its title.
   const isForslag = (i: number) => /^forslag til vedtak\s*:?$/i.test(lines[i]!.text.trim());
-  const firstEnd = metas[1]?.from ?? lines.length;
-  const blockFirst = lines.slice(metas[0]!.to, firstEnd).some((_, i) => isForslag(metas[0]!.to + i));
+  const firstFloor = Math.max(after, metas[0]!.from - 80);
+  let blockFirst = true;
+  for (let i = firstFloor; i < metas[0]!.from; i++) if (isForslag(i)) blockFirst = false;
   const startOf = (meta: Meta, floor: number): number => {
     if (blockFirst) return meta.from;
     for (let i = meta.from - 1; i > floor; i--) {
@@ -135,7 +143,6 @@ export function memoSections(lines: Line[], after: number): { start: number; byS
     }
     return meta.from;
   };
-  const firstFloor = Math.max(after, metas[0]!.from - 80);
   const starts: number[] = [];
   metas.forEach((m, k) => starts.push(startOf(m, k ? metas[k - 1]!.to : firstFloor)));
   metas.forEach((meta, k) => {
