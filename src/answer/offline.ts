@@ -314,7 +314,12 @@ function answerMeeting(lib: Library, q: Question, opts: AskOptions): OfflineResu
   if (q.meeting) meetings = meetings.filter((m) => m.meeting === q.meeting);
   if (q.date) meetings = meetings.filter((m) => m.dates.includes(q.date!));
   else if (q.month) meetings = meetings.filter((m) => m.dates.some((d) => inMonth(d, q.month!)));
-  if (!meetings.length || (!q.meeting && !q.date && !q.month)) return null;
+  if (!meetings.length) return null;
+  // With no time named, the latest meeting is meant ("who are NUIT's members?").
+  if (!q.meeting && !q.date && !q.month) {
+    const latest = meetings.reduce((a, b) => ((b.date ?? '') > (a.date ?? '') ? b : a));
+    meetings = meetings.filter((m) => m.meeting === latest.meeting && m.date === latest.date);
+  }
   const lang = q.language;
   const first = meetings[0]!;
   const field = <K extends 'place' | 'time'>(k: K) => meetings.map((m) => m[k]).find(Boolean) ?? null;
@@ -367,7 +372,14 @@ export async function answerOffline(
       passages: [],
     };
   }
-  if (q.intent === 'meeting' && !q.sakIds.length) {
+  // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
+  // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
+  const aboutMeeting =
+    q.intent === 'meeting' ||
+    ((q.intent === 'agenda' || q.intent === 'free_text') &&
+      (q.meeting || q.date || q.month) &&
+      !topicWords(q.text).length);
+  if (aboutMeeting && !q.sakIds.length) {
     const m = answerMeeting(lib, q, opts);
     if (m) return m;
   }

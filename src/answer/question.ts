@@ -65,7 +65,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested|take place|finne sted)\b/,
+    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)\b/,
   ],
 ];
 

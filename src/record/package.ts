@@ -126,9 +126,9 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     }
     if (current) buf[current].push(text);
   }
-  facts.invited = people(buf.invited.join(' '));
-  facts.present = people(buf.present.join(' '));
-  facts.absent = people(buf.absent.join(' '));
+  facts.invited = people(joinLines(buf.invited));
+  facts.present = people(joinLines(buf.present));
+  facts.absent = people(joinLines(buf.absent));
   return facts;
 }
 

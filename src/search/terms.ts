@@ -1,6 +1,7 @@
 // Words of a question or passage, folded and stemmed the way the search index sees them.
 import { stemmer } from '@orama/stemmers/norwegian';
 import { stopwords } from '@orama/stopwords/norwegian';
+import { MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 
 // English function words and the words questions are made of (not what they are about).
@@ -22,9 +23,8 @@ const FRAME_WORDS = new Set(
    present presents presented presenter la frem legger lagt fram
    scheduled tidspunkt time date dato
    discuss discussed discussion drøfte drøftet drøfting
-   progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk`.split(
-    /\s+/,
-  ),
+   progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk
+   start starts end ends begin begins slutt slutter starter begynner`.split(/\s+/),
 );
 
 const NB_STOP = new Set(stopwords);
@@ -67,8 +67,14 @@ export function stems(text: string): Set<string> {
 }
 
 /** The topic words of a question: what it is about, without question, frame and stop words. */
+/** Dates are when a question is about, not what: "25 May 2023", "16. februar 2023". */
+const DATE_WORDS = new RegExp(
+  `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`,
+  'gi',
+);
+
 export function topicWords(question: string): string[] {
-  return words(question).filter(
+  return words(question.replace(DATE_WORDS, ' ')).filter(
     (w) =>
       !NB_STOP.has(w) &&
       !QUESTION_WORDS.has(w) &&
