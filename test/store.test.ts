@@ -56,7 +56,7 @@ describe('the SQLite store', () => {
     const a = new SqliteStore(dir);
     const b = new SqliteStore(dir);
     const rows = a.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     await a.close();
     await b.close();
   });

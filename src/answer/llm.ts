@@ -66,8 +66,10 @@ function citationOf(p: Passage): Citation {
 async function retrieved(q: Question, offline: OfflineResult, lib: Library): Promise<Passage[]> {
   const out = new Map(offline.passages.map((p) => [p.id, p]));
   const sak = offline.answer.citations[0]?.sak ?? undefined;
-  for (const hit of await lib.index.search(q.text, { sak }, MAX_PASSAGES)) {
-    const passages = lib.passagesByCase.get(hit.section.caseKey) ?? [];
+  const hits = await lib.index.search(q.text, { sak }, MAX_PASSAGES);
+  await lib.load(hits.map((h) => h.section.caseKey));
+  for (const hit of hits) {
+    const passages = lib.passagesOf(hit.section.caseKey);
     for (const p of passages.filter((x) => x.kind === hit.section.kind)) {
       if (out.size >= MAX_PASSAGES) break;
       out.set(p.id, p);

@@ -114,6 +114,7 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.years[0]))));
   // Text relevance alone favours long memos; what the question is about must also be in the sak.
   ranked.sort((a, b) => b.score - a.score);
+  await lib.load(ranked.slice(0, RERANK).map((r) => r.c.key));
   ranked = ranked
     .slice(0, RERANK)
     .map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 0.5 * titleCoverage(r.c, q) }));
@@ -139,7 +140,7 @@ function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation 
 }
 
 function passagesOf(lib: Library, c: Case, kind?: PassageKind): Passage[] {
-  const all = lib.passagesByCase.get(c.key) ?? [];
+  const all = lib.passagesOf(c.key);
   return kind ? all.filter((p) => p.kind === kind) : all;
 }
 
@@ -308,7 +309,7 @@ function result(
   };
 }
 
-function answerMeeting(lib: Library, q: Question, opts: AskOptions): OfflineResult | null {
+async function answerMeeting(lib: Library, q: Question, opts: AskOptions): Promise<OfflineResult | null> {
   const committee = opts.committee ?? q.committee;
   let meetings = lib.meetings.filter((m) => !committee || m.committee === committee);
   if (q.meeting) meetings = meetings.filter((m) => m.meeting === q.meeting);
@@ -349,6 +350,7 @@ function answerMeeting(lib: Library, q: Question, opts: AskOptions): OfflineResu
           x.committee === m.committee && x.item.sak === opening.sak && x.sources.some((s) => s.meeting === m),
       )
     : undefined;
+  if (c) await lib.load([c.key]);
   const used = c ? [cite(lib, c, 'agenda')] : [];
   return result(q, lines, used);
 }
@@ -380,7 +382,7 @@ export async function answerOffline(
       (q.meeting || q.date || q.month) &&
       !topicWords(q.text).length);
   if (aboutMeeting && !q.sakIds.length) {
-    const m = answerMeeting(lib, q, opts);
+    const m = await answerMeeting(lib, q, opts);
     if (m) return m;
   }
   const { ranked } = await rankCases(lib, q, opts);

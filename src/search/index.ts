@@ -31,7 +31,7 @@ export interface Section {
   year: number;
   kind: PassageKind;
   title: string;
-  /** The section's passages (their text is joined only while indexing). */
+  /** The section's passages, while it is being indexed (empty afterwards). */
   passages: Passage[];
 }
 
@@ -124,6 +124,8 @@ export class SearchIndex {
       const v = await embed(sections.map((s) => `${s.title}\n${textOf(s)}`.slice(0, 8000)));
       vectors = new Map(sections.map((s, i) => [s.id, v[i]!]));
     }
+    // The index keeps no text: passages stay in the store.
+    for (const s of sections) s.passages = [];
     return new SearchIndex(
       engine,
       new Map(sections.map((s) => [s.id, s])),

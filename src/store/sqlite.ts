@@ -8,6 +8,7 @@ import type { DocumentFormat } from '../documents/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
 import type {
+  CaseRef,
   ConversationRecord,
   FeedbackRecord,
   MeetingRow,
@@ -251,6 +252,16 @@ export class SqliteStore implements Store {
         reaction: r.reaction,
         createdAt: r.created_at,
       }));
+  }
+
+  async passagesFor(cases: CaseRef[]): Promise<Passage[]> {
+    const read = passageReader();
+    const select = this.db.prepare<[string, string, string | null], PassageRow>(
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY document_id, rowid',
+    );
+    return this.db.transaction(() =>
+      cases.flatMap((c) => select.all(c.committee, c.meeting, c.sak).map(read)),
+    )();
   }
 
   async revision(): Promise<number> {

@@ -46,6 +46,13 @@ export interface FeedbackRecord {
   createdAt?: string;
 }
 
+/** Which sak of which meeting (sak null: the meeting's own passages, such as its header). */
+export interface CaseRef {
+  committee: string;
+  meeting: string;
+  sak: string | null;
+}
+
 export interface Store {
   findDocument(source: string): Promise<StoredDocument | null>;
   /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
@@ -54,6 +61,8 @@ export interface Store {
   /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
   listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
+  /** The passages of the given saker, in document order. */
+  passagesFor(cases: CaseRef[]): Promise<Passage[]>;
   saveConversation(c: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | null>;
   /** Stores feedback; a member's second reaction to the same question replaces the first. */

@@ -62,4 +62,9 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'passages by sak',
+    sql: `CREATE INDEX passages_case ON passages(committee, meeting, sak);`,
+  },
 ];
