@@ -117,6 +117,30 @@ function cellsByPattern(cols: Column[], text: string): Partial<Record<Column, st
     '',
   );
   out.title = squash(title);
+  // Sakseier and saksbehandler stand between the sakstype and the first time; without a tab
+  // between them, the owner is an organisation or a two-word name.
+  const found = body.search(TIME);
+  const timeAt = found < 0 ? body.length : found;
+  // The sakstype column is the last sakstype word before the times (a title may hold one too).
+  const typeAt = out.sakstype ? body.slice(0, timeAt).lastIndexOf(out.sakstype) : -1;
+  if (cols.includes('owner') && typeAt >= 0) {
+    const people = body
+      .slice(typeAt + out.sakstype.length, timeAt)
+      .split('\t')
+      .map(squash)
+      .filter(Boolean);
+    if (people.length > 1) [out.owner, out.handler] = [people[0]!, people.slice(1).join(' ')];
+    else if (people[0]) {
+      const org = new RegExp(`^${ORGANISATIONS.source.trim()}`, 'u').exec(people[0]);
+      const words = people[0].split(' ');
+      const cut = org ? org[0].trim().split(' ').length : Math.min(2, words.length);
+      [out.owner, out.handler] = [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+    }
+  } else if (!cols.includes('owner') && cols.includes('handler')) {
+    // "Sak | Agenda | Presenterer saken | Tid": the presenter is the cell before the time.
+    const cells = body.slice(0, timeAt).split('\t').map(squash).filter(Boolean);
+    if (cells.length > 1) out.handler = cells.at(-1);
+  }
   return out;
 }
 
@@ -128,6 +152,8 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
   const rows: Row[] = [];
   let cols: Column[] | null = null;
   let day: string | null = null;
+  /** The presenter cell as printed, which may wrap over lines, before names are picked out. */
+  const presenterText = new Map<AgendaItem, string>();
   let end = 0;
   let wrapped = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -164,8 +190,16 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
         !titleGoesOn &&
         ((!/\s/.test(piece) && !/^\d+$/.test(piece)) ||
           new RegExp(`^${ORGANISATIONS.source.trim()}$`, 'u').test(piece));
-      if (last?.item && !tidy && wrapped < 6 && !presenterPiece && !BREAK_ROW.test(piece)) {
-        last.item.title = joinLines([last.item.title, piece]);
+      if (last?.item && !tidy && wrapped < 6 && !BREAK_ROW.test(piece)) {
+        if (!presenterPiece) last.item.title = joinLines([last.item.title, piece]);
+        // The presenter column wraps too: its pieces follow a tab, or stand alone as names.
+        const more = presenterPiece ? piece : cells.length > 1 ? cells.at(-1)! : '';
+        if (more) {
+          const raw = joinLines([presenterText.get(last.item) ?? '', more]);
+          presenterText.set(last.item, raw);
+          last.item.presenter = presenterNames(raw);
+          if (cols.includes('owner')) last.item.case_handler = last.item.presenter;
+        }
         wrapped++;
         end = i;
       }
@@ -185,6 +219,7 @@ function agenda(lines: Line[]): { items: AgendaItem[]; rows: Row[]; end: number 
         : null;
       item.day = day;
       item.case_owner = row.owner || null;
+      presenterText.set(item, row.handler ?? '');
       item.presenter = presenterNames(row.handler ?? '');
       item.case_handler = cols.includes('owner') ? item.presenter : null;
       items.push(item);

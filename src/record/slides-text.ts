@@ -1,0 +1,17 @@
+// Line shapes shared by the slide-deck readers: slide furniture, sak headings, bullets and the
+// committee's decision sentences.
+import { squash } from './normalize.ts';
+
+/** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
+export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
+/** "Sak 39/19: Tema …", also with the title on the following lines. */
+export const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?\d{2})\s*:\s*(.*)$/i;
+/** The meeting named in a slide footer: "NUFA 6. – 7. november 2019". */
+export const FOOTER = /^(NUFA|NUIT)\s+\d{1,2}\.\s*[–-]?\s*(\d{1,2}\.)?\s*\p{L}+( \d{4})?$/u;
+/** A sentence in which the committee decides: "NUFA tar saken til orientering." */
+export const DECISION_SENTENCE =
+  /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller|har)\b/;
+export const BULLET = /^([-•*–]|\d{1,2}\.)\s/;
+
+/** A line without its bullet and emphasis marks. */
+export const unbullet = (s: string): string => squash(s.replace(/^[-•*–]\s*/, '').replace(/\*\*/g, ''));
