@@ -69,7 +69,7 @@ export interface Row {
   duration: number | null;
   /** The table has a Sakseier column, so the person column names the saksbehandler. */
   owned: boolean;
-  /** Read by pattern from cells that ran together (PDF), so wrapped lines may follow. */
+  /** Read by pattern from cells that ran together (PDF), or seen wrapped: more wrapped lines may follow. */
   ragged: boolean;
 }
 
@@ -176,6 +176,13 @@ function continueRow(row: Row, cells: string[], nameCols: TextColumn[]): void {
   }
 }
 
+const WRAP_LIMIT = 6;
+
+/** A row whose cells stop where a wrapped line must go on ("Tema: Skytjenester –", "… og"). */
+const unfinished = (r: Row) =>
+  TITLE_GOES_ON.test(joinLines(r.text.title)) ||
+  [r.text.owner, r.text.handler].some((t) => /\s(og|and)$/.test(joinLines(t)));
+
 /** The day a line names, reading up to two following lines when PDF text broke the date. */
 function dayOf(lines: Line[], i: number): { day: string; last: number } | null {
   const flat = (k: number) => squash((lines[k]?.text ?? '').replace(/\t/g, ' '));
@@ -196,12 +203,12 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
   let i = 0;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text.trim();
-    if (!text) continue;
-    if (SLIDE_HEADING.test(text)) break;
-    if (LOGO.test(text)) {
-      cols = null;
+    // A blank line or a logo ends a table's wrapped lines (txt tables end with one; PDF has none).
+    if (!text || LOGO.test(text)) {
+      wrapped = WRAP_LIMIT;
       continue;
     }
+    if (SLIDE_HEADING.test(text)) break;
     const header = columns(text);
     if (header) {
       cols = header;
@@ -221,7 +228,10 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
     const last = rows.at(-1);
     if (!sak && !(row.start || row.duration || row.end)) {
       const nameCols = (['owner', 'handler'] as const).filter((c) => cols!.includes(c));
-      if (last?.ragged && !tidy?.sak && wrapped++ < 6) continueRow(last, cells.filter(Boolean), nameCols);
+      if (last && (last.ragged || unfinished(last)) && wrapped++ < WRAP_LIMIT) {
+        continueRow(last, cells.filter(Boolean), nameCols);
+        last.ragged = true;
+      }
       continue;
     }
     wrapped = 0;

@@ -10,7 +10,7 @@ export const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?\d{2})\s*:\s*(.*)$/i;
 export const FOOTER = /^(NUFA|NUIT)\s+\d{1,2}\.\s*[–-]?\s*(\d{1,2}\.)?\s*\p{L}+( \d{4})?$/u;
 /** A sentence in which the committee decides: "NUFA tar saken til orientering." */
 export const DECISION_SENTENCE =
-  /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller|har)\b/;
+  /^(NUFA|NUIT)\s+(godkjenner|tar|ber|drøftet|drøfter|støtter|gir|anbefaler|slutter|tilrår|stiller)\b/;
 export const BULLET = /^([-•*–]|\d{1,2}\.)\s/;
 
 /** A line without its bullet and emphasis marks. */
