@@ -11,6 +11,8 @@ const GOES_ON = /(\s(og|eller|av|for|fra|til|i|på|med|om|som|at|en|et|ved|mot)|
 /** A question in a persona's voice ("Hvor fornyer jeg reseptene?") is an example, not a prompt. */
 const FIRST_PERSON = /\b(jeg|meg|min|mitt|mine)\b/i;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** A question, possibly with a remark in parentheses after it. */
+const asks = (s: string) => /\?(\s*\([^)]*\))?$/.test(s);
 
 interface Unit {
   text: string;
@@ -27,35 +29,42 @@ interface Unit {
 function units(section: Line[]): Unit[] {
   const out: (Unit & { parts: string[] })[] = [];
   let open = false;
+  let adjacent = false;
   for (const l of section) {
     const t = l.text.trim();
     if (!t) {
-      open = false;
+      open = adjacent = false;
       continue;
     }
     const last = out.at(-1);
     const prev = last?.parts.at(-1) ?? '';
+    // A wrapped line goes on in lower case or after a word that cannot end a line; a remark in
+    // parentheses right under a question belongs to it ("… framover?" / "(Tiltak / Risiko)").
     const joins =
-      open &&
       last &&
       !last.stop &&
       !PROMPT_HEADING.test(prev) &&
       !BULLET.test(t) &&
       !LOGO.test(t) &&
-      (/^[\p{Ll}(]/u.test(t) || GOES_ON.test(prev));
+      ((open && (/^[\p{Ll}(]/u.test(t) || GOES_ON.test(prev))) ||
+        (adjacent && prev.endsWith('?') && /^\(.*\)$/.test(t)));
     if (joins) last.parts.push(t);
     else out.push({ text: '', stop: LOGO.test(t), table: t.includes('\t'), parts: [t] });
+    adjacent = true;
     open = !/[.?!:]$/.test(t);
   }
   return out.map((u) => {
     const text = joinLines(u.parts.map(unbullet)).replace(/^\d{1,2}\.\s+/, '');
-    return { text, stop: u.stop || DECISION_SENTENCE.test(text) || /^forslag til vedtak\b/i.test(text), table: u.table };
+    return {
+      text,
+      stop: u.stop || DECISION_SENTENCE.test(text) || /^forslag til vedtak\b/i.test(text),
+      table: u.table,
+    };
   });
 }
 
 /** A unit under a prompt heading that is itself a prompt, not a short option of a list. */
-const isPrompt = (s: string) =>
-  s.endsWith('?') || (/[.:]$/.test(s) && words(s) >= 4) || words(s) >= 8;
+const isPrompt = (s: string) => asks(s) || (/[.:]$/.test(s) && words(s) >= 4) || words(s) >= 8;
 
 /**
  * Prompts put to the committee, each once: what stands under a prompt heading (a heading with
@@ -85,7 +94,7 @@ export function prompts(section: Line[]): string[] {
     }
   });
   const free = all
-    .filter((u, i) => !covered.has(i) && !u.table && u.text.endsWith('?') && !FIRST_PERSON.test(u.text))
+    .filter((u, i) => !covered.has(i) && !u.table && asks(u.text) && !FIRST_PERSON.test(u.text))
     .map((u) => u.text);
   return [...new Set([...headed, ...free])];
 }

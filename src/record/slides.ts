@@ -18,7 +18,10 @@ export function looksLikeSlideDeck(text: string): boolean {
   if (WRITTEN_HEADER.test(text)) return false;
   const lines = text.split('\n');
   const saker = new Set(
-    lines.map((l) => SLIDE_HEADING.exec(squash(l))?.[1]).filter((s): s is string => !!s).map(normalizeSakId),
+    lines
+      .map((l) => SLIDE_HEADING.exec(squash(l))?.[1])
+      .filter((s): s is string => !!s)
+      .map(normalizeSakId),
   );
   return saker.size >= 2 && lines.some((l) => l.length < 200 && columns(l) !== null);
 }
