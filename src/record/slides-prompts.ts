@@ -63,8 +63,13 @@ function units(section: Line[]): Unit[] {
   });
 }
 
-/** A unit under a prompt heading that is itself a prompt, not a short option of a list. */
-const isPrompt = (s: string) => asks(s) || (/[.:]$/.test(s) && words(s) >= 4) || words(s) >= 8;
+/**
+ * A unit under a prompt heading that is itself a prompt: a question, a sentence or a lead-in to a
+ * list, or a labelled task ("Drøfting: Det er ønskelig med innspill …"); not a short option, and not
+ * a description bullet of a background slide.
+ */
+const isPrompt = (s: string) =>
+  asks(s) || (/[.:]$/.test(s) && words(s) >= 4) || (/^[^:]{2,30}: /.test(s) && words(s) >= 8);
 
 /**
  * Prompts put to the committee, each once: what stands under a prompt heading (a heading with
