@@ -3,7 +3,7 @@
 // prompts — or from the best-matching sentences. Works with no API key.
 import type { Passage, PassageKind } from '../record/types.ts';
 import { foldForMatch, squash } from '../record/normalize.ts';
-import { abbreviation, expansions, lexicon } from '../search/lexicon.ts';
+import { abbreviation, lexicon } from '../search/lexicon.ts';
 import type { Case } from './cases.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
@@ -50,43 +50,55 @@ function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
 function alternatives(word: string): string[] {
   const lex = lexicon();
   const alts = [word, ...(lex.enNb.get(word) ?? []), ...abbreviation(word, lex)];
-  return [...new Set(alts.flatMap((a) => words(a).map(stem)))];
+  // One word is matched by its stem; a phrase ("regionalt helseforetak") only as a whole.
+  return [...new Set(alts.map((a) => words(a)).map((w) => (w.length === 1 ? stem(w[0]!) : w.join(' '))))];
 }
 
-/** Share of the question's topic words found in folded text (compounds count: "pris" in "prismodeller"). */
-function share(q: Question, folded: string): number {
-  const topic = [...new Set(topicWords(q.text))];
+/** A topic word of the question: the stems it may be found as, and how rare it is in the record. */
+interface TopicWord {
+  alts: string[];
+  weight: number;
+}
+
+const topics = new WeakMap<Question, TopicWord[]>();
+
+/** The question's topic words, weighted by rarity: "NEO" says more about a sak than "helse". */
+function topicOf(lib: Library, q: Question): TopicWord[] {
+  let t = topics.get(q);
+  if (!t) {
+    const words = [...new Set(topicWords(q.text))].map((w) => {
+      const alts = alternatives(w);
+      return { alts, weight: lib.index.rarity(alts), known: lib.index.known(alts) };
+    });
+    // A word the record never uses (an English word the lexicon lacks) cannot tell saker apart:
+    // it weighs as little as the commonest word that is used.
+    const floor = Math.min(...words.filter((w) => w.known).map((w) => w.weight), 1);
+    t = words.map((w) => ({ alts: w.alts, weight: w.known ? w.weight : floor }));
+    topics.set(q, t);
+  }
+  return t;
+}
+
+/** Weighted share of the question's topic words found in folded text (compounds count). */
+function share(topic: TopicWord[], folded: string): number {
   if (!topic.length) return 1;
-  const found = topic.filter((w) => alternatives(w).some((a) => containsTerm(folded, a)));
-  return found.length / topic.length;
+  let total = 0;
+  let found = 0;
+  for (const w of topic) {
+    total += w.weight;
+    if (w.alts.some((a) => containsTerm(folded, a))) found += w.weight;
+  }
+  return total ? found / total : 1;
 }
 
 /** How much of what the question is about a case's text covers. */
 export function coverage(lib: Library, c: Case, q: Question): number {
-  return share(q, lib.caseText(c));
+  return share(topicOf(lib, q), lib.caseText(c));
 }
 
 /** How much of what the question is about the sak's title names. */
-function titleCoverage(c: Case, q: Question): number {
-  return share(q, foldForMatch(c.item.title));
-}
-
-/**
- * Title coverage where each topic word counts by how rare it is among the titles: "sikkerhet"
- * says more about a sak than "helse" or "status" do.
- */
-function weightedTitleCoverage(c: Case, q: Question, titles: string[]): number {
-  const topic = [...new Set(topicWords(q.text))];
-  let total = 0;
-  let found = 0;
-  for (const w of topic) {
-    const alts = alternatives(w);
-    const df = titles.filter((t) => alts.some((a) => containsTerm(t, a))).length;
-    const weight = Math.log(1 + titles.length / (1 + df));
-    total += weight;
-    if (alts.some((a) => containsTerm(foldForMatch(c.item.title), a))) found += weight;
-  }
-  return total ? found / total : 0;
+function titleCoverage(lib: Library, c: Case, q: Question): number {
+  return share(topicOf(lib, q), foldForMatch(c.item.title));
 }
 
 /** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
@@ -117,7 +129,7 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
   await lib.load(ranked.slice(0, RERANK).map((r) => r.c.key));
   ranked = ranked
     .slice(0, RERANK)
-    .map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 0.5 * titleCoverage(r.c, q) }));
+    .map((r) => ({ c: r.c, score: r.score + 2 * coverage(lib, r.c, q) + 1.5 * titleCoverage(lib, r.c, q) }));
   ranked.sort((a, b) => b.score - a.score);
   return { ranked };
 }
@@ -203,6 +215,13 @@ function agendaLines(c: Case, lang: Language): string[] {
 /** Words that mark what came out of a sak: a recommendation, a priority, a decision. */
 export const OUTCOME = /\b(anbefal\w*|prioriter\w*|besluttet|konklu\w*|foreslår|foreslått\w*)/i;
 
+/** What makes two sentences the same for an answer: bullets and a "Forslag til vedtak:" label aside. */
+const keyOf = (s: { text: string }) =>
+  s.text
+    .toLowerCase()
+    .replace(/^[•\-–*\s]+/, '')
+    .replace(/^forslag til vedtak:\s*/, '');
+
 interface Sentence {
   text: string;
   passage: Passage;
@@ -236,7 +255,6 @@ export function bestSentences(
 ): { text: string; passage: Passage }[] {
   const wanted = new Map<string, number>();
   for (const w of topicWords(q.text)) for (const a of alternatives(w)) wanted.set(a, /^\d/.test(a) ? 2 : 1);
-  for (const e of expansions(q.text)) for (const st of stems(e)) if (!wanted.has(st)) wanted.set(st, 1);
   const all = splitSentences(passages);
   const has = all.map((s) => {
     const ss = stems(s.text);
@@ -258,12 +276,12 @@ export function bestSentences(
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .filter((s) => {
-      const key = s.text.toLowerCase().replace(/^forslag til vedtak:\s*/, '');
+      const key = keyOf(s);
       return seen.has(key) ? false : (seen.add(key), true);
     })
     .slice(0, max);
   const next = picked[0] && all[picked[0].order + 1];
-  if (next && next.passage === picked[0]!.passage && !picked.includes(next) && next.text.length < 300)
+  if (next && next.passage === picked[0]!.passage && !seen.has(keyOf(next)) && next.text.length < 300)
     picked.push(next);
   return picked.sort((a, b) => a.order - b.order);
 }
@@ -466,30 +484,38 @@ function capital(s: string): string {
 
 const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
 
+/** Candidates close enough to the best that their text may hold the kind of answer asked for. */
+const RUNNERS_UP = 3;
+
 function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
-  const best = ranked[0]!;
-  const pool = passagesOf(lib, best.c).filter((p) => p.kind !== 'agenda');
-  const picked = bestSentences(pool.length ? pool : passagesOf(lib, best.c), q, 4);
-  if (
-    !picked.length ||
-    !answersTheKind(
-      q,
-      picked.map((s) => s.text),
+  const top = ranked[0]!;
+  // The best sak may lack what is asked (an amount, a rating); a close runner-up may have it.
+  for (const candidate of ranked.slice(0, RUNNERS_UP).filter((r) => r.score >= top.score * 0.8)) {
+    const c = candidate.c;
+    const pool = passagesOf(lib, c).filter((p) => p.kind !== 'agenda');
+    const picked = bestSentences(pool.length ? pool : passagesOf(lib, c), q, 4);
+    if (
+      !picked.length ||
+      !answersTheKind(
+        q,
+        picked.map((s) => s.text),
+      )
     )
-  )
-    return abstain(lib, q, best);
-  const names = LIST_QUESTION.test(q.text) ? best.c.item.named_items : [];
-  const lines = [
-    `${t(lang, 'from')} ${caseRef(best.c, lang)}:`,
-    ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
-    ...picked.map((s) => `… ${s.text}`),
-  ];
-  const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({
-    citation: citation(best.c, p, p.kind),
-    passage: p,
-  }));
-  return result(q, lines, used);
+      continue;
+    const names = LIST_QUESTION.test(q.text) ? c.item.named_items : [];
+    const lines = [
+      `${t(lang, 'from')} ${caseRef(c, lang)}:`,
+      ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
+      ...picked.map((s) => `… ${s.text}`),
+    ];
+    const used = [...new Set(picked.map((s) => s.passage))].map((p) => ({
+      citation: citation(c, p, p.kind),
+      passage: p,
+    }));
+    return result(q, lines, used);
+  }
+  return abstain(lib, q, top);
 }
 
 /**
@@ -498,9 +524,8 @@ function answerFromSentences(lib: Library, q: Question, ranked: Ranked[]): Offli
  */
 function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
-  const titles = lib.cases.map((c) => foldForMatch(c.item.title));
   const byTitle = ranked
-    .map((r) => ({ r, t: weightedTitleCoverage(r.c, q, titles) }))
+    .map((r) => ({ r, t: titleCoverage(lib, r.c, q) }))
     .filter((x) => coverage(lib, x.r.c, q) >= 0.5);
   const bestTitle = Math.max(0, ...byTitle.map((x) => x.t));
   const chosen =

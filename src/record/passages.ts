@@ -94,11 +94,9 @@ export function toPassages(meetings: Meeting[], source: string, pageStarts?: num
       add('agenda', agendaFacts(item), item, line);
       if (item.proposed_decision) add('proposed', item.proposed_decision, item, line);
       if (item.adopted_decision) add('adopted', item.adopted_decision, item, line);
-      const minutes = [
-        item.minutes ?? '',
-        ...item.innspill,
-        ...item.action_points.map((a) => `Aksjonspunkt: ${a}`),
-      ];
+      // Innspill read from the minutes are already in their text; only others are added.
+      const extra = item.innspill.filter((i) => !(item.minutes ?? '').includes(i));
+      const minutes = [item.minutes ?? '', ...extra, ...item.action_points.map((a) => `Aksjonspunkt: ${a}`)];
       for (const c of chunk(minutes.join('\n'))) add('minutes', c, item, line);
       // Every memo passage names its section, so a quote of earlier decisions is known as one.
       for (const s of item.memo) for (const c of chunk(s.text)) add('memo', `${s.heading}: ${c}`, item, line);

@@ -135,6 +135,25 @@ export class SearchIndex {
     );
   }
 
+  /**
+   * How rare a word is in the record (inverse document frequency over sections), given the stems it
+   * may stand as. A word found nowhere is as rare as can be.
+   */
+  /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
+  known(stems: string[]): boolean {
+    return stems.some((st) => st.split(' ').every((w) => this.df.has(searchTerm(w) ?? w) || this.df.has(w)));
+  }
+
+  rarity(stems: string[]): number {
+    const df = Math.max(
+      0,
+      ...stems.map(
+        (st) => this.df.get(st.includes(' ') ? (searchTerm(st.split(' ').at(-1)!) ?? st) : st) ?? 0,
+      ),
+    );
+    return Math.log(1 + this.byId.size / (1 + df));
+  }
+
   /** The words of a query without those most sections share; the rarest ones if all are common. */
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
