@@ -54,6 +54,37 @@ function alternatives(word: string): string[] {
   return [...new Set(alts.map((a) => words(a)).map((w) => (w.length === 1 ? stem(w[0]!) : w.join(' '))))];
 }
 
+/**
+ * The question's topic as units, each with the ways it may be found: a phrase the lexicon knows
+ * ("information exchange" → "informasjonsutveksling") is one unit, other words one each.
+ */
+function topicUnits(q: Question): { alts: string[]; primary: string[] }[] {
+  const lex = lexicon();
+  const ws = [...new Set(topicWords(q.text))];
+  const units: { alts: string[]; primary: string[] }[] = [];
+  const asFound = (t: string) => {
+    const w = words(t);
+    return w.length === 1 ? stem(w[0]!) : w.join(' ');
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const pair = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '';
+    const translated = pair ? lex.enNb.get(pair) : undefined;
+    if (translated) {
+      // The phrase is as rare as its translation; its words still count where it stands split.
+      const primary = [...new Set(translated.map(asFound))];
+      units.push({
+        primary,
+        alts: [...new Set([...primary, ...alternatives(ws[i]!), ...alternatives(ws[i + 1]!)])],
+      });
+      i++;
+    } else {
+      const alts = alternatives(ws[i]!);
+      units.push({ primary: alts, alts });
+    }
+  }
+  return units;
+}
+
 /** A topic word of the question: the stems it may be found as, and how rare it is in the record. */
 interface TopicWord {
   alts: string[];
@@ -66,10 +97,11 @@ const topics = new WeakMap<Question, TopicWord[]>();
 function topicOf(lib: Library, q: Question): TopicWord[] {
   let t = topics.get(q);
   if (!t) {
-    const words = [...new Set(topicWords(q.text))].map((w) => {
-      const alts = alternatives(w);
-      return { alts, weight: lib.index.rarity(alts), known: lib.index.known(alts) };
-    });
+    const words = topicUnits(q).map(({ alts, primary }) => ({
+      alts,
+      weight: lib.index.rarity(primary),
+      known: lib.index.known(alts),
+    }));
     // A word the record never uses (an English word the lexicon lacks) cannot tell saker apart:
     // it weighs as little as the commonest word that is used.
     const floor = Math.min(...words.filter((w) => w.known).map((w) => w.weight), 1);
@@ -527,9 +559,24 @@ function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResu
   const byTitle = ranked
     .map((r) => ({ r, t: titleCoverage(lib, r.c, q) }))
     .filter((x) => coverage(lib, x.r.c, q) >= 0.5);
-  const bestTitle = Math.max(0, ...byTitle.map((x) => x.t));
+  const best = byTitle.reduce<(typeof byTitle)[number] | undefined>(
+    (a, b) => (!a || b.t > a.t ? b : a),
+    undefined,
+  );
+  // The thread through the meetings is the rarest topic the best title names ("digital
+  // sikkerhet"): every step's title must name it too.
+  const title = (c: Case) => foldForMatch(c.item.title);
+  const core = best
+    ? topicOf(lib, q)
+        .filter((u) => u.alts.some((a) => containsTerm(title(best.r.c), a)))
+        .sort((a, b) => b.weight - a.weight)[0]
+    : undefined;
   const chosen =
-    bestTitle >= 0.3 ? byTitle.filter((x) => x.t >= bestTitle * 0.5).map((x) => x.r) : ranked.slice(0, 4);
+    best && best.t >= 0.3 && core
+      ? byTitle
+          .filter((x) => x.t >= best.t * 0.4 && core.alts.some((a) => containsTerm(title(x.r.c), a)))
+          .map((x) => x.r)
+      : ranked.slice(0, 4);
   const steps = chosen.slice(0, 6).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
   const lines = [t(lang, 'history')];
   const used: { citation: Citation; passage?: Passage }[] = [];

@@ -158,8 +158,10 @@ export class SearchIndex {
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
     const share = (w: string) => (this.df.get(searchTerm(w) ?? '') ?? 0) / Math.max(1, this.byId.size);
-    const kept = words.filter((w) => searchTerm(w) && share(w) <= COMMON);
-    return kept.length ? kept : words.sort((a, b) => share(a) - share(b)).slice(0, 3);
+    // Words the record never uses match nothing; of the rest, the common ones are left out.
+    const used = words.filter((w) => searchTerm(w) && share(w) > 0);
+    const kept = used.filter((w) => share(w) <= COMMON);
+    return kept.length ? kept : used.sort((a, b) => share(a) - share(b)).slice(0, 3);
   }
 
   get size(): number {
