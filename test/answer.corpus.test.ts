@@ -1,0 +1,67 @@
+// Answers over the real corpus for questions written by us (not the gold set): the right sak,
+// the right kind of source, and abstention where the documents have no answer.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../src/answer/index.ts';
+import type { Answerer } from '../src/answer/types.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/types.ts';
+
+let dir: string;
+let store: Store;
+let answerer: Answerer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-corpus-'));
+  const config = loadConfig({ DATA_DIR: dir });
+  store = await openStore(config);
+  await ingestPaths([path.resolve(import.meta.dirname, '../../shared/corpus')], { store, maxBytes: 5e7 });
+  answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
+});
+
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('answers over the corpus', () => {
+  it.each([
+    ['What did NUIT decide about the Helsenorge roadmap?', '4/23', 'adopted'],
+    ['Who presents the item on information exchange between NAV and the health service?', '23/23', 'agenda'],
+    ['How long is the NUFA discussion on the new e-health organisation (NEO)?', '40/19', 'agenda'],
+    ['What did NUIT decide about the national e-health portfolio in June 2020?', '21/20', 'adopted'],
+    ['Hva er vedtaket om NILAR?', '33/21', 'proposed'],
+    ['Hvor mye bevilget HOD til digitaliseringstiltak i koronaporteføljen?', '21/20', 'minutes'],
+    ['What questions were put to NUFA about Helsenorge?', '43/19', 'slides'],
+  ])('«%s» is answered from sak %s (%s)', async (question, sak, kind) => {
+    const a = await answerer.ask(question);
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak });
+    expect(a.citations.some((c) => c.sak === sak && c.kind === kind)).toBe(true);
+  });
+
+  it('says when only the proposal is known, for a sak whose minutes are not in the record', async () => {
+    const a = await answerer.ask('Hva ble vedtatt om NILAR?');
+    expect(a.answer).toMatch(/Utfallet er ikke i dokumentene/);
+  });
+
+  it.each([
+    ['What did NUIT decide about AI chatbots for GPs in 2025?'],
+    ['What is the annual licence cost of Kjernejournal?'],
+    ['Hvor mye koster nødnett?'],
+  ])('abstains on «%s»', async (question) => {
+    expect((await answerer.ask(question)).abstained).toBe(true);
+  });
+
+  it('answers a question about a meeting with its time and place', async () => {
+    const a = await answerer.ask('When does the NUIT meeting on 25 May 2023 start and end?');
+    expect(a.answer).toContain('09.00');
+    expect(a.answer).toContain('15:45');
+    expect(a.answer).toContain('Verkstedveien');
+  });
+});
