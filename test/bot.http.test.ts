@@ -168,17 +168,15 @@ describe('meeting packages sent as files', () => {
     },
   });
 
+  const sendFileAsSecretary = async (name: string) => {
+    const secretary = { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY };
+    await post(bot.url, activity({ from: secretary, text: '', attachments: [file(name)] }));
+    return connector.waitFor(2);
+  };
+
   it('ingests a package from a secretariat member and reports the summary', async () => {
     connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
-    await post(
-      bot.url,
-      activity({
-        from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY },
-        text: '',
-        attachments: [file('pakke-2031.txt')],
-      }),
-    );
-    const sent = await connector.waitFor(2);
+    const sent = await sendFileAsSecretary('pakke-2031.txt');
     const summary = JSON.stringify(sent.at(-1)!.activity);
     expect(summary).toContain('Lest inn: 1');
     expect(await store.findDocument('pakke-2031.txt')).not.toBeNull();
@@ -186,15 +184,7 @@ describe('meeting packages sent as files', () => {
 
   it('tells a secretariat member in plain bokmål why a file type is refused', async () => {
     connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
-    await post(
-      bot.url,
-      activity({
-        from: { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY },
-        text: '',
-        attachments: [file('budsjett.xlsx')],
-      }),
-    );
-    const sent = await connector.waitFor(2);
+    const sent = await sendFileAsSecretary('budsjett.xlsx');
     expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
   });
 
