@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'test-artifacts/**', 'manifest/build/**'] },
+  { ignores: ['node_modules/**', 'test-artifacts/**', 'manifest/build/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

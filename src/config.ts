@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MotebotError } from './errors.ts';
+import { parseLeadTimes, type LeadTime } from './meetings/schedule.ts';
 
 const list = z
   .string()
@@ -41,6 +42,12 @@ const schema = z.object({
   ALLOWED_TENANTS: list,
   SECRETARIAT_AAD_IDS: list,
   BOT_DOMAIN: z.string().default('localhost'),
+
+  // Agenda cards before each meeting.
+  /** Lead times before a meeting's start: "3d@09:00" (three days before at 09:00 Oslo time), "60m". */
+  AGENDA_LEAD_TIMES: z.string().default('3d@09:00,60m'),
+  /** How often the schedule is checked, in seconds. */
+  AGENDA_POLL_SECONDS: z.coerce.number().int().positive().default(30),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {
@@ -50,6 +57,8 @@ export type Config = Readonly<z.infer<typeof schema>> & {
   readonly llmEnabled: boolean;
   /** True with no app id: the bot accepts loopback traffic only. */
   readonly localMode: boolean;
+  /** AGENDA_LEAD_TIMES, parsed. */
+  readonly leadTimes: LeadTime[];
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -61,10 +70,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new MotebotError('invalid_config', `Ugyldig konfigurasjon: ${issues}`);
   }
   const c = parsed.data;
+  const leadTimes = parseLeadTimes(c.AGENDA_LEAD_TIMES);
   return Object.freeze({
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     llmEnabled: Boolean(c.OPENAI_API_KEY || c.AZURE_OPENAI_API_KEY || c.OPENAI_BASE_URL),
     localMode: !c.MICROSOFT_APP_ID,
+    leadTimes,
   });
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewPassage } from '../src/record/passages.ts';
+import { SQLITE_MIGRATIONS } from '../src/store/migrations/sqlite.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import type { NewDocument } from '../src/store/types.ts';
 
@@ -56,7 +57,7 @@ describe('the SQLite store', () => {
     const a = new SqliteStore(dir);
     const b = new SqliteStore(dir);
     const rows = a.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(rows).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
     await a.close();
     await b.close();
   });

@@ -8,13 +8,17 @@ import type { DocumentFormat } from '../documents/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
 import type {
+  AgendaPost,
+  AgendaPostStatus,
   CaseRef,
   ConversationRecord,
   FeedbackRecord,
   MeetingRow,
   NewDocument,
+  PlannedAgendaPost,
   Store,
   StoredDocument,
+  Subscription,
 } from './types.ts';
 
 interface DocumentRow {
@@ -73,6 +77,34 @@ function passageReader(): (r: PassageRow) => Passage {
     locator: r.page === null ? { line: r.line } : { line: r.line, page: r.page },
   });
 }
+
+interface AgendaPostRow {
+  id: number;
+  committee: string;
+  meeting_key: string;
+  conversation_id: string;
+  lead: string;
+  due_at: string;
+  starts_at: string;
+  status: string;
+  attempts: number;
+  activity_id: string | null;
+  card_hash: string | null;
+}
+
+const toAgendaPost = (r: AgendaPostRow): AgendaPost => ({
+  id: r.id,
+  committee: r.committee,
+  meetingKey: r.meeting_key,
+  conversationId: r.conversation_id,
+  lead: r.lead,
+  dueAt: r.due_at,
+  startsAt: r.starts_at,
+  status: r.status as AgendaPostStatus,
+  attempts: r.attempts,
+  activityId: r.activity_id,
+  cardHash: r.card_hash,
+});
 
 const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
 
@@ -197,17 +229,25 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO conversations (id, tenant_id, kind, reference_json, installed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET tenant_id = excluded.tenant_id, kind = excluded.kind, reference_json = excluded.reference_json, updated_at = excluded.updated_at`,
+        `INSERT INTO conversations (id, tenant_id, kind, reference_json, installed_by, installed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET tenant_id = excluded.tenant_id, kind = excluded.kind, reference_json = excluded.reference_json,
+           installed_by = coalesce(conversations.installed_by, excluded.installed_by), updated_at = excluded.updated_at`,
       )
-      .run(c.id, c.tenantId, c.kind, JSON.stringify(c.reference), now, now);
+      .run(c.id, c.tenantId, c.kind, JSON.stringify(c.reference), c.installedBy ?? null, now, now);
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
     const row = this.db
-      .prepare<[string], { id: string; tenant_id: string | null; kind: string; reference_json: string }>(
-        'SELECT id, tenant_id, kind, reference_json FROM conversations WHERE id = ?',
-      )
+      .prepare<
+        [string],
+        {
+          id: string;
+          tenant_id: string | null;
+          kind: string;
+          reference_json: string;
+          installed_by: string | null;
+        }
+      >('SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = ?')
       .get(id);
     return row
       ? {
@@ -215,6 +255,7 @@ export class SqliteStore implements Store {
           tenantId: row.tenant_id,
           kind: row.kind as ConversationRecord['kind'],
           reference: JSON.parse(row.reference_json),
+          installedBy: row.installed_by,
         }
       : null;
   }
@@ -262,6 +303,133 @@ export class SqliteStore implements Store {
     return this.db.transaction(() =>
       cases.flatMap((c) => select.all(c.committee, c.meeting, c.sak).map(read)),
     )();
+  }
+
+  async setSubscription(sub: Omit<Subscription, 'changedAt'>): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO subscriptions (conversation_id, committee, active, changed_by, changed_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(conversation_id, committee) DO UPDATE SET active = excluded.active, changed_by = excluded.changed_by,
+           changed_at = excluded.changed_at, ended_reason = excluded.ended_reason`,
+      )
+      .run(
+        sub.conversationId,
+        sub.committee,
+        sub.active ? 1 : 0,
+        sub.changedBy,
+        new Date().toISOString(),
+        sub.endedReason,
+      );
+  }
+
+  async listSubscriptions(
+    filter: { conversationId?: string; activeOnly?: boolean } = {},
+  ): Promise<Subscription[]> {
+    return this.db
+      .prepare<
+        { conversationId: string | null; activeOnly: number },
+        {
+          conversation_id: string;
+          committee: string;
+          active: number;
+          changed_by: string;
+          changed_at: string;
+          ended_reason: string | null;
+        }
+      >(
+        `SELECT * FROM subscriptions WHERE (@conversationId IS NULL OR conversation_id = @conversationId)
+           AND (@activeOnly = 0 OR active = 1)
+         ORDER BY conversation_id, committee`,
+      )
+      .all({ conversationId: filter.conversationId ?? null, activeOnly: filter.activeOnly ? 1 : 0 })
+      .map((r) => ({
+        conversationId: r.conversation_id,
+        committee: r.committee,
+        active: r.active === 1,
+        changedBy: r.changed_by,
+        changedAt: r.changed_at,
+        endedReason: r.ended_reason,
+      }));
+  }
+
+  async planAgendaPosts(posts: PlannedAgendaPost[]): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO agenda_posts (committee, meeting_key, conversation_id, lead, due_at, starts_at, status)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending')
+       ON CONFLICT(meeting_key, conversation_id, lead) DO UPDATE SET due_at = excluded.due_at, starts_at = excluded.starts_at
+       WHERE agenda_posts.status = 'pending'`,
+    );
+    this.db.transaction(() => {
+      for (const p of posts)
+        upsert.run(p.committee, p.meetingKey, p.conversationId, p.lead, p.dueAt, p.startsAt);
+    })();
+  }
+
+  async claimAgendaPosts(now: string, owner: string, leaseUntil: string): Promise<AgendaPost[]> {
+    // Claimable: pending, or claimed by a process whose lease ran out.
+    const open = `(p.status = 'pending' OR (p.status = 'claimed' AND p.lease_until <= @now))`;
+    const tx = this.db.transaction(() => {
+      this.db
+        .prepare(`UPDATE agenda_posts AS p SET status = 'expired' WHERE ${open} AND p.starts_at <= @now`)
+        .run({ now });
+      this.db
+        .prepare(
+          `UPDATE agenda_posts AS p SET status = 'superseded' WHERE ${open} AND p.due_at <= @now AND EXISTS (
+             SELECT 1 FROM agenda_posts q WHERE q.meeting_key = p.meeting_key AND q.conversation_id = p.conversation_id
+               AND q.due_at <= @now AND q.due_at > p.due_at AND q.status IN ('pending', 'claimed', 'sent'))`,
+        )
+        .run({ now });
+      const due = this.db
+        .prepare<{ now: string }, AgendaPostRow>(
+          `SELECT p.* FROM agenda_posts p JOIN subscriptions s
+             ON s.conversation_id = p.conversation_id AND s.committee = p.committee AND s.active = 1
+           WHERE ${open} AND p.due_at <= @now
+           ORDER BY p.due_at, p.id`,
+        )
+        .all({ now });
+      const claim = this.db.prepare(
+        `UPDATE agenda_posts SET status = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?`,
+      );
+      for (const r of due) claim.run(owner, leaseUntil, r.id);
+      return due.map((r) => toAgendaPost({ ...r, status: 'claimed', attempts: r.attempts + 1 }));
+    });
+    return tx.immediate();
+  }
+
+  async finishAgendaPost(
+    id: number,
+    owner: string,
+    outcome: { status: 'sent'; activityId: string; cardHash: string } | { status: 'failed'; error: string },
+  ): Promise<boolean> {
+    const sent = outcome.status === 'sent';
+    const { changes } = this.db
+      .prepare(
+        `UPDATE agenda_posts SET status = ?, activity_id = ?, card_hash = ?, error = ?, sent_at = ?, lease_until = NULL
+         WHERE id = ? AND owner = ? AND status = 'claimed'`,
+      )
+      .run(
+        outcome.status,
+        sent ? outcome.activityId : null,
+        sent ? outcome.cardHash : null,
+        sent ? null : outcome.error,
+        sent ? new Date().toISOString() : null,
+        id,
+        owner,
+      );
+    return changes === 1;
+  }
+
+  async listSentAgendaPosts(now: string): Promise<AgendaPost[]> {
+    return this.db
+      .prepare<[string], AgendaPostRow>(
+        `SELECT * FROM agenda_posts WHERE status = 'sent' AND starts_at > ? ORDER BY meeting_key, conversation_id, due_at`,
+      )
+      .all(now)
+      .map(toAgendaPost);
+  }
+
+  async setAgendaPostCard(id: number, cardHash: string): Promise<void> {
+    this.db.prepare('UPDATE agenda_posts SET card_hash = ? WHERE id = ?').run(cardHash, id);
   }
 
   async revision(): Promise<number> {

@@ -67,4 +67,39 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     name: 'passages by sak',
     sql: `CREATE INDEX passages_case ON passages(committee, meeting, sak);`,
   },
+  {
+    version: 4,
+    name: 'committee subscriptions and scheduled agenda posts',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN installed_by TEXT;
+      CREATE TABLE subscriptions (
+        conversation_id TEXT NOT NULL,
+        committee TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        changed_by TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        ended_reason TEXT,
+        PRIMARY KEY (conversation_id, committee)
+      );
+      CREATE TABLE agenda_posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        committee TEXT NOT NULL,
+        meeting_key TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        lead TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'claimed', 'sent', 'superseded', 'expired', 'failed')),
+        owner TEXT,
+        lease_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        activity_id TEXT,
+        card_hash TEXT,
+        sent_at TEXT,
+        error TEXT,
+        UNIQUE (meeting_key, conversation_id, lead)
+      );
+      CREATE INDEX agenda_posts_due ON agenda_posts(status, due_at);
+    `,
+  },
 ];
