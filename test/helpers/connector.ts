@@ -1,10 +1,15 @@
 // A local HTTP server standing in for the Bot Connector service at an activity's serviceUrl: it
-// records what the bot sends, and serves files for Teams file-download attachments.
+// records what the bot sends (new activities and in-place updates), serves files for Teams
+// file-download attachments, and can be told to fail the next requests (429 with Retry-After, 403…).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Sent {
   conversationId: string;
+  /** Set for an update (PUT) of an earlier activity. */
+  updates?: string;
+  /** The id the stand-in gave a new activity. */
+  id: string;
   activity: {
     type: string;
     text?: string;
@@ -13,10 +18,20 @@ export interface Sent {
   };
 }
 
+export interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 export interface Connector {
   url: string;
+  /** Activities accepted (2xx), in order. */
   sent: Sent[];
+  /** Every request to the activities API, with the status it got. */
+  requests: { method: string; conversationId: string; status: number }[];
   files: Map<string, Uint8Array>;
+  /** Answers the next requests to the activities API with these failures, in order. */
+  failNext(...failures: Failure[]): void;
   close(): Promise<void>;
   /** Resolves once `n` activities have arrived (or rejects after `ms`). */
   waitFor(n: number, ms?: number): Promise<Sent[]>;
@@ -24,6 +39,8 @@ export interface Connector {
 
 export async function startConnector(): Promise<Connector> {
   const sent: Sent[] = [];
+  const requests: Connector['requests'] = [];
+  const failures: Failure[] = [];
   const files = new Map<string, Uint8Array>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -34,12 +51,23 @@ export async function startConnector(): Promise<Connector> {
     }
     let body = '';
     for await (const chunk of req) body += chunk;
-    const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(url.pathname);
-    if (req.method === 'POST' && m) {
-      sent.push({ conversationId: decodeURIComponent(m[1]!), activity: JSON.parse(body) });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ id: `sent-${sent.length}` }));
+    const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(url.pathname);
+    if ((req.method === 'POST' || req.method === 'PUT') && m) {
+      const conversationId = decodeURIComponent(m[1]!);
+      const failure = failures.shift();
+      requests.push({ method: req.method, conversationId, status: failure?.status ?? 200 });
+      if (failure) {
+        res
+          .writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers })
+          .end(
+            JSON.stringify({ error: { code: 'Failure', message: `stand-in answered ${failure.status}` } }),
+          );
+        return;
+      }
+      const updates = req.method === 'PUT' && m[2] ? decodeURIComponent(m[2]) : undefined;
+      const id = updates ?? `sent-${sent.length + 1}`;
+      sent.push({ conversationId, id, ...(updates ? { updates } : {}), activity: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
       return;
     }
     res.writeHead(404).end();
@@ -49,7 +77,9 @@ export async function startConnector(): Promise<Connector> {
   return {
     url,
     sent,
+    requests,
     files,
+    failNext: (...f) => failures.push(...f),
     close: () => new Promise((r) => server.close(() => r())),
     async waitFor(n, ms = 5000) {
       const until = Date.now() + ms;
