@@ -11,18 +11,45 @@ export const COMMANDS = [
   {
     name: 'agenda',
     alias: 'agenda',
-    description: 'Vis agendaen for neste møte (agenda NUIT, agenda NUFA)',
+    description: 'Vis agendaen for neste møte (agenda NUIT, agenda 2/2023, agenda NUFA 27.10.2021)',
     handler: 'agenda',
+  },
+  {
+    name: 'abonner',
+    alias: 'subscribe',
+    description: 'Få agendaen hit før hvert møte i et utvalg (abonner NUIT)',
+    handler: 'subscribe',
+  },
+  {
+    name: 'abonnement',
+    alias: 'subscriptions',
+    description: 'Vis hvilke utvalg denne samtalen får agendaen for',
+    handler: 'subscriptions',
+  },
+  {
+    name: 'avslutt',
+    alias: 'unsubscribe',
+    description: 'Slutt å få agendaen for et utvalg (avslutt abonnement NUIT)',
+    handler: 'unsubscribe',
   },
 ] as const;
 
 export type CommandHandler = (typeof COMMANDS)[number]['handler'];
 
-/** The command a message starts with, and the rest of it; any other text is a question. */
-export function parseCommand(text: string): { handler: CommandHandler; rest: string } {
+/**
+ * The command a message starts with, and the rest of it; any other text is a question. `english`
+ * says the English alias was used, so the reply can follow.
+ */
+export function parseCommand(text: string): { handler: CommandHandler; rest: string; english: boolean } {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase().replace(/[:!?.,]$/, '');
   const command = COMMANDS.find((c) => c.name === word || c.alias === word);
-  return command ? { handler: command.handler, rest: rest.join(' ') } : { handler: 'ask', rest: trimmed };
+  return command
+    ? {
+        handler: command.handler,
+        rest: rest.join(' '),
+        english: word === command.alias && word !== command.name,
+      }
+    : { handler: 'ask', rest: trimmed, english: false };
 }

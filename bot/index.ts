@@ -1,11 +1,13 @@
-// Entry point: config, logger, store, answerer, adapter, bot, HTTP server.
+// Entry point: config, logger, store, answerer, adapter, bot, agenda schedule, HTTP server.
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
-import { osloToday } from '../src/meetings/clock.ts';
+import { systemClock } from '../src/meetings/clock.ts';
 import { openStore } from '../src/store/index.ts';
 import { createAdapter } from './adapter.ts';
+import { AgendaScheduler } from './agenda-scheduler.ts';
 import { MotebotBot } from './motebot.ts';
+import { ProactiveSender } from './proactive.ts';
 import { createApp, listen } from './server.ts';
 
 const config = loadConfig();
@@ -13,7 +15,22 @@ const logger = createLogger(config.LOG_LEVEL);
 const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
-const bot = new MotebotBot({ config, store, answerer, logger, today: osloToday });
+const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock });
+const sender = new ProactiveSender({
+  adapter,
+  appId: config.MICROSOFT_APP_ID ?? '',
+  clock: systemClock,
+  logger,
+});
+const scheduler = new AgendaScheduler({
+  store,
+  answerer,
+  sender,
+  logger,
+  clock: systemClock,
+  leads: config.leadTimes,
+});
+const stopScheduler = scheduler.start(config.AGENDA_POLL_SECONDS * 1000);
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
 const server = await listen(
   createApp({ config, logger, adapter, bot }),
@@ -28,6 +45,7 @@ logger.info(
 );
 
 const stop = () => {
+  stopScheduler();
   server.close();
   void store.close();
 };

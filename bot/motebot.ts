@@ -19,18 +19,27 @@ import { detectLanguage } from '../src/answer/question.ts';
 import type { Config } from '../src/config.ts';
 import { formatSummary, ingestBytes } from '../src/ingest.ts';
 import type { Logger } from '../src/logger.ts';
-import { nextMeeting } from '../src/meetings/agenda.ts';
-import type { ConversationRecord, Store } from '../src/store/types.ts';
+import type { Clock } from '../src/meetings/clock.ts';
+import type { Store } from '../src/store/types.ts';
+import { askAboutSak, showAgenda, showMemo } from './agenda-actions.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
 import { aiEntities } from './entities.ts';
+import { isSecretariat } from './roles.ts';
+import {
+  conversationKind,
+  conversationRecord,
+  listSubscriptions,
+  subscribe,
+  unsubscribe,
+} from './subscriptions.ts';
 
 export interface BotDeps {
   config: Config;
   store: Store;
   answerer: Answerer;
   logger: Logger;
-  /** Today's date (ISO) in Europe/Oslo; a clock the tests can set. */
-  today: () => string;
+  /** The time (and waiting) the bot goes by; tests set their own. */
+  clock: Clock;
 }
 
 const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
@@ -46,9 +55,13 @@ const fileSchema = z.object({
   fileType: z.string().optional(),
 });
 
-function conversationKind(type: string | undefined): ConversationRecord['kind'] {
-  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-}
+/** What a card action (Action.Execute, or its Action.Submit fallback) answers in the invoke. */
+const ACTION_DONE: Record<string, string> = {
+  feedback: 'Takk for tilbakemeldingen!',
+  'agenda.ask': 'Svaret kommer i samtalen.',
+  'agenda.memo': 'Toppnotatet kommer i samtalen.',
+};
+const ACTION_UNKNOWN = 'Denne handlingen kjenner jeg ikke igjen, så ingenting ble endret.';
 
 export class MotebotBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
@@ -70,14 +83,8 @@ export class MotebotBot extends TeamsActivityHandler {
 
   /** Stores the conversation reference, and greets the conversation the first time only. */
   private async welcome(context: TurnContext): Promise<void> {
-    const a = context.activity;
-    const known = await this.deps.store.getConversation(a.conversation.id);
-    await this.deps.store.saveConversation({
-      id: a.conversation.id,
-      tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null,
-      kind: conversationKind(a.conversation.conversationType),
-      reference: TurnContext.getConversationReference(a),
-    });
+    const known = await this.deps.store.getConversation(context.activity.conversation.id);
+    await this.deps.store.saveConversation(conversationRecord(context));
     if (!known)
       await context.sendActivity(
         MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard([...COMMANDS]))),
@@ -87,9 +94,11 @@ export class MotebotBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const a = context.activity;
     // An Action.Submit fallback from a card arrives as a message with a value.
-    if (a.value && typeof a.value === 'object' && (a.value as { verb?: string }).verb === 'feedback') {
-      await this.saveFeedback(context, a.value);
-      await context.sendActivity('Takk for tilbakemeldingen!');
+    const verb = (a.value as { verb?: unknown } | undefined)?.verb;
+    if (typeof verb === 'string') {
+      const done = await this.runAction(context, verb, a.value);
+      if (verb === 'feedback' || !done)
+        await context.sendActivity(done ? ACTION_DONE[verb]! : ACTION_UNKNOWN);
       return;
     }
     const personal = conversationKind(a.conversation.conversationType) === 'personal';
@@ -105,19 +114,35 @@ export class MotebotBot extends TeamsActivityHandler {
     const text = (personal ? (a.text ?? '') : TurnContext.removeRecipientMention(a))
       .replace(/<[^>]+>/g, '')
       .trim();
-    const { handler, rest } = parseCommand(text);
-    const lang = detectLanguage(text);
-    if (handler === 'help' || !text) {
-      await context.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
-      );
-      return;
+    const { handler, rest, english } = parseCommand(text);
+    const lang = english ? 'en' : detectLanguage(text);
+    switch (handler) {
+      case 'help':
+        await context.sendActivity(
+          MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
+        );
+        return;
+      case 'agenda':
+        await showAgenda(context, rest, this.deps);
+        return;
+      case 'subscribe':
+        await context.sendActivity(await subscribe(context, rest, lang, this.deps));
+        return;
+      case 'unsubscribe':
+        await context.sendActivity(await unsubscribe(context, rest, lang, this.deps));
+        return;
+      case 'subscriptions':
+        await context.sendActivity(await listSubscriptions(context, lang, this.deps.store));
+        return;
+      case 'ask':
+        if (!text) {
+          await context.sendActivity(
+            MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
+          );
+          return;
+        }
+        await this.ask(context, rest || text);
     }
-    if (handler === 'agenda') {
-      await this.agenda(context, rest);
-      return;
-    }
-    await this.ask(context, rest || text);
   }
 
   private async ask(context: TurnContext, question: string): Promise<void> {
@@ -128,30 +153,8 @@ export class MotebotBot extends TeamsActivityHandler {
     await context.sendActivity(reply);
   }
 
-  private async agenda(context: TurnContext, rest: string): Promise<void> {
-    const committee = /\bnufa\b/i.test(rest) ? 'NUFA' : /\bnuit\b/i.test(rest) ? 'NUIT' : undefined;
-    const meeting = await nextMeeting(this.deps.store, committee, this.deps.today());
-    if (!meeting) {
-      await context.sendActivity(
-        'Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.',
-      );
-      return;
-    }
-    const label = meeting.meeting ? `møte ${meeting.meeting}` : meeting.dates.join(' og ');
-    const card = messageCard(
-      `Agenda ${meeting.committee} ${label}`,
-      [[meeting.date, meeting.time, meeting.place].filter(Boolean).join(' · ')],
-      meeting.items.map((i) => ({
-        title: `${i.start_time ?? ''} ${i.sak}`.trim(),
-        value: `${i.title}${i.sakstype ? ` (${i.sakstype})` : ''}`,
-      })),
-    );
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  }
-
   private async ingestFiles(context: TurnContext, files: Attachment[]): Promise<void> {
-    const user = context.activity.from.aadObjectId;
-    if (!user || !this.deps.config.SECRETARIAT_AAD_IDS.includes(user)) {
+    if (!isSecretariat(this.deps.config, context)) {
       await context.sendActivity(
         'Beklager, bare sekretariatet kan legge inn møtedokumenter. Send gjerne dokumentet til sekretariatet, så legger de det inn.',
       );
@@ -199,25 +202,30 @@ export class MotebotBot extends TeamsActivityHandler {
     return true;
   }
 
+  /** A card action; false when its verb or data is not one the bot knows (nothing is changed then). */
+  private async runAction(context: TurnContext, verb: string, data: unknown): Promise<boolean> {
+    switch (verb) {
+      case 'feedback':
+        return this.saveFeedback(context, data);
+      case 'agenda.ask':
+        return askAboutSak(context, data, this.deps);
+      case 'agenda.memo':
+        return showMemo(context, data, this.deps);
+      default:
+        return false;
+    }
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const verb = invokeValue.action?.verb;
-    if (verb !== 'feedback' || !(await this.saveFeedback(context, invokeValue.action.data))) {
-      return {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.activity.message',
-        value: 'Denne handlingen kjenner jeg ikke igjen, så ingenting ble endret.' as unknown as Record<
-          string,
-          unknown
-        >,
-      };
-    }
+    const verb = invokeValue.action?.verb ?? '';
+    const done = await this.runAction(context, verb, invokeValue.action?.data);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: 'Takk for tilbakemeldingen!' as unknown as Record<string, unknown>,
+      value: (done ? ACTION_DONE[verb] : ACTION_UNKNOWN) as unknown as Record<string, unknown>,
     };
   }
 }

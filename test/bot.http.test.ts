@@ -15,6 +15,7 @@ import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
+import { ManualClock } from './helpers/clock.ts';
 import { startConnector, type Connector } from './helpers/connector.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -37,7 +38,13 @@ async function startBot(
   const config = loadConfig({ DATA_DIR: dir, SECRETARIAT_AAD_IDS: SECRETARY, LOG_LEVEL: 'silent', ...env });
   const logger = createLogger('silent');
   const answerer = await createAnswerer({ store, config, logger });
-  const bot = new MotebotBot({ config, store, answerer, logger, today: () => '2023-05-01' });
+  const bot = new MotebotBot({
+    config,
+    store,
+    answerer,
+    logger,
+    clock: new ManualClock('2023-05-01T10:00:00Z'),
+  });
   const server = await listen(
     createApp({ config, logger, adapter: createAdapter(config, logger), bot }),
     0,
@@ -252,7 +259,7 @@ describe('when something fails', () => {
       store: brokenStore,
       answerer,
       logger,
-      today: () => '2023-05-01',
+      clock: new ManualClock('2023-05-01T10:00:00Z'),
     });
     const server = await listen(
       createApp({ config, logger, adapter: createAdapter(config, logger), bot: broken }),

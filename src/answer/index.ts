@@ -8,6 +8,7 @@ import type { Store } from '../store/types.ts';
 import { loadLibrary, type Library } from './library.ts';
 import { answerOffline } from './offline.ts';
 import { understand } from './question.ts';
+import { earlierTreatments } from './related.ts';
 import type { Answer, Answerer, AskOptions } from './types.ts';
 
 export interface AnswererDeps {
@@ -47,6 +48,9 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       const offline = await answerOffline(lib, q, options);
       if (!grounded || offline.answer.abstained || !offline.passages.length) return offline.answer;
       return grounded(q, offline, lib);
+    },
+    async earlierTreatments(ref) {
+      return earlierTreatments(await current(), ref);
     },
   };
 }

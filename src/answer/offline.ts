@@ -129,7 +129,7 @@ export function coverage(lib: Library, c: Case, q: Question): number {
 }
 
 /** How much of what the question is about the sak's title names. */
-function titleCoverage(lib: Library, c: Case, q: Question): number {
+export function titleCoverage(lib: Library, c: Case, q: Question): number {
   return share(topicOf(lib, q), foldForMatch(c.item.title));
 }
 

@@ -42,4 +42,16 @@ export interface AskOptions {
 
 export interface Answerer {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** Earlier saker of the record on the topic of this one, newest first, each with its decision. */
+  earlierTreatments(ref: { committee: string; meeting: string; sak: string }): Promise<EarlierTreatment[]>;
+}
+
+/** An earlier sak on the same topic and what was decided there. */
+export interface EarlierTreatment {
+  committee: string;
+  meeting: string;
+  date: string;
+  sak: string;
+  title: string;
+  adoptedDecision: string;
 }

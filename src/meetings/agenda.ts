@@ -1,14 +1,132 @@
-// Which meeting's agenda a member means by "agenda": the next invited meeting of a committee, or
-// the latest one when none is ahead.
+// The agenda of an invited meeting as members see it: which meeting "agenda …" means, and the
+// agenda view (times, presenters, proposals, earlier treatments) that the agenda card shows.
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Answerer, EarlierTreatment } from '../answer/types.ts';
+import { parseDate } from '../record/dates.ts';
+import { meetingLabel } from '../record/passages.ts';
+import type { MemoSection } from '../record/types.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
+import { meetingKey, ZONE } from './schedule.ts';
 
-export async function nextMeeting(
+/** What "agenda NUIT", "agenda 2/2023", "agenda NUFA 27.10.2021" or "agenda 16/23" asks for. */
+export interface AgendaRequest {
+  committee?: string;
+  /** Meeting number "N/YYYY". */
+  meeting?: string;
+  /** ISO date of the meeting. */
+  date?: string;
+  /** A sak id "N/YY": the meeting that handles it. */
+  sak?: string;
+}
+
+export function parseAgendaRequest(text: string): AgendaRequest {
+  const req: AgendaRequest = {};
+  const committee = /\b(NUIT|NUFA)\b/i.exec(text);
+  if (committee) req.committee = committee[1]!.toUpperCase();
+  const meeting = /\b(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b/.exec(text);
+  if (meeting) req.meeting = `${Number(meeting[1])}/${meeting[2]}`;
+  else {
+    const sak = /\b(\d{1,3})\s?\/\s?(\d\d)\b/.exec(text);
+    if (sak) req.sak = `${Number(sak[1])}/${sak[2]}`;
+  }
+  const date = parseDate(text);
+  if (date) req.date = date;
+  return req;
+}
+
+/**
+ * The invited meeting a request names; with no meeting, date or sak named, the next meeting of the
+ * committee (or of the committees the conversation follows), else the latest one.
+ */
+export async function findAgendaMeeting(
   store: Store,
-  committee: string | undefined,
+  req: AgendaRequest,
   today: string,
+  followed: string[] = [],
 ): Promise<MeetingRow | null> {
-  const invited = (await store.listMeetings({ summary: true }))
-    .filter((m) => m.role === 'innkalling' && m.date && (!committee || m.committee === committee))
-    .sort((a, b) => a.date!.localeCompare(b.date!));
-  return invited.find((m) => m.date! >= today) ?? invited.at(-1) ?? null;
+  const committees = req.committee ? [req.committee] : followed;
+  const invited = (await store.listMeetings())
+    .filter((m) => m.role === 'innkalling' && (!committees.length || committees.includes(m.committee)))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  if (req.meeting) return invited.find((m) => m.meeting === req.meeting) ?? null;
+  if (req.date) return invited.find((m) => m.dates.includes(req.date!)) ?? null;
+  if (req.sak) return invited.find((m) => m.items.some((i) => i.sak === req.sak)) ?? null;
+  return invited.find((m) => m.date && m.date >= today) ?? invited.at(-1) ?? null;
+}
+
+export interface AgendaViewItem {
+  sak: string;
+  title: string;
+  sakstype: string | null;
+  /** "10:10–11:00", "10:10" or "" */
+  time: string;
+  presenter: string | null;
+  proposal: string | null;
+  earlier: EarlierTreatment[];
+  hasMemo: boolean;
+}
+
+export interface AgendaView {
+  committee: string;
+  /** The meeting's label in the record ("3/2031", "NUFA 27.10.2021"). */
+  meeting: string;
+  key: string;
+  /** "torsdag 4. september 2031" */
+  dateText: string;
+  time: string | null;
+  place: string | null;
+  /** A Teams (or other) meeting link printed in the package. */
+  link: string | null;
+  items: AgendaViewItem[];
+}
+
+const URL_IN_TEXT = /https?:\/\/\S+/;
+
+function longDate(iso: string | null): string {
+  if (!iso) return 'dato ikke oppgitt';
+  return DateTime.fromISO(iso, { zone: ZONE }).setLocale('nb').toFormat('cccc d. LLLL yyyy');
+}
+
+function timeSpan(start: string | null, end: string | null): string {
+  return start && end ? `${start}–${end}` : (start ?? '');
+}
+
+export async function agendaView(meeting: MeetingRow, answerer: Answerer): Promise<AgendaView> {
+  const label = meetingLabel(meeting);
+  const link = URL_IN_TEXT.exec(meeting.place ?? '')?.[0] ?? null;
+  const items = await Promise.all(
+    meeting.items.map(async (i, n) => ({
+      sak: i.sak,
+      title: i.title,
+      sakstype: i.sakstype,
+      // The last sak ends when the meeting does.
+      time: timeSpan(i.start_time, i.end_time ?? (n === meeting.items.length - 1 ? meeting.end_time : null)),
+      presenter: i.presenter,
+      proposal: i.proposed_decision,
+      earlier: await answerer.earlierTreatments({ committee: meeting.committee, meeting: label, sak: i.sak }),
+      hasMemo: (i.memo ?? []).length > 0,
+    })),
+  );
+  return {
+    committee: meeting.committee,
+    meeting: label,
+    key: meetingKey(meeting),
+    dateText: longDate(meeting.date),
+    time: meeting.time,
+    place: meeting.place?.replace(URL_IN_TEXT, '').trim() || null,
+    link,
+    items,
+  };
+}
+
+/** Changes exactly when what the card shows changes: a posted card is updated when it moves. */
+export function agendaHash(view: AgendaView): string {
+  return createHash('sha256').update(JSON.stringify(view)).digest('hex').slice(0, 32);
+}
+
+/** The memo sections a member reads first: purpose and background, else the first two. */
+export function memoDigest(memo: MemoSection[]): MemoSection[] {
+  const first = memo.filter((s) => /hensikt|formål|bakgrunn|sammendrag/i.test(s.heading));
+  return first.length ? first : memo.slice(0, 2);
 }

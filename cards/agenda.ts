@@ -1,0 +1,80 @@
+// The agenda card: the meeting, then each sak with its time, type and presenter, and details
+// folded away (Forslag til vedtak, Tidligere behandlinger, Spør om saken, Vis toppnotat).
+import type { AgendaView } from '../src/meetings/agenda.ts';
+import type { MemoSection } from '../src/record/types.ts';
+import { formatDate } from '../src/answer/texts.ts';
+import { messageCard } from './messages.ts';
+import { clip, render, type CardJson } from './render.ts';
+
+/** Teams refuses messages over about 28 KB; the card keeps a margin for the activity around it. */
+export const CARD_LIMIT_BYTES = 26_000;
+
+/** How much detail a card carries; a long agenda steps down until it fits. */
+const DETAIL_LEVELS = [
+  { proposal: 1500, earlier: 3, decision: 400 },
+  { proposal: 500, earlier: 2, decision: 200 },
+  { proposal: 200, earlier: 1, decision: 120 },
+  { proposal: 0, earlier: 0, decision: 0 },
+] as const;
+
+function meetingName(view: AgendaView): string {
+  return view.meeting.includes('/') ? `${view.committee} møte ${view.meeting}` : view.meeting;
+}
+
+function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVELS)[number]): CardJson {
+  const facts = [
+    { title: 'Dato', value: view.dateText },
+    view.time && { title: 'Tid', value: view.time },
+    view.place && { title: 'Sted', value: view.place },
+    view.link && { title: 'Lenke', value: `[Bli med i møtet](${view.link})` },
+  ].filter((f): f is { title: string; value: string } => !!f);
+  return render('agenda', {
+    heading: `Agenda · ${meetingName(view)}`,
+    updated,
+    updatedNote: 'Møtepakken er endret etter at agendaen ble sendt; dette er den nye versjonen.',
+    facts,
+    items: view.items.map((i, n) => ({
+      committee: view.committee,
+      meeting: view.meeting,
+      sak: i.sak,
+      title: i.title,
+      time: i.time || ' ',
+      subline: [i.sakstype, i.presenter].filter(Boolean).join(' · '),
+      detailId: `detaljer-${n}`,
+      questionId: `sporsmal-${n}`,
+      proposal: level.proposal && i.proposal ? clip(i.proposal, level.proposal) : '',
+      earlier: i.earlier
+        .slice(0, level.earlier)
+        .map(
+          (e) =>
+            `${e.meeting.includes('/') ? `${e.committee} møte ${e.meeting}` : e.meeting}, ${formatDate(e.date, 'nb')}, sak ${e.sak} «${e.title}»: ${clip(e.adoptedDecision, level.decision)}`,
+        ),
+      hasMemo: i.hasMemo,
+    })),
+  });
+}
+
+/** The agenda card, with as much detail as fits under the size limit. */
+export function agendaCard(view: AgendaView, opts: { updated?: boolean } = {}): CardJson {
+  let card: CardJson = {};
+  for (const level of DETAIL_LEVELS) {
+    card = renderAt(view, opts.updated ?? false, level);
+    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
+  }
+  return card;
+}
+
+/** "Vis toppnotat": the memo's purpose and background in a card of its own. */
+export function memoCard(
+  ref: { sak: string; title: string; meeting: string },
+  sections: MemoSection[],
+): CardJson {
+  return sections.length
+    ? messageCard(
+        `Toppnotat · sak ${ref.sak} ${ref.title}`,
+        sections.flatMap((s) => [`**${s.heading}**`, clip(s.text, 3000)]),
+      )
+    : messageCard(`Toppnotat · sak ${ref.sak} ${ref.title}`, [
+        'Jeg finner ikke noe toppnotat for denne saken i dokumentene.',
+      ]);
+}
