@@ -9,12 +9,18 @@ import { clip, render, type CardJson } from './render.ts';
 /** Teams refuses messages over about 28 KB; the card keeps a margin for the activity around it. */
 export const CARD_LIMIT_BYTES = 26_000;
 
-/** How much detail a card carries; a long agenda steps down until it fits. */
+/**
+ * How much detail a card carries; a long agenda steps down until it fits: shorter texts, then no
+ * details or per-sak actions (compact), then fewer saker with a note of how many are left out.
+ */
 const DETAIL_LEVELS = [
-  { proposal: 1500, earlier: 3, decision: 400 },
-  { proposal: 500, earlier: 2, decision: 200 },
-  { proposal: 200, earlier: 1, decision: 120 },
-  { proposal: 0, earlier: 0, decision: 0 },
+  { proposal: 1500, earlier: 3, decision: 400, compact: false, items: Infinity },
+  { proposal: 500, earlier: 2, decision: 200, compact: false, items: Infinity },
+  { proposal: 200, earlier: 1, decision: 120, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, compact: true, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, compact: true, items: 40 },
+  { proposal: 0, earlier: 0, decision: 0, compact: true, items: 20 },
 ] as const;
 
 function meetingName(view: AgendaView): string {
@@ -33,7 +39,18 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
     updated,
     updatedNote: 'Møtepakken er endret etter at agendaen ble sendt; dette er den nye versjonen.',
     facts,
-    items: view.items.map((i, n) => ({
+    compact: level.compact,
+    committee: view.committee,
+    meeting: view.meeting,
+    firstSak: view.items[0]?.sak ?? '',
+    choices: view.items
+      .slice(0, level.items)
+      .map((i) => ({ title: clip(`${i.sak} ${i.title}`, 80), value: i.sak })),
+    omitted:
+      view.items.length > level.items
+        ? `… og ${view.items.length - level.items} saker til som ikke får plass her.`
+        : '',
+    items: view.items.slice(0, level.items).map((i, n) => ({
       committee: view.committee,
       meeting: view.meeting,
       sak: i.sak,
@@ -41,7 +58,6 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
       time: i.time || ' ',
       subline: [i.sakstype, i.presenter].filter(Boolean).join(' · '),
       detailId: `detaljer-${n}`,
-      questionId: `sporsmal-${n}`,
       proposal: level.proposal && i.proposal ? clip(i.proposal, level.proposal) : '',
       earlier: i.earlier
         .slice(0, level.earlier)

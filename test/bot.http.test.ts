@@ -165,6 +165,146 @@ describe('installation', () => {
   });
 });
 
+describe('agenda subscriptions', () => {
+  const channel = { id: '19:nuit-kanal@thread.skype', conversationType: 'channel', tenantId: 'tenant-1' };
+  const mention = (text: string, from?: Record<string, string>) =>
+    activity({
+      conversation: channel,
+      ...(from ? { from } : {}),
+      text: `<at>Møtebot</at> ${text}`,
+      entities: [
+        { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
+      ],
+    });
+  const texts = () => connector.sent.map((s) => s.activity.text ?? '');
+  const installer = { id: '29:eier', name: 'Eva Eier', aadObjectId: 'aad-eier' };
+
+  it('lets the member who installed Møtebot subscribe the channel, and no one else but the secretariat', async () => {
+    await post(
+      bot.url,
+      activity({
+        type: 'installationUpdate',
+        action: 'add',
+        conversation: channel,
+        from: installer,
+        text: undefined,
+      }),
+    );
+    await connector.waitFor(1);
+    connector.sent.length = 0;
+
+    await post(bot.url, mention('abonner NUIT'));
+    await connector.waitFor(1);
+    expect(texts()[0]).toContain('Bare sekretariatet');
+    expect(await store.listSubscriptions({ conversationId: channel.id })).toEqual([]);
+
+    await post(bot.url, mention('abonner NUIT', installer));
+    await connector.waitFor(2);
+    expect(texts()[1]).toContain('følger nå NUIT');
+    await post(bot.url, mention('subscribe NUFA', { id: '29:sek', name: 'Sigrid', aadObjectId: SECRETARY }));
+    await connector.waitFor(3);
+    expect(texts()[2]).toContain('now follows NUFA');
+    expect(
+      (await store.listSubscriptions({ conversationId: channel.id, activeOnly: true })).map(
+        (x) => x.committee,
+      ),
+    ).toEqual(['NUFA', 'NUIT']);
+
+    await post(bot.url, mention('abonnement'));
+    await connector.waitFor(4);
+    expect(texts()[3]).toContain('NUFA, NUIT');
+
+    await post(bot.url, mention('avslutt abonnement NUFA', installer));
+    await connector.waitFor(5);
+    expect(texts()[4]).toContain('ikke lenger NUFA');
+    expect(await store.listSubscriptions({ conversationId: channel.id, activeOnly: true })).toMatchObject([
+      { committee: 'NUIT' },
+    ]);
+  });
+
+  it('asks which committee when none is named', async () => {
+    await post(bot.url, mention('abonner', installer));
+    await connector.waitFor(1);
+    expect(texts()[0]).toContain('Hvilket utvalg?');
+  });
+});
+
+describe('agenda on request', () => {
+  const agendaCard = () =>
+    JSON.stringify(cards().find((c) => JSON.stringify(c.content).includes('Agenda ·'))?.content ?? {});
+
+  it('shows the agenda of a meeting named by number, with each sak, time and proposal', async () => {
+    await post(bot.url, activity({ text: 'agenda 2/2023' }));
+    await connector.waitFor(1);
+    const card = agendaCard();
+    expect(card).toContain('Agenda · NUIT møte 2/2023');
+    expect(card).toContain('**16/23**');
+    expect(card).toContain('Forslag til vedtak');
+    expect(card).toContain('"verb":"agenda.ask"');
+  });
+
+  it('finds a NUFA meeting by its date, and the meeting that handles a sak', async () => {
+    await post(bot.url, activity({ text: 'agenda NUFA 27.10.2021' }));
+    await connector.waitFor(1);
+    expect(agendaCard()).toContain('Agenda · NUFA 27.10.2021');
+    connector.sent.length = 0;
+    await post(bot.url, activity({ text: 'agenda 31/20' }));
+    await connector.waitFor(1);
+    expect(agendaCard()).toContain('Agenda · NUIT møte 5/2020');
+  });
+
+  it('says so plainly when no such meeting is in the documents', async () => {
+    await post(bot.url, activity({ text: 'agenda 9/2019' }));
+    await connector.waitFor(1);
+    expect(connector.sent[0]!.activity.text).toContain('Jeg finner ingen møteinnkalling for «9/2019»');
+  });
+
+  it('answers "Spør om saken" about that sak only, and shows the memo on "Vis toppnotat"', async () => {
+    const invoke = (verb: string, data: Record<string, string>) =>
+      post(
+        bot.url,
+        activity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        }),
+      );
+    const res = await invoke('agenda.ask', {
+      committee: 'NUIT',
+      meeting: '2/2023',
+      sak: '16/23',
+      input: 'question',
+      question: 'Hva er forslaget?',
+    });
+    expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Svaret kommer i samtalen.' });
+    await connector.waitFor(2);
+    const answer = JSON.stringify(cards().at(-1)!.content);
+    expect(answer).toContain('16/23');
+    expect(answer).toContain('Forslag til vedtak');
+    expect(answer).not.toMatch(/sak (1[3-57-9]|2\d)\/23/);
+
+    // The sak's own button asks no question of its own: the answer says what the sak proposes.
+    connector.sent.length = 0;
+    await invoke('agenda.ask', { committee: 'NUIT', meeting: '2/2023', sak: '21/23' });
+    await connector.waitFor(2);
+    expect(JSON.stringify(cards().at(-1)!.content)).toContain('21/23');
+
+    connector.sent.length = 0;
+    await invoke('agenda.memo', { committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
+    await connector.waitFor(1);
+    const memo = JSON.stringify(cards()[0]!.content);
+    expect(memo).toContain('Toppnotat · sak 16/23');
+    expect(memo).toMatch(/Hensikt|Bakgrunn/);
+
+    connector.sent.length = 0;
+    const forged = await invoke('agenda.ask', { committee: 'NUIT', meeting: '2/2023', sak: 'DROP TABLE' });
+    expect(await forged.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.sent).toHaveLength(0);
+  });
+});
+
 describe('meeting packages sent as files', () => {
   const file = (name: string) => ({
     contentType: 'application/vnd.microsoft.teams.file.download.info',

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaCard, memoCard } from '../cards/agenda.ts';
 import { answerCard } from '../cards/answer.ts';
 import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { CardJson } from '../cards/render.ts';
@@ -14,6 +15,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
+import { agendaView, memoDigest, type AgendaView } from '../src/meetings/agenda.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
 
@@ -116,5 +118,50 @@ describe('cards', () => {
     const card = answerCard('spørsmål', long);
     expectValid(card);
     expect(JSON.stringify(card)).toContain('KI-generert');
+  });
+
+  it('the agenda of every invited meeting in the corpus makes a valid card with each sak, folded details and actions', async () => {
+    const answerer = await createAnswerer({
+      store,
+      config: loadConfig({ DATA_DIR: dir }),
+      logger: createLogger('silent'),
+    });
+    const invited = (await store.listMeetings()).filter((m) => m.role === 'innkalling');
+    expect(invited.length).toBeGreaterThanOrEqual(4);
+    for (const meeting of invited) {
+      const view = await agendaView(meeting, answerer);
+      for (const updated of [false, true]) {
+        const card = agendaCard(view, { updated });
+        expectValid(card);
+        const json = JSON.stringify(card);
+        for (const item of meeting.items) expect(json).toContain(`**${item.sak}**`);
+        expect(json).toContain('"verb":"agenda.ask"');
+        expect(json.includes('Oppdatert')).toBe(updated);
+      }
+      const withMemo = meeting.items.find((i) => i.memo.length);
+      if (withMemo) expectValid(memoCard({ ...withMemo, meeting: view.meeting }, memoDigest(withMemo.memo)));
+    }
+  });
+
+  it('a very long agenda folds its details to stay under the size limit', async () => {
+    const answerer = await createAnswerer({
+      store,
+      config: loadConfig({ DATA_DIR: dir }),
+      logger: createLogger('silent'),
+    });
+    const meeting = (await store.listMeetings()).find((m) => m.role === 'innkalling' && m.items.length > 8)!;
+    const view: AgendaView = await agendaView(meeting, answerer);
+    const long: AgendaView = {
+      ...view,
+      items: Array.from({ length: 40 }, (_, n) => ({
+        ...view.items[n % view.items.length]!,
+        sak: `${n + 1}/23`,
+        proposal: 'Forslag til vedtak med mye tekst. '.repeat(60),
+      })),
+    };
+    const card = agendaCard(long);
+    expectValid(card);
+    expect(JSON.stringify(card)).toContain('**40/23**');
+    expect(JSON.stringify(agendaCard(view))).toContain('Forslag til vedtak');
   });
 });
