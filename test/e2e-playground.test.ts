@@ -115,4 +115,36 @@ describe('Møtebot in the Agents Playground', () => {
     expect(await card.innerText()).toContain('involvere kommunene');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-group-chat.png') });
   });
+
+  it('shows the agenda card on request, and "Spør om saken" answers about that sak', async () => {
+    await composer().click();
+    await composer().pressSequentially('@Mø');
+    await page
+      .getByRole('menuitem', { name: /Møtebot/ })
+      .first()
+      .click();
+    await composer().pressSequentially(' agenda NUIT');
+    await composer().press('Enter');
+    const agenda = page.locator('.ac-adaptiveCard', { hasText: 'Agenda · NUIT møte 3/2031' }).last();
+    await agenda.waitFor({ timeout: 20_000 });
+    expect(await agenda.innerText()).toContain('torsdag 4. september 2031');
+    // The details of 43/31: its proposal and the earlier treatment computed from the record.
+    await agenda.getByRole('button', { name: 'Detaljer' }).nth(3).click();
+    await agenda.getByText('Tidligere behandlinger').waitFor({ timeout: 5_000 });
+    expect(await agenda.innerText()).toContain('sak 32/31');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-agenda-card.png'), fullPage: true });
+
+    const answers = page.locator('.ac-adaptiveCard', {
+      hasText: 'Forslag til vedtak',
+      hasNotText: 'Agenda ·',
+    });
+    const before = await answers.count();
+    // Only the opened sak's details (43/31) are visible.
+    await agenda.getByRole('button', { name: 'Spør om saken' }).first().click();
+    await expect.poll(() => answers.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    const answer = answers.last();
+    expect(await answer.innerText()).toContain('43/31');
+    expect(await answer.innerText()).toContain('NUIT gir sin tilslutning til ny prismodell');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-agenda-ask.png') });
+  });
 });
