@@ -10,6 +10,7 @@ import { osloToday, type Clock } from '../src/meetings/clock.ts';
 import { meetingLabel } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import { agendaActivity } from './agenda-scheduler.ts';
+import type { ActionResult } from './actions.ts';
 import { aiEntities } from './entities.ts';
 
 interface Deps {
@@ -18,13 +19,14 @@ interface Deps {
   clock: Clock;
 }
 
-/** Card data of an agenda action: which sak (the member's question comes in the named input). */
+/** Card data of an agenda action: which sak, and the member's question when they typed one. */
 export const sakActionSchema = z.object({
   committee: z.string().min(1).max(20),
   meeting: z.string().min(1).max(40),
   sak: z.string().regex(/^\d{1,3}\/\d{2}$/),
-  input: z.string().max(40).optional(),
+  question: z.string().max(500).optional(),
 });
+type SakAction = z.infer<typeof sakActionSchema>;
 
 export async function showAgenda(context: TurnContext, rest: string, deps: Deps): Promise<void> {
   const followed = (
@@ -45,28 +47,20 @@ export async function showAgenda(context: TurnContext, rest: string, deps: Deps)
 }
 
 /** "Spør om saken": the member's question (or, left empty, what the sak is about), about that sak only. */
-export async function askAboutSak(context: TurnContext, data: unknown, deps: Deps): Promise<boolean> {
-  const parsed = sakActionSchema.safeParse(data);
-  if (!parsed.success) return false;
-  const { committee, meeting, sak, input } = parsed.data;
-  const typed = input ? (data as Record<string, unknown>)[input] : undefined;
-  const question =
-    typeof typed === 'string' && typed.trim()
-      ? typed.trim().slice(0, 500)
-      : `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
+export async function askAboutSak(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
+  const { committee, meeting, sak } = data;
+  const question = data.question?.trim() || `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
   await context.sendActivity({ type: ActivityTypes.Typing });
   const answer = await deps.answerer.ask(question, { committee, meeting, sak });
   const reply = MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(question, answer)));
   if (answer.generated) reply.entities = aiEntities(answer);
   await context.sendActivity(reply);
-  return true;
+  return { message: 'Svaret kommer i samtalen.' };
 }
 
 /** "Vis toppnotat": the memo's purpose and background. */
-export async function showMemo(context: TurnContext, data: unknown, deps: Deps): Promise<boolean> {
-  const parsed = sakActionSchema.safeParse(data);
-  if (!parsed.success) return false;
-  const { committee, meeting, sak } = parsed.data;
+export async function showMemo(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
+  const { committee, meeting, sak } = data;
   const item = (await deps.store.listMeetings())
     .filter((m) => m.committee === committee && meetingLabel(m) === meeting)
     .flatMap((m) => m.items)
@@ -77,5 +71,5 @@ export async function showMemo(context: TurnContext, data: unknown, deps: Deps):
       CardFactory.adaptiveCard(memoCard({ sak, title, meeting }, memoDigest(item?.memo ?? []))),
     ),
   );
-  return true;
+  return { message: 'Toppnotatet kommer i samtalen.' };
 }

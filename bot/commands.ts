@@ -32,6 +32,62 @@ export const COMMANDS = [
     description: 'Slutt å få agendaen for et utvalg (avslutt abonnement NUIT)',
     handler: 'unsubscribe',
   },
+  {
+    name: 'innspill',
+    alias: 'input',
+    description: 'Gi innspill til en sak (innspill 16/23: tekst), eller se dem (innspill 16/23)',
+    handler: 'innspill',
+  },
+  {
+    name: 'avstemning',
+    alias: 'poll',
+    description: 'Lag en avstemning (avstemning Spørsmål? | A | B), eller lukk den (avstemning lukk)',
+    handler: 'poll',
+  },
+  {
+    name: 'spørsmål',
+    alias: 'question',
+    description: 'Still et spørsmål til den som legger fram saken (spørsmål anonymt: … for anonymt)',
+    handler: 'question',
+  },
+  {
+    name: 'møte',
+    alias: 'meeting',
+    description: 'Knytt samtalen til et møte (møte 2/2023)',
+    handler: 'meeting',
+  },
+  {
+    name: 'sak',
+    alias: 'item',
+    description: 'Sett saken som behandles nå (sak 17/23)',
+    handler: 'sak',
+  },
+  {
+    name: 'neste',
+    alias: 'next',
+    description: 'Gå videre til neste sak (neste sak)',
+    handler: 'next',
+  },
+  {
+    name: 'eksporter',
+    alias: 'export',
+    description: 'Innspill per sak som utkast til referatet (eksporter innspill 2/2023)',
+    handler: 'export',
+  },
+] as const;
+
+/** Teams shows at most ten commands per scope in its command menu: these, in this order. */
+export const MENU_COMMANDS = [
+  'hjelp',
+  'spør',
+  'agenda',
+  'innspill',
+  'avstemning',
+  'spørsmål',
+  'abonner',
+  'abonnement',
+  'sak',
+  'eksporter',
 ] as const;
 
 export type CommandHandler = (typeof COMMANDS)[number]['handler'];

@@ -33,7 +33,7 @@ const scheduler = new AgendaScheduler({
 const stopScheduler = scheduler.start(config.AGENDA_POLL_SECONDS * 1000);
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
 const server = await listen(
-  createApp({ config, logger, adapter, bot }),
+  createApp({ config, logger, adapter, bot, store, clock: systemClock }),
   config.PORT,
   config.localMode ? '127.0.0.1' : undefined,
 );

@@ -21,9 +21,16 @@ import { formatSummary, ingestBytes } from '../src/ingest.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
-import { askAboutSak, showAgenda, showMemo } from './agenda-actions.ts';
+import { runCardAction } from './actions.ts';
+import { showAgenda } from './agenda-actions.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
 import { aiEntities } from './entities.ts';
+import { exportCommand } from './export.ts';
+import { innspillCommand } from './innspill.ts';
+import { setCurrentSak, setMeeting } from './meeting-chat.ts';
+import { MemberCounts } from './members.ts';
+import { pollCommand } from './polls.ts';
+import { questionCommand } from './qna.ts';
 import { isSecretariat } from './roles.ts';
 import {
   conversationKind,
@@ -42,30 +49,24 @@ export interface BotDeps {
   clock: Clock;
 }
 
-const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
+/** What a turn's handlers get: the bot's dependencies and its per-conversation member counts. */
+export type TurnDeps = BotDeps & { members: MemberCounts };
 
-const feedbackSchema = z.object({
-  reaction: z.enum(['up', 'down']),
-  question: z.string().min(1).max(2000),
-  answer: z.string().max(4000).default(''),
-});
+const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 
 const fileSchema = z.object({
   downloadUrl: z.string().url(),
   fileType: z.string().optional(),
 });
 
-/** What a card action (Action.Execute, or its Action.Submit fallback) answers in the invoke. */
-const ACTION_DONE: Record<string, string> = {
-  feedback: 'Takk for tilbakemeldingen!',
-  'agenda.ask': 'Svaret kommer i samtalen.',
-  'agenda.memo': 'Toppnotatet kommer i samtalen.',
-};
-const ACTION_UNKNOWN = 'Denne handlingen kjenner jeg ikke igjen, så ingenting ble endret.';
+const cardActivity = (card: object) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class MotebotBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  private readonly deps: TurnDeps;
+
+  constructor(deps: BotDeps) {
     super();
+    this.deps = { ...deps, members: new MemberCounts(deps.clock) };
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -96,9 +97,13 @@ export class MotebotBot extends TeamsActivityHandler {
     // An Action.Submit fallback from a card arrives as a message with a value.
     const verb = (a.value as { verb?: unknown } | undefined)?.verb;
     if (typeof verb === 'string') {
-      const done = await this.runAction(context, verb, a.value);
-      if (verb === 'feedback' || !done)
-        await context.sendActivity(done ? ACTION_DONE[verb]! : ACTION_UNKNOWN);
+      const result = await runCardAction(context, verb, a.value, this.deps);
+      // A fallback cannot replace the clicked card. A personal view (a poll showing one member's
+      // answer) must not go to everyone, so polls get a short note; other cards are posted.
+      if ('message' in result) await context.sendActivity(result.message);
+      else if (verb.startsWith('poll.'))
+        await context.sendActivity('Registrert. Trykk «Oppdater» på avstemningen for å se den oppdatert.');
+      else await context.sendActivity(cardActivity(result.card));
       return;
     }
     const personal = conversationKind(a.conversation.conversationType) === 'personal';
@@ -133,6 +138,33 @@ export class MotebotBot extends TeamsActivityHandler {
         return;
       case 'subscriptions':
         await context.sendActivity(await listSubscriptions(context, lang, this.deps.store));
+        return;
+      case 'innspill':
+        await innspillCommand(context, rest, this.deps);
+        return;
+      case 'poll':
+        await pollCommand(context, rest, this.deps);
+        return;
+      case 'question':
+        await questionCommand(context, rest, this.deps);
+        return;
+      case 'export':
+        await exportCommand(context, rest, this.deps);
+        return;
+      case 'meeting':
+        await context.sendActivity(await setMeeting(context, rest, this.deps));
+        return;
+      case 'sak': {
+        const sak = /\b(\d{1,3})\s?\/\s?(\d{2})\b/.exec(rest);
+        await context.sendActivity(
+          sak
+            ? await setCurrentSak(context, { sak: `${Number(sak[1])}/${sak[2]}` }, this.deps)
+            : 'Hvilken sak? Skriv for eksempel «sak 17/23».',
+        );
+        return;
+      }
+      case 'next':
+        await context.sendActivity(await setCurrentSak(context, 'next', this.deps));
         return;
       case 'ask':
         if (!text) {
@@ -182,37 +214,7 @@ export class MotebotBot extends TeamsActivityHandler {
         maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
       });
       const [head, ...lines] = formatSummary(summary, 'nb').split('\n');
-      await context.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(messageCard(head!, lines))),
-      );
-    }
-  }
-
-  private async saveFeedback(context: TurnContext, value: unknown): Promise<boolean> {
-    const parsed = feedbackSchema.safeParse(value);
-    const user = context.activity.from.aadObjectId ?? context.activity.from.id;
-    if (!parsed.success) return false;
-    await this.deps.store.saveFeedback({
-      conversationId: context.activity.conversation.id,
-      userId: user,
-      question: parsed.data.question,
-      answer: parsed.data.answer,
-      reaction: parsed.data.reaction,
-    });
-    return true;
-  }
-
-  /** A card action; false when its verb or data is not one the bot knows (nothing is changed then). */
-  private async runAction(context: TurnContext, verb: string, data: unknown): Promise<boolean> {
-    switch (verb) {
-      case 'feedback':
-        return this.saveFeedback(context, data);
-      case 'agenda.ask':
-        return askAboutSak(context, data, this.deps);
-      case 'agenda.memo':
-        return showMemo(context, data, this.deps);
-      default:
-        return false;
+      await context.sendActivity(cardActivity(messageCard(head!, lines)));
     }
   }
 
@@ -220,12 +222,18 @@ export class MotebotBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const verb = invokeValue.action?.verb ?? '';
-    const done = await this.runAction(context, verb, invokeValue.action?.data);
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.activity.message',
-      value: (done ? ACTION_DONE[verb] : ACTION_UNKNOWN) as unknown as Record<string, unknown>,
-    };
+    const result = await runCardAction(
+      context,
+      invokeValue.action?.verb ?? '',
+      invokeValue.action?.data,
+      this.deps,
+    );
+    return 'card' in result
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+      : {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: result.message as unknown as Record<string, unknown>,
+        };
   }
 }

@@ -1,6 +1,7 @@
-// Who may change a conversation's settings (subscriptions now, polls and moderation later): the
-// secretariat (SECRETARIAT_AAD_IDS), the member who installed Møtebot in the conversation, the
-// organiser of the meeting the chat belongs to, and anyone in their own personal chat.
+// Who may do what. Conversation settings (subscriptions, its meeting): the secretariat
+// (SECRETARIAT_AAD_IDS), the member who installed Møtebot there, the organiser of the meeting the
+// chat belongs to, and anyone in their own personal chat. Moderation (closing polls, Q&A, export):
+// the secretariat and the meeting organiser.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
@@ -21,13 +22,33 @@ export async function mayManageConversation(
   const user = a.from.aadObjectId;
   if (!user) return false;
   if ((await deps.store.getConversation(a.conversation.id))?.installedBy === user) return true;
+  return isMeetingOrganiser(context, deps.logger);
+}
+
+async function isMeetingOrganiser(context: TurnContext, logger: Logger): Promise<boolean> {
+  const a = context.activity;
   const meetingId = (a.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
-  if (!meetingId) return false;
+  const user = a.from.aadObjectId;
+  if (!meetingId || !user) return false;
   try {
     const participant = await TeamsInfo.getMeetingParticipant(context, meetingId, user);
     return participant.meeting?.role === 'Organizer';
   } catch (err) {
-    deps.logger.warn({ err, meetingId }, 'could not read the meeting role');
+    logger.warn({ err, meetingId }, 'could not read the meeting role');
     return false;
   }
+}
+
+/** Closing and deleting polls, moderating Q&A and exporting: the secretariat and the meeting organiser. */
+export async function mayModerate(
+  context: TurnContext,
+  deps: { config: Config; logger: Logger },
+): Promise<boolean> {
+  return isSecretariat(deps.config, context) || isMeetingOrganiser(context, deps.logger);
+}
+
+/** The member as the authenticated activity names them (never a value from card data). */
+export function memberOf(context: TurnContext): { id: string; name: string; teamsId: string } {
+  const from = context.activity.from;
+  return { id: from.aadObjectId ?? from.id, name: from.name ?? 'Ukjent', teamsId: from.id };
 }

@@ -1,10 +1,16 @@
-// The HTTP server: /api/messages for Teams (through the adapter) and /healthz. In local mode (no
-// app id) only loopback clients are served; ALLOWED_TENANTS refuses activities from other tenants.
+// The HTTP server: /api/messages for Teams (through the adapter), /api/exports for innspill
+// exports, and /healthz. In local mode (no app id) only loopback clients are served;
+// ALLOWED_TENANTS refuses activities from other tenants.
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../src/config.ts';
+import { EXPORT_TYPES, exportInnspill } from '../src/innspill/export.ts';
+import { findMeetingForExport } from '../src/innspill/meeting.ts';
 import type { Logger } from '../src/logger.ts';
+import type { Clock } from '../src/meetings/clock.ts';
+import type { Store } from '../src/store/types.ts';
+import { readExportToken } from './export.ts';
 import type { MotebotBot } from './motebot.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -14,8 +20,15 @@ export function clientAllowed(config: Pick<Config, 'localMode'>, remoteAddress: 
   return !config.localMode || LOOPBACK.test(remoteAddress ?? '');
 }
 
-export function createApp(deps: { config: Config; logger: Logger; adapter: CloudAdapter; bot: MotebotBot }) {
-  const { config, logger, adapter, bot } = deps;
+export function createApp(deps: {
+  config: Config;
+  logger: Logger;
+  adapter: CloudAdapter;
+  bot: MotebotBot;
+  store: Store;
+  clock: Clock;
+}) {
+  const { config, logger, adapter, bot, store, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
@@ -37,6 +50,27 @@ export function createApp(deps: { config: Config; logger: Logger; adapter: Cloud
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  // Innspill exports for the referat; the signed token is the permission (see bot/export.ts).
+  app.get('/api/exports/:token', async (req: Request<{ token: string }>, res: Response) => {
+    const token = await readExportToken(store, req.params.token, clock.now());
+    const meeting = token && (await findMeetingForExport(store, token.meeting, token.committee));
+    if (!token || !meeting) {
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Lenken er ugyldig eller utløpt. Be Møtebot om en ny eksport.');
+      return;
+    }
+    const innspill = await store.listInnspill({ committee: meeting.committee, meeting: meeting.meeting });
+    const bytes = await exportInnspill(meeting, innspill, token.format);
+    const file = `innspill-${meeting.committee}-${meeting.meeting.replace(/[^\w.-]+/g, '-')}.${token.format}`;
+    res
+      .status(200)
+      .type(EXPORT_TYPES[token.format])
+      .setHeader('content-disposition', `attachment; filename="${file}"`)
+      .send(Buffer.from(bytes));
   });
   return app;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { COMMANDS } from '../bot/commands.ts';
+import { COMMANDS, MENU_COMMANDS } from '../bot/commands.ts';
 import type { Config } from '../src/config.ts';
 import { MotebotError } from '../src/errors.ts';
 
@@ -22,7 +22,7 @@ export function buildManifest(config: Config, version = '1.0.0'): Record<string,
     .replaceAll('${domain}', config.BOT_DOMAIN)
     .replaceAll('${version}', version);
   const manifest = JSON.parse(text) as { bots: { commandLists: unknown[] }[] };
-  const commands = COMMANDS.map((c) => ({
+  const commands = MENU_COMMANDS.map((name) => COMMANDS.find((c) => c.name === name)!).map((c) => ({
     title: c.name,
     description: `${c.description} (engelsk: ${c.alias})`.slice(0, 128),
   }));

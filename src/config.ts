@@ -42,12 +42,18 @@ const schema = z.object({
   ALLOWED_TENANTS: list,
   SECRETARIAT_AAD_IDS: list,
   BOT_DOMAIN: z.string().default('localhost'),
+  /** Base URL members reach the bot's web pages at (export links, the side panel); derived when unset. */
+  PUBLIC_URL: z.string().url().optional(),
 
   // Agenda cards before each meeting.
   /** Lead times before a meeting's start: "3d@09:00" (three days before at 09:00 Oslo time), "60m". */
   AGENDA_LEAD_TIMES: z.string().default('3d@09:00,60m'),
   /** How often the schedule is checked, in seconds. */
   AGENDA_POLL_SECONDS: z.coerce.number().int().positive().default(30),
+
+  // In the meeting.
+  /** Who may create polls: any member, or only the secretariat and the meeting organiser. */
+  POLL_CREATORS: z.enum(['members', 'moderators']).default('members'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {

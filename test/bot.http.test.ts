@@ -31,6 +31,8 @@ interface Gold {
 let dir: string;
 let store: Store;
 let connector: Connector;
+/** The bot's time: 1 May 2023, before NUIT meeting 2/2023 (25 May). */
+const clock = new ManualClock('2023-05-01T10:00:00Z');
 
 async function startBot(
   env: Record<string, string> = {},
@@ -38,15 +40,9 @@ async function startBot(
   const config = loadConfig({ DATA_DIR: dir, SECRETARIAT_AAD_IDS: SECRETARY, LOG_LEVEL: 'silent', ...env });
   const logger = createLogger('silent');
   const answerer = await createAnswerer({ store, config, logger });
-  const bot = new MotebotBot({
-    config,
-    store,
-    answerer,
-    logger,
-    clock: new ManualClock('2023-05-01T10:00:00Z'),
-  });
+  const bot = new MotebotBot({ config, store, answerer, logger, clock });
   const server = await listen(
-    createApp({ config, logger, adapter: createAdapter(config, logger), bot }),
+    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, clock }),
     0,
     '127.0.0.1',
   );
@@ -394,15 +390,16 @@ describe('when something fails', () => {
     const brokenStore = await openStore(config);
     const logger = createLogger('silent');
     const answerer = await createAnswerer({ store: brokenStore, config, logger });
-    const broken = new MotebotBot({
-      config,
-      store: brokenStore,
-      answerer,
-      logger,
-      clock: new ManualClock('2023-05-01T10:00:00Z'),
-    });
+    const broken = new MotebotBot({ config, store: brokenStore, answerer, logger, clock });
     const server = await listen(
-      createApp({ config, logger, adapter: createAdapter(config, logger), bot: broken }),
+      createApp({
+        config,
+        logger,
+        adapter: createAdapter(config, logger),
+        bot: broken,
+        store: brokenStore,
+        clock,
+      }),
       0,
       '127.0.0.1',
     );

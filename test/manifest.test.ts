@@ -7,7 +7,7 @@ import formatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../bot/commands.ts';
+import { COMMANDS, MENU_COMMANDS } from '../bot/commands.ts';
 import { buildManifest, buildPackage } from '../manifest/build.ts';
 import { loadConfig } from '../src/config.ts';
 
@@ -55,7 +55,8 @@ describe('the Teams app package', () => {
       bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
     };
     for (const list of m.bots[0]!.commandLists)
-      expect(list.commands.map((c) => c.title)).toEqual(COMMANDS.map((c) => c.name));
+      expect(list.commands.map((c) => c.title)).toEqual([...MENU_COMMANDS]);
+    for (const name of MENU_COMMANDS) expect(COMMANDS.map((c) => c.name)).toContain(name);
     expect(m.bots[0]!.commandLists.flatMap((l) => l.scopes).sort()).toEqual([
       'groupChat',
       'personal',

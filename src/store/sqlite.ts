@@ -1,16 +1,21 @@
 // The embedded default store: one SQLite file under DATA_DIR. WAL lets readers (the bot, `ask`)
 // read while an ingest writes; every document is replaced in one transaction, so a reader sees
 // either the old or the new version, never a mix.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentFormat } from '../documents/types.ts';
+import type { Innspill, NewInnspill } from '../innspill/types.ts';
+import type { NewPoll, Poll, PollVote } from '../polls/types.ts';
+import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
 import type {
   AgendaPost,
   AgendaPostStatus,
   CaseRef,
+  ConversationMeeting,
   ConversationRecord,
   FeedbackRecord,
   MeetingRow,
@@ -105,6 +110,121 @@ const toAgendaPost = (r: AgendaPostRow): AgendaPost => ({
   activityId: r.activity_id,
   cardHash: r.card_hash,
 });
+
+interface InnspillRow {
+  id: number;
+  committee: string;
+  meeting: string;
+  sak: string;
+  conversation_id: string;
+  author_id: string;
+  author_name: string;
+  organisation: string | null;
+  text: string;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+const toInnspill = (r: InnspillRow): Innspill => ({
+  id: r.id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  conversationId: r.conversation_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  organisation: r.organisation,
+  text: r.text,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  withdrawnAt: r.withdrawn_at,
+});
+
+interface PollRow {
+  id: string;
+  conversation_id: string;
+  committee: string | null;
+  meeting: string | null;
+  sak: string | null;
+  kind: string;
+  question: string;
+  options_json: string;
+  max_picks: number | null;
+  anonymous: number;
+  results: string;
+  closes_at: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  activity_id: string | null;
+}
+
+const toPoll = (r: PollRow): Poll => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  kind: r.kind as Poll['kind'],
+  question: r.question,
+  options: JSON.parse(r.options_json) as string[],
+  maxPicks: r.max_picks,
+  anonymous: r.anonymous === 1,
+  results: r.results as Poll['results'],
+  closesAt: r.closes_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+  activityId: r.activity_id,
+});
+
+interface VoteRow {
+  poll_id: string;
+  voter_key: string;
+  voter_name: string | null;
+  answer_json: string;
+  voted_at: string;
+}
+
+const toVote = (r: VoteRow): PollVote => ({
+  pollId: r.poll_id,
+  voterKey: r.voter_key,
+  voterName: r.voter_name,
+  answer: JSON.parse(r.answer_json) as PollVote['answer'],
+  votedAt: r.voted_at,
+});
+
+interface QuestionRow {
+  id: number;
+  conversation_id: string;
+  committee: string | null;
+  meeting: string | null;
+  sak: string | null;
+  text: string;
+  author_name: string | null;
+  anonymous: number;
+  status: string;
+  created_at: string;
+  upvotes: number;
+}
+
+const toQuestion = (r: QuestionRow): AudienceQuestion => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  text: r.text,
+  authorName: r.author_name,
+  anonymous: r.anonymous === 1,
+  status: r.status as QuestionStatus,
+  createdAt: r.created_at,
+  upvotes: r.upvotes,
+});
+
+const QUESTION_SELECT = `SELECT q.*, (SELECT count(*) FROM question_upvotes u WHERE u.question_id = q.id) AS upvotes
+  FROM audience_questions q`;
 
 const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
 
@@ -430,6 +550,262 @@ export class SqliteStore implements Store {
 
   async setAgendaPostCard(id: number, cardHash: string): Promise<void> {
     this.db.prepare('UPDATE agenda_posts SET card_hash = ? WHERE id = ?').run(cardHash, id);
+  }
+
+  async setConversationMeeting(m: ConversationMeeting): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO conversation_meetings (conversation_id, committee, meeting, current_sak, changed_by, changed_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(conversation_id) DO UPDATE SET committee = excluded.committee, meeting = excluded.meeting,
+           current_sak = excluded.current_sak, changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
+      )
+      .run(m.conversationId, m.committee, m.meeting, m.currentSak, m.changedBy, new Date().toISOString());
+  }
+
+  async getConversationMeeting(conversationId: string): Promise<ConversationMeeting | null> {
+    const r = this.db
+      .prepare<
+        [string],
+        {
+          conversation_id: string;
+          committee: string;
+          meeting: string;
+          current_sak: string | null;
+          changed_by: string;
+        }
+      >('SELECT * FROM conversation_meetings WHERE conversation_id = ?')
+      .get(conversationId);
+    return r
+      ? {
+          conversationId: r.conversation_id,
+          committee: r.committee,
+          meeting: r.meeting,
+          currentSak: r.current_sak,
+          changedBy: r.changed_by,
+        }
+      : null;
+  }
+
+  async addInnspill(i: NewInnspill): Promise<Innspill> {
+    const now = new Date().toISOString();
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO innspill (committee, meeting, sak, conversation_id, author_id, author_name, organisation, text, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        i.committee,
+        i.meeting,
+        i.sak,
+        i.conversationId,
+        i.authorId,
+        i.authorName,
+        i.organisation,
+        i.text,
+        now,
+        now,
+      );
+    return (await this.getInnspill(Number(lastInsertRowid)))!;
+  }
+
+  async getInnspill(id: number): Promise<Innspill | null> {
+    const r = this.db.prepare<[number], InnspillRow>('SELECT * FROM innspill WHERE id = ?').get(id);
+    return r ? toInnspill(r) : null;
+  }
+
+  async editInnspill(
+    id: number,
+    authorId: string,
+    change: { text: string; organisation: string | null },
+  ): Promise<Innspill | null> {
+    const { changes } = this.db
+      .prepare(
+        'UPDATE innspill SET text = ?, organisation = ?, updated_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL',
+      )
+      .run(change.text, change.organisation, new Date().toISOString(), id, authorId);
+    return changes ? this.getInnspill(id) : null;
+  }
+
+  async withdrawInnspill(id: number, authorId: string): Promise<boolean> {
+    const { changes } = this.db
+      .prepare('UPDATE innspill SET withdrawn_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL')
+      .run(new Date().toISOString(), id, authorId);
+    return changes === 1;
+  }
+
+  async listInnspill(filter: { committee: string; meeting: string; sak?: string }): Promise<Innspill[]> {
+    return this.db
+      .prepare<{ committee: string; meeting: string; sak: string | null }, InnspillRow>(
+        `SELECT * FROM innspill WHERE committee = @committee AND meeting = @meeting AND (@sak IS NULL OR sak = @sak)
+           AND withdrawn_at IS NULL ORDER BY id`,
+      )
+      .all({ committee: filter.committee, meeting: filter.meeting, sak: filter.sak ?? null })
+      .map(toInnspill);
+  }
+
+  async createPoll(p: NewPoll): Promise<Poll> {
+    const id = randomUUID().replaceAll('-', '').slice(0, 16);
+    this.db
+      .prepare(
+        `INSERT INTO polls (id, conversation_id, committee, meeting, sak, kind, question, options_json, max_picks, anonymous, results, closes_at, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        p.conversationId,
+        p.committee,
+        p.meeting,
+        p.sak,
+        p.kind,
+        p.question,
+        JSON.stringify(p.options),
+        p.maxPicks,
+        p.anonymous ? 1 : 0,
+        p.results,
+        p.closesAt,
+        p.createdBy,
+        new Date().toISOString(),
+      );
+    return (await this.getPoll(id))!;
+  }
+
+  async getPoll(id: string): Promise<Poll | null> {
+    const r = this.db.prepare<[string], PollRow>('SELECT * FROM polls WHERE id = ?').get(id);
+    return r ? toPoll(r) : null;
+  }
+
+  async latestOpenPoll(conversationId: string): Promise<Poll | null> {
+    const r = this.db
+      .prepare<[string], PollRow>(
+        'SELECT * FROM polls WHERE conversation_id = ? AND closed_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(conversationId);
+    return r ? toPoll(r) : null;
+  }
+
+  async setPollActivity(id: string, activityId: string): Promise<void> {
+    this.db.prepare('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
+  }
+
+  async closePoll(id: string, at: string): Promise<boolean> {
+    return (
+      this.db.prepare('UPDATE polls SET closed_at = ? WHERE id = ? AND closed_at IS NULL').run(at, id)
+        .changes === 1
+    );
+  }
+
+  async deletePoll(id: string): Promise<void> {
+    this.db.prepare('DELETE FROM polls WHERE id = ?').run(id);
+  }
+
+  async pollsDue(now: string): Promise<Poll[]> {
+    return this.db
+      .prepare<[string], PollRow>(
+        'SELECT * FROM polls WHERE closed_at IS NULL AND closes_at IS NOT NULL AND closes_at <= ?',
+      )
+      .all(now)
+      .map(toPoll);
+  }
+
+  async castVote(v: PollVote): Promise<boolean> {
+    const upsert = this.db.prepare(
+      `INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
+       SELECT @pollId, @voterKey, @voterName, @answer, @votedAt WHERE EXISTS (SELECT 1 FROM polls WHERE id = @pollId AND closed_at IS NULL)
+       ON CONFLICT(poll_id, voter_key) DO UPDATE SET answer_json = excluded.answer_json, voter_name = excluded.voter_name, voted_at = excluded.voted_at`,
+    );
+    const { changes } = upsert.run({
+      pollId: v.pollId,
+      voterKey: v.voterKey,
+      voterName: v.voterName,
+      answer: JSON.stringify(v.answer),
+      votedAt: v.votedAt,
+    });
+    return changes === 1;
+  }
+
+  async listVotes(pollId: string): Promise<PollVote[]> {
+    return this.db
+      .prepare<[string], VoteRow>('SELECT * FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, voter_key')
+      .all(pollId)
+      .map(toVote);
+  }
+
+  async getVote(pollId: string, voterKey: string): Promise<PollVote | null> {
+    const r = this.db
+      .prepare<[string, string], VoteRow>('SELECT * FROM poll_votes WHERE poll_id = ? AND voter_key = ?')
+      .get(pollId, voterKey);
+    return r ? toVote(r) : null;
+  }
+
+  async addQuestion(
+    q: Omit<AudienceQuestion, 'id' | 'status' | 'createdAt' | 'upvotes'> & { authorKey: string },
+  ): Promise<AudienceQuestion> {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO audience_questions (conversation_id, committee, meeting, sak, text, author_key, author_name, anonymous, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        q.conversationId,
+        q.committee,
+        q.meeting,
+        q.sak,
+        q.text,
+        q.authorKey,
+        q.anonymous ? null : q.authorName,
+        q.anonymous ? 1 : 0,
+        new Date().toISOString(),
+      );
+    return (await this.getQuestion(Number(lastInsertRowid)))!;
+  }
+
+  async getQuestion(id: number): Promise<AudienceQuestion | null> {
+    const r = this.db.prepare<[number], QuestionRow>(`${QUESTION_SELECT} WHERE q.id = ?`).get(id);
+    return r ? toQuestion(r) : null;
+  }
+
+  async upvoteQuestion(id: number, voterKey: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO question_upvotes (question_id, voter_key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM audience_questions WHERE id = ?)
+           ON CONFLICT DO NOTHING`,
+        )
+        .run(id, voterKey, id).changes === 1
+    );
+  }
+
+  async setQuestionStatus(id: number, status: QuestionStatus): Promise<boolean> {
+    return (
+      this.db.prepare('UPDATE audience_questions SET status = ? WHERE id = ?').run(status, id).changes === 1
+    );
+  }
+
+  async listQuestions(filter: {
+    conversationId: string;
+    sak?: string | null;
+    includeHidden?: boolean;
+  }): Promise<AudienceQuestion[]> {
+    return this.db
+      .prepare<{ conversationId: string; sak: string | null; hidden: number }, QuestionRow>(
+        `${QUESTION_SELECT} WHERE q.conversation_id = @conversationId AND (@sak IS NULL OR q.sak = @sak)
+           AND (@hidden = 1 OR q.status != 'hidden') ORDER BY upvotes DESC, q.id`,
+      )
+      .all({
+        conversationId: filter.conversationId,
+        sak: filter.sak ?? null,
+        hidden: filter.includeHidden ? 1 : 0,
+      })
+      .map(toQuestion);
+  }
+
+  async secret(name: string): Promise<string> {
+    this.db
+      .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
+      .run(name, randomBytes(32).toString('hex'));
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(name)!
+      .value;
   }
 
   async revision(): Promise<number> {

@@ -1,6 +1,9 @@
 // The store behind Møtebot. SQLite (a file under DATA_DIR) is the default; PostgreSQL follows.
 // The interface is async so that a networked implementation fits without changing callers.
 import type { DocumentFormat } from '../documents/types.ts';
+import type { Innspill, NewInnspill } from '../innspill/types.ts';
+import type { NewPoll, Poll, PollVote } from '../polls/types.ts';
+import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage } from '../record/types.ts';
 
 export interface StoredDocument {
@@ -84,6 +87,16 @@ export interface FeedbackRecord {
   createdAt?: string;
 }
 
+/** The committee meeting a chat belongs to (a meeting chat, or set with "møte 2/2023"), and its current sak. */
+export interface ConversationMeeting {
+  conversationId: string;
+  committee: string;
+  /** Meeting label in the record ("2/2023", "NUFA 27.10.2021"). */
+  meeting: string;
+  currentSak: string | null;
+  changedBy: string;
+}
+
 /** Which sak of which meeting (sak null: the meeting's own passages, such as its header). */
 export interface CaseRef {
   committee: string;
@@ -127,6 +140,54 @@ export interface Store {
   /** Posts sent for meetings that start after `now`: the cards a re-ingest may have to update. */
   listSentAgendaPosts(now: string): Promise<AgendaPost[]>;
   setAgendaPostCard(id: number, cardHash: string): Promise<void>;
+  setConversationMeeting(m: ConversationMeeting): Promise<void>;
+  getConversationMeeting(conversationId: string): Promise<ConversationMeeting | null>;
+
+  addInnspill(i: NewInnspill): Promise<Innspill>;
+  getInnspill(id: number): Promise<Innspill | null>;
+  /** Changes an innspill's text (and organisation); only its author's, and not once withdrawn. */
+  editInnspill(
+    id: number,
+    authorId: string,
+    change: { text: string; organisation: string | null },
+  ): Promise<Innspill | null>;
+  withdrawInnspill(id: number, authorId: string): Promise<boolean>;
+  /** Innspill not withdrawn, oldest first. */
+  listInnspill(filter: { committee: string; meeting: string; sak?: string }): Promise<Innspill[]>;
+
+  createPoll(p: NewPoll): Promise<Poll>;
+  getPoll(id: string): Promise<Poll | null>;
+  latestOpenPoll(conversationId: string): Promise<Poll | null>;
+  setPollActivity(id: string, activityId: string): Promise<void>;
+  /** Closes an open poll; false when it was closed already (so results are posted once). */
+  closePoll(id: string, at: string): Promise<boolean>;
+  deletePoll(id: string): Promise<void>;
+  /** Open polls whose closing time has come. */
+  pollsDue(now: string): Promise<Poll[]>;
+  /**
+   * One row per (poll, voter): a second vote replaces the first, a replayed one changes nothing.
+   * Refused (false) when the poll is closed or gone, checked in the same transaction.
+   */
+  castVote(v: PollVote): Promise<boolean>;
+  listVotes(pollId: string): Promise<PollVote[]>;
+  getVote(pollId: string, voterKey: string): Promise<PollVote | null>;
+
+  addQuestion(
+    q: Omit<AudienceQuestion, 'id' | 'status' | 'createdAt' | 'upvotes'> & { authorKey: string },
+  ): Promise<AudienceQuestion>;
+  getQuestion(id: number): Promise<AudienceQuestion | null>;
+  /** One upvote per member and question; false when this member had upvoted it already. */
+  upvoteQuestion(id: number, voterKey: string): Promise<boolean>;
+  setQuestionStatus(id: number, status: QuestionStatus): Promise<boolean>;
+  /** Questions of a conversation (optionally one sak), most upvoted first; hidden ones only when asked. */
+  listQuestions(filter: {
+    conversationId: string;
+    sak?: string | null;
+    includeHidden?: boolean;
+  }): Promise<AudienceQuestion[]>;
+
+  /** A secret value created once per store (e.g. the key of anonymous voters' hashes). */
+  secret(name: string): Promise<string>;
   /** Changes whenever the record changes: readers rebuild their search index when it moves. */
   revision(): Promise<number>;
   close(): Promise<void>;

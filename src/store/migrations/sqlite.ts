@@ -102,4 +102,79 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX agenda_posts_due ON agenda_posts(status, due_at);
     `,
   },
+  {
+    version: 5,
+    name: 'in-meeting input: meeting chats, innspill, polls with one vote row per member, audience Q&A',
+    sql: `
+      CREATE TABLE conversation_meetings (
+        conversation_id TEXT PRIMARY KEY,
+        committee TEXT NOT NULL,
+        meeting TEXT NOT NULL,
+        current_sak TEXT,
+        changed_by TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+      CREATE TABLE innspill (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        committee TEXT NOT NULL,
+        meeting TEXT NOT NULL,
+        sak TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        organisation TEXT,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        withdrawn_at TEXT
+      );
+      CREATE INDEX innspill_sak ON innspill(committee, meeting, sak);
+      CREATE TABLE polls (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        committee TEXT,
+        meeting TEXT,
+        sak TEXT,
+        kind TEXT NOT NULL,
+        question TEXT NOT NULL,
+        options_json TEXT NOT NULL,
+        max_picks INTEGER,
+        anonymous INTEGER NOT NULL,
+        results TEXT NOT NULL,
+        closes_at TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        closed_at TEXT,
+        activity_id TEXT
+      );
+      CREATE INDEX polls_conversation ON polls(conversation_id, created_at);
+      CREATE TABLE poll_votes (
+        poll_id TEXT NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+        voter_key TEXT NOT NULL,
+        voter_name TEXT,
+        answer_json TEXT NOT NULL,
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (poll_id, voter_key)
+      );
+      CREATE TABLE audience_questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        committee TEXT,
+        meeting TEXT,
+        sak TEXT,
+        text TEXT NOT NULL,
+        author_key TEXT NOT NULL,
+        author_name TEXT,
+        anonymous INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'hidden')),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE question_upvotes (
+        question_id INTEGER NOT NULL REFERENCES audience_questions(id) ON DELETE CASCADE,
+        voter_key TEXT NOT NULL,
+        PRIMARY KEY (question_id, voter_key)
+      );
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
 ];

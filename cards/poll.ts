@@ -1,0 +1,132 @@
+// The poll card (question, the member's inputs, their own answer, the results they may see) and the
+// results card posted when a poll closes. The same template serves both.
+import type { PollResults } from '../src/polls/tally.ts';
+import type { Poll, PollAnswer } from '../src/polls/types.ts';
+import { clip, render, type CardJson } from './render.ts';
+
+const KIND_LABEL: Record<Poll['kind'], string> = {
+  single: 'Ett valg',
+  multi: 'Flere valg',
+  rating: 'Vurdering 1–5',
+  ranking: 'Rangering',
+  text: 'Fritekst',
+  wordcloud: 'Ordsky',
+};
+
+const VISIBILITY_LABEL: Record<Poll['results'], string> = {
+  live: 'resultatene vises fortløpende',
+  after_vote: 'resultatene vises når du har svart',
+  after_close: 'resultatene vises når avstemningen lukkes',
+};
+
+/** What the viewer of a card sees: their own answer, whether results show, whether they may close. */
+export interface PollViewer {
+  answer: PollAnswer | null;
+  seesResults: boolean;
+  mayClose: boolean;
+}
+
+function answerText(poll: Poll, a: PollAnswer): string {
+  if ('choices' in a) return a.choices.map((i) => poll.options[i]).join(', ');
+  if ('rating' in a) return String(a.rating);
+  if ('ranking' in a) return a.ranking.map((i, n) => `${n + 1}. ${poll.options[i]}`).join(', ');
+  if ('text' in a) return a.text;
+  return a.words.join(', ');
+}
+
+/** The answer as the card's inputs hold it, so a member sees (and can change) what they gave. */
+function inputValue(a: PollAnswer | null): string {
+  if (!a) return '';
+  if ('choices' in a) return a.choices.join(',');
+  if ('rating' in a) return String(a.rating);
+  if ('text' in a) return a.text;
+  if ('words' in a) return a.words.join(', ');
+  return '';
+}
+
+function participation(results: PollResults, members: number | null): string {
+  const n = results.voters;
+  return members ? `${n} av ${members} medlemmer har svart` : `${n} svar`;
+}
+
+function resultData(poll: Poll, r: PollResults) {
+  const bars =
+    poll.kind === 'rating' && r.rating
+      ? r.rating.counts.map((count, i) => ({
+          label: String(i + 1),
+          count,
+          percent: r.voters ? (count / r.voters) * 100 : 0,
+        }))
+      : poll.kind === 'ranking'
+        ? r.ranking.map((x, i) => ({
+            label: `${i + 1}. ${x.label}`,
+            detail: `${x.average} poeng i snitt`,
+            percent: (x.average / Math.max(1, poll.options.length)) * 100,
+          }))
+        : r.options;
+  const top = r.words.slice(0, 15);
+  return {
+    bars: bars.map((b) => {
+      const filled = Math.round(Math.max(0, Math.min(100, b.percent)));
+      return {
+        label: clip(b.label, 100),
+        detail: 'detail' in b ? b.detail : `${b.count} (${Math.round(b.percent)} %)`,
+        filled: Math.max(filled, 1),
+        empty: Math.max(100 - filled, 1),
+      };
+    }),
+    words: top.map((w, i) => ({
+      word: w.word,
+      count: w.count,
+      size: i === 0 ? 'ExtraLarge' : i < 3 ? 'Large' : i < 8 ? 'Medium' : 'Default',
+    })),
+    texts: r.texts.slice(-30).map((t) => clip(t, 300)),
+    ratingLine: r.rating ? `Snitt ${r.rating.average}` : '',
+  };
+}
+
+export function pollCard(
+  poll: Poll,
+  results: PollResults,
+  viewer: PollViewer,
+  opts: { members?: number | null; context?: string } = {},
+): CardJson {
+  const open = !poll.closedAt;
+  const shown = resultData(poll, results);
+  const settings = [
+    KIND_LABEL[poll.kind] + (poll.kind === 'multi' && poll.maxPicks ? ` (høyst ${poll.maxPicks})` : ''),
+    poll.anonymous ? 'anonym' : 'navngitt',
+    open ? VISIBILITY_LABEL[poll.results] : 'lukket',
+    open && poll.closesAt
+      ? `lukkes ${new Date(poll.closesAt).toLocaleTimeString('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' })}`
+      : '',
+  ].filter(Boolean);
+  return render('poll', {
+    heading: open ? 'Avstemning' : 'Resultat av avstemning',
+    context: opts.context ?? '',
+    question: poll.question,
+    settings: settings.join(' · '),
+    inputs: open ? poll.kind : 'none',
+    choices: poll.options.map((title, value) => ({ title, value: String(value) })),
+    rankPlaces:
+      poll.kind === 'ranking' && open
+        ? poll.options.map((_, i) => ({
+            id: `rank${i + 1}`,
+            label: `${i + 1}. plass`,
+            value: viewer.answer && 'ranking' in viewer.answer ? String(viewer.answer.ranking[i] ?? '') : '',
+          }))
+        : [],
+    mineValue: inputValue(viewer.answer),
+    mine: viewer.answer
+      ? `Ditt svar: ${clip(answerText(poll, viewer.answer), 300)}${open ? ' – du kan endre det til avstemningen lukkes.' : ''}`
+      : '',
+    showResults: viewer.seesResults || !open,
+    participation:
+      participation(results, opts.members ?? null) + (shown.ratingLine ? ` · ${shown.ratingLine}` : ''),
+    ...shown,
+    open,
+    canClose: viewer.mayClose,
+    voteTitle: viewer.answer ? 'Endre svar' : 'Send svar',
+    pollId: poll.id,
+  });
+}

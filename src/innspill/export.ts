@@ -1,0 +1,115 @@
+// A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), CSV (to
+// sort and filter) and DOCX (to edit, written with the `docx` library).
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Innspill } from './types.ts';
+
+export const EXPORT_FORMATS = ['md', 'csv', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export interface ExportMeeting {
+  committee: string;
+  /** Meeting label ("2/2023", "NUFA 27.10.2021"). */
+  meeting: string;
+  date: string | null;
+  /** The agenda's saker in order, so the draft follows the agenda. */
+  saker: { sak: string; title: string }[];
+}
+
+interface SakGroup {
+  sak: string;
+  title: string;
+  innspill: Innspill[];
+}
+
+/** Saker in agenda order with their innspill; saker without any are left out. */
+function grouped(meeting: ExportMeeting, innspill: Innspill[]): SakGroup[] {
+  const bySak = new Map<string, Innspill[]>();
+  for (const i of innspill) bySak.set(i.sak, [...(bySak.get(i.sak) ?? []), i]);
+  const order = [...meeting.saker];
+  for (const sak of bySak.keys()) if (!order.some((s) => s.sak === sak)) order.push({ sak, title: '' });
+  return order.flatMap((s) =>
+    bySak.has(s.sak) ? [{ sak: s.sak, title: s.title, innspill: bySak.get(s.sak)! }] : [],
+  );
+}
+
+function heading(m: ExportMeeting): string {
+  const name = m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
+  const date = m.date ? ` (${m.date.split('-').reverse().join('.')})` : '';
+  return `Innspill – ${name}${date}`;
+}
+
+const who = (i: Innspill) =>
+  i.organisation ? `${i.authorName}, på vegne av ${i.organisation}` : i.authorName;
+const sakHeading = (g: SakGroup) => `Sak ${g.sak}${g.title ? ` ${g.title}` : ''}`;
+
+export function innspillMarkdown(meeting: ExportMeeting, innspill: Innspill[]): string {
+  const groups = grouped(meeting, innspill);
+  const lines = [`# ${heading(meeting)}`, ''];
+  if (!groups.length) lines.push('Ingen innspill er registrert.');
+  for (const g of groups) {
+    lines.push(`## ${sakHeading(g)}`, '');
+    for (const i of g.innspill) lines.push(`- ${i.text.replace(/\s*\n\s*/g, ' ')} (${who(i)})`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const csvCell = (s: string) => (/[";\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+export function innspillCsv(meeting: ExportMeeting, innspill: Innspill[]): string {
+  const rows = [
+    ['utvalg', 'møte', 'sak', 'sakstittel', 'navn', 'på vegne av', 'innspill', 'registrert', 'endret'],
+  ];
+  for (const g of grouped(meeting, innspill))
+    for (const i of g.innspill)
+      rows.push([
+        meeting.committee,
+        meeting.meeting,
+        g.sak,
+        g.title,
+        i.authorName,
+        i.organisation ?? '',
+        i.text,
+        i.createdAt,
+        i.updatedAt,
+      ]);
+  // A byte-order mark so that Excel opens the UTF-8 (æ, ø, å) correctly.
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {
+  const groups = grouped(meeting, innspill);
+  const children = [
+    new Paragraph({ text: heading(meeting), heading: HeadingLevel.HEADING_1 }),
+    ...(groups.length ? [] : [new Paragraph('Ingen innspill er registrert.')]),
+    ...groups.flatMap((g) => [
+      new Paragraph({ text: sakHeading(g), heading: HeadingLevel.HEADING_2 }),
+      ...g.innspill.map(
+        (i) =>
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun(i.text), new TextRun({ text: ` (${who(i)})`, italics: true })],
+          }),
+      ),
+    ]),
+  ];
+  const doc = new Document({ creator: 'Møtebot', title: heading(meeting), sections: [{ children }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+export async function exportInnspill(
+  meeting: ExportMeeting,
+  innspill: Innspill[],
+  format: ExportFormat,
+): Promise<Uint8Array> {
+  if (format === 'docx') return innspillDocx(meeting, innspill);
+  return new TextEncoder().encode(
+    format === 'md' ? innspillMarkdown(meeting, innspill) : innspillCsv(meeting, innspill),
+  );
+}

@@ -1,0 +1,41 @@
+// Innspill registered in Teams become part of the searchable record, as passages of their own kind
+// ("innspill", never decisions), so "what input did KS give on 16/23?" finds them. Each meeting's
+// innspill are one stored document, replaced whenever one is added, edited or withdrawn.
+import { createHash } from 'node:crypto';
+import { meetingLabel } from '../record/passages.ts';
+import type { Passage } from '../record/types.ts';
+import type { Store } from '../store/types.ts';
+import type { Innspill } from './types.ts';
+
+export function innspillSource(committee: string, meeting: string): string {
+  return `Innspill i Teams – ${committee} ${meeting}`;
+}
+
+export function innspillPassageText(i: Innspill): string {
+  const who = i.organisation ? `${i.authorName} (på vegne av ${i.organisation})` : i.authorName;
+  return `Innspill fra ${who} i Teams: ${i.text}`;
+}
+
+/** Rewrites the record's copy of one meeting's innspill from the store. */
+export async function syncInnspillToRecord(store: Store, committee: string, meeting: string): Promise<void> {
+  const innspill = await store.listInnspill({ committee, meeting });
+  const known = (await store.listMeetings({ summary: true })).find(
+    (m) => m.committee === committee && meetingLabel(m) === meeting,
+  );
+  const titles = new Map((known?.items ?? []).map((i) => [i.sak, i.title]));
+  const source = innspillSource(committee, meeting);
+  const passages: Omit<Passage, 'id'>[] = innspill.map((i, n) => ({
+    committee,
+    meeting,
+    date: known?.date ?? null,
+    sak: i.sak,
+    title: titles.get(i.sak) ?? null,
+    kind: 'innspill',
+    text: innspillPassageText(i),
+    source,
+    locator: { line: n + 1 },
+  }));
+  const hash = createHash('sha256').update(JSON.stringify(passages)).digest('hex');
+  if ((await store.findDocument(source))?.hash === hash) return;
+  await store.putDocument({ source, hash, format: 'txt', meetings: [], passages });
+}
