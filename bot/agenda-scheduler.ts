@@ -51,26 +51,6 @@ export class AgendaScheduler {
     await this.updateChanged(viewOf);
   }
 
-  /** Ticks every `intervalMs` until the returned stop function is called. */
-  start(intervalMs: number): () => void {
-    let running = false;
-    const run = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await this.tick();
-      } catch (err) {
-        this.deps.logger.error({ err }, 'agenda schedule round failed');
-      } finally {
-        running = false;
-      }
-    };
-    void run();
-    const timer = setInterval(run, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
-  }
-
   private async plan(): Promise<void> {
     const { store, leads, clock } = this.deps;
     const [meetings, subscriptions] = await Promise.all([

@@ -7,8 +7,10 @@ import { openStore } from '../src/store/index.ts';
 import { createAdapter } from './adapter.ts';
 import { AgendaScheduler } from './agenda-scheduler.ts';
 import { MotebotBot } from './motebot.ts';
+import { PollTimer } from './poll-timer.ts';
 import { ProactiveSender } from './proactive.ts';
 import { createApp, listen } from './server.ts';
+import { startTicking } from './ticker.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
@@ -30,7 +32,11 @@ const scheduler = new AgendaScheduler({
   clock: systemClock,
   leads: config.leadTimes,
 });
-const stopScheduler = scheduler.start(config.AGENDA_POLL_SECONDS * 1000);
+const stopTicking = startTicking(
+  { agenda: scheduler, polls: new PollTimer({ store, sender, logger, clock: systemClock }) },
+  config.AGENDA_POLL_SECONDS * 1000,
+  logger,
+);
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
 const server = await listen(
   createApp({ config, logger, adapter, bot, store, clock: systemClock }),
@@ -45,7 +51,7 @@ logger.info(
 );
 
 const stop = () => {
-  stopScheduler();
+  stopTicking();
   server.close();
   void store.close();
 };

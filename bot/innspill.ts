@@ -38,7 +38,7 @@ export const innspillEditSchema = z.object({
 export const innspillRefSchema = z.object({ id: z.coerce.number().int().positive() });
 
 const COMMAND =
-  /^(?<sak>\d{1,3}\/\d{2})?\s*(?:på vegne av\s+(?<org>[^:]+?)\s*)?(?<colon>:)?\s*(?<text>[\s\S]*)$/i;
+  /^(?<sak>\d{1,3}\/\d{2})?\s*(?:på vegne av\s+(?<org>[^:]+?)\s*(?=:))?(?<colon>:)?\s*(?<text>[\s\S]*)$/i;
 
 const card = (json: object) => MessageFactory.attachment(CardFactory.adaptiveCard(json));
 

@@ -1,7 +1,6 @@
 // The bot over real HTTP: Bot Framework activities posted to /api/messages, the real botbuilder
 // adapter, the real store and answerer over the ingested corpus, and a local Bot Connector.
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,17 +9,24 @@ import { createAdapter } from '../bot/adapter.ts';
 import { MotebotBot } from '../bot/motebot.ts';
 import { clientAllowed, createApp, listen } from '../bot/server.ts';
 import { createAnswerer } from '../src/answer/index.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
 import { ManualClock } from './helpers/clock.ts';
+import {
+  activityFor,
+  postActivity,
+  SECRETARY,
+  sentCards,
+  startTestBot,
+  type TestBot,
+} from './helpers/bot.ts';
 import { startConnector, type Connector } from './helpers/connector.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
-const SECRETARY = 'aad-sekretær';
 
 interface Gold {
   question: string;
@@ -34,50 +40,15 @@ let connector: Connector;
 /** The bot's time: 1 May 2023, before NUIT meeting 2/2023 (25 May). */
 const clock = new ManualClock('2023-05-01T10:00:00Z');
 
-async function startBot(
-  env: Record<string, string> = {},
-): Promise<{ url: string; server: Server; config: Config }> {
-  const config = loadConfig({ DATA_DIR: dir, SECRETARIAT_AAD_IDS: SECRETARY, LOG_LEVEL: 'silent', ...env });
-  const logger = createLogger('silent');
-  const answerer = await createAnswerer({ store, config, logger });
-  const bot = new MotebotBot({ config, store, answerer, logger, clock });
-  const server = await listen(
-    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, clock }),
-    0,
-    '127.0.0.1',
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, config };
+function startBot(env: Record<string, string> = {}): Promise<TestBot> {
+  return startTestBot({ store, dir, clock, env });
 }
 
-let bot: { url: string; server: Server };
+let bot: TestBot;
 
-function activity(over: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `act-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    from: { id: '29:kari', name: 'Kari Medlem', aadObjectId: 'aad-kari' },
-    conversation: { id: 'a:personal-kari', conversationType: 'personal', tenantId: 'tenant-1' },
-    recipient: { id: '28:motebot', name: 'Møtebot' },
-    channelData: { tenant: { id: 'tenant-1' } },
-    ...over,
-  };
-}
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-const cards = () =>
-  connector.sent.flatMap((s) =>
-    (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'),
-  );
+const activity = (over: Record<string, unknown>) => activityFor(connector, over);
+const post = postActivity;
+const cards = () => sentCards(connector);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-bot-'));

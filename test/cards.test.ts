@@ -7,6 +7,12 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaCard, memoCard } from '../cards/agenda.ts';
 import { answerCard } from '../cards/answer.ts';
+import { innspillFormCard, innspillListCard, innspillReceiptCard } from '../cards/innspill.ts';
+import { pollCard } from '../cards/poll.ts';
+import { pollFormCard } from '../cards/poll-form.ts';
+import { questionsCard } from '../cards/qna.ts';
+import { tally } from '../src/polls/tally.ts';
+import { POLL_KINDS, type Poll, type PollAnswer } from '../src/polls/types.ts';
 import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { CardJson } from '../cards/render.ts';
 import { COMMANDS } from '../bot/commands.ts';
@@ -163,5 +169,94 @@ describe('cards', () => {
     expectValid(card);
     expect(JSON.stringify(card)).toContain('**40/23**');
     expect(JSON.stringify(agendaCard(view))).toContain('Forslag til vedtak');
+  });
+
+  it('poll cards of every kind, open and closed, the poll form, Q&A and innspill cards are valid', () => {
+    const answers: Record<Poll['kind'], PollAnswer[]> = {
+      single: [{ choices: [0] }, { choices: [1] }],
+      multi: [{ choices: [0, 2] }],
+      rating: [{ rating: 4 }, { rating: 2 }],
+      ranking: [{ ranking: [2, 0, 1] }],
+      text: [{ text: 'Mer samhandling mellom kommuner og sykehus.' }],
+      wordcloud: [{ words: ['tillit', 'deling'] }, { words: ['tillit'] }],
+    };
+    for (const kind of POLL_KINDS) {
+      const poll: Poll = {
+        id: '0123456789abcdef',
+        conversationId: '19:x',
+        committee: 'NUIT',
+        meeting: '2/2023',
+        sak: '16/23',
+        kind,
+        question: 'Hvor skal vi legge kruttet?',
+        options: ['Tilgjengelighet', 'Funksjonalitet', 'Innovasjon'],
+        maxPicks: kind === 'multi' ? 2 : null,
+        anonymous: false,
+        results: 'live',
+        closesAt: null,
+        createdBy: 'aad-x',
+        createdAt: '2023-05-25T08:00:00Z',
+        closedAt: null,
+        activityId: null,
+      };
+      const results = tally(poll, answers[kind]);
+      expectValid(
+        pollCard(
+          poll,
+          results,
+          { answer: answers[kind][0]!, seesResults: true, mayClose: true },
+          { members: 7 },
+        ),
+      );
+      expectValid(
+        pollCard({ ...poll, closedAt: '2023-05-25T09:00:00Z' }, results, {
+          answer: null,
+          seesResults: true,
+          mayClose: false,
+        }),
+      );
+    }
+    expectValid(pollFormCard());
+    const question = {
+      id: 1,
+      conversationId: '19:x',
+      committee: 'NUIT',
+      meeting: '2/2023',
+      sak: '16/23',
+      text: 'Hvem eier planen?',
+      authorName: null,
+      anonymous: true,
+      status: 'open' as const,
+      createdAt: '2023-05-25T08:00:00Z',
+      upvotes: 3,
+    };
+    expectValid(questionsCard({ sak: '16/23' }, [question], { moderator: true }));
+    expectValid(questionsCard({ sak: null }, [], { moderator: false }));
+    const innspill = {
+      id: 1,
+      committee: 'NUIT',
+      meeting: '2/2023',
+      sak: '16/23',
+      conversationId: '19:x',
+      authorId: 'aad-x',
+      authorName: 'Kari',
+      organisation: 'KS',
+      text: 'Kommunene må med fra start.',
+      createdAt: '2023-05-25T08:00:00Z',
+      updatedAt: '2023-05-25T08:00:00Z',
+      withdrawnAt: null,
+    };
+    expectValid(innspillReceiptCard(innspill, 'Målbilde', 'new'));
+    expectValid(innspillReceiptCard(innspill, 'Målbilde', 'withdrawn'));
+    expectValid(innspillListCard({ sak: '16/23', title: 'Målbilde' }, [innspill]));
+    expectValid(
+      innspillFormCard({
+        committee: 'NUIT',
+        meeting: '2/2023',
+        name: 'NUIT møte 2/2023',
+        saker: [{ sak: '16/23', title: 'Målbilde' }],
+        current: '16/23',
+      }),
+    );
   });
 });

@@ -30,6 +30,8 @@ export interface Connector {
   /** Every request to the activities API, with the status it got. */
   requests: { method: string; conversationId: string; status: number }[];
   files: Map<string, Uint8Array>;
+  /** The members every conversation has (Teams' paged members API); five by default. */
+  members: { id: string; name: string; aadObjectId: string }[];
   /** Answers the next requests to the activities API with these failures, in order. */
   failNext(...failures: Failure[]): void;
   close(): Promise<void>;
@@ -42,11 +44,20 @@ export async function startConnector(): Promise<Connector> {
   const requests: Connector['requests'] = [];
   const failures: Failure[] = [];
   const files = new Map<string, Uint8Array>();
+  const members = Array.from({ length: 5 }, (_, i) => ({
+    id: `29:m${i}`,
+    name: `Medlem ${i}`,
+    aadObjectId: `aad-m${i}`,
+  }));
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
       const file = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
       res.writeHead(file ? 200 : 404).end(file ? Buffer.from(file) : undefined);
+      return;
+    }
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers$/.test(url.pathname)) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ members }));
       return;
     }
     let body = '';
@@ -79,6 +90,7 @@ export async function startConnector(): Promise<Connector> {
     sent,
     requests,
     files,
+    members,
     failNext: (...f) => failures.push(...f),
     close: () => new Promise((r) => server.close(() => r())),
     async waitFor(n, ms = 5000) {

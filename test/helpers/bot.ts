@@ -1,0 +1,76 @@
+// The bot as Teams reaches it in tests: the real adapter and HTTP server over a real store, and
+// activities shaped as Teams sends them to /api/messages.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '../../bot/adapter.ts';
+import { MotebotBot } from '../../bot/motebot.ts';
+import { createApp, listen } from '../../bot/server.ts';
+import { createAnswerer } from '../../src/answer/index.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { Clock } from '../../src/meetings/clock.ts';
+import type { Store } from '../../src/store/types.ts';
+import type { Connector } from './connector.ts';
+
+export const SECRETARY = 'aad-sekretær';
+
+export interface TestBot {
+  url: string;
+  server: Server;
+  config: Config;
+}
+
+export async function startTestBot(opts: {
+  store: Store;
+  dir: string;
+  clock: Clock;
+  env?: Record<string, string>;
+}): Promise<TestBot> {
+  const config = loadConfig({
+    DATA_DIR: opts.dir,
+    SECRETARIAT_AAD_IDS: SECRETARY,
+    LOG_LEVEL: 'silent',
+    ...opts.env,
+  });
+  const logger = createLogger('silent');
+  const { store, clock } = opts;
+  const answerer = await createAnswerer({ store, config, logger });
+  const bot = new MotebotBot({ config, store, answerer, logger, clock });
+  const server = await listen(
+    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, clock }),
+    0,
+    '127.0.0.1',
+  );
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, config };
+}
+
+/** A message activity from Kari in her personal chat, unless `over` says otherwise. */
+export function activityFor(connector: Connector, over: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: '29:kari', name: 'Kari Medlem', aadObjectId: 'aad-kari' },
+    conversation: { id: 'a:personal-kari', conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:motebot', name: 'Møtebot' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    ...over,
+  };
+}
+
+export async function postActivity(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The Adaptive Cards the bot has sent through the connector, in order. */
+export function sentCards(connector: Connector) {
+  return connector.sent.flatMap((s) =>
+    (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'),
+  );
+}

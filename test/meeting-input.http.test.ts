@@ -1,0 +1,423 @@
+// In the meeting, over real HTTP: polls, audience Q&A and innspill as members use them in a group
+// chat, through the real adapter and store, with a local Bot Connector stand-in. The corpus'
+// NUIT meeting 2/2023 (25 May 2023) is the meeting; the bot's clock stands at 1 May 2023.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../src/answer/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest.ts';
+import { createLogger } from '../src/logger.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import {
+  activityFor,
+  postActivity,
+  SECRETARY,
+  sentCards,
+  startTestBot,
+  type TestBot,
+} from './helpers/bot.ts';
+import { ManualClock } from './helpers/clock.ts';
+import { startConnector, type Connector } from './helpers/connector.ts';
+
+const SHARED = path.resolve(import.meta.dirname, '../../shared');
+const GROUP = { id: '19:nuit-mote@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
+const MENTION = [
+  { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
+];
+
+let dir: string;
+let store: SqliteStore;
+let connector: Connector;
+let bot: TestBot;
+const clock = new ManualClock('2023-05-01T10:00:00Z');
+
+const member = (n: number) => ({ id: `29:m${n}`, name: `Medlem ${n}`, aadObjectId: `aad-m${n}` });
+const secretary = { id: '29:sek', name: 'Sigrid Sekretær', aadObjectId: SECRETARY };
+
+/** "@Møtebot <text>" in the group chat, from a member. */
+async function say(text: string, from: Record<string, string> = member(0)) {
+  const before = connector.sent.length;
+  const res = await postActivity(
+    bot.url,
+    activityFor(connector, {
+      conversation: GROUP,
+      from,
+      text: `<at>Møtebot</at> ${text}`,
+      entities: MENTION,
+    }),
+  );
+  expect(res.status).toBe(200);
+  await connector.waitFor(before + 1);
+  return connector.sent.slice(before);
+}
+
+/** A card action (Action.Execute) from a member; returns the invoke response's body. */
+async function click(verb: string, data: Record<string, unknown>, from: Record<string, string> = member(0)) {
+  const res = await postActivity(
+    bot.url,
+    activityFor(connector, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      conversation: GROUP,
+      from,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    }),
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as { statusCode: number; type: string; value: unknown };
+}
+
+const json = (x: unknown) => JSON.stringify(x);
+const lastCard = () => sentCards(connector).at(-1)!.content;
+
+async function newPoll(text: string, from = secretary): Promise<string> {
+  await say(`avstemning ${text}`, from);
+  const card = lastCard() as { actions: { data?: { pollId?: string } }[] };
+  return card.actions[0]!.data!.pollId!;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-meeting-'));
+  store = new SqliteStore(dir);
+  await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 5e7 });
+  connector = await startConnector();
+  bot = await startTestBot({ store, dir, clock });
+  await say('møte 2/2023', secretary);
+  await say('sak 16/23', secretary);
+}, 60_000);
+
+afterAll(async () => {
+  bot.server.close();
+  await connector.close();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  connector.sent.length = 0;
+  connector.requests.length = 0;
+});
+
+describe('polls', () => {
+  it('the quick form makes a named single-choice poll for the current sak that refreshes for everyone', async () => {
+    await newPoll('Hvor skal vi legge kruttet? | Tilgjengelighet | Funksjonalitet | Innovasjon');
+    const card = lastCard() as Record<string, unknown>;
+    expect(json(card)).toContain('Hvor skal vi legge kruttet?');
+    expect(json(card)).toContain('Sak 16/23 · NUIT møte 2/2023');
+    expect(json(card)).toContain('"title":"Innovasjon","value":"2"');
+    expect(json(card)).toContain('"verb":"poll.vote"');
+    // Five members: Teams refreshes the card for each of them.
+    expect(card.refresh).toMatchObject({ action: { verb: 'poll.refresh' } });
+    expect((card.refresh as { userIds?: string[] }).userIds).toBeUndefined();
+  });
+
+  it('a vote comes back as the voter’s own card with their answer; a changed vote replaces it', async () => {
+    const pollId = await newPoll('Viktigst? | A | B | C');
+    const first = await click('poll.vote', { pollId, choice: '1' });
+    expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(json(first.value)).toContain('Ditt svar: B');
+    expect(json(first.value)).toContain('1 av 5 medlemmer har svart');
+    const changed = await click('poll.vote', { pollId, choice: '2' });
+    expect(json(changed.value)).toContain('Ditt svar: C');
+    expect(json(changed.value)).toMatch(/"text":"C".*"text":"1 \(100 %\)"/);
+    const votes = await store.listVotes(pollId);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ voterKey: 'aad-m0', voterName: 'Medlem 0', answer: { choices: [2] } });
+  });
+
+  it('the same invoke replayed three times (Teams retries, a double click) counts once', async () => {
+    const pollId = await newPoll('Replay? | Ja | Nei');
+    await Promise.all([1, 2, 3].map(() => click('poll.vote', { pollId, choice: '0' }, member(1))));
+    expect(await store.listVotes(pollId)).toHaveLength(1);
+  });
+
+  it('200 concurrent votes from 50 members, changing their minds, are counted exactly once each', async () => {
+    const pollId = await newPoll('Storm? | A | B | C | D');
+    const voters = Array.from({ length: 50 }, (_, i) => ({
+      id: `29:v${i}`,
+      name: `Velger ${i}`,
+      aadObjectId: `aad-v${i}`,
+    }));
+    // Four rounds of 50 votes at once; in the last round voter i picks option i % 4.
+    for (let round = 0; round < 4; round++)
+      await Promise.all(
+        voters.map((v, i) => click('poll.vote', { pollId, choice: String((i + round + 1) % 4) }, v)),
+      );
+    const votes = await store.listVotes(pollId);
+    expect(votes).toHaveLength(50);
+    const counts = [0, 1, 2, 3].map(
+      (o) => votes.filter((v) => 'choices' in v.answer && v.answer.choices[0] === o).length,
+    );
+    expect(counts).toEqual([13, 13, 12, 12]);
+  });
+
+  it('multiple choice keeps to its maximum; rating, ranking, text and word cloud work end to end', async () => {
+    const form = { anonymous: 'false', results: 'live', closeInMinutes: '' };
+    await click(
+      'poll.create',
+      { ...form, question: 'Velg to', kind: 'multi', options: 'A\nB\nC', maxPicks: '2' },
+      secretary,
+    );
+    const multi = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    expect(json(await click('poll.vote', { pollId: multi, choice: '0,1,2' }))).toContain('høyst 2');
+    expect(json((await click('poll.vote', { pollId: multi, choice: '0,2' })).value)).toContain(
+      'Ditt svar: A, C',
+    );
+
+    await click(
+      'poll.create',
+      { ...form, question: 'Hvor nyttig?', kind: 'rating', options: '', maxPicks: '' },
+      secretary,
+    );
+    const rating = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    await click('poll.vote', { pollId: rating, rating: '4' }, member(1));
+    const rated = await click('poll.vote', { pollId: rating, rating: '5' }, member(2));
+    expect(json(rated.value)).toContain('Snitt 4.5');
+
+    await click(
+      'poll.create',
+      { ...form, question: 'Ranger', kind: 'ranking', options: 'X\nY\nZ', maxPicks: '' },
+      secretary,
+    );
+    const ranking = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    expect(json(await click('poll.vote', { pollId: ranking, rank1: '0', rank2: '0', rank3: '1' }))).toContain(
+      'bare stå på én plass',
+    );
+    await click('poll.vote', { pollId: ranking, rank1: '2', rank2: '0', rank3: '1' }, member(1));
+    const ranked = await click(
+      'poll.vote',
+      { pollId: ranking, rank1: '2', rank2: '1', rank3: '0' },
+      member(2),
+    );
+    // Z is first for both (3 points each), X has 2 + 1, Y 1 + 2: averages 3, 1.5, 1.5.
+    expect(json(ranked.value)).toMatch(/1\. Z.*3 poeng i snitt/);
+
+    await click(
+      'poll.create',
+      { ...form, question: 'Hva mener du?', kind: 'text', options: '', maxPicks: '' },
+      secretary,
+    );
+    const text = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    expect(json((await click('poll.vote', { pollId: text, text: 'Mer samhandling' })).value)).toContain(
+      'Mer samhandling',
+    );
+
+    await click(
+      'poll.create',
+      { ...form, question: 'Ett ord', kind: 'wordcloud', options: '', maxPicks: '' },
+      secretary,
+    );
+    const cloud = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    await click('poll.vote', { pollId: cloud, words: 'Tillit, deling' }, member(1));
+    const words = await click('poll.vote', { pollId: cloud, words: ' TILLIT ' }, member(2));
+    expect(json(words.value)).toContain('tillit (2)');
+    expect(json(words.value)).toContain('deling (1)');
+  });
+
+  it('refuses forged and malformed payloads and takes the voter from the activity, never the card', async () => {
+    const pollId = await newPoll('Ekte? | Ja | Nei');
+    expect(json(await click('poll.vote', { pollId: '0123456789abcdef', choice: '0' }))).toContain(
+      'finner jeg ikke',
+    );
+    expect(json(await click('poll.vote', { pollId, choice: '7' }))).toContain('Velg et av alternativene');
+    expect(json(await click('poll.vote', { pollId: 'DROP TABLE', choice: '0' }))).toContain(
+      'ingenting ble endret',
+    );
+    await click('poll.vote', { pollId, choice: '0', voterKey: 'aad-m4', from: 'aad-m4' }, member(3));
+    const votes = await store.listVotes(pollId);
+    expect(votes.map((v) => v.voterKey)).toEqual(['aad-m3']);
+  });
+
+  it('an anonymous poll stores no voter id, still one vote per member', async () => {
+    await click(
+      'poll.create',
+      {
+        question: 'Anonymt?',
+        kind: 'single',
+        options: 'Ja\nNei',
+        maxPicks: '',
+        anonymous: 'true',
+        results: 'after_vote',
+        closeInMinutes: '',
+      },
+      secretary,
+    );
+    const pollId = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    await click('poll.vote', { pollId, choice: '0' }, member(1));
+    await click('poll.vote', { pollId, choice: '1' }, member(1));
+    await click('poll.vote', { pollId, choice: '1' }, member(2));
+    const rows = store.db.prepare('SELECT * FROM poll_votes WHERE poll_id = ?').all(pollId) as Record<
+      string,
+      unknown
+    >[];
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.voter_name).toBeNull();
+      expect(json(row)).not.toMatch(/aad-m|29:m|Medlem/);
+    }
+  });
+
+  it('shows results only after closing when so set, and closing posts the results once', async () => {
+    await click(
+      'poll.create',
+      {
+        question: 'Skjult?',
+        kind: 'single',
+        options: 'Ja\nNei',
+        maxPicks: '',
+        anonymous: 'false',
+        results: 'after_close',
+        closeInMinutes: '',
+      },
+      member(1),
+    );
+    const pollId = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    const voted = await click('poll.vote', { pollId, choice: '0' }, member(2));
+    expect(json(voted.value)).toContain('Ditt svar: Ja');
+    expect(json(voted.value)).not.toContain('medlemmer har svart');
+
+    // Only its creator and the secretariat may close it.
+    expect(json(await click('poll.close', { pollId }, member(3)))).toContain(
+      'Bare den som laget avstemningen',
+    );
+    connector.sent.length = 0;
+    const closed = await click('poll.close', { pollId }, member(1));
+    expect(json(closed.value)).toContain('Resultat av avstemning');
+    expect(json(closed.value)).toContain('1 av 5 medlemmer har svart');
+    const posted = connector.sent.filter((s) => !s.updates);
+    expect(posted).toHaveLength(1);
+    expect(json(posted[0]!.activity)).toContain('Resultat av avstemning');
+    expect(connector.sent.filter((s) => s.updates)).toHaveLength(1);
+
+    expect(json(await click('poll.vote', { pollId, choice: '1' }, member(3)))).toContain(
+      'Avstemningen er lukket',
+    );
+    expect(json(await click('poll.close', { pollId }, member(1)))).toContain('allerede lukket');
+    expect(await store.listVotes(pollId)).toHaveLength(1);
+  });
+
+  it('"avstemning lukk" closes the latest open poll', async () => {
+    await newPoll('Siste? | Ja | Nei');
+    await click('poll.vote', {
+      pollId: (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId,
+      choice: '1',
+    });
+    const sent = await say('avstemning lukk', secretary);
+    expect(json(sent)).toContain('Resultat av avstemning');
+  });
+});
+
+describe('audience Q&A', () => {
+  it('lists questions by upvotes, one upvote per member, and lets the secretariat mark and hide', async () => {
+    await say('spørsmål Hvordan henger målbildet sammen med budsjettet?', member(1));
+    await say('spørsmål anonymt: Hvem eier planen?', member(2));
+    const questions = await store.listQuestions({ conversationId: GROUP.id });
+    const anonymous = questions.find((q) => q.anonymous)!;
+    expect(anonymous).toMatchObject({ sak: '16/23', authorName: null });
+    expect(
+      json(store.db.prepare('SELECT * FROM audience_questions WHERE id = ?').get(anonymous.id)),
+    ).not.toMatch(/aad-m2|Medlem 2/);
+
+    await click('qa.upvote', { questionId: anonymous.id }, member(3));
+    await click('qa.upvote', { questionId: anonymous.id }, member(3));
+    const list = await click('qa.upvote', { questionId: anonymous.id }, member(4));
+    expect(json(list.value).indexOf('Hvem eier planen?')).toBeLessThan(
+      json(list.value).indexOf('budsjettet'),
+    );
+    expect(json(list.value)).toContain('Anonym · 2 👍');
+
+    expect(
+      json(await click('qa.status', { questionId: anonymous.id, status: 'hidden' }, member(1))),
+    ).toContain('Bare sekretariatet');
+    const answered = await click('qa.status', { questionId: anonymous.id, status: 'answered' }, secretary);
+    expect(json(answered.value)).toContain('besvart');
+    const hidden = await click(
+      'qa.status',
+      { questionId: questions.find((q) => !q.anonymous)!.id, status: 'hidden' },
+      secretary,
+    );
+    expect(json(hidden.value)).not.toContain('budsjettet');
+  });
+});
+
+describe('innspill', () => {
+  it('registers innspill for the current sak and a named sak, lists them, lets only the author edit and withdraw', async () => {
+    const receipt = await say(
+      'innspill på vegne av KS: Kommunene må med fra start i arbeidet med målbildet.',
+      member(1),
+    );
+    expect(json(receipt)).toContain('Innspillet ditt er registrert');
+    expect(json(receipt)).toContain('Sak 16/23');
+    await say('innspill 17/23: Indikatorene bør måle samhandling.', member(2));
+    const [mine] = await store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
+    expect(mine).toMatchObject({ authorId: 'aad-m1', authorName: 'Medlem 1', organisation: 'KS' });
+
+    expect(json(await click('innspill.edit', { id: mine!.id, text: 'Kapret' }, member(2)))).toContain(
+      'Bare den som ga innspillet',
+    );
+    const edited = await click(
+      'innspill.edit',
+      { id: mine!.id, text: 'Kommunene må med fra start.', organisation: 'KS' },
+      member(1),
+    );
+    expect(json(edited.value)).toContain('Innspillet ditt er endret');
+
+    const list = await say('innspill 16/23', member(3));
+    expect(json(list)).toContain('Kommunene må med fra start.');
+    expect(json(list)).not.toContain('målbildet.');
+
+    await say('innspill 16/23: Dette trekker jeg.', member(3));
+    const withdrawn = (await store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' })).find(
+      (i) => i.authorId === 'aad-m3',
+    )!;
+    expect(json(await click('innspill.withdraw', { id: withdrawn.id }, member(3)))).toContain(
+      'trukket tilbake',
+    );
+    expect(json(await say('innspill 16/23', member(3)))).not.toContain('Dette trekker jeg');
+  });
+
+  it('finds an innspill when a member later asks about it', async () => {
+    const answerer = await createAnswerer({
+      store,
+      config: loadConfig({ DATA_DIR: dir }),
+      logger: createLogger('silent'),
+    });
+    const answer = await answerer.ask('What input did KS give on 16/23?');
+    expect(answer.answer).toContain('Kommunene må med fra start');
+    expect(answer.citations.some((c) => c.kind === 'innspill' && c.sak === '16/23')).toBe(true);
+    expect(
+      answer.citations.every((c) => c.kind !== 'adopted' || !c.quote?.includes('Kommunene må med')),
+    ).toBe(true);
+  });
+
+  it('exports a meeting’s innspill grouped by sak for the secretariat, as DOCX and CSV links that work and cannot be forged', async () => {
+    expect(json(await say('eksporter innspill 2/2023', member(1)))).toContain('Bare sekretariatet');
+    const sent = json(await say('eksporter innspill 2/2023', secretary));
+    expect(sent).toContain('## Sak 16/23 Forslag til målbilde');
+    const links = [...sent.matchAll(/\((http:\/\/127\.0\.0\.1:\d+\/api\/exports\/[^)]+)\)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(links).toHaveLength(3);
+    const port = new URL(bot.url).port;
+    const fetchExport = (link: string) => fetch(link.replace(/:\d+\//, `:${port}/`));
+
+    const docx = await fetchExport(links[0]!);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
+    for (const i of await store.listInnspill({ committee: 'NUIT', meeting: '2/2023' }))
+      expect(text).toContain(i.text);
+    expect(text).toContain('Sak 17/23');
+    expect(text).not.toContain('Dette trekker jeg');
+
+    const csv = await (await fetchExport(links[1]!)).text();
+    expect(csv).toContain('KS');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+    const forged = links[0]!.replace(/\.[^.]+$/, '.AAAA');
+    expect((await fetchExport(forged)).status).toBe(404);
+  });
+});
