@@ -74,6 +74,45 @@ describe('the SQLite store', () => {
     await store.close();
   });
 
+  it("gives the passages one sak and kind at a time, in order of each group's first passage", async () => {
+    const store = new SqliteStore(dir);
+    const passage = (
+      sak: string | null,
+      kind: 'agenda' | 'memo',
+      text: string,
+      line: number,
+    ): NewPassage => ({
+      committee: 'NUIT',
+      meeting: '1/2031',
+      date: '2031-01-01',
+      sak,
+      title: sak && `Sak ${sak}`,
+      kind,
+      text,
+      source: 'a.txt',
+      locator: { line },
+    });
+    // An agenda lists every sak before the memos follow, so a sak's groups are not next to each other.
+    await store.putDocument({
+      source: 'a.txt',
+      hash: 'a',
+      format: 'txt',
+      meetings: [],
+      passages: [
+        passage(null, 'agenda', 'møte', 1),
+        passage('1/31', 'agenda', 'sak 1', 2),
+        passage('2/31', 'agenda', 'sak 2', 3),
+        passage('1/31', 'memo', 'notat 1 a', 4),
+        passage('2/31', 'memo', 'notat 2', 5),
+        passage('1/31', 'memo', 'notat 1 b', 6),
+      ],
+    });
+    const groups: string[][] = [];
+    for await (const g of store.passageGroups()) groups.push(g.map((p) => p.text));
+    expect(groups).toEqual([['møte'], ['sak 1'], ['sak 2'], ['notat 1 a', 'notat 1 b'], ['notat 2']]);
+    await store.close();
+  });
+
   it('never shows a reader half a document while documents are replaced', async () => {
     const store = new SqliteStore(dir);
     await store.putDocument(doc('a.txt', 1));

@@ -5,7 +5,7 @@
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import type { Embedder } from '../search/embeddings.ts';
-import { SearchIndex, sectionsOf } from '../search/index.ts';
+import { SearchIndex } from '../search/index.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
 import { buildCases, caseKey, type Case } from './cases.ts';
 
@@ -47,7 +47,7 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
   }));
   const cases = buildCases(meetings);
   const byKey = new Map(cases.map((c) => [c.key, c]));
-  const index = await SearchIndex.build(sectionsOf(await store.listPassages(), passageCaseKey), embed);
+  const index = await SearchIndex.build(store.passageGroups(), passageCaseKey, embed);
 
   const cache = new Map<string, Passage[]>();
   const refOf = (key: string) => {

@@ -31,11 +31,7 @@ export interface Section {
   year: number;
   kind: PassageKind;
   title: string;
-  /** The section's passages, while it is being indexed (empty afterwards). */
-  passages: Passage[];
 }
-
-const textOf = (s: Section) => s.passages.map((p) => p.text).join('\n');
 
 export interface SearchHit {
   section: Section;
@@ -62,32 +58,27 @@ function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-export function sectionsOf(passages: Passage[], caseKeyOf: (p: Passage) => string): Section[] {
-  const byId = new Map<string, Section>();
-  for (const p of passages) {
-    const caseKey = caseKeyOf(p);
-    const id = `${caseKey}#${p.kind}`;
-    const s = byId.get(id);
-    if (s) s.passages.push(p);
-    else
-      byId.set(id, {
-        id,
-        caseKey,
-        committee: p.committee,
-        meeting: p.meeting,
-        sak: p.sak,
-        year: p.date ? Number(p.date.slice(0, 4)) : 0,
-        kind: p.kind,
-        title: p.title ?? '',
-        passages: [p],
-      });
-  }
-  return [...byId.values()];
+/** The section a group of passages (one sak, one kind) makes. */
+function sectionOf(passages: Passage[], caseKey: string): Section {
+  const p = passages[0]!;
+  return {
+    id: `${caseKey}#${p.kind}`,
+    caseKey,
+    committee: p.committee,
+    meeting: p.meeting,
+    sak: p.sak,
+    year: p.date ? Number(p.date.slice(0, 4)) : 0,
+    kind: p.kind,
+    title: p.title ?? '',
+  };
 }
+
+/** Sections whose texts go to the embedder in one call. */
+const EMBED_BATCH = 256;
 
 export class SearchIndex {
   private constructor(
-    private readonly engine: MiniSearch<Section>,
+    private readonly engine: MiniSearch<{ id: string; text: string }>,
     private readonly byId: Map<string, Section>,
     /** In how many sections each indexed term occurs. */
     private readonly df: Map<string, number>,
@@ -95,17 +86,24 @@ export class SearchIndex {
     private readonly embed: Embedder | null,
   ) {}
 
-  static async build(sections: Section[], embed: Embedder | null = null): Promise<SearchIndex> {
+  /**
+   * Indexes the record one group of passages (a sak's passages of one kind) at a time: a group's
+   * text is read, indexed and let go before the next, so the index never holds the record's text.
+   */
+  static async build(
+    groups: AsyncIterable<Passage[]>,
+    caseKeyOf: (p: Passage) => string,
+    embed: Embedder | null = null,
+  ): Promise<SearchIndex> {
     // Document frequencies are counted while MiniSearch reads each section, so the text is
-    // tokenised once and never held whole.
+    // tokenised once.
     const df = new Map<string, number>();
     let seen = new Set<string>();
-    const engine = new MiniSearch<Section>({
+    const engine = new MiniSearch<{ id: string; text: string }>({
       // One field: a sak's title stands in its agenda section, and titles weigh in when the
       // answerer reranks; a second field would double the index.
       fields: ['text'],
       storeFields: [],
-      extractField: (s, field) => (field === 'id' ? s.id : textOf(s)),
       tokenize,
       processTerm: (term) => {
         const t = searchTerm(term);
@@ -114,25 +112,29 @@ export class SearchIndex {
       },
       searchOptions: { processTerm: searchTerm },
     });
-    for (const s of sections) {
+    const byId = new Map<string, Section>();
+    const vectors = embed ? new Map<string, number[]>() : null;
+    let unembedded: { id: string; text: string }[] = [];
+    const embedPending = async () => {
+      if (!embed || !vectors || !unembedded.length) return;
+      const v = await embed(unembedded.map((u) => u.text));
+      unembedded.forEach((u, i) => vectors.set(u.id, v[i]!));
+      unembedded = [];
+    };
+    for await (const passages of groups) {
+      const section = sectionOf(passages, caseKeyOf(passages[0]!));
+      const text = passages.map((p) => p.text).join('\n');
+      byId.set(section.id, section);
       seen = new Set();
-      engine.add(s);
+      engine.add({ id: section.id, text });
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+      if (vectors) {
+        unembedded.push({ id: section.id, text: `${section.title}\n${text}`.slice(0, 8000) });
+        if (unembedded.length === EMBED_BATCH) await embedPending();
+      }
     }
-    let vectors: Map<string, number[]> | null = null;
-    if (embed && sections.length) {
-      const v = await embed(sections.map((s) => `${s.title}\n${textOf(s)}`.slice(0, 8000)));
-      vectors = new Map(sections.map((s, i) => [s.id, v[i]!]));
-    }
-    // The index keeps no text: passages stay in the store.
-    for (const s of sections) s.passages = [];
-    return new SearchIndex(
-      engine,
-      new Map(sections.map((s) => [s.id, s])),
-      df,
-      vectors,
-      vectors ? embed : null,
-    );
+    await embedPending();
+    return new SearchIndex(engine, byId, df, vectors?.size ? vectors : null, vectors?.size ? embed : null);
   }
 
   /**

@@ -345,6 +345,26 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async *passageGroups(): AsyncGenerator<Passage[]> {
+    const read = passageReader();
+    // Rowids grow with every insert, so a group's smallest rowid is its first passage in document
+    // order. Only the group keys are read up front; each group's text is read when its turn comes.
+    const groups = this.db
+      .prepare<[], { committee: string; meeting: string; sak: string | null; kind: string }>(
+        'SELECT committee, meeting, sak, kind FROM passages GROUP BY committee, meeting, sak, kind ORDER BY MIN(rowid)',
+      )
+      .all();
+    const select = this.db.prepare<[string, string, string | null, string], PassageRow>(
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ? ORDER BY document_id, rowid',
+    );
+    for (const g of groups) {
+      const passages = select.all(g.committee, g.meeting, g.sak, g.kind).map(read);
+      // A group removed by an ingest since the keys were read is skipped; the reader sees the
+      // revision move and reloads.
+      if (passages.length) yield passages;
+    }
+  }
+
   async saveConversation(c: ConversationRecord): Promise<void> {
     const now = new Date().toISOString();
     this.db

@@ -112,6 +112,12 @@ export interface Store {
   /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
   listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
+  /**
+   * All passages, one group at a time: a sak's (or a meeting's own) passages of one kind, in
+   * document order. Groups come in the order of their first passage. Each group is read when it is
+   * asked for, so a reader that lets go of one before the next never holds the whole record.
+   */
+  passageGroups(): AsyncIterable<Passage[]>;
   /** The passages of the given saker, in document order. */
   passagesFor(cases: CaseRef[]): Promise<Passage[]>;
   saveConversation(c: ConversationRecord): Promise<void>;
