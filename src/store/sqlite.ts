@@ -317,22 +317,20 @@ export class SqliteStore implements Store {
   }
 
   async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
-    const rows = this.db
-      .prepare<[], { id: number; source: string; meetings_json: string }>(
-        'SELECT id, source, meetings_json FROM documents ORDER BY source',
-      )
-      .all();
-    // Dropping the long texts while parsing keeps them from ever being held all at once.
+    const rows = this.db.prepare<[], { id: number; source: string; meetings_json: string }>(
+      'SELECT id, source, meetings_json FROM documents ORDER BY source',
+    );
+    // Reading one document at a time and dropping the long texts while parsing keeps them from
+    // ever being held all at once.
     const reviver = opts.summary
       ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value)
       : undefined;
-    return rows.flatMap((r) =>
-      (JSON.parse(r.meetings_json, reviver) as Meeting[]).map((m) => ({
-        ...m,
-        source: r.source,
-        documentId: r.id,
-      })),
-    );
+    const out: MeetingRow[] = [];
+    for (const r of rows.iterate()) {
+      for (const m of JSON.parse(r.meetings_json, reviver) as Meeting[])
+        out.push({ ...m, source: r.source, documentId: r.id });
+    }
+    return out;
   }
 
   async listPassages(): Promise<Passage[]> {
