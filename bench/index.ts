@@ -1,5 +1,6 @@
 // npm run bench — ingest time at 1×, 10× and 100× the corpus, ask latency (offline, warm process)
-// over the gold questions at 1× and 100×, and peak RSS. Prints a table; nothing here asserts.
+// over the gold questions at 1× and 100×, and peak RSS; then the vote burst (bench/votes.ts).
+// Prints tables; nothing here asserts.
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
+import { voteBench } from './votes.ts';
 
 const execFileP = promisify(execFile);
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -105,6 +107,7 @@ const SCALES = [
 const [role, ...args] = process.argv.slice(2);
 if (role === 'ingest') process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!))}\n`);
 else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!))}\n`);
+else if (role === 'votes') process.stdout.write(`${JSON.stringify(await voteBench())}\n`);
 else {
   const fmt = (n: number | undefined, d = 1) => (n === undefined ? '–' : n.toFixed(d));
   console.log(
@@ -125,4 +128,17 @@ else {
       await rm(tmp, { recursive: true, force: true });
     }
   }
+  const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes');
+  console.log('\nvote burst: 1,000 members, one poll, 16 connections, over HTTP');
+  console.log('handler        votes/s   p50 ms   p99 ms  failed');
+  for (const [name, r] of [
+    ['bare botbuilder', votes.bare],
+    ['Møtebot', votes.bot],
+  ] as const)
+    console.log(
+      `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
+    );
+  console.log(
+    `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
+  );
 }

@@ -1,5 +1,6 @@
-// motebot ingest | ask | inspect | eval — the command-line contract of ../shared/eval/README.md.
-import { readFile } from 'node:fs/promises';
+// motebot ingest | ask | inspect | eval — the command-line contract of ../shared/eval/README.md —
+// and export (innspill for the referat).
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createAnswerer } from './answer/index.ts';
@@ -8,6 +9,8 @@ import { readDocument } from './documents/index.ts';
 import { isMotebotError } from './errors.ts';
 import { runEval, formatEvalReport, evalCases } from './eval.ts';
 import { formatSummary, ingestPaths } from './ingest.ts';
+import { EXPORT_FORMATS, exportInnspill, type ExportFormat } from './innspill/export.ts';
+import { findMeetingForExport } from './innspill/meeting.ts';
 import { createLogger } from './logger.ts';
 import { inspectView } from './record/inspect.ts';
 import { parseDocument } from './record/parse.ts';
@@ -21,6 +24,9 @@ const USAGE = `Bruk: motebot <kommando> [valg]
   ask --json --batch FIL        Besvar en JSON-liste av {id, question}
   inspect --json FIL            Vis møtene som leses ut av én fil
   eval QA.json                  Kjør gullspørsmålene og skriv treff per type
+  export innspill MØTE          Innspill per sak som utkast til referatet (MØTE: 2/2023 eller
+    [--format md|csv|docx]      «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
+    [--committee NUIT] [--out FIL]
 
 Valg: --data MAPPE (lagring, ellers DATA_DIR eller .data)`;
 
@@ -36,6 +42,9 @@ export async function main(argv: string[]): Promise<number> {
       batch: { type: 'string' },
       data: { type: 'string' },
       help: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      committee: { type: 'string' },
     },
   });
   if (!command || values.help || command === 'help') {
@@ -119,6 +128,30 @@ export async function main(argv: string[]): Promise<number> {
           const answerer = await createAnswerer({ store, config, logger });
           const report = await runEval(evalCases(JSON.parse(await readFile(file, 'utf8'))), answerer);
           console.log(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+      case 'export': {
+        const [what, ...label] = positionals;
+        if (what !== 'innspill' || !label.length)
+          throw new Error('skriv for eksempel «export innspill 2/2023»');
+        const format = (values.format ?? 'md') as ExportFormat;
+        if (!EXPORT_FORMATS.includes(format))
+          throw new Error(`ukjent format «${format}»: bruk md, csv eller docx`);
+        if (format === 'docx' && !values.out) throw new Error('DOCX skrives til en fil: legg til --out FIL');
+        const store = await openStore(config);
+        try {
+          const meeting = await findMeetingForExport(store, label.join(' '), values.committee?.toUpperCase());
+          if (!meeting) throw new Error(`fant ingen møteinnkalling for «${label.join(' ')}»`);
+          const innspill = await store.listInnspill({
+            committee: meeting.committee,
+            meeting: meeting.meeting,
+          });
+          const bytes = await exportInnspill(meeting, innspill, format);
+          if (values.out) await writeFile(values.out, bytes);
+          else process.stdout.write(Buffer.from(bytes));
           return 0;
         } finally {
           await store.close();

@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
 import { z } from 'zod';
+import { SqliteStore } from '../src/store/sqlite.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -94,6 +96,32 @@ describe('motebot CLI', () => {
     expect(notInCorpus.passed).toBe(notInCorpus.total);
     expect(report.passed / report.total).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
+
+  it('exports a meeting’s innspill grouped by sak, as Markdown and as a DOCX file', async () => {
+    const store = new SqliteStore(data);
+    await store.addInnspill({
+      committee: 'NUIT',
+      meeting: '2/2023',
+      sak: '17/23',
+      conversationId: '19:x',
+      authorId: 'aad-x',
+      authorName: 'Ola Strand',
+      organisation: 'KS',
+      text: 'Indikatorene bør måle samhandling.',
+    });
+    await store.close();
+    const { stdout } = await motebot('export', 'innspill', '2/2023');
+    expect(stdout).toContain('# Innspill – NUIT møte 2/2023 (25.05.2023)');
+    expect(stdout).toContain('## Sak 17/23');
+    expect(stdout).toContain('- Indikatorene bør måle samhandling. (Ola Strand, på vegne av KS)');
+    const out = path.join(data, 'innspill.docx');
+    await motebot('export', 'innspill', '2/2023', '--format', 'docx', '--out', out);
+    const { value } = await mammoth.extractRawText({ path: out });
+    expect(value).toContain('Indikatorene bør måle samhandling.');
+    await expect(motebot('export', 'innspill', '9/2019')).rejects.toMatchObject({
+      stderr: expect.stringContaining('fant ingen møteinnkalling'),
+    });
+  });
 
   it('says what is wrong with a command it does not know', async () => {
     await expect(motebot('frobnicate')).rejects.toMatchObject({
