@@ -67,36 +67,26 @@ function sakContext(poll: Poll): string {
 export async function viewCard(context: TurnContext, poll: Poll, deps: PollDeps): Promise<CardJson> {
   const member = memberOf(context);
   const key = voterKey(poll, member.id, await deps.store.secret(VOTER_KEY_SECRET));
-  const votes = await deps.store.listVotes(poll.id);
-  const mine = votes.find((v) => v.voterKey === key)?.answer ?? null;
+  const mine = (await deps.store.getVote(poll.id, key))?.answer ?? null;
   const viewer: PollViewer = {
     answer: mine,
     seesResults: poll.results === 'live' || (poll.results === 'after_vote' && !!mine),
     mayClose: !poll.closedAt && (await mayClose(context, poll, deps)),
   };
   const members = await deps.members.of(context);
-  const card = pollCard(
-    poll,
-    tally(
-      poll,
-      votes.map((v) => v.answer),
-    ),
-    viewer,
-    { members, context: sakContext(poll) },
-  );
+  const card = pollCard(poll, tally(poll, await deps.store.countAnswers(poll.id)), viewer, {
+    members,
+    context: sakContext(poll),
+  });
   return withRefresh(card, poll, members, member.teamsId);
 }
 
 /** The card everyone sees before their own refresh: no answer, and results only when live. */
 async function sharedCard(context: TurnContext, poll: Poll, deps: PollDeps): Promise<CardJson> {
-  const votes = await deps.store.listVotes(poll.id);
   const members = await deps.members.of(context);
   const card = pollCard(
     poll,
-    tally(
-      poll,
-      votes.map((v) => v.answer),
-    ),
+    tally(poll, await deps.store.countAnswers(poll.id)),
     { answer: null, seesResults: poll.results === 'live', mayClose: false },
     { members, context: sakContext(poll) },
   );
@@ -267,13 +257,9 @@ export async function resultsCard(
   deps: Pick<PollDeps, 'store'>,
   members: number | null,
 ): Promise<CardJson> {
-  const votes = await deps.store.listVotes(poll.id);
   return pollCard(
     poll,
-    tally(
-      poll,
-      votes.map((v) => v.answer),
-    ),
+    tally(poll, await deps.store.countAnswers(poll.id)),
     { answer: null, seesResults: true, mayClose: false },
     { members, context: sakContext(poll) },
   );

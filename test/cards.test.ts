@@ -199,7 +199,10 @@ describe('cards', () => {
         closedAt: null,
         activityId: null,
       };
-      const results = tally(poll, answers[kind]);
+      const results = tally(
+        poll,
+        answers[kind].map((answer) => ({ answer, count: 1 })),
+      );
       expectValid(
         pollCard(
           poll,

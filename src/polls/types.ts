@@ -53,3 +53,9 @@ export interface PollVote {
   answer: PollAnswer;
   votedAt: string;
 }
+
+/** An answer and how many members gave exactly it. */
+export interface CountedAnswer {
+  answer: PollAnswer;
+  count: number;
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
-import type { NewPoll, Poll, PollVote } from '../polls/types.ts';
+import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
@@ -248,6 +248,15 @@ export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** Prepared statements by SQL text: preparing costs more than running, and a vote runs several. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly secrets = new Map<string, string>();
+
+  private stmt<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s as unknown as Database.Statement<P, R>;
+  }
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -260,29 +269,25 @@ export class SqliteStore implements Store {
   }
 
   async findDocument(source: string): Promise<StoredDocument | null> {
-    const row = this.db
-      .prepare<[string], DocumentRow>(
-        'SELECT id, source, hash, format, ingested_at FROM documents WHERE source = ?',
-      )
-      .get(source);
+    const row = this.stmt<[string], DocumentRow>(
+      'SELECT id, source, hash, format, ingested_at FROM documents WHERE source = ?',
+    ).get(source);
     return row ? toDocument(row) : null;
   }
 
   async putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }> {
-    const insertPassage = this.db.prepare(
+    const insertPassage = this.stmt(
       'INSERT INTO passages (id, document_id, committee, meeting, date, sak, title, kind, text, source, line, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const tx = this.db.transaction(() => {
-      const old = this.db
-        .prepare<[string], { id: number }>('SELECT id FROM documents WHERE source = ?')
-        .get(doc.source);
-      if (old) this.db.prepare('DELETE FROM documents WHERE id = ?').run(old.id);
+      const old = this.stmt<[string], { id: number }>('SELECT id FROM documents WHERE source = ?').get(
+        doc.source,
+      );
+      if (old) this.stmt('DELETE FROM documents WHERE id = ?').run(old.id);
       const ingestedAt = new Date().toISOString();
-      const { lastInsertRowid } = this.db
-        .prepare(
-          'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings));
+      const { lastInsertRowid } = this.stmt(
+        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)',
+      ).run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings));
       const id = Number(lastInsertRowid);
       doc.passages.forEach((p, n) => {
         insertPassage.run(
@@ -300,7 +305,7 @@ export class SqliteStore implements Store {
           p.locator.page ?? null,
         );
       });
-      this.db.prepare('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
+      this.stmt('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
       return {
         document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt },
         replaced: !!old,
@@ -310,14 +315,15 @@ export class SqliteStore implements Store {
   }
 
   async listDocuments(): Promise<StoredDocument[]> {
-    return this.db
-      .prepare<[], DocumentRow>('SELECT id, source, hash, format, ingested_at FROM documents ORDER BY source')
+    return this.stmt<[], DocumentRow>(
+      'SELECT id, source, hash, format, ingested_at FROM documents ORDER BY source',
+    )
       .all()
       .map(toDocument);
   }
 
   async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
-    const rows = this.db.prepare<[], { id: number; source: string; meetings_json: string }>(
+    const rows = this.stmt<[], { id: number; source: string; meetings_json: string }>(
       'SELECT id, source, meetings_json FROM documents ORDER BY source',
     );
     // Reading one document at a time and dropping the long texts while parsing keeps them from
@@ -336,7 +342,7 @@ export class SqliteStore implements Store {
   async listPassages(): Promise<Passage[]> {
     const read = passageReader();
     const out: Passage[] = [];
-    const rows = this.db.prepare<[], PassageRow>(
+    const rows = this.stmt<[], PassageRow>(
       'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid',
     );
     for (const row of rows.iterate()) out.push(read(row));
@@ -347,12 +353,10 @@ export class SqliteStore implements Store {
     const read = passageReader();
     // Rowids grow with every insert, so a group's smallest rowid is its first passage in document
     // order. Only the group keys are read up front; each group's text is read when its turn comes.
-    const groups = this.db
-      .prepare<[], { committee: string; meeting: string; sak: string | null; kind: string }>(
-        'SELECT committee, meeting, sak, kind FROM passages GROUP BY committee, meeting, sak, kind ORDER BY MIN(rowid)',
-      )
-      .all();
-    const select = this.db.prepare<[string, string, string | null, string], PassageRow>(
+    const groups = this.stmt<[], { committee: string; meeting: string; sak: string | null; kind: string }>(
+      'SELECT committee, meeting, sak, kind FROM passages GROUP BY committee, meeting, sak, kind ORDER BY MIN(rowid)',
+    ).all();
+    const select = this.stmt<[string, string, string | null, string], PassageRow>(
       'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ? ORDER BY document_id, rowid',
     );
     for (const g of groups) {
@@ -365,28 +369,24 @@ export class SqliteStore implements Store {
 
   async saveConversation(c: ConversationRecord): Promise<void> {
     const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO conversations (id, tenant_id, kind, reference_json, installed_by, installed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO conversations (id, tenant_id, kind, reference_json, installed_by, installed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET tenant_id = excluded.tenant_id, kind = excluded.kind, reference_json = excluded.reference_json,
            installed_by = coalesce(conversations.installed_by, excluded.installed_by), updated_at = excluded.updated_at`,
-      )
-      .run(c.id, c.tenantId, c.kind, JSON.stringify(c.reference), c.installedBy ?? null, now, now);
+    ).run(c.id, c.tenantId, c.kind, JSON.stringify(c.reference), c.installedBy ?? null, now, now);
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
-    const row = this.db
-      .prepare<
-        [string],
-        {
-          id: string;
-          tenant_id: string | null;
-          kind: string;
-          reference_json: string;
-          installed_by: string | null;
-        }
-      >('SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = ?')
-      .get(id);
+    const row = this.stmt<
+      [string],
+      {
+        id: string;
+        tenant_id: string | null;
+        kind: string;
+        reference_json: string;
+        installed_by: string | null;
+      }
+    >('SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = ?').get(id);
     return row
       ? {
           id: row.id,
@@ -399,29 +399,26 @@ export class SqliteStore implements Store {
   }
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO answer_feedback (conversation_id, user_id, question, answer, reaction, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO answer_feedback (conversation_id, user_id, question, answer, reaction, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(conversation_id, user_id, question) DO UPDATE SET reaction = excluded.reaction, answer = excluded.answer, created_at = excluded.created_at`,
-      )
-      .run(f.conversationId, f.userId, f.question, f.answer, f.reaction, new Date().toISOString());
+    ).run(f.conversationId, f.userId, f.question, f.answer, f.reaction, new Date().toISOString());
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    return this.db
-      .prepare<
-        [],
-        {
-          conversation_id: string;
-          user_id: string;
-          question: string;
-          answer: string;
-          reaction: 'up' | 'down';
-          created_at: string;
-        }
-      >(
-        'SELECT conversation_id, user_id, question, answer, reaction, created_at FROM answer_feedback ORDER BY id',
-      )
+    return this.stmt<
+      [],
+      {
+        conversation_id: string;
+        user_id: string;
+        question: string;
+        answer: string;
+        reaction: 'up' | 'down';
+        created_at: string;
+      }
+    >(
+      'SELECT conversation_id, user_id, question, answer, reaction, created_at FROM answer_feedback ORDER BY id',
+    )
       .all()
       .map((r) => ({
         conversationId: r.conversation_id,
@@ -435,7 +432,7 @@ export class SqliteStore implements Store {
 
   async passagesFor(cases: CaseRef[]): Promise<Passage[]> {
     const read = passageReader();
-    const select = this.db.prepare<[string, string, string | null], PassageRow>(
+    const select = this.stmt<[string, string, string | null], PassageRow>(
       'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY document_id, rowid',
     );
     return this.db.transaction(() =>
@@ -444,41 +441,38 @@ export class SqliteStore implements Store {
   }
 
   async setSubscription(sub: Omit<Subscription, 'changedAt'>): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO subscriptions (conversation_id, committee, active, changed_by, changed_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO subscriptions (conversation_id, committee, active, changed_by, changed_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(conversation_id, committee) DO UPDATE SET active = excluded.active, changed_by = excluded.changed_by,
            changed_at = excluded.changed_at, ended_reason = excluded.ended_reason`,
-      )
-      .run(
-        sub.conversationId,
-        sub.committee,
-        sub.active ? 1 : 0,
-        sub.changedBy,
-        new Date().toISOString(),
-        sub.endedReason,
-      );
+    ).run(
+      sub.conversationId,
+      sub.committee,
+      sub.active ? 1 : 0,
+      sub.changedBy,
+      new Date().toISOString(),
+      sub.endedReason,
+    );
   }
 
   async listSubscriptions(
     filter: { conversationId?: string; activeOnly?: boolean } = {},
   ): Promise<Subscription[]> {
-    return this.db
-      .prepare<
-        { conversationId: string | null; activeOnly: number },
-        {
-          conversation_id: string;
-          committee: string;
-          active: number;
-          changed_by: string;
-          changed_at: string;
-          ended_reason: string | null;
-        }
-      >(
-        `SELECT * FROM subscriptions WHERE (@conversationId IS NULL OR conversation_id = @conversationId)
+    return this.stmt<
+      { conversationId: string | null; activeOnly: number },
+      {
+        conversation_id: string;
+        committee: string;
+        active: number;
+        changed_by: string;
+        changed_at: string;
+        ended_reason: string | null;
+      }
+    >(
+      `SELECT * FROM subscriptions WHERE (@conversationId IS NULL OR conversation_id = @conversationId)
            AND (@activeOnly = 0 OR active = 1)
          ORDER BY conversation_id, committee`,
-      )
+    )
       .all({ conversationId: filter.conversationId ?? null, activeOnly: filter.activeOnly ? 1 : 0 })
       .map((r) => ({
         conversationId: r.conversation_id,
@@ -491,7 +485,7 @@ export class SqliteStore implements Store {
   }
 
   async planAgendaPosts(posts: PlannedAgendaPost[]): Promise<void> {
-    const upsert = this.db.prepare(
+    const upsert = this.stmt(
       `INSERT INTO agenda_posts (committee, meeting_key, conversation_id, lead, due_at, starts_at, status)
        VALUES (?, ?, ?, ?, ?, ?, 'pending')
        ON CONFLICT(meeting_key, conversation_id, lead) DO UPDATE SET due_at = excluded.due_at, starts_at = excluded.starts_at
@@ -507,25 +501,21 @@ export class SqliteStore implements Store {
     // Claimable: pending, or claimed by a process whose lease ran out.
     const open = `(p.status = 'pending' OR (p.status = 'claimed' AND p.lease_until <= @now))`;
     const tx = this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE agenda_posts AS p SET status = 'expired' WHERE ${open} AND p.starts_at <= @now`)
-        .run({ now });
-      this.db
-        .prepare(
-          `UPDATE agenda_posts AS p SET status = 'superseded' WHERE ${open} AND p.due_at <= @now AND EXISTS (
+      this.stmt(`UPDATE agenda_posts AS p SET status = 'expired' WHERE ${open} AND p.starts_at <= @now`).run({
+        now,
+      });
+      this.stmt(
+        `UPDATE agenda_posts AS p SET status = 'superseded' WHERE ${open} AND p.due_at <= @now AND EXISTS (
              SELECT 1 FROM agenda_posts q WHERE q.meeting_key = p.meeting_key AND q.conversation_id = p.conversation_id
                AND q.due_at <= @now AND q.due_at > p.due_at AND q.status IN ('pending', 'claimed', 'sent'))`,
-        )
-        .run({ now });
-      const due = this.db
-        .prepare<{ now: string }, AgendaPostRow>(
-          `SELECT p.* FROM agenda_posts p JOIN subscriptions s
+      ).run({ now });
+      const due = this.stmt<{ now: string }, AgendaPostRow>(
+        `SELECT p.* FROM agenda_posts p JOIN subscriptions s
              ON s.conversation_id = p.conversation_id AND s.committee = p.committee AND s.active = 1
            WHERE ${open} AND p.due_at <= @now
            ORDER BY p.due_at, p.id`,
-        )
-        .all({ now });
-      const claim = this.db.prepare(
+      ).all({ now });
+      const claim = this.stmt(
         `UPDATE agenda_posts SET status = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?`,
       );
       for (const r of due) claim.run(owner, leaseUntil, r.id);
@@ -540,60 +530,53 @@ export class SqliteStore implements Store {
     outcome: { status: 'sent'; activityId: string; cardHash: string } | { status: 'failed'; error: string },
   ): Promise<boolean> {
     const sent = outcome.status === 'sent';
-    const { changes } = this.db
-      .prepare(
-        `UPDATE agenda_posts SET status = ?, activity_id = ?, card_hash = ?, error = ?, sent_at = ?, lease_until = NULL
+    const { changes } = this.stmt(
+      `UPDATE agenda_posts SET status = ?, activity_id = ?, card_hash = ?, error = ?, sent_at = ?, lease_until = NULL
          WHERE id = ? AND owner = ? AND status = 'claimed'`,
-      )
-      .run(
-        outcome.status,
-        sent ? outcome.activityId : null,
-        sent ? outcome.cardHash : null,
-        sent ? null : outcome.error,
-        sent ? new Date().toISOString() : null,
-        id,
-        owner,
-      );
+    ).run(
+      outcome.status,
+      sent ? outcome.activityId : null,
+      sent ? outcome.cardHash : null,
+      sent ? null : outcome.error,
+      sent ? new Date().toISOString() : null,
+      id,
+      owner,
+    );
     return changes === 1;
   }
 
   async listSentAgendaPosts(now: string): Promise<AgendaPost[]> {
-    return this.db
-      .prepare<[string], AgendaPostRow>(
-        `SELECT * FROM agenda_posts WHERE status = 'sent' AND starts_at > ? ORDER BY meeting_key, conversation_id, due_at`,
-      )
+    return this.stmt<[string], AgendaPostRow>(
+      `SELECT * FROM agenda_posts WHERE status = 'sent' AND starts_at > ? ORDER BY meeting_key, conversation_id, due_at`,
+    )
       .all(now)
       .map(toAgendaPost);
   }
 
   async setAgendaPostCard(id: number, cardHash: string): Promise<void> {
-    this.db.prepare('UPDATE agenda_posts SET card_hash = ? WHERE id = ?').run(cardHash, id);
+    this.stmt('UPDATE agenda_posts SET card_hash = ? WHERE id = ?').run(cardHash, id);
   }
 
   async setConversationMeeting(m: ConversationMeeting): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO conversation_meetings (conversation_id, committee, meeting, current_sak, changed_by, changed_at)
+    this.stmt(
+      `INSERT INTO conversation_meetings (conversation_id, committee, meeting, current_sak, changed_by, changed_at)
          VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(conversation_id) DO UPDATE SET committee = excluded.committee, meeting = excluded.meeting,
            current_sak = excluded.current_sak, changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
-      )
-      .run(m.conversationId, m.committee, m.meeting, m.currentSak, m.changedBy, new Date().toISOString());
+    ).run(m.conversationId, m.committee, m.meeting, m.currentSak, m.changedBy, new Date().toISOString());
   }
 
   async getConversationMeeting(conversationId: string): Promise<ConversationMeeting | null> {
-    const r = this.db
-      .prepare<
-        [string],
-        {
-          conversation_id: string;
-          committee: string;
-          meeting: string;
-          current_sak: string | null;
-          changed_by: string;
-        }
-      >('SELECT * FROM conversation_meetings WHERE conversation_id = ?')
-      .get(conversationId);
+    const r = this.stmt<
+      [string],
+      {
+        conversation_id: string;
+        committee: string;
+        meeting: string;
+        current_sak: string | null;
+        changed_by: string;
+      }
+    >('SELECT * FROM conversation_meetings WHERE conversation_id = ?').get(conversationId);
     return r
       ? {
           conversationId: r.conversation_id,
@@ -607,28 +590,26 @@ export class SqliteStore implements Store {
 
   async addInnspill(i: NewInnspill): Promise<Innspill> {
     const now = new Date().toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO innspill (committee, meeting, sak, conversation_id, author_id, author_name, organisation, text, created_at, updated_at)
+    const { lastInsertRowid } = this.stmt(
+      `INSERT INTO innspill (committee, meeting, sak, conversation_id, author_id, author_name, organisation, text, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        i.committee,
-        i.meeting,
-        i.sak,
-        i.conversationId,
-        i.authorId,
-        i.authorName,
-        i.organisation,
-        i.text,
-        now,
-        now,
-      );
+    ).run(
+      i.committee,
+      i.meeting,
+      i.sak,
+      i.conversationId,
+      i.authorId,
+      i.authorName,
+      i.organisation,
+      i.text,
+      now,
+      now,
+    );
     return (await this.getInnspill(Number(lastInsertRowid)))!;
   }
 
   async getInnspill(id: number): Promise<Innspill | null> {
-    const r = this.db.prepare<[number], InnspillRow>('SELECT * FROM innspill WHERE id = ?').get(id);
+    const r = this.stmt<[number], InnspillRow>('SELECT * FROM innspill WHERE id = ?').get(id);
     return r ? toInnspill(r) : null;
   }
 
@@ -637,97 +618,88 @@ export class SqliteStore implements Store {
     authorId: string,
     change: { text: string; organisation: string | null },
   ): Promise<Innspill | null> {
-    const { changes } = this.db
-      .prepare(
-        'UPDATE innspill SET text = ?, organisation = ?, updated_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL',
-      )
-      .run(change.text, change.organisation, new Date().toISOString(), id, authorId);
+    const { changes } = this.stmt(
+      'UPDATE innspill SET text = ?, organisation = ?, updated_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL',
+    ).run(change.text, change.organisation, new Date().toISOString(), id, authorId);
     return changes ? this.getInnspill(id) : null;
   }
 
   async withdrawInnspill(id: number, authorId: string): Promise<boolean> {
-    const { changes } = this.db
-      .prepare('UPDATE innspill SET withdrawn_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL')
-      .run(new Date().toISOString(), id, authorId);
+    const { changes } = this.stmt(
+      'UPDATE innspill SET withdrawn_at = ? WHERE id = ? AND author_id = ? AND withdrawn_at IS NULL',
+    ).run(new Date().toISOString(), id, authorId);
     return changes === 1;
   }
 
   async listInnspill(filter: { committee: string; meeting: string; sak?: string }): Promise<Innspill[]> {
-    return this.db
-      .prepare<{ committee: string; meeting: string; sak: string | null }, InnspillRow>(
-        `SELECT * FROM innspill WHERE committee = @committee AND meeting = @meeting AND (@sak IS NULL OR sak = @sak)
+    return this.stmt<{ committee: string; meeting: string; sak: string | null }, InnspillRow>(
+      `SELECT * FROM innspill WHERE committee = @committee AND meeting = @meeting AND (@sak IS NULL OR sak = @sak)
            AND withdrawn_at IS NULL ORDER BY id`,
-      )
+    )
       .all({ committee: filter.committee, meeting: filter.meeting, sak: filter.sak ?? null })
       .map(toInnspill);
   }
 
   async createPoll(p: NewPoll): Promise<Poll> {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
-    this.db
-      .prepare(
-        `INSERT INTO polls (id, conversation_id, committee, meeting, sak, kind, question, options_json, max_picks, anonymous, results, closes_at, created_by, created_at)
+    this.stmt(
+      `INSERT INTO polls (id, conversation_id, committee, meeting, sak, kind, question, options_json, max_picks, anonymous, results, closes_at, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        p.conversationId,
-        p.committee,
-        p.meeting,
-        p.sak,
-        p.kind,
-        p.question,
-        JSON.stringify(p.options),
-        p.maxPicks,
-        p.anonymous ? 1 : 0,
-        p.results,
-        p.closesAt,
-        p.createdBy,
-        new Date().toISOString(),
-      );
+    ).run(
+      id,
+      p.conversationId,
+      p.committee,
+      p.meeting,
+      p.sak,
+      p.kind,
+      p.question,
+      JSON.stringify(p.options),
+      p.maxPicks,
+      p.anonymous ? 1 : 0,
+      p.results,
+      p.closesAt,
+      p.createdBy,
+      new Date().toISOString(),
+    );
     return (await this.getPoll(id))!;
   }
 
   async getPoll(id: string): Promise<Poll | null> {
-    const r = this.db.prepare<[string], PollRow>('SELECT * FROM polls WHERE id = ?').get(id);
+    const r = this.stmt<[string], PollRow>('SELECT * FROM polls WHERE id = ?').get(id);
     return r ? toPoll(r) : null;
   }
 
   async latestOpenPoll(conversationId: string): Promise<Poll | null> {
-    const r = this.db
-      .prepare<[string], PollRow>(
-        'SELECT * FROM polls WHERE conversation_id = ? AND closed_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
-      )
-      .get(conversationId);
+    const r = this.stmt<[string], PollRow>(
+      'SELECT * FROM polls WHERE conversation_id = ? AND closed_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ).get(conversationId);
     return r ? toPoll(r) : null;
   }
 
   async setPollActivity(id: string, activityId: string): Promise<void> {
-    this.db.prepare('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
+    this.stmt('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
   }
 
   async closePoll(id: string, at: string): Promise<boolean> {
     return (
-      this.db.prepare('UPDATE polls SET closed_at = ? WHERE id = ? AND closed_at IS NULL').run(at, id)
-        .changes === 1
+      this.stmt('UPDATE polls SET closed_at = ? WHERE id = ? AND closed_at IS NULL').run(at, id).changes === 1
     );
   }
 
   async deletePoll(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM polls WHERE id = ?').run(id);
+    this.stmt('DELETE FROM polls WHERE id = ?').run(id);
   }
 
   async pollsDue(now: string): Promise<Poll[]> {
-    return this.db
-      .prepare<[string], PollRow>(
-        'SELECT * FROM polls WHERE closed_at IS NULL AND closes_at IS NOT NULL AND closes_at <= ?',
-      )
+    return this.stmt<[string], PollRow>(
+      'SELECT * FROM polls WHERE closed_at IS NULL AND closes_at IS NOT NULL AND closes_at <= ?',
+    )
       .all(now)
       .map(toPoll);
   }
 
   async castVote(v: PollVote): Promise<boolean> {
-    const upsert = this.db.prepare(
+    const upsert = this.stmt(
       `INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
        SELECT @pollId, @voterKey, @voterName, @answer, @votedAt WHERE EXISTS (SELECT 1 FROM polls WHERE id = @pollId AND closed_at IS NULL)
        ON CONFLICT(poll_id, voter_key) DO UPDATE SET answer_json = excluded.answer_json, voter_name = excluded.voter_name, voted_at = excluded.voted_at`,
@@ -743,61 +715,62 @@ export class SqliteStore implements Store {
   }
 
   async listVotes(pollId: string): Promise<PollVote[]> {
-    return this.db
-      .prepare<[string], VoteRow>('SELECT * FROM poll_votes WHERE poll_id = ? ORDER BY voted_at, voter_key')
+    return this.stmt<[string], VoteRow>('SELECT * FROM poll_votes WHERE poll_id = ? ORDER BY rowid')
       .all(pollId)
       .map(toVote);
   }
 
+  async countAnswers(pollId: string): Promise<CountedAnswer[]> {
+    return this.stmt<[string], { answer_json: string; count: number }>(
+      'SELECT answer_json, count(*) AS count FROM poll_votes WHERE poll_id = ? GROUP BY answer_json ORDER BY min(rowid)',
+    )
+      .all(pollId)
+      .map((r) => ({ answer: JSON.parse(r.answer_json) as CountedAnswer['answer'], count: r.count }));
+  }
+
   async getVote(pollId: string, voterKey: string): Promise<PollVote | null> {
-    const r = this.db
-      .prepare<[string, string], VoteRow>('SELECT * FROM poll_votes WHERE poll_id = ? AND voter_key = ?')
-      .get(pollId, voterKey);
+    const r = this.stmt<[string, string], VoteRow>(
+      'SELECT * FROM poll_votes WHERE poll_id = ? AND voter_key = ?',
+    ).get(pollId, voterKey);
     return r ? toVote(r) : null;
   }
 
   async addQuestion(
     q: Omit<AudienceQuestion, 'id' | 'status' | 'createdAt' | 'upvotes'> & { authorKey: string },
   ): Promise<AudienceQuestion> {
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO audience_questions (conversation_id, committee, meeting, sak, text, author_key, author_name, anonymous, created_at)
+    const { lastInsertRowid } = this.stmt(
+      `INSERT INTO audience_questions (conversation_id, committee, meeting, sak, text, author_key, author_name, anonymous, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        q.conversationId,
-        q.committee,
-        q.meeting,
-        q.sak,
-        q.text,
-        q.authorKey,
-        q.anonymous ? null : q.authorName,
-        q.anonymous ? 1 : 0,
-        new Date().toISOString(),
-      );
+    ).run(
+      q.conversationId,
+      q.committee,
+      q.meeting,
+      q.sak,
+      q.text,
+      q.authorKey,
+      q.anonymous ? null : q.authorName,
+      q.anonymous ? 1 : 0,
+      new Date().toISOString(),
+    );
     return (await this.getQuestion(Number(lastInsertRowid)))!;
   }
 
   async getQuestion(id: number): Promise<AudienceQuestion | null> {
-    const r = this.db.prepare<[number], QuestionRow>(`${QUESTION_SELECT} WHERE q.id = ?`).get(id);
+    const r = this.stmt<[number], QuestionRow>(`${QUESTION_SELECT} WHERE q.id = ?`).get(id);
     return r ? toQuestion(r) : null;
   }
 
   async upvoteQuestion(id: number, voterKey: string): Promise<boolean> {
     return (
-      this.db
-        .prepare(
-          `INSERT INTO question_upvotes (question_id, voter_key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM audience_questions WHERE id = ?)
+      this.stmt(
+        `INSERT INTO question_upvotes (question_id, voter_key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM audience_questions WHERE id = ?)
            ON CONFLICT DO NOTHING`,
-        )
-        .run(id, voterKey, id).changes === 1
+      ).run(id, voterKey, id).changes === 1
     );
   }
 
   async setQuestionStatus(id: number, status: QuestionStatus): Promise<boolean> {
-    return (
-      this.db.prepare('UPDATE audience_questions SET status = ? WHERE id = ?').run(status, id).changes === 1
-    );
+    return this.stmt('UPDATE audience_questions SET status = ? WHERE id = ?').run(status, id).changes === 1;
   }
 
   async listQuestions(filter: {
@@ -805,11 +778,10 @@ export class SqliteStore implements Store {
     sak?: string | null;
     includeHidden?: boolean;
   }): Promise<AudienceQuestion[]> {
-    return this.db
-      .prepare<{ conversationId: string; sak: string | null; hidden: number }, QuestionRow>(
-        `${QUESTION_SELECT} WHERE q.conversation_id = @conversationId AND (@sak IS NULL OR q.sak = @sak)
+    return this.stmt<{ conversationId: string; sak: string | null; hidden: number }, QuestionRow>(
+      `${QUESTION_SELECT} WHERE q.conversation_id = @conversationId AND (@sak IS NULL OR q.sak = @sak)
            AND (@hidden = 1 OR q.status != 'hidden') ORDER BY upvotes DESC, q.id`,
-      )
+    )
       .all({
         conversationId: filter.conversationId,
         sak: filter.sak ?? null,
@@ -819,17 +791,23 @@ export class SqliteStore implements Store {
   }
 
   async secret(name: string): Promise<string> {
-    this.db
-      .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
-      .run(name, randomBytes(32).toString('hex'));
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(name)!
-      .value;
+    let value = this.secrets.get(name);
+    if (value === undefined) {
+      this.stmt('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(
+        name,
+        randomBytes(32).toString('hex'),
+      );
+      value = this.stmt<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(
+        name,
+      )!.value;
+      this.secrets.set(name, value);
+    }
+    return value;
   }
 
   async revision(): Promise<number> {
-    return this.db
-      .prepare<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1')
-      .get()!.revision;
+    return this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
+      .revision;
   }
 
   async close(): Promise<void> {

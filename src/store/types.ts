@@ -2,7 +2,7 @@
 // The interface is async so that a networked implementation fits without changing callers.
 import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
-import type { NewPoll, Poll, PollVote } from '../polls/types.ts';
+import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage } from '../record/types.ts';
 
@@ -176,6 +176,8 @@ export interface Store {
    */
   castVote(v: PollVote): Promise<boolean>;
   listVotes(pollId: string): Promise<PollVote[]>;
+  /** The poll's answers, identical ones counted together, in the order first given: what a tally needs. */
+  countAnswers(pollId: string): Promise<CountedAnswer[]>;
   getVote(pollId: string, voterKey: string): Promise<PollVote | null>;
 
   addQuestion(
