@@ -71,8 +71,8 @@ function resultData(poll: Poll, r: PollResults) {
       return {
         label: clip(b.label, 100),
         detail: 'detail' in b ? b.detail : `${b.count} (${Math.round(b.percent)} %)`,
-        filled: Math.max(filled, 1),
-        empty: Math.max(100 - filled, 1),
+        filled,
+        empty: 100 - filled,
       };
     }),
     words: top.map((w, i) => ({

@@ -147,4 +147,31 @@ describe('Møtebot in the Agents Playground', () => {
     expect(await answer.innerText()).toContain('NUIT gir sin tilslutning til ny prismodell');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-agenda-ask.png') });
   });
+
+  it('runs a poll in the group chat: vote, see the refreshed card, close and get the results card', async () => {
+    const mention = async (text: string) => {
+      await composer().click();
+      await composer().pressSequentially('@Mø');
+      await page
+        .getByRole('menuitem', { name: /Møtebot/ })
+        .first()
+        .click();
+      await composer().pressSequentially(` ${text}`);
+      await composer().press('Enter');
+    };
+    await mention('avstemning Hvor skal vi legge kruttet? | Tilgjengelighet | Funksjonalitet | Innovasjon');
+    const poll = page.locator('.ac-adaptiveCard', { hasText: 'Hvor skal vi legge kruttet?' }).last();
+    await poll.waitFor({ timeout: 20_000 });
+    await poll.getByText('Innovasjon', { exact: true }).click();
+    await poll.getByRole('button', { name: 'Send svar' }).click();
+    await poll.getByText(/Ditt svar: Innovasjon/).waitFor({ timeout: 20_000 });
+    expect(await poll.innerText()).toMatch(/1 \(100 %\)/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-poll-voted.png') });
+
+    await mention('avstemning lukk');
+    const results = page.locator('.ac-adaptiveCard', { hasText: 'Resultat av avstemning' }).last();
+    await results.waitFor({ timeout: 20_000 });
+    expect(await results.innerText()).toContain('Innovasjon');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-poll-results.png') });
+  });
 });
