@@ -6,17 +6,28 @@ import { z } from 'zod';
 import type { CardJson } from '../cards/render.ts';
 import { voteDataSchema } from '../src/polls/answers.ts';
 import { askAboutSak, sakActionSchema, showMemo } from './agenda-actions.ts';
+import { exportAction, exportRefSchema } from './export.ts';
 import { feedbackSchema, saveFeedback } from './feedback.ts';
 import {
   createInnspill,
   editInnspill,
   innspillCreateSchema,
   innspillEditSchema,
+  innspillFormSchema,
   innspillRefSchema,
+  sendInnspillForm,
   withdrawInnspill,
 } from './innspill.ts';
 import type { TurnDeps } from './motebot.ts';
-import { closeAndPost, createFromForm, pollFormSchema, pollRefSchema, refresh, vote } from './polls.ts';
+import {
+  closeAndPost,
+  createFromForm,
+  pollFormSchema,
+  pollRefSchema,
+  refresh,
+  sendPollForm,
+  vote,
+} from './polls.ts';
 import {
   listQuestions,
   questionListSchema,
@@ -38,6 +49,7 @@ export const CARD_ACTIONS = {
   feedback: action(feedbackSchema, (c, d, deps) => saveFeedback(c, d, deps.store)),
   'agenda.ask': action(sakActionSchema, askAboutSak),
   'agenda.memo': action(sakActionSchema, showMemo),
+  'poll.form': action(z.object({}).passthrough(), (c, _d, deps) => sendPollForm(c, deps)),
   'poll.create': action(pollFormSchema, createFromForm),
   'poll.vote': action(voteDataSchema, vote),
   'poll.refresh': action(pollRefSchema, (c, d, deps) => refresh(c, d.pollId, deps)),
@@ -47,7 +59,9 @@ export const CARD_ACTIONS = {
       ? closeAndPost(c, poll, deps)
       : { message: 'Denne avstemningen finner jeg ikke, så ingenting ble endret.' };
   }),
+  'innspill.form': action(innspillFormSchema, sendInnspillForm),
   'innspill.create': action(innspillCreateSchema, createInnspill),
+  'innspill.export': action(exportRefSchema, exportAction),
   'innspill.edit': action(innspillEditSchema, editInnspill),
   'innspill.withdraw': action(innspillRefSchema, (c, d, deps) => withdrawInnspill(c, d.id, deps)),
   'qa.upvote': action(upvoteSchema, (c, d, deps) => upvote(c, d.questionId, deps)),

@@ -13,6 +13,7 @@ import { findMeetingForExport } from '../src/innspill/meeting.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
+import type { ActionResult } from './actions.ts';
 import { mayModerate } from './roles.ts';
 
 const LINK_SECRET = 'export-links';
@@ -55,25 +56,51 @@ export function publicBaseUrl(config: Config): string {
   );
 }
 
-export async function exportCommand(
-  context: TurnContext,
-  rest: string,
-  deps: { config: Config; store: Store; logger: Logger; clock: Clock },
-): Promise<void> {
+interface ExportDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+export const exportRefSchema = z.object({
+  committee: z.string().min(1).max(20),
+  meeting: z.string().min(1).max(40),
+});
+
+export async function exportCommand(context: TurnContext, rest: string, deps: ExportDeps): Promise<void> {
   const m = /^innspill\s+(.+)$/i.exec(rest.trim());
   if (!m) {
     await context.sendActivity('Skriv for eksempel «eksporter innspill 2/2023».');
     return;
   }
-  if (!(await mayModerate(context, deps))) {
-    await context.sendActivity('Bare sekretariatet og møtearrangøren kan eksportere innspill.');
-    return;
-  }
-  const meeting = await findMeetingForExport(deps.store, m[1]!);
-  if (!meeting) {
-    await context.sendActivity(`Jeg finner ingen møteinnkalling for «${m[1]}» i dokumentene.`);
-    return;
-  }
+  const result = await exportMeeting(context, m[1]!, undefined, deps);
+  if (result) await context.sendActivity(result);
+}
+
+/** The export action on the end-of-meeting summary. */
+export async function exportAction(
+  context: TurnContext,
+  data: z.infer<typeof exportRefSchema>,
+  deps: ExportDeps,
+): Promise<ActionResult> {
+  return {
+    message:
+      (await exportMeeting(context, data.meeting, data.committee, deps)) ?? 'Eksporten kommer i samtalen.',
+  };
+}
+
+/** Sends the export card; returns what to tell the member instead when it cannot. */
+async function exportMeeting(
+  context: TurnContext,
+  label: string,
+  committee: string | undefined,
+  deps: ExportDeps,
+): Promise<string | null> {
+  if (!(await mayModerate(context, deps)))
+    return 'Bare sekretariatet og møtearrangøren kan eksportere innspill.';
+  const meeting = await findMeetingForExport(deps.store, label, committee);
+  if (!meeting) return `Jeg finner ingen møteinnkalling for «${label}» i dokumentene.`;
   const innspill = await deps.store.listInnspill({ committee: meeting.committee, meeting: meeting.meeting });
   const expires = deps.clock.now().getTime() + LINK_TTL_MS;
   const link = async (format: ExportFormat) =>
@@ -84,4 +111,5 @@ export async function exportCommand(
   ]);
   deps.logger.info({ meeting: meeting.meeting, count: innspill.length }, 'innspill exported');
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  return null;
 }

@@ -117,14 +117,19 @@ export async function innspillCommand(context: TurnContext, rest: string, deps: 
   await context.sendActivity(card(innspillReceiptCard(innspill, target.title, 'new')));
 }
 
-async function formActivity(context: TurnContext, deps: InnspillDeps) {
+/** The form for a meeting: the one named, else the conversation's, else the next one in the record. */
+async function formActivity(
+  context: TurnContext,
+  deps: InnspillDeps,
+  named?: { committee: string; meeting: string; sak?: string },
+) {
   const conversation = await deps.store.getConversationMeeting(context.activity.conversation.id);
+  const within = named ?? conversation;
   const invited = (await deps.store.listMeetings({ summary: true }))
     .filter(
       (m) =>
         m.role === 'innkalling' &&
-        (!conversation ||
-          (m.committee === conversation.committee && meetingLabel(m) === conversation.meeting)),
+        (!within || (m.committee === within.committee && meetingLabel(m) === within.meeting)),
     )
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const today = osloToday(deps.clock.now());
@@ -137,9 +142,25 @@ async function formActivity(context: TurnContext, deps: InnspillDeps) {
       meeting: label,
       name: label.includes('/') ? `${meeting.committee} møte ${label}` : label,
       saker: meeting.items.map((i) => ({ sak: i.sak, title: i.title })),
-      current: conversation?.currentSak ?? null,
+      current: named?.sak || conversation?.currentSak || null,
     }),
   );
+}
+
+export const innspillFormSchema = z.object({
+  committee: z.string().min(1).max(20),
+  meeting: z.string().min(1).max(40),
+  sak: z.string().max(10).default(''),
+});
+
+/** "Gi innspill" on an agenda card: the form, in the conversation, with that sak chosen. */
+export async function sendInnspillForm(
+  context: TurnContext,
+  data: z.infer<typeof innspillFormSchema>,
+  deps: InnspillDeps,
+): Promise<ActionResult> {
+  await context.sendActivity(await formActivity(context, deps, data));
+  return { message: 'Skjemaet for innspill kommer i samtalen.' };
 }
 
 /** "innspill.create" from the form. */

@@ -28,6 +28,7 @@ import { aiEntities } from './entities.ts';
 import { exportCommand } from './export.ts';
 import { innspillCommand } from './innspill.ts';
 import { setCurrentSak, setMeeting } from './meeting-chat.ts';
+import { meetingEnded, meetingStarted } from './meeting-events.ts';
 import { MemberCounts } from './members.ts';
 import { pollCommand } from './polls.ts';
 import { questionCommand } from './qna.ts';
@@ -73,6 +74,14 @@ export class MotebotBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.welcome(context);
+      await next();
+    });
+    this.onTeamsMeetingStartEvent(async (meeting, context, next) => {
+      await meetingStarted(context, meeting.id, this.deps);
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (meeting, context, next) => {
+      await meetingEnded(context, meeting.id, this.deps);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

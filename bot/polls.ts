@@ -174,6 +174,14 @@ async function startPoll(
   return { ...poll, activityId: sent?.id ?? null };
 }
 
+/** "Ny avstemning" on a card: the form, in the conversation. */
+export async function sendPollForm(context: TurnContext, deps: PollDeps): Promise<ActionResult> {
+  if (!(await mayCreate(context, deps)))
+    return { message: 'Her er det bare sekretariatet og møtearrangøren som kan lage avstemninger.' };
+  await context.sendActivity(asActivity(pollFormCard()));
+  return { message: 'Skjemaet for avstemningen kommer i samtalen.' };
+}
+
 /** "poll.create" from the form card. */
 export async function createFromForm(
   context: TurnContext,

@@ -27,7 +27,19 @@ function meetingName(view: AgendaView): string {
   return view.meeting.includes('/') ? `${view.committee} møte ${view.meeting}` : view.meeting;
 }
 
-function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVELS)[number]): CardJson {
+export interface AgendaCardOptions {
+  /** The package changed after the card was posted. */
+  updated?: boolean;
+  /** The meeting is under way: its current sak is marked and the card offers innspill, polls and Q&A. */
+  live?: boolean;
+  currentSak?: string | null;
+}
+
+function renderAt(
+  view: AgendaView,
+  opts: AgendaCardOptions,
+  level: (typeof DETAIL_LEVELS)[number],
+): CardJson {
   const facts = [
     { title: 'Dato', value: view.dateText },
     view.time && { title: 'Tid', value: view.time },
@@ -35,8 +47,10 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
     view.link && { title: 'Lenke', value: `[Bli med i møtet](${view.link})` },
   ].filter((f): f is { title: string; value: string } => !!f);
   return render('agenda', {
-    heading: `Agenda · ${meetingName(view)}`,
-    updated,
+    heading: `${opts.live ? 'Møtet er i gang' : 'Agenda'} · ${meetingName(view)}`,
+    updated: opts.updated ?? false,
+    live: opts.live ?? false,
+    currentSak: opts.currentSak ?? '',
     updatedNote: 'Møtepakken er endret etter at agendaen ble sendt; dette er den nye versjonen.',
     facts,
     compact: level.compact,
@@ -56,7 +70,10 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
       sak: i.sak,
       title: i.title,
       time: i.time || ' ',
-      subline: [i.sakstype, i.presenter].filter(Boolean).join(' · '),
+      subline: [i.sak === opts.currentSak ? '▶ Behandles nå' : '', i.sakstype, i.presenter]
+        .filter(Boolean)
+        .join(' · '),
+      style: i.sak === opts.currentSak ? 'accent' : 'default',
       detailId: `detaljer-${n}`,
       proposal: level.proposal && i.proposal ? clip(i.proposal, level.proposal) : '',
       earlier: i.earlier
@@ -71,10 +88,10 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
 }
 
 /** The agenda card, with as much detail as fits under the size limit. */
-export function agendaCard(view: AgendaView, opts: { updated?: boolean } = {}): CardJson {
+export function agendaCard(view: AgendaView, opts: AgendaCardOptions = {}): CardJson {
   let card: CardJson = {};
   for (const level of DETAIL_LEVELS) {
-    card = renderAt(view, opts.updated ?? false, level);
+    card = renderAt(view, opts, level);
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
   }
   return card;

@@ -7,6 +7,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaCard, memoCard } from '../cards/agenda.ts';
 import { answerCard } from '../cards/answer.ts';
+import { meetingSummaryCard } from '../cards/meeting-summary.ts';
 import { innspillFormCard, innspillListCard, innspillReceiptCard } from '../cards/innspill.ts';
 import { pollCard } from '../cards/poll.ts';
 import { pollFormCard } from '../cards/poll-form.ts';
@@ -144,6 +145,12 @@ describe('cards', () => {
         expect(json).toContain('"verb":"agenda.ask"');
         expect(json.includes('Oppdatert')).toBe(updated);
       }
+      const live = JSON.stringify(
+        agendaCard(view, { live: true, currentSak: meeting.items[1]?.sak ?? null }),
+      );
+      expectValid(JSON.parse(live));
+      expect(live).toContain('Møtet er i gang');
+      expect(live).toContain('▶ Behandles nå');
       const withMemo = meeting.items.find((i) => i.memo.length);
       if (withMemo) expectValid(memoCard({ ...withMemo, meeting: view.meeting }, memoDigest(withMemo.memo)));
     }
@@ -220,6 +227,12 @@ describe('cards', () => {
       );
     }
     expectValid(pollFormCard());
+    expectValid(
+      meetingSummaryCard({ committee: 'NUIT', meeting: '2/2023', name: 'NUIT møte 2/2023' }, [
+        { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
+        { title: 'Ubesvarte spørsmål', lines: [] },
+      ]),
+    );
     const question = {
       id: 1,
       conversationId: '19:x',

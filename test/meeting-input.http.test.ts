@@ -55,14 +55,19 @@ async function say(text: string, from: Record<string, string> = member(0)) {
 }
 
 /** A card action (Action.Execute) from a member; returns the invoke response's body. */
-async function click(verb: string, data: Record<string, unknown>, from: Record<string, string> = member(0)) {
+async function click(
+  verb: string,
+  data: Record<string, unknown>,
+  from: Record<string, string> = member(0),
+  conversation: typeof GROUP = GROUP,
+) {
   const res = await postActivity(
     bot.url,
     activityFor(connector, {
       type: 'invoke',
       name: 'adaptiveCard/action',
       text: undefined,
-      conversation: GROUP,
+      conversation,
       from,
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     }),
@@ -419,5 +424,89 @@ describe('innspill', () => {
 
     const forged = links[0]!.replace(/\.[^.]+$/, '.AAAA');
     expect((await fetchExport(forged)).status).toBe(404);
+  });
+});
+
+describe('meeting start and end', () => {
+  const CHAT = { id: '19:meeting_NUIT2@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
+  const event = (name: 'meetingStart' | 'meetingEnd') =>
+    activityFor(connector, {
+      type: 'event',
+      name: `application/vnd.microsoft.${name}`,
+      text: undefined,
+      conversation: CHAT,
+      from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
+      channelData: { tenant: { id: 'tenant-1' }, meeting: { id: 'MCM-nuit-2-2023' } },
+      value: {
+        Id: 'MCM-nuit-2-2023',
+        MeetingType: 'Scheduled',
+        JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+        Title: 'NUIT møte 2/2023',
+        ...(name === 'meetingStart'
+          ? { StartTime: '2023-05-25T07:00:00Z' }
+          : { EndTime: '2023-05-25T13:45:00Z' }),
+      },
+    });
+
+  it('posts "Møtet er i gang" once, with the agenda of the committee meeting the chat follows and its current sak', async () => {
+    await store.saveConversation({ id: CHAT.id, tenantId: 'tenant-1', kind: 'groupChat', reference: {} });
+    await store.setSubscription({
+      conversationId: CHAT.id,
+      committee: 'NUIT',
+      active: true,
+      changedBy: SECRETARY,
+      endedReason: null,
+    });
+    expect((await postActivity(bot.url, event('meetingStart'))).status).toBe(200);
+    await connector.waitFor(1);
+    const card = json(lastCard());
+    expect(card).toContain('Møtet er i gang · NUIT møte 2/2023');
+    expect(card).toContain('▶ Behandles nå');
+    expect(card).toContain('**13/23**');
+    for (const verb of ['innspill.form', 'poll.form', 'qa.list']) expect(card).toContain(`"verb":"${verb}"`);
+    expect(await store.getConversationMeeting(CHAT.id)).toMatchObject({
+      meeting: '2/2023',
+      currentSak: '13/23',
+    });
+
+    await postActivity(bot.url, event('meetingStart'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.sent).toHaveLength(1);
+  });
+
+  it('posts the summary once at the end: innspill per sak, poll results, unanswered questions and the export', async () => {
+    const inChat = (text: string, from: Record<string, string>) =>
+      postActivity(
+        bot.url,
+        activityFor(connector, {
+          conversation: CHAT,
+          from,
+          text: `<at>Møtebot</at> ${text}`,
+          entities: MENTION,
+        }),
+      );
+    await inChat('sak 16/23', secretary);
+    await inChat('innspill på vegne av Helse Nord RHF: Regionene må prioritere felles løsninger.', member(1));
+    await inChat('avstemning Viktigst for målbildet? | Deling | Sikkerhet', secretary);
+    await connector.waitFor(3);
+    const poll = (await store.listPolls(CHAT.id))[0]!;
+    await click('poll.vote', { pollId: poll.id, choice: '0' }, member(1), CHAT);
+    await inChat('spørsmål Når kommer neste versjon?', member(2));
+    await connector.waitFor(4);
+    connector.sent.length = 0;
+
+    await postActivity(bot.url, event('meetingEnd'));
+    await connector.waitFor(1);
+    const summary = json(lastCard());
+    expect(summary).toContain('Møtet er slutt · NUIT møte 2/2023');
+    expect(summary).toContain('Innspill til sak 16/23');
+    expect(summary).toContain('Regionene må prioritere felles løsninger. (Medlem 1, Helse Nord RHF)');
+    expect(summary).toContain('Viktigst for målbildet? — Deling 100 %');
+    expect(summary).toContain('Når kommer neste versjon?');
+    expect(summary).toContain('"verb":"innspill.export"');
+
+    await postActivity(bot.url, event('meetingEnd'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.sent).toHaveLength(1);
   });
 });

@@ -676,6 +676,26 @@ export class SqliteStore implements Store {
     return r ? toPoll(r) : null;
   }
 
+  async listPolls(conversationId: string): Promise<Poll[]> {
+    return this.stmt<[string], PollRow>(
+      'SELECT * FROM polls WHERE conversation_id = ? ORDER BY created_at, rowid',
+    )
+      .all(conversationId)
+      .map(toPoll);
+  }
+
+  async recordMeetingEvent(e: {
+    meetingId: string;
+    kind: 'start' | 'end';
+    conversationId: string;
+  }): Promise<boolean> {
+    return (
+      this.stmt(
+        'INSERT OR IGNORE INTO meeting_events (meeting_id, kind, conversation_id, received_at) VALUES (?, ?, ?, ?)',
+      ).run(e.meetingId, e.kind, e.conversationId, new Date().toISOString()).changes === 1
+    );
+  }
+
   async setPollActivity(id: string, activityId: string): Promise<void> {
     this.stmt('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
   }

@@ -164,6 +164,8 @@ export interface Store {
   createPoll(p: NewPoll): Promise<Poll>;
   getPoll(id: string): Promise<Poll | null>;
   latestOpenPoll(conversationId: string): Promise<Poll | null>;
+  /** A conversation's polls, oldest first. */
+  listPolls(conversationId: string): Promise<Poll[]>;
   setPollActivity(id: string, activityId: string): Promise<void>;
   /** Closes an open poll; false when it was closed already (so results are posted once). */
   closePoll(id: string, at: string): Promise<boolean>;
@@ -193,6 +195,13 @@ export interface Store {
     sak?: string | null;
     includeHidden?: boolean;
   }): Promise<AudienceQuestion[]>;
+
+  /** Records that a Teams meeting started or ended; false when it was recorded before (a repeat). */
+  recordMeetingEvent(e: {
+    meetingId: string;
+    kind: 'start' | 'end';
+    conversationId: string;
+  }): Promise<boolean>;
 
   /** A secret value created once per store (e.g. the key of anonymous voters' hashes). */
   secret(name: string): Promise<string>;

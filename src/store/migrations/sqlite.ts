@@ -177,4 +177,17 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 6,
+    name: 'meeting start and end, handled once per Teams meeting',
+    sql: `
+      CREATE TABLE meeting_events (
+        meeting_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('start', 'end')),
+        conversation_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, kind)
+      );
+    `,
+  },
 ];
