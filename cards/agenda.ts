@@ -6,8 +6,8 @@ import { formatDate } from '../src/answer/texts.ts';
 import { messageCard } from './messages.ts';
 import { clip, render, type CardJson } from './render.ts';
 
-/** Teams refuses messages over about 28 KB; the card keeps a margin for the activity around it. */
-export const CARD_LIMIT_BYTES = 26_000;
+/** Teams refuses messages over about 28 KB; the card leaves about 1 KB for the activity around it. */
+export const CARD_LIMIT_BYTES = 27_500;
 
 /**
  * How much detail a card carries; a long agenda steps down until it fits: shorter texts, then no
@@ -83,6 +83,7 @@ function renderAt(
             `${e.meeting.includes('/') ? `${e.committee} møte ${e.meeting}` : e.meeting}, ${formatDate(e.date, 'nb')}, sak ${e.sak} «${e.title}»: ${clip(e.adoptedDecision, level.decision)}`,
         ),
       hasMemo: i.hasMemo,
+      formality: i.formality,
     })),
   });
 }

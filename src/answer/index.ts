@@ -20,7 +20,7 @@ export interface AnswererDeps {
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   const embed = createEmbedder(deps.config);
   // Without working embeddings the index is text-only: a vector failure must not stop answers.
-  const load = (): Promise<Library> =>
+  const loadWithFallback = (): Promise<Library> =>
     loadLibrary(deps.store, embed).catch((err: unknown) => {
       if (!embed) throw err;
       deps.logger.warn(
@@ -29,6 +29,13 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       );
       return loadLibrary(deps.store);
     });
+  // Loading runs in the background; a failure (the store closed under it at shutdown) reaches the
+  // next question instead of stopping the process as an unhandled rejection.
+  const load = (): Promise<Library> => {
+    const loading = loadWithFallback();
+    loading.catch((err: unknown) => deps.logger.warn({ err }, 'the record could not be loaded'));
+    return loading;
+  };
   let library = load();
   const grounded = deps.config.llmEnabled
     ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger)

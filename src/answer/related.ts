@@ -1,15 +1,12 @@
 // Earlier treatments of a sak's topic: saker of earlier meetings in the record whose titles name
 // what this sak's title names, with their adopted decisions. Computed from the record (never copied
 // from the memo's own history section), for the agenda card's "Tidligere behandlinger".
+import { isStandingItem } from '../record/item.ts';
 import { caseKey } from './cases.ts';
 import type { Library } from './library.ts';
 import { rankCases, titleCoverage } from './offline.ts';
 import { understand } from './question.ts';
 import type { EarlierTreatment } from './types.ts';
-
-/** Standing items of every meeting: their "earlier treatments" would be every earlier meeting. */
-const ROUTINE =
-  /^\s*(godkjenning av (innkalling|referat|dagsorden)|eventuelt|orientering(er)? fra|velkommen)/i;
 
 /** Share of a title's topic words an earlier sak's title must name. */
 const SAME_TOPIC = 0.5;
@@ -20,7 +17,7 @@ export async function earlierTreatments(
   limit = 3,
 ): Promise<EarlierTreatment[]> {
   const self = lib.byKey.get(caseKey(ref.committee, ref.meeting, ref.sak));
-  if (!self?.date || ROUTINE.test(self.item.title)) return [];
+  if (!self?.date || isStandingItem(self.item.title)) return [];
   // The title as a question, without the sak id it might carry, so the search is about the topic.
   const q = {
     ...understand(self.item.title),

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Answerer, EarlierTreatment } from '../answer/types.ts';
 import { parseDate } from '../record/dates.ts';
+import { isFormality } from '../record/item.ts';
 import { meetingLabel } from '../record/passages.ts';
 import type { MemoSection } from '../record/types.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
@@ -65,6 +66,8 @@ export interface AgendaViewItem {
   proposal: string | null;
   earlier: EarlierTreatment[];
   hasMemo: boolean;
+  /** A formality (approvals, eventuelt): listed without details. */
+  formality: boolean;
 }
 
 export interface AgendaView {
@@ -106,6 +109,7 @@ export async function agendaView(meeting: MeetingRow, answerer: Answerer): Promi
       proposal: i.proposed_decision,
       earlier: await answerer.earlierTreatments({ committee: meeting.committee, meeting: label, sak: i.sak }),
       hasMemo: (i.memo ?? []).length > 0,
+      formality: isFormality(i.title),
     })),
   );
   return {

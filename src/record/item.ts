@@ -33,3 +33,15 @@ export function newAgendaItem(
     ...known,
   };
 }
+
+/** Formalities of every meeting: approving the notice and the minutes, any other business. */
+const FORMALITY = /^\s*(godkjenning av (innkalling|referat|dagsorden)|eventuelt|velkommen)/i;
+
+export function isFormality(title: string): boolean {
+  return FORMALITY.test(title);
+}
+
+/** Items on every meeting's agenda: the formalities and the directorate's news. */
+export function isStandingItem(title: string): boolean {
+  return isFormality(title) || /^\s*orientering(er)? fra/i.test(title);
+}
