@@ -27,7 +27,11 @@ function meetingName(view: AgendaView): string {
   return view.meeting.includes('/') ? `${view.committee} møte ${view.meeting}` : view.meeting;
 }
 
-function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVELS)[number]): CardJson {
+function renderAt(
+  view: AgendaView,
+  opts: AgendaCardOptions,
+  level: (typeof DETAIL_LEVELS)[number],
+): CardJson {
   const facts = [
     { title: 'Dato', value: view.dateText },
     view.time && { title: 'Tid', value: view.time },
@@ -36,7 +40,7 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
   ].filter((f): f is { title: string; value: string } => !!f);
   return render('agenda', {
     heading: `Agenda · ${meetingName(view)}`,
-    updated,
+    updated: opts.updated ?? false,
     updatedNote: 'Møtepakken er endret etter at agendaen ble sendt; dette er den nye versjonen.',
     facts,
     compact: level.compact,
@@ -55,6 +59,8 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
       meeting: view.meeting,
       sak: i.sak,
       title: i.title,
+      current: i.sak === opts.currentSak,
+      style: i.sak === opts.currentSak ? 'accent' : 'default',
       time: i.time || ' ',
       subline: [i.sakstype, i.presenter].filter(Boolean).join(' · '),
       detailId: `detaljer-${n}`,
@@ -70,11 +76,18 @@ function renderAt(view: AgendaView, updated: boolean, level: (typeof DETAIL_LEVE
   });
 }
 
+export interface AgendaCardOptions {
+  /** The package changed after the card was first sent. */
+  updated?: boolean;
+  /** The sak being handled now, marked on the card (the meeting side panel shows it). */
+  currentSak?: string | null;
+}
+
 /** The agenda card, with as much detail as fits under the size limit. */
-export function agendaCard(view: AgendaView, opts: { updated?: boolean } = {}): CardJson {
+export function agendaCard(view: AgendaView, opts: AgendaCardOptions = {}): CardJson {
   let card: CardJson = {};
   for (const level of DETAIL_LEVELS) {
-    card = renderAt(view, opts.updated ?? false, level);
+    card = renderAt(view, opts, level);
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
   }
   return card;

@@ -684,6 +684,15 @@ export class SqliteStore implements Store {
     return r ? toPoll(r) : null;
   }
 
+  async latestPoll(conversationId: string): Promise<Poll | null> {
+    const r = this.db
+      .prepare<[string], PollRow>(
+        'SELECT * FROM polls WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(conversationId);
+    return r ? toPoll(r) : null;
+  }
+
   async setPollActivity(id: string, activityId: string): Promise<void> {
     this.db.prepare('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
   }

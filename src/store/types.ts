@@ -158,6 +158,8 @@ export interface Store {
   createPoll(p: NewPoll): Promise<Poll>;
   getPoll(id: string): Promise<Poll | null>;
   latestOpenPoll(conversationId: string): Promise<Poll | null>;
+  /** The conversation's newest poll, open or closed (the meeting side panel shows its results). */
+  latestPoll(conversationId: string): Promise<Poll | null>;
   setPollActivity(id: string, activityId: string): Promise<void>;
   /** Closes an open poll; false when it was closed already (so results are posted once). */
   closePoll(id: string, at: string): Promise<boolean>;
