@@ -13,5 +13,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], languageOptions: { globals: globals.node } },
+  // The meeting panel's scripts run in the browser, next to the teams-js and adaptivecards bundles.
+  { files: ['panel/**/*.js'], languageOptions: { globals: globals.browser } },
   { files: ['bin/**', 'scripts/**', 'bench/**', 'src/cli.ts'], rules: { 'no-console': 'off' } },
 );

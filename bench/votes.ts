@@ -128,7 +128,15 @@ export async function voteBench() {
     const answerer = await createAnswerer({ store, config, logger });
     const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock });
     const server = await listen(
-      createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, clock: systemClock }),
+      createApp({
+        config,
+        logger,
+        adapter: createAdapter(config, logger),
+        bot,
+        store,
+        answerer,
+        clock: systemClock,
+      }),
       0,
       '127.0.0.1',
     );

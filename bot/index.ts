@@ -39,7 +39,7 @@ const stopTicking = startTicking(
 );
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
 const server = await listen(
-  createApp({ config, logger, adapter, bot, store, clock: systemClock }),
+  createApp({ config, logger, adapter, bot, store, answerer, clock: systemClock }),
   config.PORT,
   config.localMode ? '127.0.0.1' : undefined,
 );

@@ -272,3 +272,17 @@ export async function resultsCard(
     { members, context: sakContext(poll) },
   );
 }
+
+/**
+ * The card on a screen everyone in the meeting watches (side panel, stage): no inputs, and the
+ * results only as the poll lets everyone see them (until it closes, after_vote and after_close
+ * polls show how many have answered and nothing more).
+ */
+export async function screenCard(poll: Poll, deps: Pick<PollDeps, 'store'>): Promise<CardJson> {
+  return pollCard(
+    poll,
+    tally(poll, await deps.store.countAnswers(poll.id)),
+    { answer: null, seesResults: poll.results === 'live', mayClose: false },
+    { context: sakContext(poll), screen: true },
+  );
+}

@@ -1,9 +1,10 @@
 // The HTTP server: /api/messages for Teams (through the adapter), /api/exports for innspill
-// exports, and /healthz. In local mode (no app id) only loopback clients are served;
+// exports, the meeting panel (/panel, /api/panel), and /healthz. In local mode (no app id) only loopback clients are served;
 // ALLOWED_TENANTS refuses activities from other tenants.
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
+import type { Answerer } from '../src/answer/types.ts';
 import type { Config } from '../src/config.ts';
 import { EXPORT_TYPES, exportInnspill } from '../src/innspill/export.ts';
 import { findMeetingForExport } from '../src/innspill/meeting.ts';
@@ -12,6 +13,7 @@ import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
 import { readExportToken } from './export.ts';
 import type { MotebotBot } from './motebot.ts';
+import { createPanelRouter } from './panel.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
@@ -26,12 +28,15 @@ export function createApp(deps: {
   adapter: CloudAdapter;
   bot: MotebotBot;
   store: Store;
+  answerer: Answerer;
   clock: Clock;
 }) {
-  const { config, logger, adapter, bot, store, clock } = deps;
+  const { config, logger, adapter, bot, store, answerer, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
+  // The meeting side panel and stage (a web page for Teams tabs, with its APIs).
+  app.use(createPanelRouter({ config, store, answerer, clock, logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: config.localMode ? 'local' : 'teams' });

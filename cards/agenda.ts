@@ -69,10 +69,9 @@ function renderAt(
       meeting: view.meeting,
       sak: i.sak,
       title: i.title,
+      current: i.sak === opts.currentSak,
       time: i.time || ' ',
-      subline: [i.sak === opts.currentSak ? '▶ Behandles nå' : '', i.sakstype, i.presenter]
-        .filter(Boolean)
-        .join(' · '),
+      subline: [i.sakstype, i.presenter].filter(Boolean).join(' · '),
       style: i.sak === opts.currentSak ? 'accent' : 'default',
       detailId: `detaljer-${n}`,
       proposal: level.proposal && i.proposal ? clip(i.proposal, level.proposal) : '',
@@ -86,6 +85,13 @@ function renderAt(
       formality: i.formality,
     })),
   });
+}
+
+export interface AgendaCardOptions {
+  /** The package changed after the card was first sent. */
+  updated?: boolean;
+  /** The sak being handled now, marked on the card (the meeting side panel shows it). */
+  currentSak?: string | null;
 }
 
 /** The agenda card, with as much detail as fits under the size limit. */

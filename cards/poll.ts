@@ -89,10 +89,19 @@ export function pollCard(
   poll: Poll,
   results: PollResults,
   viewer: PollViewer,
-  opts: { members?: number | null; context?: string } = {},
+  opts: {
+    members?: number | null;
+    context?: string;
+    /** Shown on a shared screen (meeting side panel or stage): no inputs or buttons. */
+    screen?: boolean;
+  } = {},
 ): CardJson {
   const open = !poll.closedAt;
+  const screen = opts.screen ?? false;
   const shown = resultData(poll, results);
+  const showResults = viewer.seesResults || !open;
+  const participationLine =
+    participation(results, opts.members ?? null) + (shown.ratingLine ? ` · ${shown.ratingLine}` : '');
   const settings = [
     KIND_LABEL[poll.kind] + (poll.kind === 'multi' && poll.maxPicks ? ` (høyst ${poll.maxPicks})` : ''),
     poll.anonymous ? 'anonym' : 'navngitt',
@@ -106,7 +115,7 @@ export function pollCard(
     context: opts.context ?? '',
     question: poll.question,
     settings: settings.join(' · '),
-    inputs: open ? poll.kind : 'none',
+    inputs: open && !screen ? poll.kind : 'none',
     choices: poll.options.map((title, value) => ({ title, value: String(value) })),
     rankPlaces:
       poll.kind === 'ranking' && open
@@ -120,9 +129,14 @@ export function pollCard(
     mine: viewer.answer
       ? `Ditt svar: ${clip(answerText(poll, viewer.answer), 300)}${open ? ' – du kan endre det til avstemningen lukkes.' : ''}`
       : '',
-    showResults: viewer.seesResults || !open,
-    participation:
-      participation(results, opts.members ?? null) + (shown.ratingLine ? ` · ${shown.ratingLine}` : ''),
+    showResults,
+    participation: participationLine,
+    // A screen everyone watches sees how many have answered, but not the results before they may.
+    waiting:
+      screen && !showResults
+        ? `${participation(results, opts.members ?? null)}. Resultatene vises når avstemningen lukkes.`
+        : '',
+    screen,
     ...shown,
     open,
     canClose: viewer.mayClose,

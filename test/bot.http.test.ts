@@ -369,6 +369,7 @@ describe('when something fails', () => {
         adapter: createAdapter(config, logger),
         bot: broken,
         store: brokenStore,
+        answerer,
         clock,
       }),
       0,

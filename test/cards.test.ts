@@ -150,7 +150,7 @@ describe('cards', () => {
       );
       expectValid(JSON.parse(live));
       expect(live).toContain('Møtet er i gang');
-      expect(live).toContain('▶ Behandles nå');
+      expect(live).toContain('Behandles nå');
       const withMemo = meeting.items.find((i) => i.memo.length);
       if (withMemo) expectValid(memoCard({ ...withMemo, meeting: view.meeting }, memoDigest(withMemo.memo)));
     }

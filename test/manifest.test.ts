@@ -76,6 +76,37 @@ describe('the Teams app package', () => {
     expect(manifest.validDomains).toEqual(['motebot.example.no']);
   });
 
+  it('offers the meeting panel in the side panel, on the stage and as meeting tabs, with its RSC permissions', () => {
+    const m = buildManifest(config) as {
+      configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
+      authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+      webApplicationInfo: { id: string; resource: string };
+    };
+    const [tab] = m.configurableTabs;
+    expect(tab!.configurationUrl).toBe('https://motebot.example.no/panel/config');
+    expect(tab!.scopes).toEqual(['groupChat']);
+    expect([...tab!.context].sort()).toEqual([
+      'meetingChatTab',
+      'meetingDetailsTab',
+      'meetingSidePanel',
+      'meetingStage',
+    ]);
+    // Application: the bot reads meetings and participants itself; Delegated: the member's panel
+    // shares to the stage on their behalf.
+    expect(m.authorization.permissions.resourceSpecific).toEqual(
+      expect.arrayContaining([
+        { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+        { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+        { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+        { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      ]),
+    );
+    // The panel's SSO token is issued for this resource.
+    expect(m.webApplicationInfo.resource).toBe(
+      'api://motebot.example.no/3f1c2b4a-1111-4a2b-9c3d-0123456789ab',
+    );
+  });
+
   it('refuses an app id that is not a GUID', () => {
     expect(() => buildManifest(loadConfig({ MICROSOFT_APP_ID: 'not-a-guid' }))).toThrow(/er ikke en GUID/);
   });

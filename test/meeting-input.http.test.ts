@@ -461,7 +461,7 @@ describe('meeting start and end', () => {
     await connector.waitFor(1);
     const card = json(lastCard());
     expect(card).toContain('Møtet er i gang · NUIT møte 2/2023');
-    expect(card).toContain('▶ Behandles nå');
+    expect(card).toContain('Behandles nå');
     expect(card).toContain('**13/23**');
     for (const verb of ['innspill.form', 'poll.form', 'qa.list']) expect(card).toContain(`"verb":"${verb}"`);
     expect(await store.getConversationMeeting(CHAT.id)).toMatchObject({

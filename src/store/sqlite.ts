@@ -696,6 +696,13 @@ export class SqliteStore implements Store {
     );
   }
 
+  async latestPoll(conversationId: string): Promise<Poll | null> {
+    const r = this.stmt<[string], PollRow>(
+      'SELECT * FROM polls WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ).get(conversationId);
+    return r ? toPoll(r) : null;
+  }
+
   async setPollActivity(id: string, activityId: string): Promise<void> {
     this.stmt('UPDATE polls SET activity_id = ? WHERE id = ?').run(activityId, id);
   }

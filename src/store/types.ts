@@ -166,6 +166,8 @@ export interface Store {
   latestOpenPoll(conversationId: string): Promise<Poll | null>;
   /** A conversation's polls, oldest first. */
   listPolls(conversationId: string): Promise<Poll[]>;
+  /** The conversation's newest poll, open or closed (the meeting side panel shows its results). */
+  latestPoll(conversationId: string): Promise<Poll | null>;
   setPollActivity(id: string, activityId: string): Promise<void>;
   /** Closes an open poll; false when it was closed already (so results are posted once). */
   closePoll(id: string, at: string): Promise<boolean>;

@@ -37,7 +37,7 @@ export async function startTestBot(opts: {
   const answerer = await createAnswerer({ store, config, logger });
   const bot = new MotebotBot({ config, store, answerer, logger, clock });
   const server = await listen(
-    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, clock }),
+    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, answerer, clock }),
     0,
     '127.0.0.1',
   );
