@@ -11,6 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Poll } from '../src/polls/types.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { systemClock } from '../src/meetings/clock.ts';
+import { activityFor, postActivity, startTestBot } from './helpers/bot.ts';
+import { startConnector } from './helpers/connector.ts';
 import { CHAT, createPoll, seedMeeting, startPanel, vote, type PanelServer } from './helpers/panel.ts';
 import { signToken, SSO_ENV, startJwks, TENANT, type Jwks } from './helpers/sso.ts';
 
@@ -88,10 +91,41 @@ describe('the meeting panel in a browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-live-votes.png'), fullPage: true });
   });
 
+  it('follows a vote a member casts in the chat, over /api/messages of the running bot', async () => {
+    const connector = await startConnector();
+    const bot = await startTestBot({ store, dir, clock: systemClock });
+    try {
+      const live = await browser.newPage({ viewport: { width: 420, height: 900 } });
+      await live.goto(`${bot.url}/panel?conversation=${encodeURIComponent(CHAT)}`);
+      await pollCard(live).getByText('3 svar').waitFor({ timeout: 10_000 });
+      const res = await postActivity(
+        bot.url,
+        activityFor(connector, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          conversation: { id: CHAT, conversationType: 'groupChat', tenantId: 'tenant-1' },
+          from: { id: '29:m9', name: 'Medlem 9', aadObjectId: 'aad-m9' },
+          value: {
+            action: { type: 'Action.Execute', verb: 'poll.vote', data: { pollId: poll.id, choice: '2' } },
+          },
+        }),
+      );
+      expect(res.status).toBe(200);
+      await pollCard(live).getByText('4 svar').waitFor({ timeout: 10_000 });
+      expect(await pollCard(live).innerText()).toContain('Vet ikke');
+      await live.close();
+    } finally {
+      bot.server.closeAllConnections();
+      bot.server.close();
+      await connector.close();
+    }
+  });
+
   it('shows the results large on the stage', async () => {
     const stage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await stage.goto(`${servers[0]!.url}/panel?view=stage&conversation=${encodeURIComponent(CHAT)}`);
-    await pollCard(stage).getByText('3 svar').waitFor({ timeout: 10_000 });
+    await pollCard(stage).getByText('4 svar').waitFor({ timeout: 10_000 });
     expect(await stage.locator('body').getAttribute('class')).toContain('stage');
     expect(await stage.locator('#agenda-section').isHidden()).toBe(true);
     expect(await stage.locator('#share').isHidden()).toBe(true);
@@ -110,7 +144,7 @@ describe('the meeting panel in a browser', () => {
     await page.goto(`${panel.url}/test-host`);
     const frame = page.frameLocator('iframe');
     await frame.getByText('Oppdateres direkte').waitFor({ timeout: 15_000 });
-    await pollCard(frame).getByText('3 svar').waitFor({ timeout: 10_000 });
+    await pollCard(frame).getByText('4 svar').waitFor({ timeout: 10_000 });
     expect(await frame.locator('body').getAttribute('class')).toBe('theme-dark');
     expect(await frame.locator('body').getAttribute('data-frame')).toBe('sidePanel');
     await frame.getByText('Behandles nå').waitFor();
