@@ -5,12 +5,9 @@ import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { openStore } from '../src/store/index.ts';
 import { createAdapter } from './adapter.ts';
-import { AgendaScheduler } from './agenda-scheduler.ts';
 import { MotebotBot } from './motebot.ts';
-import { PollTimer } from './poll-timer.ts';
-import { ProactiveSender } from './proactive.ts';
 import { createApp, listen } from './server.ts';
-import { startTicking } from './ticker.ts';
+import { backgroundJobs, startTicking } from './background.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
@@ -18,22 +15,8 @@ const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock });
-const sender = new ProactiveSender({
-  adapter,
-  appId: config.MICROSOFT_APP_ID ?? '',
-  clock: systemClock,
-  logger,
-});
-const scheduler = new AgendaScheduler({
-  store,
-  answerer,
-  sender,
-  logger,
-  clock: systemClock,
-  leads: config.leadTimes,
-});
 const stopTicking = startTicking(
-  { agenda: scheduler, polls: new PollTimer({ store, sender, logger, clock: systemClock }) },
+  backgroundJobs({ config, store, answerer, adapter, logger, clock: systemClock }),
   config.AGENDA_POLL_SECONDS * 1000,
   logger,
 );

@@ -46,15 +46,27 @@ async function committeeMeeting(context: TurnContext, deps: TurnDeps): Promise<C
   return chosen;
 }
 
+/** The meeting id of a start or end event Teams has not sent before, else null (a repeat). */
+async function firstEvent(
+  context: TurnContext,
+  teamsMeetingId: string | undefined,
+  kind: 'start' | 'end',
+  deps: TurnDeps,
+): Promise<string | null> {
+  const meetingId = meetingIdOf(context, teamsMeetingId);
+  if (!meetingId) return null;
+  const conversationId = context.activity.conversation.id;
+  return (await deps.store.recordMeetingEvent({ meetingId, kind, conversationId })) ? meetingId : null;
+}
+
 export async function meetingStarted(
   context: TurnContext,
   teamsMeetingId: string | undefined,
   deps: TurnDeps,
 ): Promise<void> {
-  const meetingId = meetingIdOf(context, teamsMeetingId);
+  const meetingId = await firstEvent(context, teamsMeetingId, 'start', deps);
   if (!meetingId) return;
   const conversationId = context.activity.conversation.id;
-  if (!(await deps.store.recordMeetingEvent({ meetingId, kind: 'start', conversationId }))) return;
   await deps.store.saveConversation(conversationRecord(context));
   const target = await committeeMeeting(context, deps);
   const meeting = target
@@ -82,10 +94,9 @@ export async function meetingEnded(
   teamsMeetingId: string | undefined,
   deps: TurnDeps,
 ): Promise<void> {
-  const meetingId = meetingIdOf(context, teamsMeetingId);
+  const meetingId = await firstEvent(context, teamsMeetingId, 'end', deps);
   if (!meetingId) return;
   const conversationId = context.activity.conversation.id;
-  if (!(await deps.store.recordMeetingEvent({ meetingId, kind: 'end', conversationId }))) return;
   const target = await deps.store.getConversationMeeting(conversationId);
   deps.logger.info({ meetingId, conversation: conversationId, meeting: target?.meeting }, 'meeting ended');
   if (!target) return;

@@ -44,6 +44,8 @@ export const pollFormSchema = z.object({
   closeInMinutes: numberInput(/^\d{0,4}$/),
 });
 
+const ONLY_MODERATORS_CREATE = 'Her er det bare sekretariatet og møtearrangøren som kan lage avstemninger.';
+
 const asActivity = (card: CardJson): Partial<Activity> =>
   MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -123,7 +125,7 @@ export async function pollCommand(context: TurnContext, rest: string, deps: Poll
     return;
   }
   if (!(await mayCreate(context, deps))) {
-    await context.sendActivity('Her er det bare sekretariatet og møtearrangøren som kan lage avstemninger.');
+    await context.sendActivity(ONLY_MODERATORS_CREATE);
     return;
   }
   if (!rest.trim()) {
@@ -176,8 +178,7 @@ async function startPoll(
 
 /** "Ny avstemning" on a card: the form, in the conversation. */
 export async function sendPollForm(context: TurnContext, deps: PollDeps): Promise<ActionResult> {
-  if (!(await mayCreate(context, deps)))
-    return { message: 'Her er det bare sekretariatet og møtearrangøren som kan lage avstemninger.' };
+  if (!(await mayCreate(context, deps))) return { message: ONLY_MODERATORS_CREATE };
   await context.sendActivity(asActivity(pollFormCard()));
   return { message: 'Skjemaet for avstemningen kommer i samtalen.' };
 }
@@ -188,8 +189,7 @@ export async function createFromForm(
   form: z.infer<typeof pollFormSchema>,
   deps: PollDeps,
 ): Promise<ActionResult> {
-  if (!(await mayCreate(context, deps)))
-    return { message: 'Her er det bare sekretariatet og møtearrangøren som kan lage avstemninger.' };
+  if (!(await mayCreate(context, deps))) return { message: ONLY_MODERATORS_CREATE };
   const options = form.options
     .split('\n')
     .map((s) => s.trim())

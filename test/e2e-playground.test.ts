@@ -75,6 +75,18 @@ afterAll(async () => {
 
 const composer = () => page.locator('[data-lexical-editor="true"]');
 
+/** Writes "@Møtebot <text>" in the open chat, picking the mention from the Playground's menu. */
+async function mention(text: string) {
+  await composer().click();
+  await composer().pressSequentially('@Mø');
+  await page
+    .getByRole('menuitem', { name: /Møtebot/ })
+    .first()
+    .click();
+  await composer().pressSequentially(` ${text}`);
+  await composer().press('Enter');
+}
+
 describe('Møtebot in the Agents Playground', () => {
   it('greets, then answers a question in personal chat with a card citing the sak', async () => {
     await page.getByText('Hei! Jeg er Møtebot').first().waitFor({ timeout: 20_000 });
@@ -97,14 +109,7 @@ describe('Møtebot in the Agents Playground', () => {
 
   it('answers in the group chat when @mentioned', async () => {
     await page.getByText('NUIT-medlemmer', { exact: true }).first().click();
-    await composer().click();
-    await composer().pressSequentially('@Mø');
-    await page
-      .getByRole('menuitem', { name: /Møtebot/ })
-      .first()
-      .click();
-    await composer().pressSequentially(' hva ble vedtatt om timebestilling?');
-    await composer().press('Enter');
+    await mention('hva ble vedtatt om timebestilling?');
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Nasjonal løsning for timebestilling' }).last();
     await card.waitFor({ timeout: 20_000 });
     await card.getByText('Vedtak', { exact: true }).waitFor({ timeout: 5_000 });
@@ -117,14 +122,7 @@ describe('Møtebot in the Agents Playground', () => {
   });
 
   it('shows the agenda card on request, and "Spør om saken" answers about that sak', async () => {
-    await composer().click();
-    await composer().pressSequentially('@Mø');
-    await page
-      .getByRole('menuitem', { name: /Møtebot/ })
-      .first()
-      .click();
-    await composer().pressSequentially(' agenda NUIT');
-    await composer().press('Enter');
+    await mention('agenda NUIT');
     const agenda = page.locator('.ac-adaptiveCard', { hasText: 'Agenda · NUIT møte 3/2031' }).last();
     await agenda.waitFor({ timeout: 20_000 });
     expect(await agenda.innerText()).toContain('torsdag 4. september 2031');
@@ -150,16 +148,6 @@ describe('Møtebot in the Agents Playground', () => {
   });
 
   it('runs a poll in the group chat: vote, see the refreshed card, close and get the results card', async () => {
-    const mention = async (text: string) => {
-      await composer().click();
-      await composer().pressSequentially('@Mø');
-      await page
-        .getByRole('menuitem', { name: /Møtebot/ })
-        .first()
-        .click();
-      await composer().pressSequentially(` ${text}`);
-      await composer().press('Enter');
-    };
     await mention('avstemning Hvor skal vi legge kruttet? | Tilgjengelighet | Funksjonalitet | Innovasjon');
     const poll = page.locator('.ac-adaptiveCard', { hasText: 'Hvor skal vi legge kruttet?' }).last();
     await poll.waitFor({ timeout: 20_000 });

@@ -2,8 +2,7 @@
 // second bot instance would: `node --import tsx agenda-worker.ts` with DATA_DIR and
 // AGENDA_LEAD_TIMES set. It prints "done" when the round is over.
 import { createAdapter } from '../../bot/adapter.ts';
-import { AgendaScheduler } from '../../bot/agenda-scheduler.ts';
-import { ProactiveSender } from '../../bot/proactive.ts';
+import { backgroundJobs } from '../../bot/background.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -14,19 +13,13 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
-const sender = new ProactiveSender({
-  adapter: createAdapter(config, logger),
-  appId: '',
-  clock: systemClock,
-  logger,
-});
-await new AgendaScheduler({
+await backgroundJobs({
+  config,
   store,
   answerer,
-  sender,
+  adapter: createAdapter(config, logger),
   logger,
   clock: systemClock,
-  leads: config.leadTimes,
-}).tick();
+}).agenda.tick();
 await store.close();
 process.stdout.write('done\n');
