@@ -1,14 +1,15 @@
 // Full-text search over the record. One search document per sak and kind of text (its proposal,
 // decision, minutes, memo, agenda facts, slides), with filters for committee, meeting, year, sak
-// and kind. MiniSearch with the Norwegian stemmer and stop words (from @orama/stemmers and
+// and kind. BM25+ over the Norwegian stems and without the stop words (from @orama/stemmers and
 // @orama/stopwords); English questions reach Norwegian text through the lexicon. With an embedder
 // configured, sections also get vectors and the score is hybrid.
 //
-// Why section documents and MiniSearch: at 100× the corpus, per-passage documents in Orama took
-// 150–1,500 ms a question; sections in MiniSearch take under 30 ms (measured, see README).
-import MiniSearch from 'minisearch';
+// Why section documents: at 100× the corpus, per-passage documents in Orama took 150–1,500 ms a
+// question; sections take under 30 ms (measured, see README). The index over them is our own
+// (./inverted.ts): MiniSearch ranked the same but cost 60 MB of heap and much garbage at 100×.
 import type { Passage, PassageKind } from '../record/types.ts';
 import type { Embedder } from './embeddings.ts';
+import { InvertedIndex } from './inverted.ts';
 import { expansions } from './lexicon.ts';
 import { searchTerm, topicWords } from './terms.ts';
 
@@ -78,11 +79,11 @@ const EMBED_BATCH = 256;
 
 export class SearchIndex {
   private constructor(
-    private readonly engine: MiniSearch<{ id: string; text: string }>,
-    private readonly byId: Map<string, Section>,
-    /** In how many sections each indexed term occurs. */
-    private readonly df: Map<string, number>,
-    private readonly vectors: Map<string, number[]> | null,
+    private readonly text: InvertedIndex,
+    /** The sections, by document number in the text index. */
+    private readonly sections: Section[],
+    /** The sections' vectors, by document number. */
+    private readonly vectors: number[][] | null,
     private readonly embed: Embedder | null,
   ) {}
 
@@ -95,71 +96,55 @@ export class SearchIndex {
     caseKeyOf: (p: Passage) => string,
     embed: Embedder | null = null,
   ): Promise<SearchIndex> {
-    // Document frequencies are counted while MiniSearch reads each section, so the text is
-    // tokenised once.
-    const df = new Map<string, number>();
-    let seen = new Set<string>();
-    const engine = new MiniSearch<{ id: string; text: string }>({
-      // One field: a sak's title stands in its agenda section, and titles weigh in when the
-      // answerer reranks; a second field would double the index.
-      fields: ['text'],
-      storeFields: [],
-      tokenize,
-      processTerm: (term) => {
-        const t = searchTerm(term);
-        if (t) seen.add(t);
-        return t;
-      },
-      searchOptions: { processTerm: searchTerm },
-    });
-    const byId = new Map<string, Section>();
-    const vectors = embed ? new Map<string, number[]>() : null;
-    let unembedded: { id: string; text: string }[] = [];
+    // One document per section: a sak's title stands in its agenda section, and titles weigh in
+    // when the answerer reranks; indexing them apart would double the index.
+    const text = new InvertedIndex(tokenize, searchTerm);
+    const sections: Section[] = [];
+    const vectors: number[][] = [];
+    let unembedded: string[] = [];
     const embedPending = async () => {
-      if (!embed || !vectors || !unembedded.length) return;
-      const v = await embed(unembedded.map((u) => u.text));
-      unembedded.forEach((u, i) => vectors.set(u.id, v[i]!));
+      if (!embed || !unembedded.length) return;
+      vectors.push(...(await embed(unembedded)));
       unembedded = [];
     };
     for await (const passages of groups) {
       const section = sectionOf(passages, caseKeyOf(passages[0]!));
-      const text = passages.map((p) => p.text).join('\n');
-      byId.set(section.id, section);
-      seen = new Set();
-      engine.add({ id: section.id, text });
-      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-      if (vectors) {
-        unembedded.push({ id: section.id, text: `${section.title}\n${text}`.slice(0, 8000) });
+      const joined = passages.map((p) => p.text).join('\n');
+      sections[text.add(joined)] = section;
+      if (embed) {
+        unembedded.push(`${section.title}\n${joined}`.slice(0, 8000));
         if (unembedded.length === EMBED_BATCH) await embedPending();
       }
     }
     await embedPending();
-    return new SearchIndex(engine, byId, df, vectors?.size ? vectors : null, vectors?.size ? embed : null);
+    text.seal();
+    return new SearchIndex(text, sections, vectors.length ? vectors : null, vectors.length ? embed : null);
+  }
+
+  /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
+  known(stems: string[]): boolean {
+    const used = (t: string) => this.text.frequency(t) > 0;
+    return stems.some((st) => st.split(' ').every((w) => used(searchTerm(w) ?? w) || used(w)));
   }
 
   /**
    * How rare a word is in the record (inverse document frequency over sections), given the stems it
    * may stand as. A word found nowhere is as rare as can be.
    */
-  /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
-  known(stems: string[]): boolean {
-    return stems.some((st) => st.split(' ').every((w) => this.df.has(searchTerm(w) ?? w) || this.df.has(w)));
-  }
-
   rarity(stems: string[]): number {
     const df = Math.max(
       0,
-      ...stems.map(
-        (st) => this.df.get(st.includes(' ') ? (searchTerm(st.split(' ').at(-1)!) ?? st) : st) ?? 0,
+      ...stems.map((st) =>
+        this.text.frequency(st.includes(' ') ? (searchTerm(st.split(' ').at(-1)!) ?? st) : st),
       ),
     );
-    return Math.log(1 + this.byId.size / (1 + df));
+    return Math.log(1 + this.sections.length / (1 + df));
   }
 
   /** The words of a query without those most sections share; the rarest ones if all are common. */
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
-    const share = (w: string) => (this.df.get(searchTerm(w) ?? '') ?? 0) / Math.max(1, this.byId.size);
+    const share = (w: string) => this.text.frequency(searchTerm(w) ?? '') / Math.max(1, this.sections.length);
     // Words the record never uses match nothing; of the rest, the common ones are left out.
     const used = words.filter((w) => searchTerm(w) && share(w) > 0);
     const kept = used.filter((w) => share(w) <= COMMON);
@@ -167,42 +152,37 @@ export class SearchIndex {
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.sections.length;
   }
 
   /**
-   * Sections ranked for a question: its topic words and their Norwegian translations, matched with
-   * stemming and a little prefix matching for compounds ("prismodell" → "prismodeller").
+   * Sections ranked for a question: its topic words and their Norwegian translations, matched by
+   * their stems.
    */
   async search(query: string, filters: SearchFilters = {}, limit = 40): Promise<SearchHit[]> {
-    const terms = this.informative([...topicWords(query), ...expansions(query)]).join(' ');
+    const terms = this.informative([...topicWords(query), ...expansions(query)]).map((w) => searchTerm(w)!);
     const keep = (s: Section) =>
       (!filters.committee || s.committee === filters.committee) &&
       (!filters.meeting || s.meeting === filters.meeting) &&
       (!filters.sak || s.sak === filters.sak) &&
       (!filters.year || s.year === filters.year) &&
       (!filters.kinds?.length || filters.kinds.includes(s.kind));
-    const scores = new Map<string, number>();
-    if (terms.trim()) {
-      const results = this.engine.search(terms, {
-        prefix: false,
-        filter: (r) => keep(this.byId.get(r.id as string)!),
-      });
-      const top = results[0]?.score ?? 1;
-      for (const r of results) scores.set(r.id as string, r.score / top);
-    }
+    /** Score by document number. */
+    const scores = new Map<number, number>();
+    const results = this.text.search(terms, (doc) => keep(this.sections[doc]!));
+    const top = results[0]?.score ?? 1;
+    for (const r of results) scores.set(r.doc, r.score / top);
     if (this.vectors && this.embed) {
       const [q] = await this.embed([query]);
-      for (const [id, v] of this.vectors) {
-        const s = this.byId.get(id)!;
-        if (!keep(s)) continue;
+      this.vectors.forEach((v, doc) => {
+        if (!keep(this.sections[doc]!)) return;
         const sim = cosine(q!, v);
-        if (sim > 0) scores.set(id, (scores.get(id) ?? 0) + VECTOR_WEIGHT * sim);
-      }
+        if (sim > 0) scores.set(doc, (scores.get(doc) ?? 0) + VECTOR_WEIGHT * sim);
+      });
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
-      .map(([id, score]) => ({ section: this.byId.get(id)!, score }));
+      .map(([doc, score]) => ({ section: this.sections[doc]!, score }));
   }
 }
