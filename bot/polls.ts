@@ -18,6 +18,7 @@ import type { Store } from '../src/store/types.ts';
 import type { ActionResult } from './actions.ts';
 import { AUTO_REFRESH_MEMBERS, type MemberCounts } from './members.ts';
 import { mayModerate, memberOf } from './roles.ts';
+import { conversationRecord } from './subscriptions.ts';
 
 export interface PollDeps {
   config: Config;
@@ -162,6 +163,8 @@ async function startPoll(
 ): Promise<Poll> {
   const conversationId = context.activity.conversation.id;
   const meeting = await deps.store.getConversationMeeting(conversationId);
+  // A poll that closes by itself posts its results later, into this conversation.
+  await deps.store.saveConversation(conversationRecord(context));
   const poll = await deps.store.createPoll({
     ...settings,
     conversationId,

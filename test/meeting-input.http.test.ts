@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAdapter } from '../bot/adapter.ts';
+import { PollTimer } from '../bot/poll-timer.ts';
+import { ProactiveSender } from '../bot/proactive.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
@@ -303,6 +306,47 @@ describe('polls', () => {
     );
     expect(json(await click('poll.close', { pollId }, member(1)))).toContain('allerede lukket');
     expect(await store.listVotes(pollId)).toHaveLength(1);
+  });
+
+  it('a poll set to close after some minutes closes then, once, and posts its results', async () => {
+    await click(
+      'poll.create',
+      {
+        question: 'Tidsstyrt?',
+        kind: 'single',
+        options: 'Ja\nNei',
+        maxPicks: '',
+        anonymous: 'false',
+        results: 'live',
+        closeInMinutes: '5',
+      },
+      secretary,
+    );
+    const pollId = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
+    await click('poll.vote', { pollId, choice: '1' }, member(2));
+    const timerClock = new ManualClock('2023-05-01T10:04:00Z');
+    const logger = createLogger('silent');
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const sender = new ProactiveSender({
+      adapter: createAdapter(config, logger),
+      appId: '',
+      clock: timerClock,
+      logger,
+    });
+    const timer = new PollTimer({ store, sender, logger, clock: timerClock });
+    connector.sent.length = 0;
+    await timer.tick();
+    expect(connector.sent).toHaveLength(0);
+    timerClock.set('2023-05-01T10:05:00Z');
+    await timer.tick();
+    await timer.tick();
+    const posted = connector.sent.filter((s) => !s.updates);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.conversationId).toBe(GROUP.id);
+    expect(json(posted[0]!.activity)).toContain('Resultat av avstemning');
+    expect(json(posted[0]!.activity)).toContain('Nei');
+    expect(connector.sent.filter((s) => s.updates)).toHaveLength(1);
+    expect((await store.getPoll(pollId))!.closedAt).not.toBeNull();
   });
 
   it('"avstemning lukk" closes the latest open poll', async () => {
