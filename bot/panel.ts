@@ -11,6 +11,7 @@ import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
+import type { ChatMembers } from './chat-members.ts';
 import { TeamsTokenVerifier } from './panel-auth.ts';
 import { PanelStates, stateHash } from './panel-state.ts';
 
@@ -22,6 +23,8 @@ export interface PanelDeps {
   logger: Logger;
   /** Where Entra ID's signing keys are read; tests serve their own. */
   jwksUrl?: string;
+  /** Who belongs to a chat: with an app id, a member sees only the chats they are in. */
+  members: ChatMembers;
 }
 
 const PAGES = path.resolve(import.meta.dirname, '../panel');
@@ -69,6 +72,11 @@ export function createPanelRouter(deps: PanelDeps): express.Router {
     const user = token ? await verifier.verify(token) : null;
     if (!user) {
       res.status(401).json({ error: 'Mangler gyldig pålogging fra Teams. Åpne panelet i Teams-møtet.' });
+      return;
+    }
+    const query = conversationQuery.safeParse(req.query);
+    if (query.success && !(await deps.members.isMember(query.data.conversation, user.oid))) {
+      res.status(403).json({ error: 'Du er ikke med i denne samtalen, så panelet kan ikke vise den.' });
       return;
     }
     next();

@@ -11,6 +11,7 @@ import { findMeetingForExport } from '../src/innspill/meeting.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
+import { TeamsChatMembers } from './chat-members.ts';
 import { readExportToken } from './export.ts';
 import type { MotebotBot } from './motebot.ts';
 import { createPanelRouter } from './panel.ts';
@@ -36,7 +37,14 @@ export function createApp(deps: {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
   // The meeting side panel and stage (a web page for Teams tabs, with its APIs).
-  app.use(createPanelRouter({ config, store, answerer, clock, logger }));
+  const members = new TeamsChatMembers({
+    adapter,
+    appId: config.MICROSOFT_APP_ID ?? '',
+    store,
+    clock,
+    logger,
+  });
+  app.use(createPanelRouter({ config, store, answerer, clock, logger, members }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: config.localMode ? 'local' : 'teams' });

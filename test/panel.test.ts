@@ -5,8 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAdapter } from '../bot/adapter.ts';
+import { TeamsChatMembers } from '../bot/chat-members.ts';
 import type { PanelState } from '../bot/panel-state.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { systemClock } from '../src/meetings/clock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { startConnector } from './helpers/connector.ts';
 import { CHAT, createPoll, seedMeeting, startPanel, vote, type PanelServer } from './helpers/panel.ts';
 import { APP_ID, newKey, signToken, SSO_ENV, startJwks, TENANT, type Jwks } from './helpers/sso.ts';
 
@@ -237,5 +243,50 @@ describe('Teams SSO on the panel API', () => {
       expect((await status('/api/panel/state', `Bearer ${good}`)).status).toBe(200);
     const s = await state({ authorization: `Bearer ${signToken(jwks.key)}` });
     expect(s.currentSak).toBe('42/31');
+  });
+
+  it('refuses a valid token of someone who is not in the chat', async () => {
+    const outsider = signToken(jwks.key, { oid: 'aad-utenforstående' });
+    for (const path of ['/api/panel/state', '/api/panel/events']) {
+      const res = await status(path, `Bearer ${outsider}`);
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error).toMatch(/ikke med i denne samtalen/);
+    }
+  });
+});
+
+describe('chat membership, asked of Teams', () => {
+  it('finds members in the chat roster through the stored conversation reference, and no one else', async () => {
+    const connector = await startConnector();
+    try {
+      await store.saveConversation({
+        id: CHAT,
+        tenantId: TENANT,
+        kind: 'groupChat',
+        reference: {
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          bot: { id: '28:motebot', name: 'Møtebot' },
+          conversation: { id: CHAT, conversationType: 'groupChat', isGroup: true },
+        },
+      });
+      const logger = createLogger('silent');
+      const members = new TeamsChatMembers({
+        adapter: createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), logger),
+        appId: '',
+        store,
+        clock: systemClock,
+        logger,
+      });
+      expect(await members.isMember(CHAT, 'aad-m1')).toBe(true);
+      expect(await members.isMember(CHAT, 'aad-utenforstående')).toBe(false);
+      expect(await members.isMember('19:ukjent@thread.v2', 'aad-m1')).toBe(false);
+      // Asked once per chat and member within five minutes.
+      const asked = connector.requests.length;
+      await members.isMember(CHAT, 'aad-m1');
+      expect(connector.requests.length).toBe(asked);
+    } finally {
+      await connector.close();
+    }
   });
 });

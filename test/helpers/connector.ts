@@ -27,7 +27,7 @@ export interface Connector {
   url: string;
   /** Activities accepted (2xx), in order. */
   sent: Sent[];
-  /** Every request to the activities API, with the status it got. */
+  /** Every request to the activities API and every member lookup, with the status it got. */
   requests: { method: string; conversationId: string; status: number }[];
   files: Map<string, Uint8Array>;
   /** The members every conversation has (Teams' paged members API); five by default. */
@@ -54,6 +54,20 @@ export async function startConnector(): Promise<Connector> {
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
       const file = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
       res.writeHead(file ? 200 : 404).end(file ? Buffer.from(file) : undefined);
+      return;
+    }
+    const one = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && one) {
+      const id = decodeURIComponent(one[1]!);
+      const member = members.find((m) => m.id === id || m.aadObjectId === id);
+      requests.push({
+        method: 'GET',
+        conversationId: decodeURIComponent(url.pathname.split('/')[3]!),
+        status: member ? 200 : 404,
+      });
+      res
+        .writeHead(member ? 200 : 404, { 'content-type': 'application/json' })
+        .end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
       return;
     }
     if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers$/.test(url.pathname)) {

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
+import type { ChatMembers } from '../../bot/chat-members.ts';
 import { createPanelRouter } from '../../bot/panel.ts';
 import { listen } from '../../bot/server.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
@@ -64,6 +65,11 @@ export interface PanelServer {
 }
 
 /** The panel router mounted in an express app of its own, on a free loopback port. */
+/** A fixed roster: chat id → the aadObjectIds of its members. */
+export function rosterOf(roster: Record<string, string[]>): ChatMembers {
+  return { isMember: async (chat, member) => roster[chat]?.includes(member) ?? false };
+}
+
 export async function startPanel(opts: {
   store: SqliteStore;
   dir: string;
@@ -71,6 +77,8 @@ export async function startPanel(opts: {
   jwksUrl?: string;
   /** Routes of the test's own on the same origin (a stand-in Teams host page). */
   extra?: express.Router;
+  /** Who is in which chat; by default everyone is in CHAT (the roster lookup is tested on its own). */
+  members?: ChatMembers;
 }): Promise<PanelServer> {
   const config = loadConfig({ DATA_DIR: opts.dir, LOG_LEVEL: 'silent', ...opts.env });
   const logger = createLogger('silent');
@@ -85,6 +93,7 @@ export async function startPanel(opts: {
       clock: systemClock,
       logger,
       jwksUrl: opts.jwksUrl,
+      members: opts.members ?? rosterOf({ [CHAT]: ['aad-m1', 'aad-sekretær'] }),
     }),
   );
   const server = await listen(app, 0, '127.0.0.1');
