@@ -17,6 +17,7 @@ import type { Store } from '../src/store/types.ts';
 import { ManualClock } from './helpers/clock.ts';
 import {
   activityFor,
+  invokeActivity,
   postActivity,
   SECRETARY,
   sentCards,
@@ -228,20 +229,11 @@ describe('agenda on request', () => {
 
   it('answers "Spør om saken" about that sak only, and shows the memo on "Vis toppnotat"', async () => {
     const invoke = (verb: string, data: Record<string, string>) =>
-      post(
-        bot.url,
-        activity({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          text: undefined,
-          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-        }),
-      );
+      post(bot.url, invokeActivity(connector, verb, data));
     const res = await invoke('agenda.ask', {
       committee: 'NUIT',
       meeting: '2/2023',
       sak: '16/23',
-      input: 'question',
       question: 'Hva er forslaget?',
     });
     expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Svaret kommer i samtalen.' });
@@ -314,19 +306,7 @@ describe('feedback', () => {
   it('stores 👍/👎 from the card with the question, keyed by the member who clicked', async () => {
     const res = await post(
       bot.url,
-      activity({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        text: undefined,
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: 'feedback',
-            data: { reaction: 'down', question: 'hva skjedde?', answer: 'svar' },
-          },
-          trigger: 'manual',
-        },
-      }),
+      invokeActivity(connector, 'feedback', { reaction: 'down', question: 'hva skjedde?', answer: 'svar' }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Takk for tilbakemeldingen!' });
@@ -339,15 +319,7 @@ describe('feedback', () => {
 
   it('changes nothing for a malformed feedback payload', async () => {
     const before = (await store.listFeedback()).length;
-    const res = await post(
-      bot.url,
-      activity({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        text: undefined,
-        value: { action: { type: 'Action.Execute', verb: 'feedback', data: { reaction: 'maybe' } } },
-      }),
-    );
+    const res = await post(bot.url, invokeActivity(connector, 'feedback', { reaction: 'maybe' }));
     expect(await res.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
     expect(await store.listFeedback()).toHaveLength(before);
   });

@@ -16,6 +16,7 @@ import { createLogger } from '../src/logger.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import {
   activityFor,
+  invokeActivity,
   postActivity,
   SECRETARY,
   sentCards,
@@ -64,17 +65,7 @@ async function click(
   from: Record<string, string> = member(0),
   conversation: typeof GROUP = GROUP,
 ) {
-  const res = await postActivity(
-    bot.url,
-    activityFor(connector, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      conversation,
-      from,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    }),
-  );
+  const res = await postActivity(bot.url, invokeActivity(connector, verb, data, { conversation, from }));
   expect(res.status).toBe(200);
   return (await res.json()) as { statusCode: number; type: string; value: unknown };
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Poll } from '../src/polls/types.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { systemClock } from '../src/meetings/clock.ts';
-import { activityFor, postActivity, startTestBot } from './helpers/bot.ts';
+import { invokeActivity, postActivity, startTestBot } from './helpers/bot.ts';
 import { startConnector } from './helpers/connector.ts';
 import { CHAT, createPoll, seedMeeting, startPanel, vote, type PanelServer } from './helpers/panel.ts';
 import { signToken, SSO_ENV, startJwks, TENANT, type Jwks } from './helpers/sso.ts';
@@ -100,16 +100,15 @@ describe('the meeting panel in a browser', () => {
       await pollCard(live).getByText('3 svar').waitFor({ timeout: 10_000 });
       const res = await postActivity(
         bot.url,
-        activityFor(connector, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          text: undefined,
-          conversation: { id: CHAT, conversationType: 'groupChat', tenantId: 'tenant-1' },
-          from: { id: '29:m9', name: 'Medlem 9', aadObjectId: 'aad-m9' },
-          value: {
-            action: { type: 'Action.Execute', verb: 'poll.vote', data: { pollId: poll.id, choice: '2' } },
+        invokeActivity(
+          connector,
+          'poll.vote',
+          { pollId: poll.id, choice: '2' },
+          {
+            conversation: { id: CHAT, conversationType: 'groupChat', tenantId: 'tenant-1' },
+            from: { id: '29:m9', name: 'Medlem 9', aadObjectId: 'aad-m9' },
           },
-        }),
+        ),
       );
       expect(res.status).toBe(200);
       await pollCard(live).getByText('4 svar').waitFor({ timeout: 10_000 });

@@ -60,6 +60,22 @@ export function activityFor(connector: Connector, over: Record<string, unknown>)
   };
 }
 
+/** A card's Action.Execute as Teams delivers it: an adaptiveCard/action invoke. */
+export function invokeActivity(
+  connector: Connector,
+  verb: string,
+  data: Record<string, unknown>,
+  over: Record<string, unknown> = {},
+) {
+  return activityFor(connector, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    ...over,
+  });
+}
+
 export async function postActivity(url: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${url}/api/messages`, {
     method: 'POST',
