@@ -25,15 +25,25 @@ export async function mayManageConversation(
   return isMeetingOrganiser(context, deps.logger);
 }
 
+/** Meeting roles asked of Teams, by meeting and member: every vote card asks, Teams need not. */
+const organisers = new Map<string, { organiser: boolean; at: number }>();
+const ROLE_TTL_MS = 10 * 60_000;
+
 async function isMeetingOrganiser(context: TurnContext, logger: Logger): Promise<boolean> {
   const a = context.activity;
   const meetingId = (a.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
   const user = a.from.aadObjectId;
   if (!meetingId || !user) return false;
+  const key = `${meetingId}\n${user}`;
+  const known = organisers.get(key);
+  if (known && Date.now() - known.at < ROLE_TTL_MS) return known.organiser;
   try {
     const participant = await TeamsInfo.getMeetingParticipant(context, meetingId, user);
-    return participant.meeting?.role === 'Organizer';
+    const organiser = participant.meeting?.role === 'Organizer';
+    organisers.set(key, { organiser, at: Date.now() });
+    return organiser;
   } catch (err) {
+    // Not kept: the next action asks Teams again.
     logger.warn({ err, meetingId }, 'could not read the meeting role');
     return false;
   }
