@@ -17,6 +17,9 @@ export interface AnswererDeps {
   logger: Logger;
 }
 
+/** How long a question waits for a reload of the record before it is answered from the previous one. */
+const FRESH_WAIT_MS = 2_000;
+
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   const embed = createEmbedder(deps.config);
   // Without working embeddings the index is text-only: a vector failure must not stop answers.
@@ -36,16 +39,31 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     loading.catch((err: unknown) => deps.logger.warn({ err }, 'the record could not be loaded'));
     return loading;
   };
-  let library = load();
+  /** The library answers come from; replaced once a reload has finished. */
+  let ready = load();
+  let reloading: Promise<Library> | null = null;
   const grounded = deps.config.llmEnabled
     ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger)
     : null;
 
-  // Reload when another process (ingest, a Teams upload) changed the record.
+  // Reload (once, however many questions come meanwhile) when the record changed: an ingest, a
+  // Teams upload, a new innspill. A small record reloads in a moment and is waited for; a large
+  // one takes seconds, and questions are answered from the previous record until it is ready.
   async function current(): Promise<Library> {
-    const lib = await library;
-    if ((await deps.store.revision()) !== lib.revision) library = load();
-    return library;
+    const lib = await ready;
+    if (!reloading && (await deps.store.revision()) !== lib.revision) {
+      reloading = load()
+        .then((next) => {
+          ready = Promise.resolve(next);
+          return next;
+        })
+        .finally(() => {
+          reloading = null;
+        });
+    }
+    if (!reloading) return lib;
+    const waited = new Promise<Library>((resolve) => setTimeout(() => resolve(lib), FRESH_WAIT_MS).unref());
+    return Promise.race([reloading.catch(() => lib), waited]);
   }
 
   return {
