@@ -24,6 +24,8 @@ export function agendaActivity(view: AgendaView, updated = false): Partial<Activ
 
 export class AgendaScheduler {
   private readonly owner = randomUUID();
+  /** The record revision and subscriptions the posts were last planned for. */
+  private plannedFor = '';
   /** Record revision whose agendas were last compared with the posted cards. */
   private checkedRevision = -1;
 
@@ -51,13 +53,21 @@ export class AgendaScheduler {
     await this.updateChanged(viewOf);
   }
 
+  /**
+   * Plans what the record and the subscriptions call for. Reading every meeting is the costly part
+   * of a round, and the plan only changes with them, so a round with neither changed skips it.
+   */
   private async plan(): Promise<void> {
     const { store, leads, clock } = this.deps;
-    const [meetings, subscriptions] = await Promise.all([
-      store.listMeetings({ summary: true }),
+    const [revision, subscriptions] = await Promise.all([
+      store.revision(),
       store.listSubscriptions({ activeOnly: true }),
     ]);
+    const basis = JSON.stringify([revision, subscriptions.map((s) => [s.conversationId, s.committee])]);
+    if (basis === this.plannedFor) return;
+    const meetings = await store.listMeetings({ summary: true });
     await store.planAgendaPosts(planAgendaPosts(meetings, subscriptions, leads, clock.now()));
+    this.plannedFor = basis;
   }
 
   private async view(key: string): Promise<AgendaView | null> {
