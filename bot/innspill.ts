@@ -9,7 +9,7 @@ import { findSak, type SakTarget } from '../src/innspill/meeting.ts';
 import { syncInnspillToRecord } from '../src/innspill/record.ts';
 import type { Logger } from '../src/logger.ts';
 import { osloToday, type Clock } from '../src/meetings/clock.ts';
-import { meetingLabel } from '../src/record/passages.ts';
+import { meetingLabel, meetingName } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import type { ActionResult } from './actions.ts';
 import { memberOf } from './roles.ts';
@@ -140,7 +140,7 @@ async function formActivity(
     innspillFormCard({
       committee: meeting.committee,
       meeting: label,
-      name: label.includes('/') ? `${meeting.committee} møte ${label}` : label,
+      name: meetingName({ committee: meeting.committee, meeting: label }),
       saker: meeting.items.map((i) => ({ sak: i.sak, title: i.title })),
       current: named?.sak || conversation?.currentSak || null,
     }),

@@ -6,7 +6,7 @@ import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
 import { findAgendaMeeting, parseAgendaRequest } from '../src/meetings/agenda.ts';
 import { osloToday, type Clock } from '../src/meetings/clock.ts';
-import { meetingLabel } from '../src/record/passages.ts';
+import { meetingLabel, meetingName } from '../src/record/passages.ts';
 import type { MeetingRow, Store } from '../src/store/types.ts';
 import { mayManageConversation, mayModerate, memberOf } from './roles.ts';
 
@@ -16,9 +16,6 @@ export interface MeetingChatDeps {
   logger: Logger;
   clock: Clock;
 }
-
-const name = (m: { committee: string; meeting: string }) =>
-  m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
 
 async function meetingOf(store: Store, committee: string, label: string): Promise<MeetingRow | undefined> {
   return (await store.listMeetings({ summary: true })).find(
@@ -32,7 +29,7 @@ export async function setMeeting(context: TurnContext, rest: string, deps: Meeti
   if (!rest.trim()) {
     const current = await deps.store.getConversationMeeting(conversationId);
     return current
-      ? `Denne samtalen hører til ${name(current)}${current.currentSak ? `; nå behandles sak ${current.currentSak}` : ''}.`
+      ? `Denne samtalen hører til ${meetingName(current)}${current.currentSak ? `; nå behandles sak ${current.currentSak}` : ''}.`
       : 'Denne samtalen er ikke knyttet til et møte. Sekretariatet kan skrive «møte 2/2023».';
   }
   if (!(await mayManageConversation(context, deps)))
@@ -47,7 +44,7 @@ export async function setMeeting(context: TurnContext, rest: string, deps: Meeti
     currentSak: null,
     changedBy: memberOf(context).id,
   });
-  return `Denne samtalen hører nå til ${name({ committee: meeting.committee, meeting: label })}. Skriv «sak ${meeting.items[0]?.sak ?? '1/23'}» når behandlingen av en sak begynner.`;
+  return `Denne samtalen hører nå til ${meetingName({ committee: meeting.committee, meeting: label })}. Skriv «sak ${meeting.items[0]?.sak ?? '1/23'}» når behandlingen av en sak begynner.`;
 }
 
 /** "sak 17/23" or "neste sak": the sak being handled now. */
@@ -70,7 +67,7 @@ export async function setCurrentSak(
   if (!item)
     return which === 'next'
       ? 'Det er ingen flere saker på agendaen.'
-      : `Sak ${which.sak} står ikke på agendaen for ${name(current)}.`;
+      : `Sak ${which.sak} står ikke på agendaen for ${meetingName(current)}.`;
   await deps.store.setConversationMeeting({
     ...current,
     currentSak: item.sak,

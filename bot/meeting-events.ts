@@ -10,7 +10,7 @@ import { agendaView, findAgendaMeeting } from '../src/meetings/agenda.ts';
 import { osloToday } from '../src/meetings/clock.ts';
 import { resultLine } from '../src/polls/summary.ts';
 import { tally } from '../src/polls/tally.ts';
-import { meetingLabel } from '../src/record/passages.ts';
+import { meetingLabel, meetingName } from '../src/record/passages.ts';
 import type { ConversationMeeting } from '../src/store/types.ts';
 import type { TurnDeps } from './motebot.ts';
 import { conversationRecord } from './subscriptions.ts';
@@ -20,9 +20,6 @@ const card = (json: object) => MessageFactory.attachment(CardFactory.adaptiveCar
 function meetingIdOf(context: TurnContext, fallback: string | undefined): string | undefined {
   return (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id ?? fallback;
 }
-
-const nameOf = (m: { committee: string; meeting: string }) =>
-  m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
 
 /** The committee meeting this chat is about: set with "møte …", else the next of a followed committee. */
 async function committeeMeeting(context: TurnContext, deps: TurnDeps): Promise<ConversationMeeting | null> {
@@ -130,5 +127,5 @@ export async function meetingEnded(
     title: 'Ubesvarte spørsmål',
     lines: open.map((q) => `• ${q.text} (${q.upvotes} 👍${q.sak ? `, sak ${q.sak}` : ''})`),
   });
-  await context.sendActivity(card(meetingSummaryCard({ ...target, name: nameOf(target) }, sections)));
+  await context.sendActivity(card(meetingSummaryCard({ ...target, name: meetingName(target) }, sections)));
 }

@@ -6,7 +6,7 @@ import { agendaCard } from '../cards/agenda.ts';
 import type { CardJson } from '../cards/render.ts';
 import type { Answerer } from '../src/answer/types.ts';
 import { agendaView, type AgendaView } from '../src/meetings/agenda.ts';
-import { meetingLabel } from '../src/record/passages.ts';
+import { meetingLabel, meetingName } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import { screenCard } from './polls.ts';
 
@@ -26,9 +26,6 @@ export interface PanelStateDeps {
   store: Store;
   answerer: Answerer;
 }
-
-const meetingName = (m: { committee: string; meeting: string }) =>
-  m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
 
 /**
  * Builds panel states. The agenda view (earlier treatments come from the search index) is the

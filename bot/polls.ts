@@ -14,6 +14,7 @@ import { MAX_OPTIONS, parseQuickPoll } from '../src/polls/quick.ts';
 import { tally } from '../src/polls/tally.ts';
 import { POLL_KINDS, RESULTS_VISIBILITY, type NewPoll, type Poll } from '../src/polls/types.ts';
 import { VOTER_KEY_SECRET, voterKey } from '../src/polls/voter.ts';
+import { meetingName } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import type { ActionResult } from './actions.ts';
 import { AUTO_REFRESH_MEMBERS, type MemberCounts } from './members.ts';
@@ -60,9 +61,8 @@ async function mayCreate(context: TurnContext, deps: PollDeps): Promise<boolean>
 
 function sakContext(poll: Poll): string {
   if (!poll.sak) return '';
-  const meeting = poll.meeting?.includes('/')
-    ? `${poll.committee} møte ${poll.meeting}`
-    : (poll.meeting ?? '');
+  const meeting =
+    poll.committee && poll.meeting ? meetingName({ committee: poll.committee, meeting: poll.meeting }) : '';
   return `Sak ${poll.sak}${meeting ? ` · ${meeting}` : ''}`;
 }
 

@@ -3,6 +3,7 @@
 import type { AgendaView } from '../src/meetings/agenda.ts';
 import type { MemoSection } from '../src/record/types.ts';
 import { formatDate } from '../src/answer/texts.ts';
+import { meetingName } from '../src/record/passages.ts';
 import { messageCard } from './messages.ts';
 import { clip, render, type CardJson } from './render.ts';
 
@@ -22,10 +23,6 @@ const DETAIL_LEVELS = [
   { proposal: 0, earlier: 0, decision: 0, compact: true, items: 40 },
   { proposal: 0, earlier: 0, decision: 0, compact: true, items: 20 },
 ] as const;
-
-function meetingName(view: AgendaView): string {
-  return view.meeting.includes('/') ? `${view.committee} møte ${view.meeting}` : view.meeting;
-}
 
 export interface AgendaCardOptions {
   /** The package changed after the card was posted. */
@@ -79,7 +76,7 @@ function renderAt(
         .slice(0, level.earlier)
         .map(
           (e) =>
-            `${e.meeting.includes('/') ? `${e.committee} møte ${e.meeting}` : e.meeting}, ${formatDate(e.date, 'nb')}, sak ${e.sak} «${e.title}»: ${clip(e.adoptedDecision, level.decision)}`,
+            `${meetingName(e)}, ${formatDate(e.date, 'nb')}, sak ${e.sak} «${e.title}»: ${clip(e.adoptedDecision, level.decision)}`,
         ),
       hasMemo: i.hasMemo,
       formality: i.formality,

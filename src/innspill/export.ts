@@ -1,6 +1,7 @@
 // A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), CSV (to
 // sort and filter) and DOCX (to edit, written with the `docx` library).
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { meetingName } from '../record/passages.ts';
 import type { Innspill } from './types.ts';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'docx'] as const;
@@ -39,7 +40,7 @@ function grouped(meeting: ExportMeeting, innspill: Innspill[]): SakGroup[] {
 }
 
 function heading(m: ExportMeeting): string {
-  const name = m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
+  const name = meetingName(m);
   const date = m.date ? ` (${m.date.split('-').reverse().join('.')})` : '';
   return `Innspill – ${name}${date}`;
 }

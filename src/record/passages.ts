@@ -16,6 +16,11 @@ export function meetingLabel(m: Pick<Meeting, 'committee' | 'meeting' | 'date'>)
   return `${m.committee} ${d}.${mo}.${y}`;
 }
 
+/** How members name a meeting: "NUIT møte 2/2023", or the label itself ("NUFA 27.10.2021"). */
+export function meetingName(m: { committee: string; meeting: string }): string {
+  return m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
+}
+
 export function pageOf(line: number, pageStarts?: number[]): number | undefined {
   if (!pageStarts?.length) return undefined;
   let page = 1;
