@@ -29,7 +29,7 @@ import { exportCommand } from './export.ts';
 import { innspillCommand } from './innspill.ts';
 import { setCurrentSak, setMeeting } from './meeting-chat.ts';
 import { meetingEnded, meetingStarted } from './meeting-events.ts';
-import { MemberCounts } from './members.ts';
+import { MemberCounts } from './member-counts.ts';
 import { pollCommand } from './polls.ts';
 import { questionCommand } from './qna.ts';
 import { isSecretariat } from './roles.ts';

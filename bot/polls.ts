@@ -17,7 +17,7 @@ import { VOTER_KEY_SECRET, voterKey } from '../src/polls/voter.ts';
 import { meetingName } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import type { ActionResult } from './actions.ts';
-import { AUTO_REFRESH_MEMBERS, type MemberCounts } from './members.ts';
+import { AUTO_REFRESH_MEMBERS, type MemberCounts } from './member-counts.ts';
 import { mayModerate, memberOf } from './roles.ts';
 import { conversationRecord } from './subscriptions.ts';
 
