@@ -7,7 +7,7 @@ import { createAnswerer } from './answer/index.ts';
 import { loadConfig } from './config.ts';
 import { readDocument } from './documents/index.ts';
 import { isMotebotError } from './errors.ts';
-import { runEval, formatEvalReport, evalCases } from './eval.ts';
+import { evalCases, evalFiles, formatEvalReport, formatFileReport, type EvalReport } from './eval.ts';
 import { formatSummary, ingestPaths } from './ingest.ts';
 import { EXPORT_FORMATS, exportInnspill, type ExportFormat } from './innspill/export.ts';
 import { findMeetingForExport } from './innspill/meeting.ts';
@@ -23,7 +23,8 @@ const USAGE = `Bruk: motebot <kommando> [valg]
   ask [--json] "SPØRSMÅL"       Still et spørsmål
   ask --json --batch FIL        Besvar en JSON-liste av {id, question}
   inspect --json FIL            Vis møtene som leses ut av én fil
-  eval QA.json                  Kjør gullspørsmålene og skriv treff per type
+  eval QA.json...               Kjør gullspørsmålene: treff per type for hver fil (hel, lest og
+                                holdt-ute halvdel) og for alle filene samlet
   export innspill MØTE          Innspill per sak som utkast til referatet (MØTE: 2/2023 eller
     [--format md|csv|docx]      «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
     [--committee NUIT] [--out FIL]
@@ -121,13 +122,32 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
       case 'eval': {
-        const file = positionals[0];
-        if (!file) throw new Error('eval trenger en QA.json-fil');
+        if (!positionals.length) throw new Error('eval trenger minst én QA.json-fil');
+        const files = await Promise.all(
+          positionals.map(async (file) => ({
+            file,
+            cases: evalCases(JSON.parse(await readFile(file, 'utf8'))),
+          })),
+        );
         const store = await openStore(config);
         try {
           const answerer = await createAnswerer({ store, config, logger });
-          const report = await runEval(evalCases(JSON.parse(await readFile(file, 'utf8'))), answerer);
-          console.log(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
+          const { files: reports, union } = await evalFiles(files, answerer);
+          if (values.json) {
+            // The held-out half is reported as counts only: its cases are run, never read.
+            const counts = ({ results: _results, ...rest }: EvalReport) => rest;
+            const out = reports.map((r) => ({
+              file: r.file,
+              all: r.all,
+              read: r.read,
+              held: counts(r.held),
+            }));
+            console.log(JSON.stringify({ files: out, union: counts(union) }, null, 2));
+          } else {
+            const parts = reports.map(formatFileReport);
+            if (reports.length > 1) parts.push(`alle filene\n${formatEvalReport(union)}`);
+            console.log(parts.join('\n\n'));
+          }
           return 0;
         } finally {
           await store.close();

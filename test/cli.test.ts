@@ -85,16 +85,29 @@ describe('motebot CLI', () => {
     ]);
   });
 
-  it('scores the gold questions at 90% or more, abstaining on every question the documents do not answer', async () => {
-    const { stdout } = await motebot('eval', path.join(SHARED, 'eval/qa.json'), '--json');
-    const report = JSON.parse(stdout) as {
+  it('scores each gold file whole and by half, abstaining on every question the documents do not answer', async () => {
+    const qa = path.join(SHARED, 'eval/qa.json');
+    const { stdout } = await motebot('eval', qa, qa, '--json');
+    type Report = {
       passed: number;
       total: number;
       byType: Record<string, { passed: number; total: number }>;
     };
-    const notInCorpus = report.byType['not_in_corpus']!;
+    const report = JSON.parse(stdout) as {
+      files: { file: string; all: Report & { results: unknown[] }; read: Report; held: Report }[];
+      union: Report & { results?: unknown };
+    };
+    expect(report.files.map((f) => f.file)).toEqual([qa, qa]);
+    const [first] = report.files;
+    const notInCorpus = first!.all.byType['not_in_corpus']!;
     expect(notInCorpus.passed).toBe(notInCorpus.total);
-    expect(report.passed / report.total).toBeGreaterThanOrEqual(0.9);
+    expect(first!.all.passed / first!.all.total).toBeGreaterThanOrEqual(0.9);
+    // The halves partition the file; the union counts both files; held-out cases are not listed.
+    expect(first!.read.total + first!.held.total).toBe(first!.all.total);
+    expect(first!.read.passed + first!.held.passed).toBe(first!.all.passed);
+    expect(report.union.total).toBe(2 * first!.all.total);
+    expect(first!.held).not.toHaveProperty('results');
+    expect(report.union).not.toHaveProperty('results');
   }, 120_000);
 
   it('exports a meeting’s innspill grouped by sak, as Markdown and as a DOCX file', async () => {
