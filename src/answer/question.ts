@@ -53,7 +53,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'proposed_decision',
-    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b)/,
+    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|approve|endorse|take)\b|\bbedt om å (vedta|støtte|godkjenne|slutte)|\binnstilling\w*)/,
   ],
   [
     'adopted_decision',
@@ -103,7 +103,10 @@ export function understand(question: string): Question {
   const meeting = meetingMatch
     ? `${Number(meetingMatch[1] ?? meetingMatch[3])}/${meetingMatch[2] ?? meetingMatch[4]}`
     : undefined;
-  const committee = /\bnufa\b/.test(t) ? 'NUFA' : /\bnuit\b/.test(t) ? 'NUIT' : undefined;
+  // A question naming both committees is about both.
+  const nufa = /\bnufa\b/.test(t);
+  const nuit = /\bnuit\b/.test(t);
+  const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const date = parseDate(t) ?? undefined;
   const mm = MONTH_YEAR.exec(t);
   const month = !date && mm ? { year: Number(mm[2]), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;

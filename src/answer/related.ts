@@ -4,7 +4,8 @@
 import { isStandingItem } from '../record/item.ts';
 import { caseKey } from './cases.ts';
 import type { Library } from './library.ts';
-import { rankCases, titleCoverage } from './offline.ts';
+import { titleCoverage } from './evidence.ts';
+import { rankCases } from './rank.ts';
 import { understand } from './question.ts';
 import type { EarlierTreatment } from './types.ts';
 

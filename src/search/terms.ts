@@ -1,6 +1,7 @@
 // Words of a question or passage, folded and stemmed the way the search index sees them.
 import { stemmer } from '@orama/stemmers/norwegian';
 import { stopwords } from '@orama/stopwords/norwegian';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 
@@ -12,8 +13,12 @@ const QUESTION_WORDS = new Set(
    according same other between among within without across via under over after before during think thinks thought feel felt view views opinion believe letting let lets did
    can could would should will new old first last next current long short big small main latest recent
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
-   hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter`.split(/\s+/),
+   hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter
+   make makes made get gets got take takes taking took put compared compare whats`.split(/\s+/),
 );
+
+// English function words ("had", "up", "having"): questions come in English, the record is Norwegian.
+const EN_STOP = new Set(englishStopwords.filter((w) => !w.includes("'")));
 
 // Words that name the kind of question, or the domain itself, rather than its topic.
 const FRAME_WORDS = new Set(
@@ -24,7 +29,10 @@ const FRAME_WORDS = new Set(
    scheduled tidspunkt time date dato
    discuss discussed discussion drøfte drøftet drøfting
    progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk
-   start starts end ends begin begins slutt slutter starter begynner`.split(/\s+/),
+   start starts end ends begin begins slutt slutter starter begynner
+   slides slide lysbilde lysbildene lysbildet presentation presentasjon presentasjonen documents dokumentene`.split(
+    /\s+/,
+  ),
 );
 
 const NB_STOP = new Set(stopwords);
@@ -73,10 +81,14 @@ const DATE_WORDS = new RegExp(
   'gi',
 );
 
+/** Sak ids ("16/23") and meeting numbers ("2/2023") name what a question is about, not its topic. */
+const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
+
 export function topicWords(question: string): string[] {
-  return words(question.replace(DATE_WORDS, ' ')).filter(
+  return words(question.replace(DATE_WORDS, ' ').replace(IDS, ' ')).filter(
     (w) =>
       !NB_STOP.has(w) &&
+      !EN_STOP.has(w) &&
       !QUESTION_WORDS.has(w) &&
       !FRAME_WORDS.has(w) &&
       !/^\d{1,3}\/\d{2,4}$/.test(w) &&

@@ -1,0 +1,147 @@
+// The parts answers are made of: citations of a sak's passages, quoted decisions and proposals,
+// agenda facts, an abstention that names the nearest sak, and the result that carries them.
+import { squash } from '../record/normalize.ts';
+import type { Passage, PassageKind } from '../record/types.ts';
+import type { Case } from './cases.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { Ranked } from './rank.ts';
+import { caseRef, formatDate, t } from './texts.ts';
+import type { Answer, Citation, Language } from './types.ts';
+
+/** A citation and the passage it quotes, as an answer uses them. */
+export interface Used {
+  citation: Citation;
+  passage?: Passage;
+}
+
+/** What the offline answerer found, for the LLM path to build on. */
+export interface OfflineResult {
+  answer: Answer;
+  /** Passages the answer rests on, best first (the LLM sees only these). */
+  passages: Passage[];
+}
+
+export function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation {
+  const src = c.sources[0]!;
+  return {
+    committee: c.committee,
+    meeting: c.meeting,
+    date: c.date,
+    sak: c.item.sak,
+    title: c.item.title,
+    source: p?.source ?? src.source,
+    kind: p?.kind ?? kind,
+    quote: p?.text.slice(0, 600),
+    passageId: p?.id,
+    line: p?.locator.line ?? c.item.locator.line,
+    page: p?.locator.page,
+  };
+}
+
+export function passagesOf(lib: Library, c: Case, kind?: PassageKind): Passage[] {
+  const all = lib.passagesOf(c.key);
+  return kind ? all.filter((p) => p.kind === kind) : all;
+}
+
+export function cite(lib: Library, c: Case, kind: PassageKind): Used {
+  const passage = passagesOf(lib, c, kind)[0];
+  return { citation: citation(c, passage, kind), passage };
+}
+
+export function quote(s: string): string {
+  return `«${squash(s)}»`;
+}
+
+export function decisionLines(lib: Library, c: Case, lang: Language, prefer: 'adopted' | 'proposed') {
+  const lines: string[] = [];
+  const used: Used[] = [];
+  const { adopted_decision: adopted, proposed_decision: proposed } = c.item;
+  const showAdopted = () => {
+    lines.push(`${t(lang, prefer === 'adopted' ? 'adopted' : 'alsoAdopted')}: ${quote(adopted!)}`);
+    used.push(cite(lib, c, 'adopted'));
+  };
+  const showProposed = () => {
+    lines.push(`${t(lang, 'proposed')}: ${quote(proposed!)}`);
+    used.push(cite(lib, c, 'proposed'));
+  };
+  if (prefer === 'adopted') {
+    if (adopted) showAdopted();
+    else if (proposed) {
+      lines.push(t(lang, 'outcomeUnknown'));
+      showProposed();
+    }
+  } else {
+    if (proposed) showProposed();
+    if (adopted) showAdopted();
+    else if (proposed && c.sources.every((s) => s.meeting.role === 'innkalling'))
+      lines.push(t(lang, 'outcomeUnknown'));
+  }
+  if (!adopted && !proposed) {
+    lines.push(t(lang, 'noDecisionRecorded'));
+    used.push(cite(lib, c, 'agenda'));
+  }
+  if (c.item.presenter) lines.push(`${t(lang, 'presentedBy')}: ${c.item.presenter}.`);
+  return { lines, used };
+}
+
+export function agendaLines(c: Case, lang: Language): string[] {
+  const i = c.item;
+  const out: string[] = [];
+  if (i.sakstype) out.push(`${t(lang, 'type')}: ${i.sakstype}`);
+  if (i.start_time) {
+    const span = i.end_time ? `${i.start_time}–${i.end_time}` : i.start_time;
+    out.push(`${t(lang, 'time')}: ${span}${c.date ? `, ${formatDate(c.date, lang)}` : ''}`);
+  }
+  if (i.duration_minutes) out.push(`${t(lang, 'duration')}: ${i.duration_minutes} ${t(lang, 'minutes')}`);
+  if (i.presenter) out.push(`${t(lang, 'presentedBy')}: ${i.presenter}`);
+  if (i.case_owner) out.push(`${t(lang, 'owner')}: ${i.case_owner}`);
+  if (i.case_handler) out.push(`${t(lang, 'handler')}: ${i.case_handler}`);
+  return out;
+}
+
+/** "Not in the documents", naming the nearest sak so the member can look there. */
+export function abstain(lib: Library, q: Question, nearest: Ranked | undefined): OfflineResult {
+  const lang = q.language;
+  const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
+  return {
+    answer: {
+      answer: `${t(lang, 'abstain')}${near}`,
+      citations: nearest ? [cite(lib, nearest.c, 'agenda').citation] : [],
+      abstained: true,
+      intent: q.intent,
+      language: lang,
+      generated: false,
+    },
+    passages: [],
+  };
+}
+
+/**
+ * An answer from its lines and what they cite. `abstained` marks an answer that shows related
+ * evidence but not what was asked (a proposal when the adopted decision was asked for).
+ */
+export function result(q: Question, lines: string[], used: Used[], abstained = false): OfflineResult {
+  const seen = new Set<string>();
+  const citations = used
+    .map((u) => u.citation)
+    .filter((c) => {
+      const k = `${c.committee}|${c.meeting}|${c.sak}|${c.kind}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+  return {
+    answer: {
+      answer: lines.join('\n'),
+      citations,
+      abstained,
+      intent: q.intent,
+      language: q.language,
+      generated: false,
+    },
+    passages: used.flatMap((u) => (u.passage ? [u.passage] : [])),
+  };
+}
+
+export function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

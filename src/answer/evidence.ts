@@ -1,0 +1,273 @@
+// Evidence for an answer: the question's key content, weighted by how rare it is in the record,
+// and the quotable units (sentences, bullets, table rows) of the record's passages that hold it.
+// Coverage — the weighted share of the key content a piece of text holds — decides both which
+// evidence is quoted and whether there is any evidence at all.
+import { foldForMatch, squash } from '../record/normalize.ts';
+import type { Passage } from '../record/types.ts';
+import { abbreviation, lexicon } from '../search/lexicon.ts';
+import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
+import type { Case } from './cases.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+
+/** A key word of the question: the stems it may be found as, and how rare it is in the record. */
+export interface KeyTerm {
+  /** The question's own word or phrase. */
+  word: string;
+  alts: string[];
+  weight: number;
+  /** Whether the record uses the word at all (in any of its forms). */
+  known: boolean;
+}
+
+/** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
+export function alternatives(word: string): string[] {
+  const lex = lexicon();
+  // "e-helseområdet" is indexed as its parts; its last part carries the meaning.
+  const tail = word.includes('-') ? word.slice(word.lastIndexOf('-') + 1) : '';
+  const alts = [
+    word,
+    ...(tail.length >= 4 ? [tail] : []),
+    ...(lex.enNb.get(word) ?? []),
+    ...abbreviation(word, lex),
+  ];
+  // One word is matched by its stem; a phrase ("regionalt helseforetak") only as a whole. The
+  // question's own word also stands as written: the stemmer cuts names ("NILAR" → "nil").
+  const found = alts.map((a) => words(a)).map((w) => (w.length === 1 ? stem(w[0]!) : w.join(' ')));
+  return [...new Set([...found, word])];
+}
+
+/**
+ * The question's topic as units, each with the ways it may be found: a phrase the lexicon knows
+ * ("information exchange" → "informasjonsutveksling") is one unit, other words one each.
+ */
+function topicUnits(q: Question): { word: string; alts: string[]; primary: string[] }[] {
+  const lex = lexicon();
+  const ws = [...new Set(topicWords(q.text))];
+  const units: { word: string; alts: string[]; primary: string[] }[] = [];
+  const asFound = (t: string) => {
+    const w = words(t);
+    return w.length === 1 ? stem(w[0]!) : w.join(' ');
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const pair = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '';
+    const translated = pair ? lex.enNb.get(pair) : undefined;
+    if (translated) {
+      // The phrase is as rare as its translation; its words still count where it stands split.
+      const primary = [...new Set(translated.map(asFound))];
+      units.push({
+        word: pair,
+        primary,
+        alts: [...new Set([...primary, ...alternatives(ws[i]!), ...alternatives(ws[i + 1]!)])],
+      });
+      i++;
+    } else {
+      const alts = alternatives(ws[i]!);
+      units.push({ word: ws[i]!, primary: alts, alts });
+    }
+  }
+  return units;
+}
+
+/**
+ * Words of the question written as names: capitalised after its first word, or with capitals or
+ * digits inside ("MyHealth", "GNF", "R3"), folded as topic words are.
+ */
+function namesIn(text: string): Set<string> {
+  const tokens = text.match(/[\p{L}\p{N}][\p{L}\p{N}@'’-]*/gu) ?? [];
+  const named = tokens.filter(
+    (w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || /.\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u.test(w),
+  );
+  return new Set(named.flatMap((w) => words(w)));
+}
+
+const keyTermsOf = new WeakMap<Question, KeyTerm[]>();
+
+/** The question's key terms, weighted by rarity: "NEO" says more about a sak than "helse". */
+export function keyTerms(lib: Library, q: Question): KeyTerm[] {
+  let terms = keyTermsOf.get(q);
+  if (!terms) {
+    const raw = topicUnits(q).map(({ word, alts, primary }) => ({
+      word,
+      alts,
+      weight: lib.index.rarity(primary),
+      known: lib.index.known(alts),
+    }));
+    // A word the record never uses is either a name it does not hold ("Gartner", "GNF"), which
+    // weighs as the rarest word can, or an ordinary word nothing translates ("received"), which
+    // says nothing about the record and weighs nothing in an English question, little in a
+    // Norwegian one (where it may be an inflection or compound the record spells otherwise).
+    const names = namesIn(q.text);
+    const used = raw.filter((w) => w.known).map((w) => w.weight);
+    const floor = Math.min(...used, 1);
+    const rarest = lib.index.rarity([]);
+    terms = raw.map((w) => ({
+      ...w,
+      weight: w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor,
+    }));
+    keyTermsOf.set(q, terms);
+  }
+  return terms;
+}
+
+/** Whether folded text holds a key term in any of its forms. */
+export function holds(term: KeyTerm, folded: string): boolean {
+  return term.alts.some((a) => containsTerm(folded, a));
+}
+
+/** Weighted share of the key terms found in folded text (compounds count). */
+export function share(terms: KeyTerm[], folded: string): number {
+  if (!terms.length) return 1;
+  let total = 0;
+  let found = 0;
+  for (const w of terms) {
+    total += w.weight;
+    if (holds(w, folded)) found += w.weight;
+  }
+  return total ? found / total : 1;
+}
+
+/** How much of what the question is about a case's text covers. */
+export function coverage(lib: Library, c: Case, q: Question): number {
+  return share(keyTerms(lib, q), lib.caseText(c));
+}
+
+/** How much of what the question is about the sak's title names. */
+export function titleCoverage(lib: Library, c: Case, q: Question): number {
+  return share(keyTerms(lib, q), foldForMatch(c.item.title));
+}
+
+/** A quotable piece of a passage: a sentence, a bullet or a table row. */
+export interface Unit {
+  text: string;
+  passage: Passage;
+  /** Position among the units of its sak, for context and reading order. */
+  order: number;
+}
+
+/** A memo's quotes of other meetings' decisions: searchable, but never quoted as this sak's text. */
+export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
+
+/**
+ * Where text breaks into quotable units: line ends, bullets, table cells' rows, and sentence ends —
+ * but not after an ordinal or a date's day ("1. mai", "6. – 7. november"), nor inside "kl. 09.00".
+ */
+const BREAK = /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}\d«"])|(?<=[^\d\s.][.!?»])\s+(?=[\p{Lu}«"(\d])/u;
+
+export function unitsOf(passages: Passage[]): Unit[] {
+  const out: Unit[] = [];
+  for (const p of passages) {
+    if (EARLIER_DECISIONS.test(p.text)) continue;
+    for (const piece of p.text.split(BREAK)) {
+      const text = squash(piece ?? '');
+      if (text.length >= 3) out.push({ text, passage: p, order: out.length });
+    }
+  }
+  return out;
+}
+
+/** What kind of thing a question asks for, so evidence without such a thing cannot answer it. */
+export type Expected = 'number' | 'date' | 'person' | 'name' | 'amount' | 'rating';
+
+const EXPECTS: [Expected, RegExp][] = [
+  [
+    'number',
+    /\b(how (many|much|large|big|high)|hvor (mange|mye|stor|store|høy)|antall|number of|what share|hvilken andel|percentage|prosent|rate of)\b/,
+  ],
+  ['date', /\b(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)\b/],
+  ['person', /\b(who|hvem)\b/],
+  [
+    'name',
+    /\b(which|hvilke[tn]?) (company|firm|consultancy|vendor|supplier|organisation|organization|konsulentselskap|selskap|leverandør|firma|organisasjon)\w*/,
+  ],
+];
+
+export function expectedKinds(q: Question): Expected[] {
+  const t = foldForMatch(q.text);
+  // "When … and who …" asks for both.
+  const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
+  if (q.wantsAmount) kinds.push('amount');
+  if (q.wantsRating) kinds.push('rating');
+  return kinds;
+}
+
+const MONTH =
+  /\b(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december)\b/i;
+const HAS = {
+  number: /\d/,
+  date: new RegExp(
+    `\\b(19|20)\\d\\d\\b|\\b\\d{1,2}\\.\\d{1,2}\\.|\\b\\d{1,2}[:.]\\d\\d\\b|${MONTH.source}|\\bkvartal|\\bhøst|\\bvår\\b`,
+    'i',
+  ),
+  // Two capitalised words in a row, not at the unit's start only: a person's or body's name.
+  person: /(?:^|[^.!?]\s)\p{Lu}[\p{L}-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}-]+/u,
+  name: /(?:^|\s)\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+)*/u,
+  amount: /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(kr|nok)\s*\d/i,
+  // "4 av 5", "3/5", "12 poeng", "80 %", or a graded word.
+  rating:
+    /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i,
+} satisfies Record<Expected, RegExp>;
+
+/** Whether a piece of text holds the kind of thing asked for. */
+export function holdsKind(kind: Expected, text: string): boolean {
+  return HAS[kind].test(text);
+}
+
+export interface Evidence {
+  c: Case;
+  unit: Unit;
+  /** Key-term coverage of the unit's passage with the sak title. */
+  coverage: number;
+  /** Key-term coverage of the unit alone. */
+  own: number;
+  /** Whether the unit holds every kind of thing the question asks for. */
+  fits: boolean;
+  score: number;
+}
+
+/** What makes two units the same for an answer: bullets and a "Forslag til vedtak:" label aside. */
+export const sameKey = (s: { text: string }) =>
+  s.text
+    .toLowerCase()
+    .replace(/^[•\-–*\s]+/, '')
+    .replace(/^forslag til vedtak:\s*/, '');
+
+/**
+ * The best evidence units over the candidate saker: a unit scores by the share of key content it
+ * holds with its context, the sak's own rank and whether it holds the kind of thing asked for.
+ */
+export function rankEvidence(
+  lib: Library,
+  q: Question,
+  candidates: { c: Case; score: number }[],
+  exclude: (p: Passage) => boolean = () => false,
+): Evidence[] {
+  const terms = keyTerms(lib, q);
+  const kinds = expectedKinds(q);
+  const top = candidates[0]?.score || 1;
+  const out: Evidence[] = [];
+  for (const [rank, { c, score }] of candidates.entries()) {
+    const title = foldForMatch(c.item.title);
+    const units = unitsOf(lib.passagesOf(c.key).filter((p) => !exclude(p)));
+    const inPassage = new Map<Passage, number>();
+    for (const unit of units) {
+      // A unit is read in its passage (the paragraph, bullet list or slide it stands in).
+      let cov = inPassage.get(unit.passage);
+      if (cov === undefined) {
+        cov = share(terms, foldForMatch(`${title}\n${unit.passage.text}`));
+        inPassage.set(unit.passage, cov);
+      }
+      const own = share(terms, foldForMatch(unit.text));
+      const fits = kinds.every((k) => holdsKind(k, unit.text));
+      out.push({
+        c,
+        unit,
+        coverage: cov,
+        own,
+        fits,
+        score: cov + 0.7 * own + 0.3 * (score / top) - 0.02 * rank + (fits ? 0.25 : 0),
+      });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.unit.order - b.unit.order);
+}

@@ -1,0 +1,67 @@
+// Fact answers — numbers, names, dates, "how many", what a slide or memo says — are the one to
+// three best units of evidence, quoted verbatim and each cited with its passage. When the best
+// evidence does not hold enough of the question, or none holds the kind of thing asked for, the
+// answer is an abstention.
+import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
+import { expectedKinds, rankEvidence, sameKey, type Evidence } from './evidence.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { Ranked } from './rank.ts';
+import { caseRef, t } from './texts.ts';
+
+const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
+
+/** Saker whose text is searched for evidence: the best by rank; lower ones rarely hold it. */
+const EVIDENCE_CASES = 8;
+
+/**
+ * Below this key-content coverage the best evidence does not hold what was asked: the answerer
+ * abstains. Calibrated on the read half of the development set (see README, "Abstaining").
+ */
+export const MIN_EVIDENCE_COVERAGE = 0.6;
+
+/** Quoted units beyond the best must hold at least this share of what the best one holds. */
+const ALSO_QUOTED = 0.6;
+
+export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const lang = q.language;
+  const evidence = rankEvidence(lib, q, ranked.slice(0, EVIDENCE_CASES), (p) => p.kind === 'agenda');
+  const best = evidence[0];
+  if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
+  // The kind asked for must stand in what is quoted: a "how many" needs a number.
+  const lead = expectedKinds(q).length ? evidence.find((e) => e.c === best.c && e.fits) : best;
+  if (!lead || lead.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
+  const list = LIST_QUESTION.test(q.text);
+  const quoted = pickQuotes(
+    lead,
+    evidence.filter((e) => e.c === lead.c),
+    list ? 4 : 3,
+  );
+  const c = lead.c;
+  const names = list ? c.item.named_items : [];
+  const lines = [
+    `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
+    ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
+    ...quoted.map((e) => `«${e.unit.text}»`),
+  ];
+  const used = [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
+    citation: citation(c, p, p.kind),
+    passage: p,
+  }));
+  return result(q, lines, used);
+}
+
+/** The lead unit and the next best of its sak that hold nearly as much, in reading order, once each. */
+function pickQuotes(lead: Evidence, pool: Evidence[], max: number): Evidence[] {
+  const seen = new Set<string>([sameKey(lead.unit)]);
+  const picked = [lead];
+  for (const e of pool) {
+    if (picked.length >= max) break;
+    if (e.own < lead.own * ALSO_QUOTED || e.coverage < lead.coverage * ALSO_QUOTED) continue;
+    const key = sameKey(e.unit);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    picked.push(e);
+  }
+  return picked.sort((a, b) => a.unit.order - b.unit.order);
+}

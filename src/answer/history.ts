@@ -1,0 +1,78 @@
+// A topic's history: every sak across meetings and both committees whose title or text is about
+// what the question asks, oldest first. Each step says what was proposed and what was adopted (or
+// that the outcome is not in the documents) and quotes what the sak says of the topic, cited.
+import type { Passage } from '../record/types.ts';
+import type { Case } from './cases.ts';
+import { abstain, capital, cite, citation, quote, result, type OfflineResult, type Used } from './compose.ts';
+import { coverage, rankEvidence, titleCoverage } from './evidence.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { Ranked } from './rank.ts';
+import { caseRef, formatDate, t } from './texts.ts';
+
+/** A step's sak must hold this share of the question's key content… */
+const STEP_COVERAGE = 0.6;
+/** …and its title name this share of it, or one unit of its text hold this share. */
+const STEP_TITLE = 0.5;
+const STEP_UNIT = 0.6;
+/** Steps that say much less of the topic than the best one are passing mentions, not steps. */
+const STEP_RELATIVE = 0.6;
+/** A history longer than this is cut to its best steps. */
+const MAX_STEPS = 6;
+
+interface Step {
+  c: Case;
+  weight: number;
+  detail?: { text: string; passage: Passage };
+}
+
+/** The saker that are steps of the topic, best first. */
+export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
+  const steps: Step[] = [];
+  for (const r of ranked) {
+    if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
+    const title = titleCoverage(lib, r.c, q);
+    const passages = lib.passagesOf(r.c.key).filter((p) => p.kind !== 'agenda');
+    const best = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => !passages.includes(p)).sort(
+      (a, b) => b.own - a.own || b.score - a.score,
+    )[0];
+    const own = best?.own ?? 0;
+    if (title < STEP_TITLE && own < STEP_UNIT) continue;
+    steps.push({
+      c: r.c,
+      weight: title + own,
+      detail: best && own > 0 ? { text: best.unit.text, passage: best.unit.passage } : undefined,
+    });
+  }
+  const top = Math.max(0, ...steps.map((s) => s.weight));
+  return steps.filter((s) => s.weight >= top * STEP_RELATIVE).sort((a, b) => b.weight - a.weight);
+}
+
+export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const lang = q.language;
+  const steps = topicSteps(lib, q, ranked)
+    .slice(0, MAX_STEPS)
+    .sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
+  if (!steps.length) return abstain(lib, q, ranked[0]);
+  const lines = [t(lang, 'history')];
+  const used: Used[] = [];
+  for (const { c, detail } of steps) {
+    const { adopted_decision: adopted, proposed_decision: proposed } = c.item;
+    const parts = [`${formatDate(c.date, lang)}: ${capital(caseRef(c, lang))}.`];
+    if (proposed) {
+      parts.push(`${t(lang, 'proposed')}: ${quote(proposed)}`);
+      used.push(cite(lib, c, 'proposed'));
+    }
+    if (adopted) {
+      parts.push(`${t(lang, 'adopted')}: ${quote(adopted)}`);
+      used.push(cite(lib, c, 'adopted'));
+    } else if (proposed) parts.push(t(lang, 'outcomeUnknown'));
+    if (detail && detail.text !== adopted && detail.text !== proposed) {
+      parts.push(`… ${quote(detail.text)}`);
+      used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
+    }
+    if (!adopted && !proposed && !detail) used.push(cite(lib, c, 'agenda'));
+    lines.push(`- ${parts.join(' ')}`);
+  }
+  return result(q, lines, used);
+}

@@ -1,0 +1,73 @@
+// Which saker a question is about: text search over the record, narrowed by the meeting, date or
+// month the question names, then reranked by how much of the question each sak's text and title
+// cover.
+import type { Case } from './cases.ts';
+import { coverage, titleCoverage } from './evidence.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { AskOptions } from './types.ts';
+
+export interface Ranked {
+  c: Case;
+  score: number;
+}
+
+export function inMonth(iso: string | null, month: { year: number; month: number }): boolean {
+  return !!iso && Number(iso.slice(0, 4)) === month.year && Number(iso.slice(5, 7)) === month.month;
+}
+
+export function caseDates(c: Case): string[] {
+  return [...new Set([c.date, ...c.sources.flatMap((s) => s.meeting.dates)].filter((d): d is string => !!d))];
+}
+
+/** Whether a sak was handled when the question says: on its date, in its month or year. */
+export function inTimeAsked(c: Case, q: Question): boolean {
+  const dates = caseDates(c);
+  if (q.date) return dates.includes(q.date);
+  if (q.month) return dates.some((d) => inMonth(d, q.month!));
+  if (q.meetingYear) return dates.some((d) => d.startsWith(String(q.meetingYear)));
+  return true;
+}
+
+/** Keeps the cases matching a constraint, unless none would be left. */
+function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
+  const kept = list.filter((r) => keep(r.c));
+  return kept.length ? kept : list;
+}
+
+/** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
+const RERANK = 30;
+
+export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[] }> {
+  const committee = opts.committee ?? q.committee;
+  const sakIds = opts.sak ? [opts.sak] : q.sakIds;
+  const hits = await lib.index.search(q.text, { committee, meeting: opts.meeting }, 120);
+  const scores = new Map<string, number>();
+  for (const h of hits) {
+    const cur = scores.get(h.section.caseKey);
+    scores.set(h.section.caseKey, cur === undefined ? h.score : cur + 0.15 * h.score);
+  }
+  let pool: Case[] = sakIds.length
+    ? lib.cases.filter((c) => sakIds.includes(c.item.sak))
+    : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
+  if (committee) pool = pool.filter((c) => c.committee === committee);
+  if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
+  let ranked: Ranked[] = pool.map((c) => ({ c, score: scores.get(c.key) ?? 0 }));
+  if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
+  if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
+  if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
+  else if (q.meetingYear)
+    ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.meetingYear))));
+  // Any other year may belong to the topic ("50 municipalities in 2021"): it favours a meeting of
+  // that year, but does not rule the others out.
+  const yearOf = (c: Case) => q.years.some((y) => caseDates(c).some((d) => d.startsWith(String(y))));
+  // Text relevance alone favours long memos; what the question is about must also be in the sak.
+  ranked.sort((a, b) => b.score - a.score);
+  await lib.load(ranked.slice(0, RERANK).map((r) => r.c.key));
+  ranked = ranked.slice(0, RERANK).map((r) => ({
+    c: r.c,
+    score: r.score + 2 * coverage(lib, r.c, q) + 1.5 * titleCoverage(lib, r.c, q) + (yearOf(r.c) ? 0.5 : 0),
+  }));
+  ranked.sort((a, b) => b.score - a.score);
+  return { ranked };
+}
