@@ -51,13 +51,39 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   return result(q, lines, used);
 }
 
-/** The lead unit and the next best of its sak that hold nearly as much, in reading order, once each. */
+/** Units after a lead that ends in a colon: the list it introduces. */
+const LIST_ITEMS = 8;
+/** A unit longer than this is no short follow-up to quote for context. */
+const CONTEXT_CHARS = 300;
+
+/**
+ * What follows the lead in its text: the list a "Følgende …:" introduces, or else the next
+ * short unit, which often completes it ("… utløper 22.12.2026" – "kan forlenges til …").
+ */
+function continuation(lead: Evidence, pool: Evidence[], withNext = true): Evidence[] {
+  const next = pool
+    // A list may run on into the next passage of the same text.
+    .filter((e) => e.unit.passage.kind === lead.unit.passage.kind && e.unit.order > lead.unit.order)
+    .sort((a, b) => a.unit.order - b.unit.order);
+  const run = next.filter((e, i) => e.unit.order === lead.unit.order + i + 1);
+  if (/:\s*$/.test(lead.unit.text)) return run.slice(0, LIST_ITEMS);
+  return withNext ? run.slice(0, 1).filter((e) => e.unit.text.length < CONTEXT_CHARS) : [];
+}
+
+/**
+ * The lead unit and the next best units of its sak that hold nearly as much, each with what
+ * continues it, in reading order, once each.
+ */
 function pickQuotes(lead: Evidence, pool: Evidence[], max: number): Evidence[] {
-  const seen = new Set<string>([sameKey(lead.unit)]);
-  const picked = [lead];
+  const best = [lead];
   for (const e of pool) {
-    if (picked.length >= max) break;
-    if (e.own < lead.own * ALSO_QUOTED || e.coverage < lead.coverage * ALSO_QUOTED) continue;
+    if (best.length >= max) break;
+    if (e === lead || e.own < lead.own * ALSO_QUOTED || e.coverage < lead.coverage * ALSO_QUOTED) continue;
+    best.push(e);
+  }
+  const seen = new Set<string>();
+  const picked: Evidence[] = [];
+  for (const e of best.flatMap((b) => [b, ...continuation(b, pool, b === lead)])) {
     const key = sameKey(e.unit);
     if (seen.has(key)) continue;
     seen.add(key);
