@@ -213,6 +213,17 @@ export function holdsKind(kind: Expected, text: string): boolean {
   return HAS[kind].test(text);
 }
 
+/** Units a heading ending in a colon introduces, at most this many. */
+const LIST_LENGTH = 8;
+
+function listAfter(units: Unit[], head: Unit): string {
+  const kind = head.passage.kind;
+  const run = units
+    .slice(head.order + 1, head.order + 1 + LIST_LENGTH)
+    .filter((u) => u.passage.kind === kind);
+  return [head.text, ...run.map((u) => u.text)].join('\n');
+}
+
 export interface Evidence {
   c: Case;
   unit: Unit;
@@ -231,6 +242,9 @@ export const sameKey = (s: { text: string }) =>
     .toLowerCase()
     .replace(/^[•\-–*\s]+/, '')
     .replace(/^forslag til vedtak:\s*/, '');
+
+/** How much a sak's own rank weighs against what one unit of its text holds. */
+const RANK_WEIGHT = 1;
 
 /**
  * The best evidence units over the candidate saker: a unit scores by the share of key content it
@@ -257,7 +271,8 @@ export function rankEvidence(
         cov = share(terms, foldForMatch(`${title}\n${unit.passage.text}`));
         inPassage.set(unit.passage, cov);
       }
-      const own = share(terms, foldForMatch(unit.text));
+      // A heading that ends in a colon is read with the list it introduces.
+      const own = share(terms, foldForMatch(/:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text));
       const fits = kinds.every((k) => holdsKind(k, unit.text));
       out.push({
         c,
@@ -265,7 +280,7 @@ export function rankEvidence(
         coverage: cov,
         own,
         fits,
-        score: cov + 0.7 * own + 0.3 * (score / top) - 0.02 * rank + (fits ? 0.25 : 0),
+        score: cov + 0.7 * own + RANK_WEIGHT * (score / top) - 0.02 * rank + (fits ? 0.25 : 0),
       });
     }
   }
