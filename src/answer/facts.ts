@@ -3,7 +3,8 @@
 // evidence does not hold enough of the question, or none holds the kind of thing asked for, the
 // answer is an abstention.
 import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
-import { expectedKinds, rankEvidence, sameKey, type Evidence } from './evidence.ts';
+import { foldForMatch } from '../record/normalize.ts';
+import { expectedKinds, keyTerms, rankEvidence, sameKey, share, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -20,6 +21,12 @@ const EVIDENCE_CASES = 8;
  */
 export const MIN_EVIDENCE_COVERAGE = 0.6;
 
+/**
+ * Below this share of the question's key content in what would be quoted (with the sak's title),
+ * the evidence does not hold the asked-for thing. Calibrated on the read half (see README).
+ */
+export const MIN_SUPPORT = 0;
+
 /** Quoted units beyond the best must hold at least this share of what the best one holds. */
 const ALSO_QUOTED = 0.6;
 
@@ -30,7 +37,7 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
   // The kind asked for must stand in what is quoted: a "how many" needs a number.
   const lead = expectedKinds(q).length ? evidence.find((e) => e.c === best.c && e.fits) : best;
-  if (!lead || lead.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
+  if (!lead) return abstain(lib, q, ranked[0]);
   const list = LIST_QUESTION.test(q.text);
   const quoted = pickQuotes(
     lead,
@@ -38,6 +45,12 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     list ? 4 : 3,
   );
   const c = lead.c;
+  // What is quoted, read with the sak's title, must hold the question's key content.
+  const support = share(
+    keyTerms(lib, q),
+    foldForMatch([c.item.title, ...quoted.map((e) => e.unit.text)].join('\n')),
+  );
+  if (support < MIN_SUPPORT) return { ...abstain(lib, q, ranked[0]), support };
   const names = list ? c.item.named_items : [];
   const lines = [
     `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
@@ -48,7 +61,7 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     citation: citation(c, p, p.kind),
     passage: p,
   }));
-  return result(q, lines, used);
+  return { ...result(q, lines, used), support };
 }
 
 /** Units after a lead that ends in a colon: the list it introduces. */

@@ -29,6 +29,7 @@ interface Step {
 /** The saker that are steps of the topic, best first. */
 export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   const steps: Step[] = [];
+  const top = ranked[0]?.score || 1;
   for (const r of ranked) {
     if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
     const title = titleCoverage(lib, r.c, q);
@@ -40,12 +41,13 @@ export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] 
     if (title < STEP_TITLE && own < STEP_UNIT) continue;
     steps.push({
       c: r.c,
-      weight: title + own,
+      // How much the sak's text is about the topic (its search rank) tells steps from mentions.
+      weight: title + own + r.score / top,
       detail: best && own > 0 ? { text: best.unit.text, passage: best.unit.passage } : undefined,
     });
   }
-  const top = Math.max(0, ...steps.map((s) => s.weight));
-  return steps.filter((s) => s.weight >= top * STEP_RELATIVE).sort((a, b) => b.weight - a.weight);
+  const heaviest = Math.max(0, ...steps.map((s) => s.weight));
+  return steps.filter((s) => s.weight >= heaviest * STEP_RELATIVE).sort((a, b) => b.weight - a.weight);
 }
 
 export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {

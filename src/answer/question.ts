@@ -117,10 +117,13 @@ export function understand(question: string): Question {
     /\b(meeting|møte\w*|decide\w*|decision\w*|vedt\w*|besluttet|discuss\w*|drøft\w*|nuit|nufa)\b[^.?!]{0,40}?\b(?:in|i|during|under)\s+((?:19|20)\d\d)\b(?!\s*[–-])/.exec(
       t,
     );
+  // A question that spans committees or years ("what did NUFA hear in 2019, and how did the NUIT
+  // memo of 2020 describe it?") asks for a history, unless it names a sak.
+  const spans = (nufa && nuit) || new Set(years).size > 1;
   return {
     text: question,
     language: detectLanguage(question),
-    intent,
+    intent: spans && !sakIds.length && intent !== 'agenda' && intent !== 'meeting' ? 'history' : intent,
     sakIds: [...new Set(sakIds)],
     committee,
     meeting,

@@ -14,7 +14,9 @@ const QUESTION_WORDS = new Set(
    can could would should will new old first last next current long short big small main latest recent
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
    hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter
-   make makes made get gets got take takes taking took put compared compare whats`.split(/\s+/),
+   make makes made get gets got take takes taking took put compared compare whats
+   hear heard describe described describes happen happened happening
+   skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig`.split(/\s+/),
 );
 
 // English function words ("had", "up", "having"): questions come in English, the record is Norwegian.
@@ -30,9 +32,8 @@ const FRAME_WORDS = new Set(
    discuss discussed discussion drøfte drøftet drøfting
    progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk
    start starts end ends begin begins slutt slutter starter begynner
-   slides slide lysbilde lysbildene lysbildet presentation presentasjon presentasjonen documents dokumentene`.split(
-    /\s+/,
-  ),
+   slides slide lysbilde lysbildene lysbildet presentation presentasjon presentasjonen documents dokumentene
+   memo memoet toppnotat toppnotatet referat referatet minutes`.split(/\s+/),
 );
 
 const NB_STOP = new Set(stopwords);
