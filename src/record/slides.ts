@@ -181,6 +181,8 @@ export function parseSlideDeck(text: string): Meeting[] {
       members_invited: [],
       members_present: [],
       members_absent: [],
+      members_substitutes: [],
+      secretariat: [],
       items,
       locator: { line: 1 },
     },
