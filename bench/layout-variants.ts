@@ -12,7 +12,9 @@ const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const parse = (text: string) => parseDocument(redact(text).text).meetings;
 
 const sources: [string, string][] = [];
-for (const f of readdirSync(path.join(SHARED, 'corpus')).filter((f) => f.endsWith('.txt')).sort()) {
+for (const f of readdirSync(path.join(SHARED, 'corpus'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   sources.push([f, readFileSync(path.join(SHARED, 'corpus', f), 'utf8')]);
   for (const ext of ['pdf', 'docx']) {
     const name = f.replace(/\.txt$/, `.${ext}`);

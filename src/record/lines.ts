@@ -13,18 +13,21 @@ const PAGE_FURNITURE = [/^side \d+ (av|of) \d+$/i, /^page \d+( of \d+)?$/i];
 
 export function cleanLine(raw: string): string {
   // Plain-text exports separate columns by runs of spaces where others print a tab.
-  const cells = stripInlineHtml(raw.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, '\t').replace(/(\S) {2,}(?=\S)/g, '$1\t'))
+  const cells = stripInlineHtml(
+    raw.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, '\t').replace(/(\S) {2,}(?=\S)/g, '$1\t'),
+  )
     .split('\t')
     .map((c) => squash(stripMarkdown(c.replace(/\[([^\]]*)\]\((?:https?|tel|mailto):[^)]*\)/g, '$1'))));
   while (cells.length && !cells.at(-1)) cells.pop();
   return cells.join('\t').replace(/^\t+$/, '');
 }
 
+/** Cleaned lines; page furniture is left out (not blanked), so a table or paragraph it split runs on. */
 export function toLines(text: string): Line[] {
-  return text.split('\n').map((raw, i) => {
-    const text = cleanLine(raw);
-    return { n: i + 1, text: PAGE_FURNITURE.some((re) => re.test(text.trim())) ? '' : text };
-  });
+  return text
+    .split('\n')
+    .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
+    .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
 }
 
 const URL = /\bhttps?:\/\/\S+/g;

@@ -7,7 +7,15 @@ import { memoSections } from './memo.ts';
 import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
 import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { squash } from './normalize.ts';
-import { capitalise, headerColumns, isSakTableHeader, SAKSTYPER, sakstypeOf, timeOf, type Column } from './table.ts';
+import {
+  capitalise,
+  headerColumns,
+  isSakTableHeader,
+  SAKSTYPER,
+  sakstypeOf,
+  timeOf,
+  type Column,
+} from './table.ts';
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
@@ -26,7 +34,10 @@ function sakIdAtStart(text: string): string | null {
 /** The sak an agenda row starts with, also when the time column comes first ("09:00  13/23  …"). */
 function rowSak(text: string): string | null {
   const cells = text.split('\t');
-  return sakIdAtStart(text) ?? (cells.length > 2 && timeOf(cells[0]!) ? sakIdAtStart(cells.slice(1).join('\t')) : null);
+  return (
+    sakIdAtStart(text) ??
+    (cells.length > 2 && timeOf(cells[0]!) ? sakIdAtStart(cells.slice(1).join('\t')) : null)
+  );
 }
 
 function fullYearMeeting(num: string, year: string): string {
@@ -120,7 +131,10 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     let j = i + 1;
     while (j < to && !lines[j]!.text.trim()) j++;
     // A key broken over two lines in PDF text ("Direktoratet" / "for e-helse"): read both as one.
-    const broken = !found && j < to && brokenKey(text, lines[j]!.text) ? attendanceKey(`${text} ${lines[j]!.text.trim()}`) : null;
+    const broken =
+      !found && j < to && brokenKey(text, lines[j]!.text)
+        ? attendanceKey(`${text} ${lines[j]!.text.trim()}`)
+        : null;
     if (found || broken) {
       current = (found ?? broken)!.key;
       buf[current].push((found ?? broken)!.rest);
@@ -182,7 +196,9 @@ function readRow(parts: string[], header: Column[] | null, sak: string | null, l
     textCols.length > 1 && texts.length === textCols.length && textCols[0] === 'title'
       ? (rest[textCols.indexOf('handler') - 1] ?? null)
       : null;
-  const title = presenter ? squash(texts[0]!.replace(SAK_AT_START, '')) : squash(text.replace(SAK_AT_START, ''));
+  const title = presenter
+    ? squash(texts[0]!.replace(SAK_AT_START, ''))
+    : squash(text.replace(SAK_AT_START, ''));
   return { sak, title, start, sakstype, presenter, line };
 }
 
@@ -204,7 +220,9 @@ function agendaRows(
   };
   const complete = (parts: string[]) => {
     const text = joinLines(parts);
-    return SAKSTYPE_AT_END.test(text) || parts.some((p) => p.split('\t').some((c, k) => k > 0 && !!sakstypeOf(c)));
+    return (
+      SAKSTYPE_AT_END.test(text) || parts.some((p) => p.split('\t').some((c, k) => k > 0 && !!sakstypeOf(c)))
+    );
   };
   let i = from;
   let wrapped = 0;
@@ -256,7 +274,14 @@ function detailRows(lines: Line[], from: number, to: number): AgendaRow[] {
     const typeMatch = SAKSTYPE_AT_END.exec(cells.at(-1) ?? '');
     const sakstype =
       cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
-    rows.push({ sak, title: squash(cells[0] ?? ''), start: null, sakstype, presenter: null, line: lines[i]!.n });
+    rows.push({
+      sak,
+      title: squash(cells[0] ?? ''),
+      start: null,
+      sakstype,
+      presenter: null,
+      line: lines[i]!.n,
+    });
   }
   return rows;
 }
@@ -317,9 +342,17 @@ function attachmentLines(block: Line[]): Set<number> {
 function proposal(block: Line[]): string | null {
   const skip = attachmentLines(block);
   // The attachment column may share a line with the proposal ("… referatet Vedlegg 1: Referat …").
+  // Once it has, the lines below carry its wrapped title in their last cell: keep their first.
+  let column = false;
   const kept = block
     .filter((_, i) => !skip.has(i))
-    .map((l) => ({ ...l, text: l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1') }));
+    .map((l) => {
+      const cut = l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1');
+      const cells = l.text.trim().split('\t');
+      const text = column && cells.length > 1 ? cells[0]! : cut;
+      column ||= cut !== l.text;
+      return { ...l, text };
+    });
   const found = labelledText(
     kept,
     FORSLAG,

@@ -19,8 +19,9 @@ const TIME_COLUMNS: Column[] = ['start', 'duration', 'end'];
 const SAK_AT_START = /^(\d{1,3}\s?\/\s?\d{2})(?!\d)\s*\t?\s*/;
 const SAK_ONLY = /^\d{1,3}\s?\/\s?\d{2}$/;
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
-const TIME = /\b\d{1,2}:\d{2}\b/;
-const TIMES = new RegExp(TIME.source, 'g');
+/** A time as printed in a cell: "10:05", or "kl. 10.05" (a dot only after "kl."). */
+const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
+const TIMES = new RegExp(TIME.source, 'gi');
 /** As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken. */
 const SAKSTYPE_WORD = new RegExp(`\\b(${SAKSTYPER.join('|')})\\b`, 'g');
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;

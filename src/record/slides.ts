@@ -3,6 +3,7 @@
 // sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
 import { normalizeSakId, parseDates } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
+import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
 import { agendaItems, agendaRows, columns, daySpans } from './slides-agenda.ts';
 import { prompts } from './slides-prompts.ts';
@@ -49,7 +50,7 @@ function sections(lines: Line[], from: number): Map<string, Section> {
 
 /** "Forslag til vedtak" and the sentences under it; several decision sentences are one proposal. */
 function labelledProposal(texts: string[]): string | null {
-  const at = texts.findIndex((t) => /^forslag til vedtak\s*:?$/i.test(t));
+  const at = texts.findIndex((t) => FORSLAG.test(t) && !t.replace(FORSLAG, ''));
   if (at < 0) return null;
   const parts: string[] = [];
   let blanks = 0;

@@ -4,13 +4,17 @@
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
 import { squash } from './normalize.ts';
 
-export type Column = 'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
+export type Column =
+  'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
 
 /** Header words per meaning; longer names first so "Sakstype" is not read as "Sak". */
 const HEADER_WORDS: [Column, string][] = [
   ['sakstype', 'sakstype|type sak|saktype|type|behandlingsform|behandling'],
   ['owner', 'sakseier|eier'],
-  ['handler', 'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved'],
+  [
+    'handler',
+    'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved',
+  ],
   [
     'title',
     'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden',
@@ -81,7 +85,8 @@ export function capitalise(s: string): string {
 /** "16/23", "Sak 16/23", "16 / 2023". */
 export const SAK_CELL = /^(?:sak\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})$/i;
 /** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
-const TIME_CELL = /^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d))?$/i;
+const TIME_CELL =
+  /^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d))?$/i;
 const BARE_TIME_CELL = /^(?:kl\.?\s*)?([01]\d|2[0-3])([0-5]\d)$/i;
 
 /** The start time a cell holds, as "HH:MM", or null. */

@@ -6,8 +6,7 @@ import type { Meeting } from '../../src/record/types.ts';
 
 export type Variant = (text: string) => string;
 
-const mapLines = (text: string, f: (line: string, i: number) => string) =>
-  text.split('\n').map(f).join('\n');
+const mapLines = (text: string, f: (line: string, i: number) => string) => text.split('\n').map(f).join('\n');
 
 /** A line's text without markup, for recognising what kind of line it is. */
 const plain = (line: string) => squash(stripMarkdown(stripInlineHtml(line)).replace(/\t/g, ' '));
@@ -46,7 +45,9 @@ const LABEL = (name: string) =>
 
 /** "VEDTAK:" in capitals. */
 export const vedtakUpper: Variant = (text) =>
-  mapLines(text, (line) => line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}VEDTAK${colon}${post}`));
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}VEDTAK${colon}${post}`),
+  );
 
 /** "Vedtak" alone on a line, the decision on the next line. */
 export const vedtakOwnLine: Variant = (text) =>
@@ -60,7 +61,9 @@ export const vedtakOwnLine: Variant = (text) =>
 
 /** "Vedtak i saken:" — the label with its usual words after it. */
 export const vedtakISaken: Variant = (text) =>
-  mapLines(text, (line) => line.replace(LABEL('vedtak'), (_m, pre, _w, _c, post) => `${pre}Vedtak i saken:${post}`));
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (_m, pre, _w, _c, post) => `${pre}Vedtak i saken:${post}`),
+  );
 
 /** "Forslag til vedtak" as a heading of its own, the text on the lines below. */
 export const forslagHeading: Variant = (text) =>
@@ -76,7 +79,10 @@ export const forslagHeading: Variant = (text) =>
 /** "Innstilling:" where others write "Forslag til vedtak:". */
 export const innstilling: Variant = (text) =>
   mapLines(text, (line) =>
-    line.replace(LABEL('forslag til vedtak'), (_m, pre, _w, colon, post) => `${pre}Innstilling${colon}${post}`),
+    line.replace(
+      LABEL('forslag til vedtak'),
+      (_m, pre, _w, colon, post) => `${pre}Innstilling${colon}${post}`,
+    ),
   );
 
 /** Attendance keys as other secretaries write them. */
@@ -140,12 +146,15 @@ export const dateShort: Variant = (text) =>
 
 const TIME_CELL = /(^|\t| )([01]?\d|2[0-3]):([0-5]\d)(?=\s|\t|$)/g;
 
-/** Agenda and header times as "kl. 09.00" where they were "09:00". */
+/** Agenda and header times as "kl. 09.00" where they were "09:00" (the row's first: a duration is no clock time). */
 export const timeStyle: Variant = (text) =>
   mapLines(text, (line) => {
     const p = plain(line);
     const agendaRow = /^\d{1,3}\/\d{2}\s/.test(p) || /^(pause|lunsj|slutt)\b/i.test(p) || /^tid\b/i.test(p);
-    return agendaRow ? line.replace(TIME_CELL, (_m, pre, h, mm) => `${pre}kl. ${h.padStart(2, '0')}.${mm}`) : line;
+    const first = new RegExp(TIME_CELL.source);
+    return agendaRow
+      ? line.replace(first, (_m, pre, h, mm) => `${pre}kl. ${h.padStart(2, '0')}.${mm}`)
+      : line;
   });
 
 /** Table cells separated by runs of spaces instead of tabs (plain-text export). */
@@ -245,7 +254,11 @@ export function kept(base: Meeting[], variant: Meeting[]): Kept {
   };
   for (const b of base) {
     const v = variant.find((m) => key(m) === key(b));
-    tally('meetings', !!v && v.date === b.date, `meeting ${key(b)}: ${v ? `date ${v.date} ≠ ${b.date}` : 'lost'}`);
+    tally(
+      'meetings',
+      !!v && v.date === b.date,
+      `meeting ${key(b)}: ${v ? `date ${v.date} ≠ ${b.date}` : 'lost'}`,
+    );
     for (const f of ['members_present', 'members_absent', 'members_substitutes', 'secretariat'] as const) {
       const [bv, vv] = [JSON.stringify(b[f] ?? []), JSON.stringify(v?.[f] ?? [])];
       if (bv !== '[]') tally('attendance', bv === vv, `${key(b)} ${f}: ${vv} ≠ ${bv}`);
