@@ -20,8 +20,8 @@ import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
 const SAK_AT_START = /^(?:sak\s+)?(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/i;
-/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020". */
-const MEETING_KEY = /^møte\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
+/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */
+const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
 const isTableHeader = (text: string) => isSakTableHeader(text.trim());

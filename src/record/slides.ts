@@ -11,7 +11,8 @@ import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, unbullet } from './slides-text.
 import type { Meeting } from './types.ts';
 
 /** The header of a written innkalling ("Møte 5/2020", "Møte i NUIT"): that layout is not a deck. */
-const WRITTEN_HEADER = /^møte\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$|^møte i (NUIT|NUFA)\b/im;
+const WRITTEN_HEADER =
+  /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$|^møte i (NUIT|NUFA)\b/im;
 const COMMITTEE = /\b(NUFA|NUIT)\b/;
 
 /** A deck: an agenda table with times and sakstype, slides headed by at least two saker, no innkalling header. */

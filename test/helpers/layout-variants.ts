@@ -204,6 +204,12 @@ export const markupAdded: Variant = (text) =>
       .replace(/^(\s*)(vedtak|forslag til vedtak):/i, '$1**$2:**');
   });
 
+/** The meeting number's key as "Møte nr.:". */
+export const meetingKey: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(/^(\s*(?:<i>)?)Møte((?:<\/i>)?)(\t| )(?=\d{1,2}\/\d{2,4}\s*$)/, '$1Møte nr.:$2$3'),
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -218,6 +224,7 @@ export const VARIANTS: Record<string, Variant> = {
   dateShort,
   timeStyle,
   spacedColumns,
+  meetingKey,
   crlf,
   nbsp,
   pageLines,
