@@ -13,6 +13,8 @@ export function inspectView(doc: ParsedDocument) {
       place: m.place,
       members_present: m.members_present,
       members_absent: m.members_absent,
+      members_substitutes: m.members_substitutes,
+      secretariat: m.secretariat,
       items: m.items.map((i) => ({
         sak: i.sak,
         title: i.title,

@@ -1,5 +1,5 @@
 // Line-level clean-up shared by the parsers: inline HTML and markdown out, tabs kept (they separate
-// table cells), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
+// table cells, as do runs of spaces), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
 
 export interface Line {
@@ -12,18 +12,22 @@ export interface Line {
 const PAGE_FURNITURE = [/^side \d+ (av|of) \d+$/i, /^page \d+( of \d+)?$/i];
 
 export function cleanLine(raw: string): string {
-  const cells = stripInlineHtml(raw.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, '\t'))
+  // Plain-text exports separate columns by runs of spaces where others print a tab.
+  const cells = stripInlineHtml(
+    raw.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, '\t').replace(/(\S) {2,}(?=\S)/g, '$1\t'),
+  )
     .split('\t')
     .map((c) => squash(stripMarkdown(c.replace(/\[([^\]]*)\]\((?:https?|tel|mailto):[^)]*\)/g, '$1'))));
   while (cells.length && !cells.at(-1)) cells.pop();
   return cells.join('\t').replace(/^\t+$/, '');
 }
 
+/** Cleaned lines; page furniture is left out (not blanked), so a table or paragraph it split runs on. */
 export function toLines(text: string): Line[] {
-  return text.split('\n').map((raw, i) => {
-    const text = cleanLine(raw);
-    return { n: i + 1, text: PAGE_FURNITURE.some((re) => re.test(text.trim())) ? '' : text };
-  });
+  return text
+    .split('\n')
+    .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
+    .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
 }
 
 const URL = /\bhttps?:\/\/\S+/g;

@@ -3,6 +3,7 @@
 // earlier meetings' decisions stay memo text: they are never credited to the current meeting.
 import { normalizeSakId } from './dates.ts';
 import { joinLines, type Line } from './lines.ts';
+import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
 import type { MemoSection } from './types.ts';
 
@@ -128,7 +129,8 @@ export function memoSections(lines: Line[], after: number): { start: number; byS
   if (!metas.length) return { start: lines.length, bySak };
   // Layout, decided once per document: the memo's title and "Forslag til vedtak" come either
   // after its metadata block, or (PDF text) before it — then the memo starts at its title.
-  const isForslag = (i: number) => /^forslag til vedtak\s*:?$/i.test(lines[i]!.text.trim());
+  const isForslag = (i: number) =>
+    FORSLAG.test(lines[i]!.text.trim()) && !lines[i]!.text.trim().replace(FORSLAG, '');
   const firstFloor = Math.max(after, metas[0]!.from - 80);
   let blockFirst = true;
   for (let i = firstFloor; i < metas[0]!.from; i++) if (isForslag(i)) blockFirst = false;

@@ -4,32 +4,40 @@ import { minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
+import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
+import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { squash } from './normalize.ts';
-import type { AgendaItem, Meeting } from './types.ts';
+import {
+  capitalise,
+  headerColumns,
+  isSakTableHeader,
+  SAKSTYPER,
+  sakstypeOf,
+  timeOf,
+  type Column,
+} from './table.ts';
+import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
-export const SAKSTYPER = [
-  'Godkjenning',
-  'Orientering',
-  'Drøfting',
-  'Tilslutning',
-  'Anbefaling',
-  'Beslutning',
-];
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
-const SAK_AT_START = /^(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/;
-/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020". */
-const MEETING_KEY = /^møte\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
+const SAK_AT_START = /^(?:sak\s+)?(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/i;
+/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */
+const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
-const AGENDA_HEADER = /^sak\b.*\b(agenda|tema)\b/i;
-const PRESENT_KEYS =
-  /^(til stede|ikke til stede|stedfortreder|øvrige|observatører|medlemmer|direktoratet for e-helse|helsedirektoratet|sekretariat)\b/i;
-const FORSLAG = /^(forslag til vedtak)\s*:?\s*/i;
-const VEDTAK = /^vedtak\s*:?\s*/i;
+const isTableHeader = (text: string) => isSakTableHeader(text.trim());
 
 function sakIdAtStart(text: string): string | null {
   const m = SAK_AT_START.exec(text);
   return m ? normalizeSakId(`${m[1]}/${m[2]}`) : null;
+}
+
+/** The sak an agenda row starts with, also when the time column comes first ("09:00  13/23  …"). */
+function rowSak(text: string): string | null {
+  const cells = text.split('\t');
+  return (
+    sakIdAtStart(text) ??
+    (cells.length > 2 && timeOf(cells[0]!) ? sakIdAtStart(cells.slice(1).join('\t')) : null)
+  );
 }
 
 function fullYearMeeting(num: string, year: string): string {
@@ -67,13 +75,6 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
   return out;
 }
 
-/** "Name (Org) Name (Org)" runs → one entry per person. */
-function people(text: string): string[] {
-  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map(
-    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`,
-  );
-}
-
 interface HeaderFacts {
   date: string | null;
   dates: string[];
@@ -82,9 +83,13 @@ interface HeaderFacts {
   invited: string[];
   present: string[];
   absent: string[];
+  substitutes: Substitute[];
+  secretariat: string[];
 }
 
-/** Key–value lines of a meeting header (Dato, Tid, Sted, Medlemmer, Til stede, Ikke til stede …). */
+const FACT_KEY = /^(dato|møtedato|tidspunkt|tid|klokkeslett|kl\.|møtested|sted)\b\s*:?\s*\t?\s*(.*)$/i;
+
+/** Key–value lines of a meeting header (Dato, Tid, Sted, Medlemmer, Til stede, Forfall, Vara …). */
 function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
   const facts: HeaderFacts = {
     date: null,
@@ -94,41 +99,55 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     invited: [],
     present: [],
     absent: [],
+    substitutes: [],
+    secretariat: [],
   };
-  let current: 'invited' | 'present' | 'absent' | null = null;
-  const buf: Record<'invited' | 'present' | 'absent', string[]> = { invited: [], present: [], absent: [] };
+  let current: AttendanceKey | null = null;
+  const buf: Record<AttendanceKey, string[]> = {
+    invited: [],
+    present: [],
+    absent: [],
+    substitutes: [],
+    secretariat: [],
+    other: [],
+  };
   for (let i = from; i < to; i++) {
-    const text = lines[i]!.text;
-    if (AGENDA_HEADER.test(text)) break;
-    const key = /^(dato|tid|sted)\b\s*\t?\s*(.*)$/i.exec(text);
+    const text = lines[i]!.text.trim();
+    if (isTableHeader(text) || rowSak(text)) break;
+    const key = FACT_KEY.exec(text);
     if (key && !current) {
-      const [k, v] = [key[1]!.toLowerCase(), squash(key[2]!.replace(/\t/g, ' '))];
-      if (k === 'dato' && !facts.date) {
-        facts.dates = parseDates(v);
-        facts.date = facts.dates[0] ?? null;
-      } else if (k === 'tid' && !facts.time) facts.time = v;
-      else if (k === 'sted' && !facts.place) facts.place = v;
+      const k = key[1]!.toLowerCase();
+      const v = squash(key[2]!.replace(/\t/g, ' '));
+      if (k.endsWith('dato')) {
+        if (!facts.date) {
+          facts.dates = parseDates(v);
+          facts.date = facts.dates[0] ?? null;
+        }
+      } else if (k.endsWith('sted')) facts.place ??= v;
+      else facts.time ??= v;
       continue;
     }
-    const pk = PRESENT_KEYS.exec(text);
-    if (pk) {
-      const k = pk[1]!.toLowerCase();
-      current =
-        k === 'medlemmer'
-          ? 'invited'
-          : k === 'til stede'
-            ? 'present'
-            : k === 'ikke til stede'
-              ? 'absent'
-              : null;
-      if (current) buf[current].push(text.slice(pk[0].length));
+    const found = attendanceKey(text);
+    let j = i + 1;
+    while (j < to && !lines[j]!.text.trim()) j++;
+    // A key broken over two lines in PDF text ("Direktoratet" / "for e-helse"): read both as one.
+    const broken =
+      !found && j < to && brokenKey(text, lines[j]!.text)
+        ? attendanceKey(`${text} ${lines[j]!.text.trim()}`)
+        : null;
+    if (found || broken) {
+      current = (found ?? broken)!.key;
+      buf[current].push((found ?? broken)!.rest);
+      if (broken) i = j;
       continue;
     }
-    if (current) buf[current].push(text);
+    if (current) buf[current].push(lines[i]!.text);
   }
   facts.invited = people(joinLines(buf.invited));
   facts.present = people(joinLines(buf.present));
   facts.absent = people(joinLines(buf.absent));
+  facts.substitutes = substitutes(joinLines(buf.substitutes));
+  facts.secretariat = names(buf.secretariat);
   return facts;
 }
 
@@ -137,41 +156,86 @@ interface AgendaRow {
   title: string;
   start: string | null;
   sakstype: string | null;
+  presenter: string | null;
   line: number;
 }
 
 /**
- * The agenda table after its header: one record per sak or break row. Rows broken over several
- * lines (PDF text) are joined until the next row starts.
+ * One agenda row from its lines. Each cell is read by what its value is (sak id, time, sakstype);
+ * the text cells go to the header's text columns in order, or all to the title. Cells that ran
+ * together (PDF text) are read by pattern: a sakstype at the end, a time after the title.
  */
-function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[]; end: number } {
+function readRow(parts: string[], header: Column[] | null, sak: string | null, line: number): AgendaRow {
+  const timed = !!header?.includes('start');
+  let start: string | null = null;
+  let sakstype: string | null = null;
+  const texts: string[] = [];
+  for (const cell of parts.flatMap((p) => p.split('\t')).map(squash)) {
+    if (!cell) continue;
+    const time = timeOf(cell, timed);
+    const type = sakstypeOf(cell);
+    if (sakIdAtStart(cell) && squash(cell.replace(SAK_AT_START, '')) === '') continue;
+    if (time) start ??= time;
+    else if (type && !sakstype && texts.length) sakstype = type;
+    else texts.push(cell);
+  }
+  let text = joinLines(texts);
+  const typeMatch = sakstype ? null : SAKSTYPE_AT_END.exec(text);
+  if (typeMatch) {
+    sakstype = capitalise(typeMatch[1]!);
+    text = text.slice(0, typeMatch.index).trim();
+  }
+  const inline = parseTimes(text)[0];
+  if (inline && !start) {
+    start = inline;
+    text = text.replace(/\s*(kl\.?\s*)?\d{1,2}[:.]\d{2}.*$/i, '');
+  }
+  const textCols = (header ?? []).filter((c) => c === 'title' || c === 'handler' || c === 'owner');
+  const rest = texts.slice(1).map((t) => squash(t));
+  const presenter =
+    textCols.length > 1 && texts.length === textCols.length && textCols[0] === 'title'
+      ? (rest[textCols.indexOf('handler') - 1] ?? null)
+      : null;
+  const title = presenter
+    ? squash(texts[0]!.replace(SAK_AT_START, ''))
+    : squash(text.replace(SAK_AT_START, ''));
+  return { sak, title, start, sakstype, presenter, line };
+}
+
+/**
+ * The agenda table after its header (or from its first row when it has none): one record per sak
+ * or break row. Rows broken over several lines (PDF text) are joined until the next row starts.
+ */
+function agendaRows(
+  lines: Line[],
+  from: number,
+  to: number,
+  header: Column[] | null,
+): { rows: AgendaRow[]; end: number } {
   const rows: AgendaRow[] = [];
   let cur: { sak: string | null; parts: string[]; line: number } | null = null;
   const flush = () => {
-    if (!cur) return;
-    let text = joinLines(cur.parts);
-    const times = parseTimes(text);
-    const start = times[0] ?? null;
-    const typeMatch = SAKSTYPE_AT_END.exec(text);
-    const sakstype = typeMatch ? capitalise(typeMatch[1]!) : null;
-    if (typeMatch) text = text.slice(0, typeMatch.index).trim();
-    if (start) text = text.replace(/\s*(kl\.?\s*)?\d{1,2}[:.]\d{2}.*$/i, '');
-    const title = squash(text.replace(SAK_AT_START, '').replace(/\s*\t\s*/g, ' '));
-    rows.push({ sak: cur.sak, title, start, sakstype, line: cur.line });
+    if (cur) rows.push(readRow(cur.parts, header, cur.sak, cur.line));
     cur = null;
+  };
+  const complete = (parts: string[]) => {
+    const text = joinLines(parts);
+    return (
+      SAKSTYPE_AT_END.test(text) || parts.some((p) => p.split('\t').some((c, k) => k > 0 && !!sakstypeOf(c)))
+    );
   };
   let i = from;
   let wrapped = 0;
   for (; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
-    if (AGENDA_HEADER.test(text)) break;
+    if (isTableHeader(text)) break;
     // A decision inside the table: this is the detail table itself (no separate agenda table).
-    if (FORSLAG.test(text) || VEDTAK.test(text) || /\t(forslag til vedtak|vedtak)\b/i.test(text)) {
+    if (FORSLAG.test(text) || VEDTAK.test(text) || DECISION_CELL.test(text)) {
       return { rows: detailRows(lines, from, to), end: from };
     }
-    const sak = sakIdAtStart(text);
-    if (sak || NON_SAK_ROWS.test(text)) {
+    const sak = rowSak(text);
+    if (sak || NON_SAK_ROWS.test(text.replace(/^[\d:.\s]+\t/, ''))) {
       flush();
       cur = { sak, parts: [text], line: lines[i]!.n };
       wrapped = 0;
@@ -189,7 +253,7 @@ function agendaRows(lines: Line[], from: number, to: number): { rows: AgendaRow[
       continue;
     } else break;
     // A row is complete once it has its sakstype (or, for break rows, its time).
-    if (cur && (SAKSTYPE_AT_END.test(joinLines(cur.parts)) || (!cur.sak && parseTimes(text).length))) flush();
+    if (cur && (complete(cur.parts) || (!cur.sak && parseTimes(text).length))) flush();
   }
   flush();
   return { rows, end: i };
@@ -210,13 +274,16 @@ function detailRows(lines: Line[], from: number, to: number): AgendaRow[] {
     const typeMatch = SAKSTYPE_AT_END.exec(cells.at(-1) ?? '');
     const sakstype =
       cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
-    rows.push({ sak, title: squash(cells[0] ?? ''), start: null, sakstype, line: lines[i]!.n });
+    rows.push({
+      sak,
+      title: squash(cells[0] ?? ''),
+      start: null,
+      sakstype,
+      presenter: null,
+      line: lines[i]!.n,
+    });
   }
   return rows;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
 /** Lines after a label ("Forslag til vedtak:", "Vedtak:") up to a stop line, joined. */
@@ -229,7 +296,9 @@ function labelledText(
     const cells = block[i]!.text.split('\t').map((c) => c.trim());
     const c = cells.findIndex((x) => label.test(x));
     if (c < 0) continue;
-    const inline = cells[c]!.replace(label, '').trim();
+    // The label may stand in a cell of its own, the text in the next ("<b>Vedtak:</b>   NUIT …").
+    const after = cells.slice(c + 1).find(Boolean) ?? '';
+    const inline = cells[c]!.replace(label, '').trim() || (ATTACHMENT.test(after) ? '' : after);
     const parts: string[] = inline ? [inline] : [];
     if (inline) {
       // An inline text may wrap onto the next lines (PDF layout); its first cell only, since
@@ -273,13 +342,21 @@ function attachmentLines(block: Line[]): Set<number> {
 function proposal(block: Line[]): string | null {
   const skip = attachmentLines(block);
   // The attachment column may share a line with the proposal ("… referatet Vedlegg 1: Referat …").
+  // Once it has, the lines below carry its wrapped title in their last cell: keep their first.
+  let column = false;
   const kept = block
     .filter((_, i) => !skip.has(i))
-    .map((l) => ({ ...l, text: l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1') }));
+    .map((l) => {
+      const cut = l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1');
+      const cells = l.text.trim().split('\t');
+      const text = column && cells.length > 1 ? cells[0]! : cut;
+      column ||= cut !== l.text;
+      return { ...l, text };
+    });
   const found = labelledText(
     kept,
     FORSLAG,
-    (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || AGENDA_HEADER.test(t),
+    (t) => ATTACHMENT.test(t) || !!sakIdAtStart(t) || isTableHeader(t),
   );
   return found?.text ?? null;
 }
@@ -290,7 +367,7 @@ function adopted(block: Line[]): { text: string; at: number } | null {
   for (let i = 0; i < block.length; i++) {
     const cells = block[i]!.text.split('\t').map((c) => c.trim());
     if (!cells.some((x) => VEDTAK.test(x))) continue;
-    const found = labelledText(block.slice(i), VEDTAK, (t) => /^aksjonspunkt/i.test(t));
+    const found = labelledText(block.slice(i), VEDTAK, (t) => AKSJONSPUNKT.test(t));
     if (found) last = { text: found.text, at: i };
   }
   return last;
@@ -396,7 +473,7 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
       (until < 0 ? desc : desc.slice(0, until)).map((l) => l.text.split('\t').find(Boolean) ?? ''),
     );
     item.description = descText ? descText.slice(0, 2000) : null;
-    item.presenter = descText ? innkallingPresenter(descText) : null;
+    item.presenter ??= descText ? innkallingPresenter(descText) : null;
     item.attachments = body
       .flatMap((l) => l.text.split('\t'))
       .filter((c) => /^vedlegg\s*\d+[a-z]?:/i.test(c.trim()) && c.trim().length > 12)
@@ -407,7 +484,7 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     const discussion = found ? body.slice(0, found.at) : body;
     const text = joinLines(discussion.map((l) => l.text));
     item.minutes = text || null;
-    item.presenter = text ? referatPresenter(text) : null;
+    item.presenter ??= text ? referatPresenter(text) : null;
     item.innspill = discussion
       .map((l) => l.text.trim())
       .filter((t) => /^[•\-–]\s+/.test(t))
@@ -415,7 +492,7 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     // Bullets wrap over lines in PDF text: split the joined text, not the lines.
     const bullets = text.split(/\s+•\s+/).slice(1);
     if (bullets.length >= item.innspill.length && bullets.length) item.innspill = bullets.map(squash);
-    const aksjon = labelledText(body, /^aksjonspunkt(er)?\s*:?\s*/i, (t) => VEDTAK.test(t));
+    const aksjon = labelledText(body, AKSJONSPUNKT, (t) => VEDTAK.test(t));
     if (aksjon) item.action_points = [aksjon.text];
   }
 }
@@ -436,15 +513,16 @@ export function parsePackage(text: string): Meeting[] {
   headers.forEach((h, k) => {
     const to = k + 1 < headers.length ? headers[k + 1]!.line - 2 : memos.start;
     const facts = headerFacts(lines, h.line + 1, to);
+    // The agenda starts at its header, or at its first row when it has none.
     let agendaAt = -1;
-    for (let i = h.line + 1; i < to; i++) {
-      if (AGENDA_HEADER.test(lines[i]!.text.trim())) {
-        agendaAt = i;
-        break;
-      }
+    let header: Column[] | null = null;
+    for (let i = h.line + 1; i < to && agendaAt < 0; i++) {
+      const t = lines[i]!.text.trim();
+      if (isTableHeader(t)) [agendaAt, header] = [i + 1, headerColumns(t)];
+      else if (rowSak(t)) agendaAt = i;
     }
     const { rows, end } =
-      agendaAt >= 0 ? agendaRows(lines, agendaAt + 1, to) : { rows: [] as AgendaRow[], end: h.line + 1 };
+      agendaAt >= 0 ? agendaRows(lines, agendaAt, to, header) : { rows: [] as AgendaRow[], end: h.line + 1 };
     const items = new Map<string, AgendaItem>();
     for (const row of rows)
       if (row.sak && !items.has(row.sak))
@@ -454,6 +532,7 @@ export function parsePackage(text: string): Meeting[] {
             sakstype: row.sakstype,
             day: facts.date,
             start_time: row.start,
+            presenter: row.presenter,
           }),
         );
     const times = parseTimes(facts.time ?? '');
@@ -484,6 +563,8 @@ export function parsePackage(text: string): Meeting[] {
       members_invited: facts.invited,
       members_present: facts.present,
       members_absent: facts.absent,
+      members_substitutes: facts.substitutes,
+      secretariat: facts.secretariat,
       items: [...items.values()],
       locator: { line: lines[h.line]!.n },
     });

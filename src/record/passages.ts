@@ -70,6 +70,10 @@ function meetingFacts(m: Meeting): string {
     m.place ? `Sted: ${m.place}.` : '',
     m.members_present.length ? `Til stede: ${m.members_present.join('; ')}.` : '',
     m.members_absent.length ? `Ikke til stede: ${m.members_absent.join('; ')}.` : '',
+    m.members_substitutes.length
+      ? `Stedfortreder: ${m.members_substitutes.map((s) => [s.name, s.for && `for ${s.for}`, s.from && `fra ${s.from}`].filter(Boolean).join(' ')).join('; ')}.`
+      : '',
+    m.secretariat.length ? `Sekretariat: ${m.secretariat.join('; ')}.` : '',
     m.members_invited.length && !m.members_present.length
       ? `Medlemmer: ${m.members_invited.join('; ')}.`
       : '',

@@ -6,34 +6,22 @@ import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes } from './dates
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
-import { SAKSTYPER } from './package.ts';
+import { headerColumns, SAKSTYPER, sakstypeOf, timeOf, type Column } from './table.ts';
 import { isOrganisation, presenterNames, splitRun, unfinishedName } from './slides-people.ts';
 import { LOGO, SLIDE_HEADING } from './slides-text.ts';
 import type { AgendaItem } from './types.ts';
 
-type Column = 'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end';
 type TextColumn = 'title' | 'owner' | 'handler';
 
-const COLUMN_NAMES: [Column, string][] = [
-  ['sak', 'saksnr\\.?|sak'],
-  ['title', 'tittel|agenda(?: \\p{Lu}{3,5})?|tema'],
-  ['sakstype', 'sakstype'],
-  ['owner', 'sakseier'],
-  ['handler', 'saksbehandler|presenterer saken|presentert av|innleder'],
-  ['start', 'start|tidspunkt|tid'],
-  ['duration', 'varighet'],
-  ['end', 'slutt'],
-];
-const COLUMN = new RegExp(`^(?:${COLUMN_NAMES.map(([, re]) => `(${re})`).join('|')})(?=\\s|$)`, 'iu');
 const TEXT_COLUMNS: Column[] = ['title', 'owner', 'handler'];
 const TIME_COLUMNS: Column[] = ['start', 'duration', 'end'];
 
 const SAK_AT_START = /^(\d{1,3}\s?\/\s?\d{2})(?!\d)\s*\t?\s*/;
 const SAK_ONLY = /^\d{1,3}\s?\/\s?\d{2}$/;
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
-const TIME = /\b\d{1,2}:\d{2}\b/;
-const TIMES = new RegExp(TIME.source, 'g');
-const SAKSTYPE_ONLY = new RegExp(`^(${SAKSTYPER.join('|')})$`, 'i');
+/** A time as printed in a cell: "10:05", or "kl. 10.05" (a dot only after "kl."). */
+const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
+const TIMES = new RegExp(TIME.source, 'gi');
 /** As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken. */
 const SAKSTYPE_WORD = new RegExp(`\\b(${SAKSTYPER.join('|')})\\b`, 'g');
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
@@ -42,19 +30,12 @@ const CLOSING_ROW = /^slutt\b/i;
 const DAY_LINE = /^(dag\s*\d+\s*[–:-]?\s*)?((man|tirs|ons|tors|fre|lør|søn)dag\b)|^dag\s*\d+\s*[–:-]\s*\d/i;
 
 /**
- * The columns of an agenda header, in order. The names may share a cell when a PDF's column gaps
- * are narrow ("Saksbehandler Start Varighet Slutt"), so the line is read word by word.
+ * The columns of a deck's agenda header, in order: a header that names a title, a sakstype and a
+ * time column, whatever words it uses for them.
  */
 export function columns(text: string): Column[] | null {
-  const out: Column[] = [];
-  let rest = squash(text.replace(/\t/g, ' '));
-  while (rest) {
-    const m = COLUMN.exec(rest);
-    if (!m) return null;
-    out.push(COLUMN_NAMES[m.slice(1).findIndex(Boolean)]![0]);
-    rest = rest.slice(m[0].length).trim();
-  }
-  const has = (c: Column) => out.includes(c);
+  const out = headerColumns(text);
+  const has = (c: Column) => !!out?.includes(c);
   return has('sakstype') && has('title') && (has('start') || has('duration')) ? out : null;
 }
 
@@ -78,8 +59,9 @@ type Cells = Partial<Record<Column, string>>;
 function fits(col: Column, cell: string): boolean {
   if (!cell) return true;
   if (col === 'sak') return SAK_ONLY.test(cell);
-  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell);
-  if (col === 'sakstype') return SAKSTYPE_ONLY.test(cell);
+  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell) || (col === 'start' && !!timeOf(cell, true));
+  if (col === 'sakstype') return !!sakstypeOf(cell);
+  if (col === 'other') return true;
   return !TIME.test(cell) && !SAK_AT_START.test(cell);
 }
 
@@ -240,10 +222,8 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       line: lines[i]!.n,
       day,
       text: { title: [row.title ?? ''], owner: [row.owner ?? ''], handler: [row.handler ?? ''] },
-      sakstype: row.sakstype
-        ? row.sakstype.charAt(0).toUpperCase() + row.sakstype.slice(1).toLowerCase()
-        : null,
-      start: parseTimes(row.start ?? '')[0] ?? null,
+      sakstype: row.sakstype ? sakstypeOf(row.sakstype) : null,
+      start: timeOf(row.start ?? '', true) ?? parseTimes(row.start ?? '')[0] ?? null,
       end: parseTimes(row.end ?? '')[0] ?? null,
       duration: durationMinutes(row.duration ?? ''),
       owned: cols.includes('owner'),

@@ -2,6 +2,7 @@
 // "Stikkord:", "Drøftingstema 1", "Drøftingspunkter", "… ber NUFA drøfte følgende spørsmål:"),
 // then the other questions the slides ask the room.
 import { joinLines, type Line } from './lines.ts';
+import { FORSLAG } from './labels.ts';
 import { BULLET, DECISION_SENTENCE, FOOTER, LOGO, unbullet } from './slides-text.ts';
 
 const PROMPT_HEADING =
@@ -57,7 +58,7 @@ function units(section: Line[]): Unit[] {
     const text = joinLines(u.parts.map(unbullet)).replace(/^\d{1,2}\.\s+/, '');
     return {
       text,
-      stop: u.stop || DECISION_SENTENCE.test(text) || /^forslag til vedtak\b/i.test(text),
+      stop: u.stop || DECISION_SENTENCE.test(text) || FORSLAG.test(text),
       table: u.table,
     };
   });

@@ -3,6 +3,7 @@
 // sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
 import { normalizeSakId, parseDates } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
+import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
 import { agendaItems, agendaRows, columns, daySpans } from './slides-agenda.ts';
 import { prompts } from './slides-prompts.ts';
@@ -10,7 +11,8 @@ import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, unbullet } from './slides-text.
 import type { Meeting } from './types.ts';
 
 /** The header of a written innkalling ("Møte 5/2020", "Møte i NUIT"): that layout is not a deck. */
-const WRITTEN_HEADER = /^møte\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$|^møte i (NUIT|NUFA)\b/im;
+const WRITTEN_HEADER =
+  /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$|^møte i (NUIT|NUFA)\b/im;
 const COMMITTEE = /\b(NUFA|NUIT)\b/;
 
 /** A deck: an agenda table with times and sakstype, slides headed by at least two saker, no innkalling header. */
@@ -49,7 +51,7 @@ function sections(lines: Line[], from: number): Map<string, Section> {
 
 /** "Forslag til vedtak" and the sentences under it; several decision sentences are one proposal. */
 function labelledProposal(texts: string[]): string | null {
-  const at = texts.findIndex((t) => /^forslag til vedtak\s*:?$/i.test(t));
+  const at = texts.findIndex((t) => FORSLAG.test(t) && !t.replace(FORSLAG, ''));
   if (at < 0) return null;
   const parts: string[] = [];
   let blanks = 0;
@@ -181,6 +183,8 @@ export function parseSlideDeck(text: string): Meeting[] {
       members_invited: [],
       members_present: [],
       members_absent: [],
+      members_substitutes: [],
+      secretariat: [],
       items,
       locator: { line: 1 },
     },

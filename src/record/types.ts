@@ -63,6 +63,15 @@ export interface AgendaItem {
   locator: Locator;
 }
 
+/** A member's substitute as the referat names them: "Maren Krogh for Anne-Lise Härter". */
+export interface Substitute {
+  name: string;
+  /** The member stood in for, as printed. */
+  for?: string;
+  /** From when, when printed: "sak 5/24", "kl. 13.00". */
+  from?: string;
+}
+
 export interface Meeting {
   /** "NUIT" | "NUFA" (other committees pass through as printed, upper-cased). */
   committee: string;
@@ -83,6 +92,9 @@ export interface Meeting {
   members_invited: string[];
   members_present: string[];
   members_absent: string[];
+  members_substitutes: Substitute[];
+  /** The secretariat's people at the meeting (Direktoratet for e-helse, later Helsedirektoratet). */
+  secretariat: string[];
   items: AgendaItem[];
   locator: Locator;
 }

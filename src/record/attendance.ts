@@ -1,0 +1,76 @@
+// Who was at a meeting, from the key lines of a referat's header: present, absent, substitutes
+// (who for whom, from when) and the secretariat, whatever words the secretary used for the keys.
+import { squash } from './normalize.ts';
+import type { Substitute } from './types.ts';
+
+export type AttendanceKey = 'invited' | 'present' | 'absent' | 'substitutes' | 'secretariat' | 'other';
+
+/** Key words per list; longer keys first ("Ikke til stede" before "Til stede"). */
+const KEYS: [AttendanceKey, string][] = [
+  ['absent', 'ikke til stede|ikke tilstede|meldt forfall|forfall|fravær|fraværende'],
+  ['substitutes', 'stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara|møtende vara'],
+  ['present', 'til stede|tilstede|møtt|møtte|deltakere|deltagere|tilstedeværende'],
+  [
+    'secretariat',
+    'fra sekretariatet|sekretariatet|sekretariat|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
+  ],
+  ['invited', 'medlemmer'],
+  ['other', 'øvrige|observatører|observatør|gjester|andre'],
+];
+const KEY = new RegExp(`^(?:${KEYS.map(([, re]) => `(${re})`).join('|')})\\s*:?(?=\\s|\\t|$)\\s*`, 'i');
+
+/** The attendance key a header line starts with, and the rest of the line. */
+export function attendanceKey(text: string): { key: AttendanceKey; rest: string } | null {
+  const m = KEY.exec(text.trim());
+  if (!m) return null;
+  return { key: KEYS[m.slice(1).findIndex(Boolean)]![0], rest: text.trim().slice(m[0].length) };
+}
+
+/** A key broken over two lines in PDF text ("Direktoratet" / "for e-helse"). */
+export function brokenKey(line: string, next: string): boolean {
+  return !attendanceKey(line) && !!attendanceKey(`${line.trim()} ${next.trim()}`) && line.trim().length < 30;
+}
+
+/** "Name (Org) Name (Org)" runs → one entry per person. */
+export function people(text: string): string[] {
+  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map(
+    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`,
+  );
+}
+
+/** Names as printed one per line or cell, or separated by commas: the secretariat. */
+export function names(parts: string[]): string[] {
+  return parts
+    .flatMap((p) => p.split(/\t|,|;/))
+    .map(squash)
+    .filter((n) => n && /\p{Lu}/u.test(n));
+}
+
+const FROM = /\s*[,(]?\s*\bfra\s+((?:sak\s+)?\d{1,3}\s?\/\s?\d{2}|kl\.?\s*\d{1,2}[:.]\d{2})\)?\s*$/i;
+
+/**
+ * Substitutes as printed: "X for Y", "X (for Y)", "X møtte for Y", "X (vara for Y)",
+ * "X stedfortreder for Y fra sak 5/24".
+ */
+export function substitutes(text: string): Substitute[] {
+  const out: Substitute[] = [];
+  // One entry per "X … for Y (Org)": split after each closing parenthesis that ends an entry.
+  const entries = squash(text).split(/(?<=\))\s*[;,]?\s+(?=\p{Lu})|;\s*/u);
+  for (const raw of entries) {
+    let e = squash(raw);
+    if (!e) continue;
+    let from: string | undefined;
+    const f = FROM.exec(e);
+    if (f) {
+      from = squash(f[1]!.replace(/^sak\s+/i, 'sak '));
+      e = e.slice(0, f.index);
+    }
+    const m =
+      /^(.+?)\s*\(\s*(?:vara|stedfortreder|møtte)?\s*for\s+(.+?)\s*\)$/i.exec(e) ??
+      /^(.+?)\s+(?:møtte\s+for|stedfortreder\s+for|vara\s+for|for)\s+(.+)$/i.exec(e);
+    const sub: Substitute = m ? { name: squash(m[1]!), for: squash(m[2]!) } : { name: e };
+    if (from) sub.from = from;
+    out.push(sub);
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+// The labels a meeting package puts before its parts, by meaning, with the spellings other
+// secretaries and templates use. Matched on cleaned text (NFKC, markup out), case-insensitively;
+// each regex also eats the colon and spaces after the label, so the rest is the labelled text.
+
+/** The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Innstilling". */
+export const FORSLAG =
+  /^(?:forslag til (?:vedtak|beslutning)|(?:sekretariatets |direktoratets )?innstilling(?: til vedtak)?|anbefalt vedtak)(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))/i;
+
+/**
+ * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
+ * "Beslutning:". "Beslutning" needs its colon: alone it is a sakstype cell.
+ */
+export const VEDTAK =
+  /^(?:vedtak(?:et)?(?: i saken)?(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))|(?:beslutning|konklusjon)\s*:\s*)/i;
+
+/** A decision label anywhere after a tab: a detail table row that carries its decision. */
+export const DECISION_CELL = /\t(?:forslag til vedtak|innstilling|vedtak)\b/i;
+
+/** Action points: "Aksjonspunkter:", "Oppfølgingspunkter". */
+export const AKSJONSPUNKT = /^(?:aksjonspunkt(?:er)?|oppfølgingspunkt(?:er)?|oppfølging)(?:\s*:\s*|\s*$)/i;

@@ -1,0 +1,105 @@
+// Tables read by what their columns mean, not by one template's header spelling. A header cell's
+// words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value cell's shape is a
+// second vote ("16/23" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
+// row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
+import { squash } from './normalize.ts';
+
+export type Column =
+  'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
+
+/** Header words per meaning; longer names first so "Sakstype" is not read as "Sak". */
+const HEADER_WORDS: [Column, string][] = [
+  ['sakstype', 'sakstype|type sak|saktype|type|behandlingsform|behandling'],
+  ['owner', 'sakseier|eier'],
+  [
+    'handler',
+    'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved',
+  ],
+  [
+    'title',
+    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden',
+  ],
+  ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?'],
+  ['duration', 'varighet|tidsbruk|minutter|min\\.?'],
+  ['end', 'sluttid|slutt|til kl\\.?'],
+  ['start', 'starttid|start|fra kl\\.?|tidspunkt|klokkeslett|kl\\.?|tid'],
+  ['other', 'vedlegg|forslag til vedtak|vedtaksformulering|vedtak|merknad|kommentar'],
+];
+const HEADER_WORD = new RegExp(
+  `^(?:${HEADER_WORDS.map(([, re]) => `(${re})`).join('|')})\\s*:?(?=\\s|$)`,
+  'iu',
+);
+
+/** Cells of a line: split at tabs or at runs of two or more spaces (plain-text exports). */
+export function splitCells(text: string): string[] {
+  return text
+    .split(/\t| {2,}/)
+    .map(squash)
+    .filter(Boolean);
+}
+
+/**
+ * The columns a header line names, in order, or null when some word names no column. Names may
+ * share a cell when a PDF's column gaps are narrow ("Saksbehandler Start Varighet Slutt"), so the
+ * line is read word by word.
+ */
+export function headerColumns(text: string): Column[] | null {
+  const out: Column[] = [];
+  let rest = squash(text.replace(/\t/g, ' '));
+  while (rest) {
+    const m = HEADER_WORD.exec(rest);
+    if (!m) return null;
+    out.push(HEADER_WORDS[m.slice(1).findIndex(Boolean)]![0]);
+    rest = rest.slice(m[0].length).trim();
+  }
+  return out.length ? out : null;
+}
+
+/** A table header with a sak column and a title column: the agenda and the detail tables. */
+export function isSakTableHeader(text: string): boolean {
+  const cols = headerColumns(text);
+  return !!cols && cols.includes('sak') && cols.includes('title') && cols.length >= 2;
+}
+
+export const SAKSTYPER = [
+  'Godkjenning',
+  'Orientering',
+  'Drøfting',
+  'Tilslutning',
+  'Anbefaling',
+  'Beslutning',
+  'Diskusjon',
+];
+const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?(${SAKSTYPER.join('|')})(?:s?sak)?$`, 'i');
+
+/** The sakstype a cell names ("Drøfting", "Til drøfting", "Orienteringssak"), capitalised, or null. */
+export function sakstypeOf(cell: string): string | null {
+  const m = SAKSTYPE_CELL.exec(squash(cell));
+  return m ? capitalise(m[1]!) : null;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** "16/23", "Sak 16/23", "16 / 2023". */
+export const SAK_CELL = /^(?:sak\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})$/i;
+/** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
+const TIME_CELL =
+  /^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d))?$/i;
+const BARE_TIME_CELL = /^(?:kl\.?\s*)?([01]\d|2[0-3])([0-5]\d)$/i;
+
+/** The start time a cell holds, as "HH:MM", or null. */
+export function timeOf(cell: string, headedAsTime = false): string | null {
+  const t = squash(cell);
+  const m = TIME_CELL.exec(t) ?? (headedAsTime || /^kl/i.test(t) ? BARE_TIME_CELL.exec(t) : null);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
+}
+
+/** What a value cell's shape says its column is, or null for free text. */
+export function valueMeaning(cell: string): Column | null {
+  if (SAK_CELL.test(squash(cell))) return 'sak';
+  if (timeOf(cell)) return 'start';
+  if (sakstypeOf(cell)) return 'sakstype';
+  return null;
+}

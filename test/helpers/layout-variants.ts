@@ -1,0 +1,293 @@
+// Meaning-preserving layout changes of the kinds real committee documents show (another secretary,
+// another template, another converter), and a comparison of the records parsed before and after.
+// A variant never changes what a meeting decided: only how the page spells and lays it out.
+import { squash, stripInlineHtml, stripMarkdown } from '../../src/record/normalize.ts';
+import type { Meeting } from '../../src/record/types.ts';
+
+export type Variant = (text: string) => string;
+
+const mapLines = (text: string, f: (line: string, i: number) => string) => text.split('\n').map(f).join('\n');
+
+/** A line's text without markup, for recognising what kind of line it is. */
+const plain = (line: string) => squash(stripMarkdown(stripInlineHtml(line)).replace(/\t/g, ' '));
+
+/** Agenda and detail table headers: "Sak  Agenda NUIT  Tidspunkt  Sakstype", "Saksnr. Tittel Sakstype …". */
+const TABLE_HEADER = /^\s*(sak|saksnr\.?)\s+(agenda|tema|tittel)\b/i;
+
+function renameHeaderWords(names: [RegExp, string][]): Variant {
+  return (text) =>
+    mapLines(text, (line) => {
+      if (!TABLE_HEADER.test(plain(line))) return line;
+      return names.reduce((l, [re, to]) => l.replace(re, to), line);
+    });
+}
+
+/** Other templates' column names: "Saksnr. / Tittel på sak / Kl. / Type sak". */
+export const headerSynonyms = renameHeaderWords([
+  [/^(\s*)Sak\b(?!snr|stype)/, '$1Saksnr.'],
+  [/\bAgenda (NUIT|NUFA)\b|\bTema\b/, 'Tittel på sak'],
+  [/\bTidspunkt\b/, 'Kl.'],
+  [/\bSakstype\b/, 'Type sak'],
+]);
+
+/** A second set: "Sak nr / Sakstittel / Tid / Type", and the deck's "Ansvarlig" and "Innleder". */
+export const headerSynonyms2 = renameHeaderWords([
+  [/^(\s*)Saksnr\.?|^(\s*)Sak\b(?!stype)/, '$1$2Sak nr'],
+  [/\bAgenda (NUIT|NUFA)\b|\bTema\b|\bTittel\b/, 'Sakstittel'],
+  [/\bTidspunkt\b/, 'Tid'],
+  [/\bSakstype\b/, 'Type'],
+  [/\bPresenterer saken\b/, 'Innleder'],
+]);
+
+/** Label lines ("Vedtak:", "Forslag til vedtak:") with whatever markup wraps them. */
+const LABEL = (name: string) =>
+  new RegExp(`^(\\s*(?:<p>)?(?:<b>|\\*\\*)?)(${name})(:?)((?:</b>|\\*\\*)?)`, 'i');
+
+/** "VEDTAK:" in capitals. */
+export const vedtakUpper: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}VEDTAK${colon}${post}`),
+  );
+
+/** "Vedtak" alone on a line, the decision on the next line. */
+export const vedtakOwnLine: Variant = (text) =>
+  mapLines(text, (line) => {
+    const m = LABEL('vedtak').exec(line.replace(/^\t/, ''));
+    if (!m) return line;
+    const rest = line.replace(/^\t/, '').slice(m[0].length);
+    const indent = line.startsWith('\t') ? '\t' : '';
+    return `${indent}${m[1]}Vedtak${m[4]}\n${indent}${rest.replace(/^\s+/, '')}`;
+  });
+
+/** "Vedtak i saken:" — the label with its usual words after it. */
+export const vedtakISaken: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (_m, pre, _w, _c, post) => `${pre}Vedtak i saken:${post}`),
+  );
+
+/** "Forslag til vedtak" as a heading of its own, the text on the lines below. */
+export const forslagHeading: Variant = (text) =>
+  mapLines(text, (line) => {
+    const body = line.replace(/^\t/, '');
+    const m = LABEL('forslag til vedtak').exec(body);
+    if (!m) return line;
+    const rest = body.slice(m[0].length).replace(/^\s+/, '');
+    const indent = line.startsWith('\t') ? '\t' : '';
+    return rest ? `${indent}${m[1]}Forslag til vedtak${m[4]}\n${indent}${rest}` : line;
+  });
+
+/** "Innstilling:" where others write "Forslag til vedtak:". */
+export const innstilling: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(
+      LABEL('forslag til vedtak'),
+      (_m, pre, _w, colon, post) => `${pre}Innstilling${colon}${post}`,
+    ),
+  );
+
+/** Attendance keys as other secretaries write them. */
+export const attendanceWords: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Forfall')
+      .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Tilstede')
+      .replace(/^(\s*(?:<i>)?)Stedfortreder\b/, '$1Vara'),
+  );
+
+/** "Fravær" and "Deltakere". */
+export const attendanceWords2: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Fravær')
+      .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Deltakere'),
+  );
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+const DATE_KEY = /^(\s*(?:<i>)?Dato(?:<\/i>)?\s*\t?\s*)(.*)$/;
+
+/** The header's date in the other style: "9. september 2020" ↔ "09.09.2020". */
+export const dateStyle: Variant = (text) =>
+  mapLines(text, (line) => {
+    const m = DATE_KEY.exec(line);
+    if (!m) return line;
+    const word = /\b(\d{1,2})\.\s+(\p{L}+)\s+(\d{4})\b/u.exec(m[2]!);
+    if (word && MONTHS.includes(word[2]!.toLowerCase())) {
+      const mm = String(MONTHS.indexOf(word[2]!.toLowerCase()) + 1).padStart(2, '0');
+      return m[1] + m[2]!.replace(word[0], `${word[1]!.padStart(2, '0')}.${mm}.${word[3]}`);
+    }
+    const num = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/.exec(m[2]!);
+    if (num) {
+      const year = num[3]!.length === 2 ? `20${num[3]}` : num[3];
+      return m[1] + m[2]!.replace(num[0], `${Number(num[1])}. ${MONTHS[Number(num[2]) - 1]} ${year}`);
+    }
+    return line;
+  });
+
+/** Short numeric dates: "9.9.20". */
+export const dateShort: Variant = (text) =>
+  mapLines(text, (line) => {
+    const m = DATE_KEY.exec(dateStyle(line));
+    if (!m) return line;
+    return m[1] + m[2]!.replace(/\b0?(\d{1,2})\.0?(\d{1,2})\.20(\d{2})\b/, '$1.$2.$3');
+  });
+
+const TIME_CELL = /(^|\t| )([01]?\d|2[0-3]):([0-5]\d)(?=\s|\t|$)/g;
+
+/** Agenda and header times as "kl. 09.00" where they were "09:00" (the row's first: a duration is no clock time). */
+export const timeStyle: Variant = (text) =>
+  mapLines(text, (line) => {
+    const p = plain(line);
+    const agendaRow = /^\d{1,3}\/\d{2}\s/.test(p) || /^(pause|lunsj|slutt)\b/i.test(p) || /^tid\b/i.test(p);
+    const first = new RegExp(TIME_CELL.source);
+    return agendaRow
+      ? line.replace(first, (_m, pre, h, mm) => `${pre}kl. ${h.padStart(2, '0')}.${mm}`)
+      : line;
+  });
+
+/** Table cells separated by runs of spaces instead of tabs (plain-text export). */
+export const spacedColumns: Variant = (text) =>
+  mapLines(text, (line) => line.replace(/\t+/g, (t) => ' '.repeat(2 + t.length)).replace(/^ +/, ''));
+
+export const crlf: Variant = (text) => text.replace(/\r?\n/g, '\r\n');
+
+/** Non-breaking spaces where word processors put them: after labels, in dates, between sak id and title. */
+export const nbsp: Variant = (text) =>
+  text
+    .replace(/(\d{1,3}\/\d{2}) (?=\p{L})/gu, '$1\u00a0')
+    .replace(/(vedtak:) /gi, '$1\u00a0')
+    .replace(/(\d{1,2}\.) (?=\p{L})/gu, '$1\u00a0')
+    .replace(/(til) (stede)/gi, '$1\u00a0$2');
+
+/** A page footer ("Side 3 av 12") after the third row of every agenda table and before each Vedtak. */
+export const pageLines: Variant = (text) => {
+  let page = 2;
+  let rows = 0;
+  return mapLines(text, (line) => {
+    const p = plain(line);
+    if (TABLE_HEADER.test(p)) rows = 0;
+    if (/^\d{1,3}\/\d{2}\s/.test(p) && ++rows === 3) return `${line}\nSide ${page++} av 40`;
+    if (/^vedtak\s*:/i.test(p)) return `Side ${page++} av 40\n${line}`;
+    return line;
+  });
+};
+
+/** All HTML and markdown markup removed (a plain-text export). */
+export const markupRemoved: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/<\/?(b|i|p|strong|em)>/gi, '')
+      .replace(/\*\*/g, '')
+      .replace(/^#{1,6}\s+/, ''),
+  );
+
+/** Markup added: bold sak ids, titles and labels, "**" labels, "#" before the referat's title. */
+export const markupAdded: Variant = (text) =>
+  mapLines(text, (line) => {
+    if (/^\s*(referat fra|møte i)\b/i.test(line) && !/^#/.test(line)) return `## ${line.trim()}`;
+    if (/^\s*(ikke til stede|til stede|stedfortreder|dato|tid|sted)\b/i.test(line))
+      return line.replace(/^(\s*)(\p{L}[\p{L} ]*?)(\t| {2,}|\s(?=\p{Lu}|\d))/u, '$1**$2**$3');
+    return line
+      .replace(/^(\s*)(\d{1,3}\/\d{2})(?=[\t ])/, '$1<b>$2</b>')
+      .replace(/^(\s*)(vedtak|forslag til vedtak):/i, '$1**$2:**');
+  });
+
+/** The meeting number's key as "Møte nr.:". */
+export const meetingKey: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(/^(\s*(?:<i>)?)Møte((?:<\/i>)?)(\t| )(?=\d{1,2}\/\d{2,4}\s*$)/, '$1Møte nr.:$2$3'),
+  );
+
+export const VARIANTS: Record<string, Variant> = {
+  headerSynonyms,
+  headerSynonyms2,
+  vedtakUpper,
+  vedtakOwnLine,
+  vedtakISaken,
+  forslagHeading,
+  innstilling,
+  attendanceWords,
+  attendanceWords2,
+  dateStyle,
+  dateShort,
+  timeStyle,
+  spacedColumns,
+  meetingKey,
+  crlf,
+  nbsp,
+  pageLines,
+  markupRemoved,
+  markupAdded,
+  'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
+  'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
+  'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
+};
+
+/** Text for comparing decisions and titles: markup removed, white space collapsed. */
+export const normText = (s: string | null | undefined) =>
+  squash(stripMarkdown(stripInlineHtml(s ?? '')).replace(/\*\*/g, ''))
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+
+export interface Kept {
+  meetings: [number, number];
+  saker: [number, number];
+  decisions: [number, number];
+  attendance: [number, number];
+  misses: string[];
+}
+
+const key = (m: Meeting) => `${m.committee} ${m.meeting ?? m.date} ${m.role}`;
+
+/** What of the base record the variant's record keeps: meetings, saker (id, title, type), decisions, attendance. */
+export function kept(base: Meeting[], variant: Meeting[]): Kept {
+  const out: Kept = { meetings: [0, 0], saker: [0, 0], decisions: [0, 0], attendance: [0, 0], misses: [] };
+  const tally = (k: 'meetings' | 'saker' | 'decisions' | 'attendance', ok: boolean, miss: string) => {
+    out[k][1]++;
+    if (ok) out[k][0]++;
+    else out.misses.push(miss);
+  };
+  for (const b of base) {
+    const v = variant.find((m) => key(m) === key(b));
+    tally(
+      'meetings',
+      !!v && v.date === b.date,
+      `meeting ${key(b)}: ${v ? `date ${v.date} ≠ ${b.date}` : 'lost'}`,
+    );
+    for (const f of ['members_present', 'members_absent', 'members_substitutes', 'secretariat'] as const) {
+      const [bv, vv] = [JSON.stringify(b[f] ?? []), JSON.stringify(v?.[f] ?? [])];
+      if (bv !== '[]') tally('attendance', bv === vv, `${key(b)} ${f}: ${vv} ≠ ${bv}`);
+    }
+    for (const [n, bi] of b.items.entries()) {
+      // A sak id printed twice (a deck's "46/19 Eventuelt") is matched by its occurrence.
+      const nth = b.items.slice(0, n).filter((x) => x.sak === bi.sak).length;
+      const vi = v?.items.filter((x) => x.sak === bi.sak)[nth];
+      tally(
+        'saker',
+        !!vi && normText(vi.title) === normText(bi.title) && vi.sakstype === bi.sakstype,
+        `${key(b)} ${bi.sak}: ${vi ? `«${vi.title}» ${vi.sakstype} ≠ «${bi.title}» ${bi.sakstype}` : 'lost'}`,
+      );
+      for (const f of ['proposed_decision', 'adopted_decision'] as const) {
+        if (!bi[f]) continue;
+        tally(
+          'decisions',
+          normText(vi?.[f]) === normText(bi[f]),
+          `${key(b)} ${bi.sak} ${f}: «${vi?.[f]}» ≠ «${bi[f]}»`,
+        );
+      }
+    }
+  }
+  return out;
+}

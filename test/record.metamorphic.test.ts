@@ -1,0 +1,50 @@
+// Metamorphic tests: a layout change that keeps the meaning (another template's header words,
+// label spellings, date styles, spaces for tabs, CRLF, page footers, markup) must not change the
+// record. Every corpus file is read as txt, PDF and DOCX text (as ingest reads it), changed, parsed,
+// and compared with the parse of the unchanged text: meetings, saker, sakstype, decisions, attendance.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../src/documents/index.ts';
+import { parseDocument } from '../src/record/parse.ts';
+import { redact } from '../src/record/redact.ts';
+import type { Meeting } from '../src/record/types.ts';
+import { kept, VARIANTS } from './helpers/layout-variants.ts';
+
+const SHARED = path.resolve(import.meta.dirname, '../../shared');
+const TXT = readdirSync(path.join(SHARED, 'corpus'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const SOURCES = TXT.flatMap((f) => [f, f.replace(/\.txt$/, '.pdf'), f.replace(/\.txt$/, '.docx')]);
+
+const parse = (text: string): Meeting[] => parseDocument(redact(text).text).meetings;
+
+const texts = new Map<string, string>();
+for (const name of SOURCES) {
+  texts.set(
+    name,
+    name.endsWith('.txt')
+      ? readFileSync(path.join(SHARED, 'corpus', name), 'utf8')
+      : (await readDocument(path.join(SHARED, 'corpus-formats', name))).text,
+  );
+}
+
+// A variant that finds nothing to change in a file (no "Vedtak" in a slide deck) has no case there.
+const cases = Object.entries(VARIANTS).flatMap(([variant, change]) =>
+  SOURCES.filter((name) => change(texts.get(name)!) !== texts.get(name)).map(
+    (name) => [variant, name] as const,
+  ),
+);
+
+describe('a layout change that keeps the meaning keeps the record', () => {
+  it.each(cases)('%s: %s', (variant, name) => {
+    const text = texts.get(name)!;
+    const base = parse(text);
+    expect(base.length, 'the unchanged file parses').toBeGreaterThan(0);
+    expect(kept(base, parse(VARIANTS[variant]!(text))).misses).toEqual([]);
+  });
+
+  it('every variant changes some file of the corpus', () => {
+    expect(Object.keys(VARIANTS).filter((v) => !cases.some(([c]) => c === v))).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+// Tables, labels and attendance read by meaning: a package written with another template's words
+// must give the same record as the known one.
+import { describe, expect, it } from 'vitest';
+import { substitutes } from '../src/record/attendance.ts';
+import { parseDates } from '../src/record/dates.ts';
+import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
+import { parseDocument } from '../src/record/parse.ts';
+import { headerColumns, sakstypeOf, timeOf } from '../src/record/table.ts';
+
+/** A small referat in the shape of a written package, with the agenda table's header given. */
+function referat(agendaHeader: string, rows: string[], attendance: string[]): string {
+  return [
+    'Referat fra møte i NUIT',
+    'Møte\t1/2024',
+    'Dato\t15.2.24',
+    'Tid\tkl. 09.00 – 15.00',
+    ...attendance,
+    '',
+    agendaHeader,
+    ...rows,
+    '',
+    'Sak\tTema',
+    '1/24\tGodkjenning av innkalling og dagsorden',
+    '\tDet kom ingen innspill.',
+    '\tVEDTAK',
+    '\tNUIT godkjenner innkalling og dagsorden.',
+    '2/24\tDigital samhandling',
+    '\tNUIT drøftet saken.',
+    '\tVedtak i saken: NUIT tar saken til orientering.',
+  ].join('\n');
+}
+
+const ROWS = [
+  '1/24\tGodkjenning av innkalling og dagsorden\tGodkjenning',
+  '2/24\tDigital samhandling\tOrientering',
+];
+
+describe('agenda tables by column meaning', () => {
+  it('reads the sakstype of an agenda headed "Sak / Tittel på sak / Sakstype"', () => {
+    const [m] = parseDocument(referat('Sak\tTittel på sak\tSakstype', ROWS, [])).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.sakstype])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['2/24', 'Digital samhandling', 'Orientering'],
+    ]);
+    expect(m!.items.map((i) => i.adopted_decision)).toEqual([
+      'NUIT godkjenner innkalling og dagsorden.',
+      'NUIT tar saken til orientering.',
+    ]);
+  });
+
+  it('reads a table with no header from its values, with the time column first and spaces between columns', () => {
+    const rows = [
+      '09:00   1/24   Godkjenning av innkalling og dagsorden   Godkjenning',
+      'kl. 09.30   2/24   Digital samhandling   Til orientering',
+    ];
+    const [m] = parseDocument(referat('', rows, [])).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.sakstype, i.start_time])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning', '09:00'],
+      ['2/24', 'Digital samhandling', 'Orientering', '09:30'],
+    ]);
+  });
+
+  it('names columns by their header words, whatever the template', () => {
+    expect(headerColumns('Saksnr.\tTittel på sak\tKl.\tType sak')).toEqual([
+      'sak',
+      'title',
+      'start',
+      'sakstype',
+    ]);
+    expect(headerColumns('Sak nr  Sakstittel  Tidspunkt  Ansvarlig')).toEqual([
+      'sak',
+      'title',
+      'start',
+      'handler',
+    ]);
+    expect(headerColumns('Saksnr Tittel Sakstype Sakseier Saksbehandler Start Varighet Slutt')).toEqual([
+      'sak',
+      'title',
+      'sakstype',
+      'owner',
+      'handler',
+      'start',
+      'duration',
+      'end',
+    ]);
+    // A sentence is no header.
+    expect(headerColumns('Sak om digital samhandling')).toBeNull();
+  });
+
+  it('reads values by their shape', () => {
+    expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
+      'Drøfting',
+      'Drøfting',
+      'Orientering',
+      null,
+    ]);
+    expect([timeOf('kl. 09.00'), timeOf('09:00–10:30'), timeOf('0900', true), timeOf('2024')]).toEqual([
+      '09:00',
+      '09:00',
+      '09:00',
+      null,
+    ]);
+  });
+});
+
+describe('attendance', () => {
+  it('reads "Ikke til stede" and "Stedfortreder" rows', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF) Terje Wistner (KS)',
+        'Ikke til stede\tAnne-Lise Härter (Apotekforeningen)',
+        'Stedfortreder\tMaren Krogh for Anne-Lise Härter (Apotekforeningen)',
+        'Sekretariat\tSiv Ingebrigtsen, Lucie Aunan',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)', 'Terje Wistner (KS)']);
+    expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
+    expect(m!.members_substitutes).toEqual([
+      { name: 'Maren Krogh', for: 'Anne-Lise Härter (Apotekforeningen)' },
+    ]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen', 'Lucie Aunan']);
+    expect(m!.date).toBe('2024-02-15');
+    expect(m!.start_time).toBe('09:00');
+  });
+
+  it('reads the other words for the same rows', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Møtt: Ole Johan Kvan (Helse Sør-Øst RHF)',
+        'Forfall: Anne-Lise Härter (Apotekforeningen)',
+        'Vara: Maren Krogh (for Anne-Lise Härter)',
+        'Fra Helsedirektoratet\tSiv Ingebrigtsen',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)']);
+    expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
+    expect(m!.members_substitutes).toEqual([{ name: 'Maren Krogh', for: 'Anne-Lise Härter' }]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('reads who a substitute stood in for and from when', () => {
+    expect(substitutes('Maren Krogh møtte for Anne-Lise Härter fra sak 5/24')).toEqual([
+      { name: 'Maren Krogh', for: 'Anne-Lise Härter', from: 'sak 5/24' },
+    ]);
+    expect(substitutes('Kari Nordmann stedfortreder for Ola Nordmann (KS)')).toEqual([
+      { name: 'Kari Nordmann', for: 'Ola Nordmann (KS)' },
+    ]);
+  });
+});
+
+describe('labels and dates', () => {
+  it('knows a decision label in its spellings, and a lone "Beslutning" as a sakstype', () => {
+    for (const l of ['Vedtak:', 'VEDTAK:', 'Vedtak', 'Vedtak i saken:', 'Beslutning:'])
+      expect(VEDTAK.test(l), l).toBe(true);
+    for (const l of ['Beslutning', 'Vedtak fra tidligere behandlinger', 'Vedtaksformulering'])
+      expect(VEDTAK.test(l), l).toBe(false);
+    for (const l of ['Forslag til vedtak', 'Forslag til vedtak:', 'Innstilling:', 'Innstilling'])
+      expect(FORSLAG.test(l), l).toBe(true);
+  });
+
+  it('reads dates in the styles packages print', () => {
+    expect(
+      ['15.02.2024', '15.2.24', '15. februar 2024', '15. feb. 2024'].map((d) => parseDates(d)[0]),
+    ).toEqual(['2024-02-15', '2024-02-15', '2024-02-15', '2024-02-15']);
+  });
+});
