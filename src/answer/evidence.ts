@@ -272,8 +272,9 @@ export function rankEvidence(
         inPassage.set(unit.passage, cov);
       }
       // A heading that ends in a colon is read with the list it introduces.
-      const own = share(terms, foldForMatch(/:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text));
-      const fits = kinds.every((k) => holdsKind(k, unit.text));
+      const reach = /:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text;
+      const own = share(terms, foldForMatch(reach));
+      const fits = kinds.every((k) => holdsKind(k, reach));
       out.push({
         c,
         unit,

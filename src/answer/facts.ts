@@ -27,6 +27,9 @@ export const MIN_EVIDENCE_COVERAGE = 0.6;
  */
 export const MIN_SUPPORT = 0;
 
+/** The share of the question's key content the leading unit itself must hold. */
+export const MIN_LEAD_OWN = 0.3;
+
 /** Quoted units beyond the best must hold at least this share of what the best one holds. */
 const ALSO_QUOTED = 0.6;
 
@@ -37,7 +40,8 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
   // The kind asked for must stand in what is quoted: a "how many" needs a number.
   const lead = expectedKinds(q).length ? evidence.find((e) => e.c === best.c && e.fits) : best;
-  if (!lead) return abstain(lib, q, ranked[0]);
+  // The unit holding the kind asked for must itself be about the question, not only stand near it.
+  if (!lead || lead.own < MIN_LEAD_OWN) return abstain(lib, q, ranked[0]);
   const list = LIST_QUESTION.test(q.text);
   const quoted = pickQuotes(
     lead,
