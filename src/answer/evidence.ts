@@ -154,10 +154,10 @@ export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
  */
 const BREAK = /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}\d«"])|(?<=[^\d\s.][.!?»])\s+(?=[\p{Lu}«"(\d])/u;
 
-export function unitsOf(passages: Passage[]): Unit[] {
+export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[] {
   const out: Unit[] = [];
   for (const p of passages) {
-    if (EARLIER_DECISIONS.test(p.text)) continue;
+    if (!withQuotedDecisions && EARLIER_DECISIONS.test(p.text)) continue;
     for (const piece of p.text.split(BREAK)) {
       const text = squash(piece ?? '');
       if (text.length >= 3) out.push({ text, passage: p, order: out.length });

@@ -17,6 +17,7 @@ import {
 import { coverage, expectedKinds, rankEvidence } from './evidence.ts';
 import { answerFromEvidence } from './facts.ts';
 import { answerHistory } from './history.ts';
+import { answerMentions } from './mentions.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import { inMonth, inTimeAsked, rankCases, type Ranked } from './rank.ts';
@@ -99,8 +100,13 @@ export async function answerOffline(
     const m = await answerMeeting(lib, q, opts);
     if (m) return m;
   }
-  const { ranked } = await rankCases(lib, q, opts);
-  const named = !!opts.sak || q.sakIds.length > 0;
+  const { ranked, absent } = await rankCases(lib, q, opts);
+  const named = !!opts.sak || q.sakIds.length > absent.length;
+  if (absent.length && !named) {
+    // Another committee's sak is quoted in this one's papers: search both.
+    const wide = await rankCases(lib, { ...q, committee: undefined }, { ...opts, committee: undefined });
+    return answerMentions(lib, q, wide.ranked, absent);
+  }
   const best = ranked[0];
   if (!best) return abstain(lib, q, undefined);
   // A time the question puts the meeting in must hold: no meeting then, no answer.

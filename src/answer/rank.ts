@@ -38,9 +38,18 @@ function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
 /** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
 const RERANK = 30;
 
-export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<{ ranked: Ranked[] }> {
+export interface Ranking {
+  ranked: Ranked[];
+  /** Saker the question names that the record does not hold (another committee's, an old year's). */
+  absent: string[];
+}
+
+export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<Ranking> {
   const committee = opts.committee ?? q.committee;
-  const sakIds = opts.sak ? [opts.sak] : q.sakIds;
+  const named = opts.sak ? [opts.sak] : q.sakIds;
+  // A named sak the record lacks is searched for by the question's topic, where it may be quoted.
+  const sakIds = named.filter((id) => lib.cases.some((c) => c.item.sak === id));
+  const absent = named.filter((id) => !sakIds.includes(id));
   const hits = await lib.index.search(q.text, { committee, meeting: opts.meeting }, 120);
   const scores = new Map<string, number>();
   for (const h of hits) {
@@ -69,5 +78,5 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     score: r.score + 2 * coverage(lib, r.c, q) + 1.5 * titleCoverage(lib, r.c, q) + (yearOf(r.c) ? 0.5 : 0),
   }));
   ranked.sort((a, b) => b.score - a.score);
-  return { ranked };
+  return { ranked, absent };
 }

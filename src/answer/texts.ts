@@ -55,6 +55,8 @@ const T = {
     innspill: 'Innspill',
     innspillGiven: 'Innspill i møtet',
     named: 'Nevnt i saken',
+    notInRecord: 'dokumentene har ikke selve saken',
+    mentionedIn: 'Den omtales i',
   },
   en: {
     adopted: 'Decision (Vedtak)',
@@ -88,6 +90,8 @@ const T = {
     innspill: 'Input (innspill)',
     innspillGiven: 'Input given in the meeting',
     named: 'Named in the sak',
+    notInRecord: 'the documents do not hold sak',
+    mentionedIn: 'It is referred to in',
   },
 } as const;
 

@@ -1,0 +1,53 @@
+// A sak the question names but the record does not hold (another committee's, an earlier year's)
+// may still be quoted in the record: a memo's "Vedtak fra tidligere behandlinger", a slide that
+// refers back. The answer quotes those mentions, credited to the sak that quotes them, never to
+// the named sak's own meeting.
+import { foldForMatch } from '../record/normalize.ts';
+import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
+import { keyTerms, share, unitsOf, type Unit } from './evidence.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { Ranked } from './rank.ts';
+import { caseRef, t } from './texts.ts';
+
+/** Saker searched for mentions: the best by the question's topic. */
+const SEARCHED = 12;
+/** Quoted units at most: the mention and what follows it. */
+const QUOTED = 3;
+
+function mentionPattern(sak: string): RegExp {
+  const [n, y] = sak.split('/');
+  return new RegExp(`(?<![\\d/])${n}\\s?/\\s?${y}(?![\\d/])`);
+}
+
+export function answerMentions(lib: Library, q: Question, ranked: Ranked[], absent: string[]): OfflineResult {
+  const lang = q.language;
+  const patterns = absent.map(mentionPattern);
+  const terms = keyTerms(lib, q);
+  let best: { c: Ranked['c']; units: Unit[]; at: number; score: number } | undefined;
+  for (const { c } of ranked.slice(0, SEARCHED)) {
+    const units = unitsOf(lib.passagesOf(c.key), true);
+    units.forEach((u, at) => {
+      if (!patterns.some((p) => p.test(u.text))) return;
+      // The mention and the units after it (a quoted decision follows its heading).
+      const text = units
+        .slice(at, at + QUOTED)
+        .map((x) => x.text)
+        .join('\n');
+      const score = share(terms, foldForMatch(text));
+      if (!best || score > best.score) best = { c, units, at, score };
+    });
+  }
+  if (!best) return abstain(lib, q, ranked[0]);
+  const { c, units, at } = best;
+  const quoted = units.slice(at, at + QUOTED).filter((u) => u.passage.kind === units[at]!.passage.kind);
+  const lines = [
+    `${capital(t(lang, 'notInRecord'))} ${absent.join(', ')}. ${t(lang, 'mentionedIn')} ${caseRef(c, lang)}:`,
+    ...quoted.map((u) => `«${u.text}»`),
+  ];
+  const used = [...new Set(quoted.map((u) => u.passage))].map((p) => ({
+    citation: citation(c, p, p.kind),
+    passage: p,
+  }));
+  return result(q, lines, used);
+}
