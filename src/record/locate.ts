@@ -1,6 +1,7 @@
 // Where a record text stands in the text the parser read. The parser joins, cleans and rewraps
-// what it reads, so texts are compared on letters and digits only (NFKC, lower case, markup and
-// URLs out): line breaks, hyphenation, tabs, bullets and emphasis marks then no longer matter.
+// what it reads, so texts are compared on letters and digits only (NFKC, lower case, markup out):
+// line breaks, hyphenation, tabs, bullets and emphasis marks then no longer matter. A URL the
+// parser dropped from a sentence is passed over by matching the text's start and end apart.
 import { toLines } from './lines.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -8,8 +9,6 @@ import { normalizeText } from './normalize.ts';
 export function fold(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
-
-const URL = /\bhttps?:\/\/\S+/g;
 
 export interface SourceText {
   /** Folded letters and digits of the whole text. */
@@ -27,7 +26,7 @@ export function sourceText(text: string, pageStarts?: number[]): SourceText {
   let folded = '';
   for (const l of lines) {
     lineStarts.push(folded.length);
-    folded += fold(l.replace(URL, ' '));
+    folded += fold(l);
   }
   return { folded, lineStarts, lines, pageStarts };
 }

@@ -116,15 +116,23 @@ function place(src: SourceText, texts: string[], from: number, line: number, hea
   return { placed, end: cursor };
 }
 
-/** Whether the source starts a new block between two units: a bullet, a blank line, a table row. */
+/**
+ * Whether the source starts a new block between two units: a new page, a blank line, a table row,
+ * a bullet. A lead-in ("Tildelingskriterier:") keeps what it introduces, and a list of short
+ * items stays one block.
+ */
 function breaksBetween(src: SourceText, a: Placed, b: Placed): boolean {
-  if (BULLET.test(b.text)) return true;
-  if (!a.found || !b.found || b.line === a.endLine) return false;
-  if (b.line < a.endLine) return true;
-  const row = (n: number) => (src.lines[n - 1] ?? '').includes('\t');
-  if (row(a.endLine) || row(b.line)) return true;
-  for (let n = a.endLine + 1; n < b.line; n++) if (!src.lines[n - 1]!.trim()) return true;
-  return false;
+  const placed = a.found && b.found;
+  if (placed && pageOf(a.endLine, src.pageStarts) !== pageOf(b.line, src.pageStarts)) return true;
+  if (a.text.endsWith(':')) return false;
+  if (placed && b.line !== a.endLine) {
+    if (b.line < a.endLine) return true;
+    const row = (n: number) => (src.lines[n - 1] ?? '').includes('\t');
+    if (row(a.endLine) || row(b.line)) return true;
+    for (let n = a.endLine + 1; n < b.line; n++) if (!src.lines[n - 1]!.trim()) return true;
+  }
+  const short = (u: Placed) => u.text.length < MIN_CHARS;
+  return BULLET.test(b.text) && !(short(b) && short(a) && BULLET.test(a.text));
 }
 
 interface Piece {
@@ -155,9 +163,13 @@ function pack(src: SourceText, placed: Placed[], max: number): Piece[] {
     const p = pieces[i]!;
     const next = pieces[i + 1];
     const prev = out.at(-1);
+    const toNext = next && page(next[0]!) === page(p.at(-1)!) && len(p) + len(next) < max;
+    const toPrev = prev && page(prev.at(-1)!) === page(p[0]!) && len(prev) + len(p) < max;
+    // A short list item ends the list before it; a short line of another kind heads what follows.
     if (len(p) >= MIN_CHARS) out.push(p);
-    else if (next && page(next[0]!) === page(p.at(-1)!) && len(p) + len(next) < max) next.unshift(...p);
-    else if (prev && page(prev.at(-1)!) === page(p[0]!) && len(prev) + len(p) < max) prev.push(...p);
+    else if (toPrev && BULLET.test(p[0]!.text)) prev.push(...p);
+    else if (toNext) next.unshift(...p);
+    else if (toPrev) prev.push(...p);
     else out.push(p);
   }
   return out.map(pieceOf);
