@@ -180,6 +180,7 @@ function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation 
     passageId: p?.id,
     line: p?.locator.line ?? c.item.locator.line,
     page: p?.locator.page,
+    headingPath: p?.locator.headingPath,
   };
 }
 
