@@ -2,12 +2,16 @@
 // what it reads, so texts are compared on letters and digits only (NFKC, lower case, markup out):
 // line breaks, hyphenation, tabs, bullets and emphasis marks then no longer matter. A URL the
 // parser dropped from a sentence is passed over by matching the text's start and end apart.
-import { toLines } from './lines.ts';
 import { normalizeText } from './normalize.ts';
 
-/** A text folded for locating: letters and digits only. */
+/**
+ * A text folded for locating: Latin letters (Nordic and accented ones too) and digits only. Both
+ * sides are folded alike, so other letters dropping out costs nothing; a Unicode class is slower.
+ */
+const NOT_FOLDED = /[^0-9a-zß-öø-ÿ]+/g;
+
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return s.toLowerCase().replace(NOT_FOLDED, '');
 }
 
 export interface SourceText {
@@ -15,18 +19,21 @@ export interface SourceText {
   folded: string;
   /** lineStarts[i]: offset in `folded` where line i+1 starts. */
   lineStarts: number[];
-  /** Cleaned lines (page furniture blanked, as the parser sees them). */
+  /** The lines as the parser reads them, before its clean-up: tabs still part table cells. */
   lines: string[];
   pageStarts?: number[];
 }
 
+/** Inline HTML left in converted text: its tag names are not words of the text. */
+const TAG = /<[^>]*>/g;
+
 export function sourceText(text: string, pageStarts?: number[]): SourceText {
-  const lines = toLines(normalizeText(text)).map((l) => l.text);
+  const lines = normalizeText(text).split('\n');
   const lineStarts: number[] = [];
   let folded = '';
   for (const l of lines) {
     lineStarts.push(folded.length);
-    folded += fold(l);
+    folded += fold(l.includes('<') ? l.replace(TAG, ' ') : l);
   }
   return { folded, lineStarts, lines, pageStarts };
 }
@@ -42,6 +49,11 @@ export function lineAt(src: SourceText, offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
+}
+
+/** Whether a 1-based line has no letters or digits (blank, or markup and rules only). */
+export function isBlank(src: SourceText, line: number): boolean {
+  return src.lineStarts[line - 1] === (src.lineStarts[line] ?? src.folded.length);
 }
 
 /** Folded offset where a 1-based line starts. */

@@ -2,7 +2,7 @@
 // Each passage carries its meeting, sak, kind and locator, so a search hit can be cited without
 // looking anything else up. The locator comes from finding the passage's text in the source
 // (locate.ts), not from the parser's internals, so it holds whatever the parser rewrapped.
-import { lineAt, locate, offsetOf, pageOf, sourceText, type SourceText } from './locate.ts';
+import { isBlank, lineAt, locate, offsetOf, pageOf, sourceText, type SourceText } from './locate.ts';
 import { squash } from './normalize.ts';
 import type { AgendaItem, Locator, Meeting, Passage, PassageKind } from './types.ts';
 
@@ -129,7 +129,7 @@ function breaksBetween(src: SourceText, a: Placed, b: Placed): boolean {
     if (b.line < a.endLine) return true;
     const row = (n: number) => (src.lines[n - 1] ?? '').includes('\t');
     if (row(a.endLine) || row(b.line)) return true;
-    for (let n = a.endLine + 1; n < b.line; n++) if (!src.lines[n - 1]!.trim()) return true;
+    for (let n = a.endLine + 1; n < b.line; n++) if (isBlank(src, n)) return true;
   }
   const short = (u: Placed) => u.text.length < MIN_CHARS;
   return BULLET.test(b.text) && !(short(b) && short(a) && BULLET.test(a.text));
