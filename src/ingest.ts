@@ -60,7 +60,7 @@ async function ingestOne(
       `«${source}» ser ikke ut som et møtedokument: fant verken møteinnkalling, referat eller saksliste.`,
     );
   }
-  const passages = toPassages(meetings, source, extracted.pageStarts);
+  const passages = toPassages(meetings, source, text, extracted.pageStarts);
   const { replaced } = await deps.store.putDocument({
     source,
     hash,

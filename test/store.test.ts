@@ -41,6 +41,18 @@ function doc(source: string, passages: number, version = 1): NewDocument {
 }
 
 describe('the SQLite store', () => {
+  it("keeps a passage's whole locator: page, line, end line and heading path", async () => {
+    const store = new SqliteStore(dir);
+    const d = doc('a.txt', 2);
+    const locator = { line: 40, endLine: 43, page: 3, headingPath: ['Sak 1/31 Sak 1', 'Bakgrunn'] };
+    d.passages[1] = { ...d.passages[1]!, locator };
+    await store.putDocument(d);
+    const [first, second] = await store.listPassages();
+    expect(first!.locator).toEqual({ line: 1 });
+    expect(second!.locator).toEqual(locator);
+    await store.close();
+  });
+
   it('keeps documents and passages across a restart', async () => {
     const first = new SqliteStore(dir);
     await first.putDocument(doc('a.txt', 3));

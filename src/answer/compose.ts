@@ -38,6 +38,7 @@ export function citation(c: Case, p: Passage | undefined, kind: PassageKind): Ci
     passageId: p?.id,
     line: p?.locator.line ?? c.item.locator.line,
     page: p?.locator.page,
+    headingPath: p?.locator.headingPath,
   };
 }
 

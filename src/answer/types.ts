@@ -15,6 +15,8 @@ export interface Citation {
   passageId?: string;
   page?: number;
   line?: number;
+  /** The headings the quote stands under: its sak, then the memo section or decision. */
+  headingPath?: string[];
 }
 
 export type Language = 'nb' | 'en';

@@ -1,12 +1,17 @@
-// The record → citable passages. Each passage carries its meeting, sak, kind and locator, so a
-// search hit can be cited without looking anything else up.
+// The record → citable passages: a paragraph, a bullet, a slide's block, a table row, a decision.
+// Each passage carries its meeting, sak, kind and locator, so a search hit can be cited without
+// looking anything else up. The locator comes from finding the passage's text in the source
+// (locate.ts), not from the parser's internals, so it holds whatever the parser rewrapped.
+import { isBlank, lineAt, locate, offsetOf, pageOf, sourceText, type SourceText } from './locate.ts';
 import { squash } from './normalize.ts';
-import type { AgendaItem, Meeting, Passage, PassageKind } from './types.ts';
+import type { AgendaItem, Locator, Meeting, Passage, PassageKind } from './types.ts';
 
 export type NewPassage = Omit<Passage, 'id'>;
 
-/** Long text is cut into passages of about this many characters, on line or sentence boundaries. */
-const CHUNK_CHARS = 700;
+/** A passage is at most this long (split at sentence ends) … */
+const MAX_CHARS = 500;
+/** … and a shorter fragment (a lone heading, a one-word bullet) joins the text that follows it. */
+const MIN_CHARS = 80;
 
 /** The name a meeting is cited by: its number, or committee and date when it has none. */
 export function meetingLabel(m: Pick<Meeting, 'committee' | 'meeting' | 'date'>): string {
@@ -19,32 +24,6 @@ export function meetingLabel(m: Pick<Meeting, 'committee' | 'meeting' | 'date'>)
 /** How members name a meeting: "NUIT møte 2/2023", or the label itself ("NUFA 27.10.2021"). */
 export function meetingName(m: { committee: string; meeting: string }): string {
   return m.meeting.includes('/') ? `${m.committee} møte ${m.meeting}` : m.meeting;
-}
-
-export function pageOf(line: number, pageStarts?: number[]): number | undefined {
-  if (!pageStarts?.length) return undefined;
-  let page = 1;
-  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i]! <= line) page = i + 1;
-  return page;
-}
-
-/** Splits text into chunks of about CHUNK_CHARS, breaking on line ends, then sentence ends. */
-export function chunk(text: string, size = CHUNK_CHARS): string[] {
-  const units = text
-    .split(/\n+|(?<=[.!?»])\s+(?=[A-ZÆØÅ«•\-–\d])/)
-    .map(squash)
-    .filter(Boolean);
-  const out: string[] = [];
-  let cur = '';
-  for (const u of units) {
-    if (cur && cur.length + u.length + 1 > size) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur} ${u}` : u;
-  }
-  if (cur) out.push(cur);
-  return out;
 }
 
 function agendaFacts(item: AgendaItem): string {
@@ -81,11 +60,138 @@ function meetingFacts(m: Meeting): string {
   return squash(parts.join(' '));
 }
 
-export function toPassages(meetings: Meeting[], source: string, pageStarts?: number[]): NewPassage[] {
+/** A list item's mark: the unit after it starts a passage of its own. */
+const BULLET = /^([-•*–▪➔]|\d{1,2}[.)])\s/;
+
+/** A sentence too short to be found on its own ("1.", "Ja.") stays with the one after it. */
+const TINY = 12;
+
+/** The units passages are built of: lines, then sentences and bullets; none longer than `max`. */
+function units(text: string, max: number): string[] {
+  return text
+    .split('\n')
+    .flatMap((l) => {
+      const out: string[] = [];
+      for (const s of l.split(/(?<=[.!?])\s+(?=[«"(]?[\p{Lu}\d])|\s+(?=•\s)/u).map(squash)) {
+        if (out.length && out.at(-1)!.length < TINY) out[out.length - 1] += ` ${s}`;
+        else if (s) out.push(s);
+      }
+      return out;
+    })
+    .flatMap((s) => cut(s, max));
+}
+
+/** A sentence longer than a passage, cut at the last space that fits. */
+function cut(s: string, max: number): string[] {
+  const out: string[] = [];
+  while (s.length > max) {
+    const at = s.lastIndexOf(' ', max);
+    const end = at > max / 2 ? at : max;
+    out.push(s.slice(0, end));
+    s = s.slice(end).trim();
+  }
+  if (s) out.push(s);
+  return out;
+}
+
+interface Placed {
+  text: string;
+  line: number;
+  endLine: number;
+  found: boolean;
+}
+
+/**
+ * Each unit where it stands, searched from where the unit before it ended, so repeated words
+ * (a decision sentence on every sak's slides) are found in their own place. A unit that cannot
+ * be found is put where the one before it ended.
+ */
+function place(src: SourceText, texts: string[], from: number, line: number, heading = '') {
+  let cursor = from;
+  let last = line;
+  const placed = texts.map((text, i): Placed => {
+    const span = locate(src, text, cursor, i === 0 ? heading : '');
+    if (!span) return { text, line: last, endLine: last, found: false };
+    cursor = span.end;
+    const start = lineAt(src, span.start);
+    last = lineAt(src, span.end - 1);
+    return { text, line: start, endLine: last, found: true };
+  });
+  return { placed, end: cursor };
+}
+
+/**
+ * Whether the source starts a new block between two units: a new page, a blank line, a table row,
+ * a bullet. A lead-in ("Tildelingskriterier:") keeps what it introduces, and a list of short
+ * items stays one block.
+ */
+function breaksBetween(src: SourceText, a: Placed, b: Placed): boolean {
+  const placed = a.found && b.found;
+  if (placed && pageOf(a.endLine, src.pageStarts) !== pageOf(b.line, src.pageStarts)) return true;
+  if (a.text.endsWith(':')) return false;
+  if (placed && b.line !== a.endLine) {
+    if (b.line < a.endLine) return true;
+    const row = (n: number) => (src.lines[n - 1] ?? '').includes('\t');
+    if (row(a.endLine) || row(b.line)) return true;
+    for (let n = a.endLine + 1; n < b.line; n++) if (isBlank(src, n)) return true;
+  }
+  const short = (u: Placed) => u.text.length < MIN_CHARS;
+  return BULLET.test(b.text) && !(short(b) && short(a) && BULLET.test(a.text));
+}
+
+interface Piece {
+  units: Placed[];
+  text: string;
+}
+
+const pieceOf = (units: Placed[]): Piece => ({ units, text: units.map((u) => u.text).join(' ') });
+
+/** Blocks packed into passages of at most `max` characters; fragments under MIN_CHARS join a neighbour on their page. */
+function pack(src: SourceText, placed: Placed[], max: number): Piece[] {
+  const pieces: Placed[][] = [];
+  let size = 0;
+  placed.forEach((u, i) => {
+    const open = pieces.at(-1);
+    if (open && !breaksBetween(src, placed[i - 1]!, u) && size + 1 + u.text.length <= max) {
+      open.push(u);
+      size += 1 + u.text.length;
+    } else {
+      pieces.push([u]);
+      size = u.text.length;
+    }
+  });
+  const page = (u: Placed) => pageOf(u.line, src.pageStarts);
+  const len = (units: Placed[]) => units.reduce((n, u) => n + u.text.length + 1, -1);
+  const out: Placed[][] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const next = pieces[i + 1];
+    const prev = out.at(-1);
+    const toNext = next && page(next[0]!) === page(p.at(-1)!) && len(p) + len(next) < max;
+    const toPrev = prev && page(prev.at(-1)!) === page(p[0]!) && len(prev) + len(p) < max;
+    // A short list item ends the list before it; a short line of another kind heads what follows.
+    if (len(p) >= MIN_CHARS) out.push(p);
+    else if (toPrev && BULLET.test(p[0]!.text)) prev.push(...p);
+    else if (toNext) next.unshift(...p);
+    else if (toPrev) prev.push(...p);
+    else out.push(p);
+  }
+  return out.map(pieceOf);
+}
+
+export function toPassages(
+  meetings: Meeting[],
+  source: string,
+  text: string,
+  pageStarts?: number[],
+): NewPassage[] {
+  const src = sourceText(text, pageStarts);
+  // Memos follow the last meeting's part of a package: a memo's text is looked for from there.
+  const memoFrom = offsetOf(src, Math.max(...meetings.map((m) => m.locator.line)));
   const out: NewPassage[] = [];
   for (const m of meetings) {
     const base = { committee: m.committee, meeting: meetingLabel(m), date: m.date, source };
-    const add = (kind: PassageKind, text: string, item: AgendaItem | null, line: number) => {
+    const add = (kind: PassageKind, text: string, item: AgendaItem | null, locator: Locator) => {
       if (!text.trim()) return;
       out.push({
         ...base,
@@ -94,23 +200,64 @@ export function toPassages(meetings: Meeting[], source: string, pageStarts?: num
         title: item?.title ?? null,
         kind,
         text,
-        locator: { line, page: pageOf(line, pageStarts) },
+        locator: { ...locator, page: pageOf(locator.line, pageStarts) },
       });
     };
-    add('agenda', meetingFacts(m), null, m.locator.line);
+    const at = (line: number, headingPath?: string[]): Locator => ({ line, endLine: line, headingPath });
+    add('agenda', meetingFacts(m), null, at(m.locator.line));
     for (const item of m.items) {
       const line = item.locator.line;
-      add('agenda', agendaFacts(item), item, line);
-      if (item.proposed_decision) add('proposed', item.proposed_decision, item, line);
-      if (item.adopted_decision) add('adopted', item.adopted_decision, item, line);
+      const sakPath = [`Sak ${item.sak} ${item.title}`];
+      const itemFrom = offsetOf(src, line);
+      // A deck's slides for a sak start at its "Sak N/YY:" heading, long after the agenda row.
+      const sakHeading = item.slides ? src.folded.indexOf(`sak${item.sak.replace('/', '')}`, itemFrom) : -1;
+      const slidesFrom = sakHeading >= 0 ? sakHeading : itemFrom;
+      /** One field of the item as passages; `label` starts each passage's text, `heading` is printed above the field. */
+      const field = (
+        kind: PassageKind,
+        text: string,
+        from: number,
+        opts: { path?: string[]; label?: string; heading?: string; whole?: boolean } = {},
+      ) => {
+        const label = opts.label ?? '';
+        const max = MAX_CHARS - label.length;
+        const { placed, end } = place(src, units(text, max), from, line, opts.heading);
+        const pieces = opts.whole ? [{ units: placed, text: squash(text) }] : pack(src, placed, max);
+        for (const p of pieces) {
+          if (!p.units.length) continue;
+          // A unit without letters (a table rule "----") stands nowhere: the first that was found counts.
+          add(kind, `${label}${p.text}`, item, {
+            line: (p.units.find((u) => u.found) ?? p.units[0]!).line,
+            endLine: Math.max(...p.units.map((u) => u.endLine)),
+            headingPath: opts.path ?? sakPath,
+          });
+        }
+        return end;
+      };
+      add('agenda', agendaFacts(item), item, at(line, sakPath));
+      if (item.proposed_decision)
+        field('proposed', item.proposed_decision, item.slides ? slidesFrom : itemFrom, {
+          path: [...sakPath, 'Forslag til vedtak'],
+          whole: true,
+        });
+      if (item.adopted_decision)
+        field('adopted', item.adopted_decision, itemFrom, { path: [...sakPath, 'Vedtak'], whole: true });
       // Innspill read from the minutes are already in their text; only others are added.
-      const extra = item.innspill.filter((i) => !(item.minutes ?? '').includes(i));
-      const minutes = [item.minutes ?? '', ...extra, ...item.action_points.map((a) => `Aksjonspunkt: ${a}`)];
-      for (const c of chunk(minutes.join('\n'))) add('minutes', c, item, line);
+      let cursor = item.minutes ? field('minutes', item.minutes, itemFrom) : itemFrom;
+      for (const i of item.innspill.filter((i) => !(item.minutes ?? '').includes(i)))
+        cursor = field('minutes', i, cursor);
+      for (const a of item.action_points) cursor = field('minutes', a, cursor, { label: 'Aksjonspunkt: ' });
       // Every memo passage names its section, so a quote of earlier decisions is known as one.
-      for (const s of item.memo) for (const c of chunk(s.text)) add('memo', `${s.heading}: ${c}`, item, line);
-      const slides = [item.slides ?? '', ...item.discussion_prompts].join('\n');
-      for (const c of chunk(slides)) add('slides', c, item, line);
+      let memoCursor = memoFrom;
+      for (const s of item.memo)
+        memoCursor = field('memo', s.text, memoCursor, {
+          path: [...sakPath, s.heading],
+          label: `${s.heading}: `,
+          heading: s.heading,
+        });
+      if (item.slides) field('slides', item.slides, slidesFrom);
+      // Prompts are read from the same slides: they are looked for from the sak's heading again.
+      if (item.discussion_prompts.length) field('slides', item.discussion_prompts.join('\n'), slidesFrom);
     }
   }
   return out;

@@ -6,10 +6,14 @@ export type MeetingRole = 'innkalling' | 'referat';
 
 /** Where a piece of text stands in its source, so a citation can point at it. */
 export interface Locator {
-  /** 1-based line in the extracted text. */
+  /** 1-based line in the extracted text where the text starts. */
   line: number;
-  /** 1-based page, for paged sources (PDF). */
+  /** 1-based line where the text ends (passages). */
+  endLine?: number;
+  /** 1-based page, for paged sources (PDF; a slide deck's slide is a page). */
   page?: number;
+  /** Headings the text stands under (passages): the sak, then its section ("Hensikt med saken"). */
+  headingPath?: string[];
 }
 
 /** One heading + text section of a toppnotat (case memo), e.g. "Hensikt med saken". */

@@ -46,6 +46,8 @@ interface PassageRow {
   source: string;
   line: number;
   page: number | null;
+  end_line: number | null;
+  heading_path: string | null;
 }
 
 const toDocument = (r: DocumentRow): StoredDocument => ({
@@ -69,6 +71,13 @@ function passageReader(): (r: PassageRow) => Passage {
     strings.set(s, s);
     return s;
   };
+  // A sak's heading path is the same for all its passages: one parsed array each.
+  const paths = new Map<string, string[]>();
+  const pathOf = (json: string): string[] => {
+    let known = paths.get(json);
+    if (!known) paths.set(json, (known = JSON.parse(json) as string[]));
+    return known;
+  };
   return (r) => ({
     id: r.id,
     committee: intern(r.committee),
@@ -79,7 +88,12 @@ function passageReader(): (r: PassageRow) => Passage {
     kind: intern(r.kind) as PassageKind,
     text: r.text,
     source: intern(r.source),
-    locator: r.page === null ? { line: r.line } : { line: r.line, page: r.page },
+    locator: {
+      line: r.line,
+      ...(r.end_line === null ? {} : { endLine: r.end_line }),
+      ...(r.page === null ? {} : { page: r.page }),
+      ...(r.heading_path === null ? {} : { headingPath: pathOf(r.heading_path) }),
+    },
   });
 }
 
@@ -277,7 +291,7 @@ export class SqliteStore implements Store {
 
   async putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }> {
     const insertPassage = this.stmt(
-      'INSERT INTO passages (id, document_id, committee, meeting, date, sak, title, kind, text, source, line, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages (id, document_id, committee, meeting, date, sak, title, kind, text, source, line, page, end_line, heading_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const tx = this.db.transaction(() => {
       const old = this.stmt<[string], { id: number }>('SELECT id FROM documents WHERE source = ?').get(
@@ -303,6 +317,8 @@ export class SqliteStore implements Store {
           p.source,
           p.locator.line,
           p.locator.page ?? null,
+          p.locator.endLine ?? null,
+          p.locator.headingPath ? JSON.stringify(p.locator.headingPath) : null,
         );
       });
       this.stmt('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
@@ -343,7 +359,7 @@ export class SqliteStore implements Store {
     const read = passageReader();
     const out: Passage[] = [];
     const rows = this.stmt<[], PassageRow>(
-      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages ORDER BY document_id, rowid',
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page, end_line, heading_path FROM passages ORDER BY document_id, rowid',
     );
     for (const row of rows.iterate()) out.push(read(row));
     return out;
@@ -357,7 +373,7 @@ export class SqliteStore implements Store {
       'SELECT committee, meeting, sak, kind FROM passages GROUP BY committee, meeting, sak, kind ORDER BY MIN(rowid)',
     ).all();
     const select = this.stmt<[string, string, string | null, string], PassageRow>(
-      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ? ORDER BY document_id, rowid',
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page, end_line, heading_path FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ? ORDER BY document_id, rowid',
     );
     for (const g of groups) {
       const passages = select.all(g.committee, g.meeting, g.sak, g.kind).map(read);
@@ -433,7 +449,7 @@ export class SqliteStore implements Store {
   async passagesFor(cases: CaseRef[]): Promise<Passage[]> {
     const read = passageReader();
     const select = this.stmt<[string, string, string | null], PassageRow>(
-      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY document_id, rowid',
+      'SELECT id, committee, meeting, date, sak, title, kind, text, source, line, page, end_line, heading_path FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY document_id, rowid',
     );
     return this.db.transaction(() =>
       cases.flatMap((c) => select.all(c.committee, c.meeting, c.sak).map(read)),

@@ -190,4 +190,12 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'passage locators: where a passage ends and the headings it stands under',
+    sql: `
+      ALTER TABLE passages ADD COLUMN end_line INTEGER;
+      ALTER TABLE passages ADD COLUMN heading_path TEXT;
+    `,
+  },
 ];
