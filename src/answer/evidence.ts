@@ -213,6 +213,20 @@ export function holdsKind(kind: Expected, text: string): boolean {
   return HAS[kind].test(text);
 }
 
+/** Passages before and after a passage that are read as its context ("Utvalget" names what came before). */
+const CONTEXT_BEFORE = 2;
+const CONTEXT_AFTER = 1;
+
+/** A passage with its heading path and its neighbours under the same heading. */
+function contextOf(passages: Passage[], p: Passage): string {
+  const at = passages.indexOf(p);
+  const heading = (x: Passage) => (x.locator.headingPath ?? []).join('\n');
+  const near = passages
+    .slice(Math.max(0, at - CONTEXT_BEFORE), at + 1 + CONTEXT_AFTER)
+    .filter((x) => x.kind === p.kind && heading(x) === heading(p));
+  return [heading(p), ...near.map((x) => x.text)].join('\n');
+}
+
 /** Units a heading ending in a colon introduces, at most this many. */
 const LIST_LENGTH = 8;
 
@@ -262,13 +276,14 @@ export function rankEvidence(
   const out: Evidence[] = [];
   for (const [rank, { c, score }] of candidates.entries()) {
     const title = foldForMatch(c.item.title);
-    const units = unitsOf(lib.passagesOf(c.key).filter((p) => !exclude(p)));
+    const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
+    const units = unitsOf(passages);
     const inPassage = new Map<Passage, number>();
     for (const unit of units) {
-      // A unit is read in its passage (the paragraph, bullet list or slide it stands in).
+      // A unit is read in its context: the sak's title, its heading and the passages around it.
       let cov = inPassage.get(unit.passage);
       if (cov === undefined) {
-        cov = share(terms, foldForMatch(`${title}\n${unit.passage.text}`));
+        cov = share(terms, foldForMatch(`${title}\n${contextOf(passages, unit.passage)}`));
         inPassage.set(unit.passage, cov);
       }
       // A heading that ends in a colon is read with the list it introduces.
