@@ -18,8 +18,11 @@ const OUT = path.resolve(import.meta.dirname, '../data/lexicon/freedict-eng-nor.
 const MAX_TRANSLATIONS = 3;
 /** Headwords of more words than an English question phrase the lexicon looks up. */
 const MAX_HEADWORD_WORDS = 3;
-/** A Norwegian "translation" of more words is an explanation, not a term found in text. */
-const MAX_TRANSLATION_WORDS = 2;
+/**
+ * A translation of several words is an explanation ("be om", "forestille seg"): searched word by
+ * word, its little words match everywhere. Phrases the committees use stand in the domain lexicon.
+ */
+const MAX_TRANSLATION_WORDS = 1;
 
 /** dictd writes offsets and lengths as base-64 numbers, most significant digit first. */
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

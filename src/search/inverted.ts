@@ -32,6 +32,17 @@ class Postings {
     this.size++;
   }
 
+  /** Adds counts to documents, which may already hold the term: the result stays ascending. */
+  merge(more: Map<number, number>): void {
+    const all = new Map(more);
+    for (let i = 0; i < this.size; i++)
+      all.set(this.docs[i]!, (all.get(this.docs[i]!) ?? 0) + this.counts[i]!);
+    const docs = [...all.keys()].sort((a, b) => a - b);
+    this.docs = Uint32Array.from(docs);
+    this.counts = Uint32Array.from(docs, (d) => all.get(d)!);
+    this.size = docs.length;
+  }
+
   /** Lets go of the room kept for growth, once no more documents come. */
   trim(): void {
     this.docs = this.docs.slice(0, this.size);
@@ -47,6 +58,8 @@ export interface Scored {
 
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
+  /** In how many documents a term stood itself, for the terms that `countAlsoAs` added to. */
+  private readonly alone = new Map<string, number>();
   /** Distinct tokens per document (before terms are processed), BM25's document length. */
   private lengths = new Uint32Array(1024);
   private averageLength = 0;
@@ -84,6 +97,30 @@ export class InvertedIndex {
     return doc;
   }
 
+  /**
+   * Lets each term's occurrences count as occurrences of other terms too (a compound's as its
+   * parts'), so that searching a part finds the documents holding the whole. `partsOf` is asked once
+   * per term, before any of the counts move, so it sees the frequencies of the documents as added.
+   * Call before `seal`.
+   */
+  countAlsoAs(partsOf: (term: string) => string[]): void {
+    const extra = new Map<string, Map<number, number>>();
+    for (const [term, p] of this.postings) {
+      for (const part of new Set(partsOf(term))) {
+        if (part === term) continue;
+        let counts = extra.get(part);
+        if (!counts) extra.set(part, (counts = new Map()));
+        for (let i = 0; i < p.size; i++) counts.set(p.docs[i]!, (counts.get(p.docs[i]!) ?? 0) + p.counts[i]!);
+      }
+    }
+    for (const [part, counts] of extra) {
+      let p = this.postings.get(part);
+      if (!p) this.postings.set(part, (p = new Postings()));
+      this.alone.set(part, p.size);
+      p.merge(counts);
+    }
+  }
+
   /** Call once every document is added: drops the room kept for growth. */
   seal(): void {
     for (const p of this.postings.values()) p.trim();
@@ -93,6 +130,11 @@ export class InvertedIndex {
   /** In how many documents a term occurs. */
   frequency(term: string): number {
     return this.postings.get(term)?.size ?? 0;
+  }
+
+  /** In how many documents a term occurs itself, not counting the terms that count as it too. */
+  frequencyAlone(term: string): number {
+    return this.alone.get(term) ?? this.frequency(term);
   }
 
   /**
