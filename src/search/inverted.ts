@@ -32,17 +32,6 @@ class Postings {
     this.size++;
   }
 
-  /** Adds counts to documents, which may already hold the term: the result stays ascending. */
-  merge(more: Map<number, number>): void {
-    const all = new Map(more);
-    for (let i = 0; i < this.size; i++)
-      all.set(this.docs[i]!, (all.get(this.docs[i]!) ?? 0) + this.counts[i]!);
-    const docs = [...all.keys()].sort((a, b) => a - b);
-    this.docs = Uint32Array.from(docs);
-    this.counts = Uint32Array.from(docs, (d) => all.get(d)!);
-    this.size = docs.length;
-  }
-
   /** Lets go of the room kept for growth, once no more documents come. */
   trim(): void {
     this.docs = this.docs.slice(0, this.size);
@@ -104,20 +93,28 @@ export class InvertedIndex {
    * Call before `seal`.
    */
   countAlsoAs(partsOf: (term: string) => string[]): void {
-    const extra = new Map<string, Map<number, number>>();
-    for (const [term, p] of this.postings) {
+    const sources = new Map<string, Postings[]>();
+    for (const [term, p] of this.postings)
       for (const part of new Set(partsOf(term))) {
         if (part === term) continue;
-        let counts = extra.get(part);
-        if (!counts) extra.set(part, (counts = new Map()));
-        for (let i = 0; i < p.size; i++) counts.set(p.docs[i]!, (counts.get(p.docs[i]!) ?? 0) + p.counts[i]!);
+        const list = sources.get(part);
+        if (list) list.push(p);
+        else sources.set(part, [p]);
       }
-    }
-    for (const [part, counts] of extra) {
-      let p = this.postings.get(part);
-      if (!p) this.postings.set(part, (p = new Postings()));
-      this.alone.set(part, p.size);
-      p.merge(counts);
+    // One count per document, reused part after part, keeps the merged postings in document order.
+    const counts = new Uint32Array(this.count);
+    for (const [part, from] of sources) {
+      const own = this.postings.get(part);
+      this.alone.set(part, own?.size ?? 0);
+      for (const p of own ? [own, ...from] : from)
+        for (let i = 0; i < p.size; i++) counts[p.docs[i]!]! += p.counts[i]!;
+      const merged = new Postings();
+      for (let doc = 0; doc < this.count; doc++) {
+        if (!counts[doc]) continue;
+        merged.add(doc, counts[doc]!);
+        counts[doc] = 0;
+      }
+      this.postings.set(part, merged);
     }
   }
 
