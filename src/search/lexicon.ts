@@ -77,7 +77,9 @@ export function abbreviation(word: string, lex: Lexicon = lexicon()): string[] {
 /**
  * The Norwegian terms a question implies: translations of English words and phrases (up to three
  * words) and expansions of abbreviations. The question's own words are not repeated. The general
- * dictionary translates only what the question is about: "what" and "did" have translations too.
+ * dictionary translates only what the question is about ("what" and "did" have translations too),
+ * and only those abbreviations are expanded: "NUIT" in "what did NUIT decide" names the committee,
+ * and its expansion's words ("nasjonalt", "utvalg") would be searched as the topic.
  */
 export function expansions(question: string, lex: Lexicon = lexicon()): string[] {
   const words = (question.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/-+$/, ''));
@@ -90,7 +92,7 @@ export function expansions(question: string, lex: Lexicon = lexicon()): string[]
       const translate = phrase.every((w) => topical.has(w)) ? lex.enNb : lex.domain;
       for (const t of translate.get(phrase.join(' ')) ?? []) out.add(t);
     }
-    for (const t of abbreviation(words[i]!, lex)) out.add(t);
+    if (topical.has(words[i]!)) for (const t of abbreviation(words[i]!, lex)) out.add(t);
   }
   return [...out];
 }
