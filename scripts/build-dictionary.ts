@@ -33,7 +33,7 @@ const b64 = (s: string) => [...s].reduce((n, ch) => n * 64 + B64.indexOf(ch), 0)
  * sense a line of translations, optionally numbered (`1. x, y`, sometimes ending in the number of
  * the next gloss, `2.`), followed by English gloss lines (indented when numbered).
  */
-export function translationsOf(entry: string): string[] {
+function translationsOf(entry: string): string[] {
   const lines = entry.split('\n').slice(1);
   const out: string[] = [];
   lines.forEach((line, i) => {
