@@ -70,4 +70,12 @@ describe('the bilingual lexicon', () => {
   it('expands a plural abbreviation (RHFs) like its singular', () => {
     expect(expansions('did the RHFs agree?')).toContain('regionalt helseforetak');
   });
+
+  it('does not expand the name of the committee asked, which is not the topic', () => {
+    expect(expansions('What did NUIT decide on SFM?')).not.toContain('nasjonalt utvalg for it-prioritering');
+  });
+
+  it('translates ordinary English words through the general dictionary, inflected too', () => {
+    expect(expansions('Which prescriptions were discussed?')).toContain('resept');
+  });
 });

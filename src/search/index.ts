@@ -8,6 +8,7 @@
 // question; sections take under 30 ms (measured, see README). The index over them is our own
 // (./inverted.ts): MiniSearch ranked the same but cost 60 MB of heap and much garbage at 100×.
 import type { Passage, PassageKind } from '../record/types.ts';
+import { compoundParts } from './compounds.ts';
 import type { Embedder } from './embeddings.ts';
 import { InvertedIndex } from './inverted.ts';
 import { expansions } from './lexicon.ts';
@@ -117,6 +118,8 @@ export class SearchIndex {
       }
     }
     await embedPending();
+    // A compound counts as its parts too: "liste" finds "legemiddellisten", "journal" "kjernejournal".
+    text.countAlsoAs((term) => compoundParts(term, (t) => text.frequency(t)));
     text.seal();
     return new SearchIndex(text, sections, vectors.length ? vectors : null, vectors.length ? embed : null);
   }
@@ -144,7 +147,9 @@ export class SearchIndex {
   /** The words of a query without those most sections share; the rarest ones if all are common. */
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
-    const share = (w: string) => this.text.frequency(searchTerm(w) ?? '') / Math.max(1, this.sections.length);
+    // A word is common by how often it stands alone: "plan" in many compounds is still a topic.
+    const share = (w: string) =>
+      this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.sections.length);
     // Words the record never uses match nothing; of the rest, the common ones are left out.
     const used = words.filter((w) => searchTerm(w) && share(w) > 0);
     const kept = used.filter((w) => share(w) <= COMMON);

@@ -47,6 +47,8 @@ export interface Scored {
 
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
+  /** In how many documents a term stood itself, for the terms that `countAlsoAs` added to. */
+  private readonly alone = new Map<string, number>();
   /** Distinct tokens per document (before terms are processed), BM25's document length. */
   private lengths = new Uint32Array(1024);
   private averageLength = 0;
@@ -84,6 +86,38 @@ export class InvertedIndex {
     return doc;
   }
 
+  /**
+   * Lets each term's occurrences count as occurrences of other terms too (a compound's as its
+   * parts'), so that searching a part finds the documents holding the whole. `partsOf` is asked once
+   * per term, before any of the counts move, so it sees the frequencies of the documents as added.
+   * Call before `seal`.
+   */
+  countAlsoAs(partsOf: (term: string) => string[]): void {
+    const sources = new Map<string, Postings[]>();
+    for (const [term, p] of this.postings)
+      for (const part of new Set(partsOf(term))) {
+        if (part === term) continue;
+        const list = sources.get(part);
+        if (list) list.push(p);
+        else sources.set(part, [p]);
+      }
+    // One count per document, reused part after part, keeps the merged postings in document order.
+    const counts = new Uint32Array(this.count);
+    for (const [part, from] of sources) {
+      const own = this.postings.get(part);
+      this.alone.set(part, own?.size ?? 0);
+      for (const p of own ? [own, ...from] : from)
+        for (let i = 0; i < p.size; i++) counts[p.docs[i]!]! += p.counts[i]!;
+      const merged = new Postings();
+      for (let doc = 0; doc < this.count; doc++) {
+        if (!counts[doc]) continue;
+        merged.add(doc, counts[doc]!);
+        counts[doc] = 0;
+      }
+      this.postings.set(part, merged);
+    }
+  }
+
   /** Call once every document is added: drops the room kept for growth. */
   seal(): void {
     for (const p of this.postings.values()) p.trim();
@@ -93,6 +127,11 @@ export class InvertedIndex {
   /** In how many documents a term occurs. */
   frequency(term: string): number {
     return this.postings.get(term)?.size ?? 0;
+  }
+
+  /** In how many documents a term occurs itself, not counting the terms that count as it too. */
+  frequencyAlone(term: string): number {
+    return this.alone.get(term) ?? this.frequency(term);
   }
 
   /**

@@ -1,8 +1,11 @@
-// English questions reach Norwegian text through a small bilingual domain lexicon and the
-// abbreviation table — both data files under data/lexicon, so they can be edited without code.
+// English questions reach Norwegian text through the committees' domain lexicon (their terms and
+// English equivalents), the abbreviation table — data files under data/lexicon, edited without
+// code — and, for ordinary English words the lexicon does not hold, the general dictionary.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { dictionary, lemmas, translate, type Dictionary } from './dictionary.ts';
+import { topicWords } from './terms.ts';
 
 const LEXICON_DIR = path.resolve(import.meta.dirname, '../../data/lexicon');
 
@@ -16,17 +19,50 @@ function load(file: string): Map<string, string[]> {
   return out;
 }
 
+/** English word or phrase (lower case, any inflection) → Norwegian terms, or undefined if unknown. */
+export interface Translations {
+  get(phrase: string): string[] | undefined;
+}
+
 export interface Lexicon {
-  /** English word or phrase → Norwegian terms. */
-  enNb: Map<string, string[]>;
+  /** The domain lexicon, then the general dictionary. */
+  enNb: Translations;
+  /** The domain lexicon alone. */
+  domain: Translations;
   /** Abbreviation (lower-cased) → expansions. */
   abbreviations: Map<string, string[]>;
+}
+
+/**
+ * Translations by the domain lexicon where it knows the phrase in any of its forms ("vendors" as
+ * "vendor"), else by the general dictionary if one is given: the committees' own term beats a
+ * dictionary sense.
+ */
+export function translations(domain: Map<string, string[]>, dict?: () => Dictionary): Translations {
+  return {
+    get(phrase) {
+      const at = phrase.lastIndexOf(' ') + 1;
+      for (const last of lemmas(phrase.slice(at))) {
+        const hit = domain.get(phrase.slice(0, at) + last);
+        if (hit) return hit;
+      }
+      const general = dict ? translate(phrase, dict()) : [];
+      return general.length ? general : undefined;
+    },
+  };
 }
 
 let cached: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
-  cached ??= { enNb: load('en-nb.json'), abbreviations: load('abbreviations.json') };
+  if (!cached) {
+    const domain = load('en-nb.json');
+    cached = {
+      enNb: translations(domain, dictionary),
+      domain: translations(domain),
+      abbreviations: load('abbreviations.json'),
+    };
+  }
   return cached;
 }
 
@@ -40,18 +76,23 @@ export function abbreviation(word: string, lex: Lexicon = lexicon()): string[] {
 
 /**
  * The Norwegian terms a question implies: translations of English words and phrases (up to three
- * words) and expansions of abbreviations. The question's own words are not repeated.
+ * words) and expansions of abbreviations. The question's own words are not repeated. The general
+ * dictionary translates only what the question is about ("what" and "did" have translations too),
+ * and only those abbreviations are expanded: "NUIT" in "what did NUIT decide" names the committee,
+ * and its expansion's words ("nasjonalt", "utvalg") would be searched as the topic.
  */
 export function expansions(question: string, lex: Lexicon = lexicon()): string[] {
   const words = (question.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/-+$/, ''));
+  const topical = new Set(topicWords(question));
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (let n = 3; n >= 1; n--) {
       if (i + n > words.length) continue;
-      const phrase = words.slice(i, i + n).join(' ');
-      for (const t of lex.enNb.get(phrase) ?? []) out.add(t);
+      const phrase = words.slice(i, i + n);
+      const translate = phrase.every((w) => topical.has(w)) ? lex.enNb : lex.domain;
+      for (const t of translate.get(phrase.join(' ')) ?? []) out.add(t);
     }
-    for (const t of abbreviation(words[i]!, lex)) out.add(t);
+    if (topical.has(words[i]!)) for (const t of abbreviation(words[i]!, lex)) out.add(t);
   }
   return [...out];
 }

@@ -1,0 +1,67 @@
+// The general English→Norwegian dictionary: ordinary English words of a question ("list",
+// "population", "support") reach the Norwegian words of the documents without anyone adding them by
+// hand. Data: data/lexicon/freedict-eng-nor.tsv, made from FreeDict by scripts/build-dictionary.ts
+// (CC BY-SA 3.0, see the .LICENSE.md beside it). Read on first use: a process that never meets an
+// English question never pays for it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FILE = path.resolve(import.meta.dirname, '../../data/lexicon/freedict-eng-nor.tsv');
+
+/** Headword → its translations joined by `|`: one string per entry, split only when looked up. */
+export type Dictionary = Map<string, string>;
+
+export function parseDictionary(tsv: string): Dictionary {
+  const out: Dictionary = new Map();
+  for (const line of tsv.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
+}
+
+let cached: Dictionary | undefined;
+
+export function dictionary(): Dictionary {
+  cached ??= parseDictionary(readFileSync(FILE, 'utf8'));
+  return cached;
+}
+
+const VOWEL = /[aeiou]/;
+
+/**
+ * The forms an English word may have in a dictionary, the word itself first: a plural (-s, -es,
+ * -ies), a past (-ed, -ied) or a present participle (-ing), with a doubled final consonant undone
+ * ("planned", "planning") and a dropped -e put back ("used", "using").
+ */
+export function lemmas(word: string): string[] {
+  const out = [word];
+  const add = (base: string) => {
+    if (base.length >= 2 && VOWEL.test(base)) out.push(base);
+  };
+  const undouble = (base: string) => {
+    add(base);
+    if (/([^aeiouls])\1$/.test(base)) add(base.slice(0, -1));
+    add(`${base}e`);
+  };
+  if (word.endsWith('ies') || word.endsWith('ied')) add(`${word.slice(0, -3)}y`);
+  if (/(?:s|x|z|ch|sh)es$/.test(word)) add(word.slice(0, -2));
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) add(word.slice(0, -1));
+  if (word.endsWith('ed')) undouble(word.slice(0, -2));
+  if (word.endsWith('ing')) undouble(word.slice(0, -3));
+  if (word.endsWith("'s")) add(word.slice(0, -2));
+  return [...new Set(out)];
+}
+
+/**
+ * Norwegian translations of an English word or phrase (lower case), through the first of its forms
+ * the dictionary holds; a phrase is inflected on its last word ("waiting lists").
+ */
+export function translate(phrase: string, dict: Dictionary = dictionary()): string[] {
+  const at = phrase.lastIndexOf(' ') + 1;
+  for (const last of lemmas(phrase.slice(at))) {
+    const hit = dict.get(phrase.slice(0, at) + last);
+    if (hit) return hit.split('|');
+  }
+  return [];
+}
