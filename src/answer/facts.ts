@@ -19,7 +19,7 @@ const EVIDENCE_CASES = 8;
  * Below this key-content coverage the best evidence does not hold what was asked: the answerer
  * abstains. Calibrated on the read half of the development set (see README, "Abstaining").
  */
-export const MIN_EVIDENCE_COVERAGE = 0.6;
+export const MIN_EVIDENCE_COVERAGE = 0.5;
 
 /**
  * Below this share of the question's key content in what would be quoted (with the sak's title),
@@ -38,10 +38,12 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   const evidence = rankEvidence(lib, q, ranked.slice(0, EVIDENCE_CASES), (p) => p.kind === 'agenda');
   const best = evidence[0];
   if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
-  // The kind asked for must stand in what is quoted: a "how many" needs a number.
-  const lead = expectedKinds(q).length ? evidence.find((e) => e.c === best.c && e.fits) : best;
-  // The unit holding the kind asked for must itself be about the question, not only stand near it.
-  if (!lead || lead.own < MIN_LEAD_OWN) return abstain(lib, q, ranked[0]);
+  // The kind asked for must stand in what is quoted: a "how many" needs a number, in a unit that
+  // is itself about the question, not only near it.
+  const lead = expectedKinds(q).length
+    ? evidence.find((e) => e.c === best.c && e.fits && e.own >= MIN_LEAD_OWN)
+    : best;
+  if (!lead) return abstain(lib, q, ranked[0]);
   const list = LIST_QUESTION.test(q.text);
   const quoted = pickQuotes(
     lead,
