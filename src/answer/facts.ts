@@ -4,6 +4,7 @@
 // answer is an abstention.
 import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
 import { foldForMatch } from '../record/normalize.ts';
+import type { Passage } from '../record/types.ts';
 import { expectedKinds, keyTerms, rankEvidence, sameKey, share, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
@@ -51,17 +52,18 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     list ? 4 : 3,
   );
   const c = lead.c;
+  const texts = quotations(quoted);
   // What is quoted, read with the sak's title, must hold the question's key content.
   const support = share(
     keyTerms(lib, q),
-    foldForMatch([c.item.title, ...quoted.map((e) => e.unit.text)].join('\n')),
+    foldForMatch([c.item.title, ...texts].join('\n')),
   );
   if (support < MIN_SUPPORT) return { ...abstain(lib, q, ranked[0]), support };
   const names = list ? c.item.named_items : [];
   const lines = [
     `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
-    ...quoted.map((e) => `«${e.unit.text}»`),
+    ...texts.map((x) => `«${x}»`),
   ];
   const used = [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
     citation: citation(c, p, p.kind),
@@ -87,6 +89,23 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
   const run = next.filter((e, i) => e.unit.order === lead.unit.order + i + 1);
   if (/:\s*$/.test(lead.unit.text)) return run.slice(0, LIST_ITEMS);
   return withNext ? run.slice(0, 1).filter((e) => e.unit.text.length < CONTEXT_CHARS) : [];
+}
+
+/** A passage up to this long is quoted whole: the bullet or paragraph says who said what. */
+const WHOLE_PASSAGE = 400;
+
+/** What is quoted for the picked units: a short passage whole, once; else the units themselves. */
+function quotations(picked: Evidence[]): string[] {
+  const out: string[] = [];
+  const whole = new Set<Passage>();
+  for (const e of picked) {
+    const p = e.unit.passage;
+    if (p.text.length <= WHOLE_PASSAGE) {
+      if (!whole.has(p)) out.push(p.text.replace(/\s+/g, ' ').trim());
+      whole.add(p);
+    } else out.push(e.unit.text);
+  }
+  return out;
 }
 
 /**
