@@ -54,10 +54,7 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   const c = lead.c;
   const texts = quotations(quoted);
   // What is quoted, read with the sak's title, must hold the question's key content.
-  const support = share(
-    keyTerms(lib, q),
-    foldForMatch([c.item.title, ...texts].join('\n')),
-  );
+  const support = share(keyTerms(lib, q), foldForMatch([c.item.title, ...texts].join('\n')));
   if (support < MIN_SUPPORT) return { ...abstain(lib, q, ranked[0]), support };
   const names = list ? c.item.named_items : [];
   const lines = [

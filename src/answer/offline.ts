@@ -23,6 +23,8 @@ import type { Question } from './question.ts';
 import { inMonth, inTimeAsked, rankCases, type Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { AskOptions } from './types.ts';
+import type { Meeting } from '../record/types.ts';
+import type { MeetingRow } from '../store/types.ts';
 
 export type { OfflineResult } from './compose.ts';
 
@@ -32,6 +34,20 @@ const MIN_CASE_COVERAGE = 0.5;
 /** A question ending in a question mark: what a memo or slide asks the committee to discuss. */
 const ASKS = /\?\s*$/;
 
+/** The meeting numbered right after (or before) this one of its committee: 5/2020 → 6/2020 or 1/2021. */
+function numberedNeighbour(lib: Library, m: Meeting, way: 'next' | 'previous'): MeetingRow | undefined {
+  const [n, y] = (m.meeting ?? '').split('/').map(Number);
+  if (!n || !y) return undefined;
+  const same = lib.meetings.filter((x) => x.committee === m.committee && x.meeting);
+  const numbered = (label: string) => same.find((x) => x.meeting === label);
+  if (way === 'next') return numbered(`${n + 1}/${y}`) ?? numbered(`1/${y + 1}`);
+  if (n > 1) return numbered(`${n - 1}/${y}`);
+  // The last meeting of the year before: the highest number that year.
+  return same
+    .filter((x) => x.meeting!.endsWith(`/${y - 1}`))
+    .sort((a, b) => Number(b.meeting!.split('/')[0]) - Number(a.meeting!.split('/')[0]))[0];
+}
+
 async function answerMeeting(lib: Library, q: Question, opts: AskOptions): Promise<OfflineResult | null> {
   const committee = opts.committee ?? q.committee;
   let meetings = lib.meetings.filter((m) => !committee || m.committee === committee);
@@ -39,6 +55,13 @@ async function answerMeeting(lib: Library, q: Question, opts: AskOptions): Promi
   if (q.date) meetings = meetings.filter((m) => m.dates.includes(q.date!));
   else if (q.month) meetings = meetings.filter((m) => m.dates.some((d) => inMonth(d, q.month!)));
   if (!meetings.length) return null;
+  if (q.relative) {
+    // "The next meeting after 9 September 2020": the meeting numbered after the one named, which
+    // the record may not hold; then the documents do not say when or where it is.
+    const neighbour = numberedNeighbour(lib, meetings[0]!, q.relative);
+    if (!neighbour) return abstain(lib, q, undefined);
+    meetings = [neighbour];
+  }
   // With no time named, the latest meeting is meant ("who are NUIT's members?").
   if (!q.meeting && !q.date && !q.month) {
     const latest = meetings.reduce((a, b) => ((b.date ?? '') > (a.date ?? '') ? b : a));

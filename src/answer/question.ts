@@ -28,6 +28,8 @@ export interface Question {
   wantsAmount: boolean;
   /** The question asks how something was rated or scored. */
   wantsRating: boolean;
+  /** The question asks for the meeting after (or before) the one it names. */
+  relative?: 'next' | 'previous';
 }
 
 const EN_WORDS =
@@ -137,6 +139,11 @@ export function understand(question: string): Question {
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
         t,
       ),
+    relative: /\b(next|following|neste|påfølgende)\b[^?]*\b(meeting|møte\w*)\b[^?]*\b(after|etter)\b/.test(t)
+      ? 'next'
+      : /\b(previous|preceding|forrige)\b[^?]*\b(meeting|møte\w*)\b[^?]*\b(before|før)\b/.test(t)
+        ? 'previous'
+        : undefined,
     wantsRating:
       /\b(rate[ds]?|rating|score[ds]?|ranked|vurderte|rangerte|scoret|ga .* poeng|karakter)\b/.test(t),
   };
