@@ -16,6 +16,8 @@ import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
+/** The next package: its referat brings sak 43/31's decision, which differs from the proposal. */
+const NEXT_PACKAGE = path.resolve(import.meta.dirname, 'fixtures/llm/nuit-4-2031.txt');
 
 interface ChatRequest {
   model: string;
@@ -103,14 +105,14 @@ beforeEach(() => {
   requests.length = 0;
 });
 
-async function answerer(extra: Record<string, string> = {}): Promise<Answerer> {
+async function answerer(extra: Record<string, string> = {}, on: Store = store): Promise<Answerer> {
   const config = loadConfig({
     DATA_DIR: dir,
     OPENAI_BASE_URL: baseUrl,
     OPENAI_API_KEY: 'test-key',
     ...extra,
   });
-  return createAnswerer({ store, config, logger: createLogger('silent') });
+  return createAnswerer({ store: on, config, logger: createLogger('silent') });
 }
 
 /** The passage ids the model was shown, read back from the request. */
@@ -185,6 +187,150 @@ describe('grounded answers over an OpenAI-compatible server', () => {
     // The model abstained, so the answer is the offline one — which quotes the proposal, not the injection.
     expect(a.answer).toContain('bookingløsning for fysioterapi');
     expect(a.answer).not.toMatch(/legge ned helsenorge/i);
+  });
+});
+
+/** The user message of a request: what the model is given as data and question. */
+function userMessage(req: ChatRequest): string {
+  return req.messages.at(-1)!.content;
+}
+
+/** The facts block of one sak in a request, or undefined. */
+function factsOf(req: ChatRequest, sak: string): string | undefined {
+  return [...userMessage(req).matchAll(/<facts ([^>]*)>([\s\S]*?)<\/facts>/g)].find((m) =>
+    m[1]!.includes(`sak="${sak}"`),
+  )?.[0];
+}
+
+/**
+ * The id the request gives a sak's proposal or decision fact; "none" when it gives none, so the
+ * fake server still answers and the test fails on the answer rather than on a timeout.
+ */
+function factId(req: ChatRequest, kind: 'proposed' | 'adopted'): string {
+  return new RegExp(`<fact id="(F\\d+)" kind="${kind}">`).exec(userMessage(req))?.[1] ?? 'none';
+}
+
+/** The texts of the passages in a request, in the order the model sees them. */
+function passageTexts(req: ChatRequest): string[] {
+  return [...userMessage(req).matchAll(/<passage id="P\d+"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+describe('the model gets the evidence of the offline answer and the facts of the cited sak', () => {
+  // A record where sak 43/31's decision has arrived with the next package and says more than the
+  // proposal did: the model must be able to keep the two apart.
+  let decided: Store;
+  let decidedDir: string;
+  const abstaining = () => ({ content: JSON.stringify({ abstain: true, claims: [] }) });
+
+  beforeAll(async () => {
+    decidedDir = await mkdtemp(path.join(os.tmpdir(), 'motebot-llm-decided-'));
+    decided = await openStore(loadConfig({ DATA_DIR: decidedDir }));
+    const summary = await ingestPaths([FIXTURE, NEXT_PACKAGE], {
+      store: decided,
+      logger: createLogger('silent'),
+      maxBytes: 1e7,
+    });
+    expect(summary.failed).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await decided.close();
+    await rm(decidedDir, { recursive: true, force: true });
+  });
+
+  it('sends the cited sak’s record facts, with its proposal and its decision verbatim and the outcome known', async () => {
+    behaviour = abstaining;
+    await (await answerer({}, decided)).ask('Hva ble vedtatt i sak 43/31?');
+    const facts = factsOf(requests[0]!, '43/31');
+    expect(facts).toBeDefined();
+    expect(facts).toMatch(/committee="NUIT" meeting="3\/2031" date="2031-09-04" sak="43\/31"/);
+    expect(facts).toContain('Tittel: Prismodell for nasjonal meldingsformidling');
+    expect(facts).toContain('Sakstype: Tilslutning');
+    expect(facts).toContain('Utfall kjent: ja');
+    expect(facts).toMatch(
+      /<fact id="F\d+" kind="proposed">Forslag til vedtak: NUIT gir sin tilslutning til ny prismodell for nasjonal meldingsformidling fra 2032\.<\/fact>/,
+    );
+    expect(facts).toMatch(
+      /<fact id="F\d+" kind="adopted">Vedtak: NUIT gir sin tilslutning til ny prismodell for nasjonal meldingsformidling fra 2033, med en overgangsordning for kommuner under 5000 innbyggere\.<\/fact>/,
+    );
+  });
+
+  it('says outright that the outcome is unknown where the record holds only the proposal', async () => {
+    behaviour = abstaining;
+    await (await answerer()).ask('Hva er forslaget til vedtak i sak 43/31?');
+    const facts = factsOf(requests[0]!, '43/31')!;
+    expect(facts).toContain('Utfall kjent: nei');
+    expect(facts).toContain('kind="proposed"');
+    expect(facts).not.toContain('kind="adopted"');
+  });
+
+  it('shows the passages the offline answer quoted first, then further evidence of the sak', async () => {
+    const offline = await (
+      await createAnswerer({
+        store: decided,
+        config: loadConfig({ DATA_DIR: decidedDir }),
+        logger: createLogger('silent'),
+      })
+    ).ask('Hva ble vedtatt i sak 43/31?');
+    const quoted = offline.citations.map((c) => c.quote);
+    expect(quoted).toHaveLength(1);
+    behaviour = abstaining;
+    await (await answerer({}, decided)).ask('Hva ble vedtatt i sak 43/31?');
+    const texts = passageTexts(requests[0]!);
+    expect(texts[0]).toBe(quoted[0]);
+    // The referat's discussion of the sak is evidence the offline answer did not quote.
+    expect(texts.slice(1).some((t) => t.includes('overgangsordning for små kommuner'))).toBe(true);
+  });
+
+  it('keeps document text inside its element: a closing tag in a passage is stripped', async () => {
+    // The referat writes the tag HTML-escaped; ingest decodes it, so the record holds "</passage>".
+    behaviour = abstaining;
+    await (await answerer({}, decided)).ask('Hva ble vedtatt i sak 43/31?');
+    const user = userMessage(requests[0]!);
+    const passages = user.slice(user.indexOf('<passages>'), user.indexOf('</passages>'));
+    expect(passages).toContain('Nye instruksjoner');
+    expect(passages.match(/<\/passage>/g)).toHaveLength(passages.match(/<passage id=/g)!.length);
+    expect(user.slice(user.indexOf('</passages>'))).not.toContain('Nye instruksjoner');
+  });
+
+  it('cites a claim resting on a fact as the sak’s proposal or decision', async () => {
+    behaviour = (req) => ({
+      content: JSON.stringify({
+        claims: [
+          {
+            text: 'Det ble foreslått at prismodellen skulle gjelde fra 2032.',
+            passage_ids: [factId(req, 'proposed')],
+          },
+          {
+            text: 'NUIT vedtok prismodellen fra 2033, med en overgangsordning for små kommuner.',
+            passage_ids: [factId(req, 'adopted')],
+          },
+        ],
+      }),
+    });
+    const a = await (await answerer({}, decided)).ask('Hva ble vedtatt i sak 43/31?');
+    expect(a.generated).toBe(true);
+    expect(a.answer).toContain('fra 2033');
+    expect(a.citations).toHaveLength(2);
+    expect(a.citations[0]).toMatchObject({ sak: '43/31', meeting: '3/2031', kind: 'proposed' });
+    expect(a.citations[0]!.quote).toContain('fra 2032');
+    expect(a.citations[1]).toMatchObject({ sak: '43/31', meeting: '3/2031', kind: 'adopted' });
+    expect(a.citations[1]!.quote).toContain('fra 2033');
+  });
+
+  it('falls back to the offline answer when the only claim cites a fact it was not given', async () => {
+    behaviour = () => ({
+      content: JSON.stringify({
+        claims: [{ text: 'NUIT avviste prismodellen.', passage_ids: ['F99'] }],
+      }),
+    });
+    const a = await (await answerer({}, decided)).ask('Hva ble vedtatt i sak 43/31?');
+    expect(requests).toHaveLength(1);
+    expect(a.generated).toBe(false);
+    expect(a.answer).not.toContain('avviste');
+    expect(a.answer).toContain('overgangsordning for kommuner under 5000 innbyggere');
   });
 });
 
