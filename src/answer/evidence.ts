@@ -23,11 +23,14 @@ export interface KeyTerm {
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 export function alternatives(word: string): string[] {
   const lex = lexicon();
-  // "e-helseområdet" is indexed as its parts; its last part carries the meaning.
-  const tail = word.includes('-') ? word.slice(word.lastIndexOf('-') + 1) : '';
+  // "e-helseområdet" is indexed as its parts; its last part carries the meaning, unless it is an
+  // ending on an abbreviation ("KVU-en", "RHF-ene").
+  const cut = word.lastIndexOf('-');
+  const tail = cut > 0 ? word.slice(cut + 1) : '';
+  const part = tail.length >= 4 ? tail : cut > 0 ? word.slice(0, cut) : '';
   const alts = [
     word,
-    ...(tail.length >= 4 ? [tail] : []),
+    ...(part ? [part, ...abbreviation(part, lex)] : []),
     ...(lex.enNb.get(word) ?? []),
     ...abbreviation(word, lex),
   ];

@@ -62,11 +62,14 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
   if (committee) pool = pool.filter((c) => c.committee === committee);
   if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
   let ranked: Ranked[] = pool.map((c) => ({ c, score: scores.get(c.key) ?? 0 }));
-  if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
-  if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
-  if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
-  else if (q.meetingYear)
-    ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.meetingYear))));
+  // A history spans the times it names ("in November 2019 … and in June 2020"): none narrows it.
+  if (q.intent !== 'history') {
+    if (q.meeting) ranked = narrow(ranked, (c) => c.meeting === q.meeting);
+    if (q.date) ranked = narrow(ranked, (c) => caseDates(c).includes(q.date!));
+    if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
+    else if (q.meetingYear)
+      ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.meetingYear))));
+  }
   // Any other year may belong to the topic ("50 municipalities in 2021"): it favours a meeting of
   // that year, but does not rule the others out.
   const yearOf = (c: Case) => q.years.some((y) => caseDates(c).some((d) => d.startsWith(String(y))));
