@@ -4,7 +4,7 @@
 import type { Passage } from '../record/types.ts';
 import type { Case } from './cases.ts';
 import { abstain, capital, cite, citation, quote, result, type OfflineResult, type Used } from './compose.ts';
-import { coverage, rankEvidence, titleCoverage } from './evidence.ts';
+import { coverage, expectedKinds, rankEvidence, titleCoverage, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -14,7 +14,7 @@ import { caseRef, formatDate, t } from './texts.ts';
 const STEP_COVERAGE = 0.6;
 /** …and its title name this share of it, or one unit of its text hold this share. */
 const STEP_TITLE = 0.5;
-const STEP_UNIT = 0.6;
+const STEP_UNIT = 0.5;
 /** Steps that say much less of the topic than the best one are passing mentions, not steps. */
 const STEP_RELATIVE = 0.6;
 /** A history longer than this is cut to its best steps. */
@@ -23,7 +23,7 @@ const MAX_STEPS = 6;
 interface Step {
   c: Case;
   weight: number;
-  detail?: { text: string; passage: Passage };
+  details: { text: string; passage: Passage }[];
 }
 
 /** The saker that are steps of the topic, best first. */
@@ -34,16 +34,21 @@ export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] 
     if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
     const title = titleCoverage(lib, r.c, q);
     const passages = lib.passagesOf(r.c.key).filter((p) => p.kind !== 'agenda');
-    const best = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => !passages.includes(p)).sort(
-      (a, b) => b.own - a.own || b.score - a.score,
-    )[0];
+    const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => !passages.includes(p));
+    const best = [...evidence].sort((a, b) => b.own - a.own || b.score - a.score)[0];
     const own = best?.own ?? 0;
+    // Where the question asks for a kind of thing (a date), the step also quotes where it stands.
+    const fitting = expectedKinds(q).length
+      ? evidence.filter((e) => e.fits && e.own > 0 && e !== best).sort((a, b) => b.own - a.own)[0]
+      : undefined;
     if (title < STEP_TITLE && own < STEP_UNIT) continue;
     steps.push({
       c: r.c,
       // How much the sak's text is about the topic (its search rank) tells steps from mentions.
       weight: title + own + r.score / top,
-      detail: best && own > 0 ? { text: best.unit.text, passage: best.unit.passage } : undefined,
+      details: [best, fitting]
+        .filter((e): e is Evidence => !!e && e.own > 0)
+        .map((e) => ({ text: e.unit.text, passage: e.unit.passage })),
     });
   }
   const heaviest = Math.max(0, ...steps.map((s) => s.weight));
@@ -58,7 +63,7 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
   if (!steps.length) return abstain(lib, q, ranked[0]);
   const lines = [t(lang, 'history')];
   const used: Used[] = [];
-  for (const { c, detail } of steps) {
+  for (const { c, details } of steps) {
     const { adopted_decision: adopted, proposed_decision: proposed } = c.item;
     const parts = [`${formatDate(c.date, lang)}: ${capital(caseRef(c, lang))}.`];
     if (proposed) {
@@ -69,11 +74,12 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
       parts.push(`${t(lang, 'adopted')}: ${quote(adopted)}`);
       used.push(cite(lib, c, 'adopted'));
     } else if (proposed) parts.push(t(lang, 'outcomeUnknown'));
-    if (detail && detail.text !== adopted && detail.text !== proposed) {
-      parts.push(`… ${quote(detail.text)}`);
-      used.push({ citation: citation(c, detail.passage, detail.passage.kind), passage: detail.passage });
+    const quoted = details.filter((d) => d.text !== adopted && d.text !== proposed);
+    for (const d of quoted) {
+      parts.push(`… ${quote(d.text)}`);
+      used.push({ citation: citation(c, d.passage, d.passage.kind), passage: d.passage });
     }
-    if (!adopted && !proposed && !detail) used.push(cite(lib, c, 'agenda'));
+    if (!adopted && !proposed && !quoted.length) used.push(cite(lib, c, 'agenda'));
     lines.push(`- ${parts.join(' ')}`);
   }
   return result(q, lines, used);
