@@ -4,7 +4,17 @@
 import type { Passage } from '../record/types.ts';
 import type { Case } from './cases.ts';
 import { abstain, capital, cite, citation, quote, result, type OfflineResult, type Used } from './compose.ts';
-import { coverage, expectedKinds, rankEvidence, titleCoverage, type Evidence } from './evidence.ts';
+import {
+  coverage,
+  expectedKinds,
+  holds,
+  keyTerms,
+  rankEvidence,
+  share,
+  titleCoverage,
+  type Evidence,
+} from './evidence.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -37,9 +47,12 @@ export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] 
     const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => !passages.includes(p));
     const best = [...evidence].sort((a, b) => b.own - a.own || b.score - a.score)[0];
     const own = best?.own ?? 0;
-    // Where the question asks for a kind of thing (a date), the step also quotes where it stands.
+    // Where the question asks for a kind of thing (a date), the step also quotes where it stands:
+    // the unit that says most beyond what the title already names (slides repeat their title).
+    const beyondTitle = keyTerms(lib, q).filter((k) => !holds(k, foldForMatch(r.c.item.title)));
+    const beyond = (e: Evidence) => share(beyondTitle, foldForMatch(e.unit.text));
     const fitting = expectedKinds(q).length
-      ? evidence.filter((e) => e.fits && e.own > 0 && e !== best).sort((a, b) => b.own - a.own)[0]
+      ? evidence.filter((e) => e.fits && e.own > 0 && e !== best).sort((a, b) => beyond(b) - beyond(a))[0]
       : undefined;
     if (title < STEP_TITLE && own < STEP_UNIT) continue;
     steps.push({
