@@ -30,6 +30,10 @@ const STEP_RELATIVE = 0.6;
 /** A history longer than this is cut to its best steps. */
 const MAX_STEPS = 6;
 
+/** Words by which a decision settles something, as opposed to taking it to orientation. */
+const SETTLES =
+  /\b(vedtar|vedtok|godkjenner|godkjente|godkjent|beslutter|besluttet|slutter seg til|gir (sin )?(støtte|tilslutning)|støtter|anbefaler|prioriterer|fastsetter|avvikles|innføres)\b/i;
+
 interface Step {
   c: Case;
   weight: number;
@@ -95,5 +99,10 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
     if (!adopted && !proposed && !quoted.length) used.push(cite(lib, c, 'agenda'));
     lines.push(`- ${parts.join(' ')}`);
   }
+  // Whether anything was settled: decisions that only take a sak to orientation or record a
+  // discussion settle nothing, and a member asking "what did they decide" should hear so.
+  const adopted = steps.map((s) => s.c.item.adopted_decision).filter((d): d is string => !!d);
+  if (!adopted.some((d) => SETTLES.test(d)))
+    lines.push(t(lang, adopted.length ? 'nothingSettled' : 'noneAdopted'));
   return result(q, lines, used);
 }

@@ -56,6 +56,9 @@ const T = {
     innspillGiven: 'Innspill i møtet',
     named: 'Nevnt i saken',
     notInRecord: 'dokumentene har ikke selve saken',
+    nothingSettled:
+      'Ingen av vedtakene over tar stilling i saken: de tar den til orientering eller drøfting. Dokumentene viser altså ikke at noe er vedtatt.',
+    noneAdopted: 'Dokumentene har ikke noe vedtak om dette, bare forslag.',
     mentionedIn: 'Den omtales i',
   },
   en: {
@@ -91,6 +94,9 @@ const T = {
     innspillGiven: 'Input given in the meeting',
     named: 'Named in the sak',
     notInRecord: 'the documents do not hold sak',
+    nothingSettled:
+      'None of the decisions above settles the matter: they take it to orientation or discussion. So the documents do not show that anything was adopted.',
+    noneAdopted: 'The documents hold no adopted decision on this, only proposals.',
     mentionedIn: 'It is referred to in',
   },
 } as const;
