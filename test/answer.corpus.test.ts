@@ -64,4 +64,49 @@ describe('answers over the corpus', () => {
     expect(a.answer).toContain('15:45');
     expect(a.answer).toContain('Verkstedveien');
   });
+
+  it('answers "what did NUIT decide on X" as a history, oldest first, saying when nothing was settled', async () => {
+    const a = await answerer.ask('What has NUIT decided about price models for the national solutions?');
+    expect(a.abstained).toBe(false);
+    expect(a.intent).toBe('adopted_decision');
+    const saker = a.citations.map((c) => c.sak);
+    expect(saker).toContain('6/23');
+    // Oldest first: the dates of the cited saker never go back in time.
+    const dates = a.citations.map((c) => c.date ?? '');
+    expect([...dates].sort()).toEqual(dates);
+    // 6/23 only took the matter to discussion: the answer must not pass that off as adopted.
+    expect(a.answer).toMatch(/None of the decisions above settles the matter/);
+  });
+
+  it('quotes a fact verbatim from the passage that holds it, with its locator', async () => {
+    const a = await answerer.ask('Hvor mange foregangskommuner skulle få kjernejournal?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/«[^»]*50 foregangskommuner[^»]*»/);
+    const cited = a.citations.find((c) => c.quote?.includes('50 foregangskommuner'));
+    expect(cited).toMatchObject({ sak: '28/20', kind: 'memo' });
+    expect(cited!.line).toBeGreaterThan(1);
+  });
+
+  it('asked what was decided where only a proposal exists, shows the proposal but abstains', async () => {
+    const a = await answerer.ask('What did NUFA decide in sak 33/21?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/Proposed decision/);
+    expect(a.citations[0]).toMatchObject({ sak: '33/21', kind: 'proposed' });
+  });
+
+  it('answers about a sak the record only quotes from the sak that quotes it', async () => {
+    // NUFA 18/22 is not in the corpus; the memo of NUIT 23/23 quotes its decision.
+    const a = await answerer.ask('What did NUFA conclude in sak 18/22?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('18/22');
+    expect(a.citations[0]).toMatchObject({ committee: 'NUIT', sak: '23/23', kind: 'memo' });
+  });
+
+  it('abstains on the meeting after the last one the record holds, instead of describing that one', async () => {
+    const a = await answerer.ask('Where is the next NUIT meeting after 25 May 2023 held?');
+    expect(a.abstained).toBe(true);
+    const b = await answerer.ask('Where is the next NUIT meeting after 16 February 2023 held?');
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toContain('Verkstedveien');
+  });
 });

@@ -129,7 +129,8 @@ export function result(q: Question, lines: string[], used: Used[], abstained = f
   const citations = used
     .map((u) => u.citation)
     .filter((c) => {
-      const k = `${c.committee}|${c.meeting}|${c.sak}|${c.kind}`;
+      // Each quoted passage is cited with its own locator; a sak's kind once where none is quoted.
+      const k = c.passageId ?? `${c.committee}|${c.meeting}|${c.sak}|${c.kind}`;
       return seen.has(k) ? false : (seen.add(k), true);
     });
   return {

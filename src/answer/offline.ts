@@ -127,7 +127,13 @@ export async function answerOffline(
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) {
     // Another committee's sak is quoted in this one's papers: search both.
-    const wide = await rankCases(lib, { ...q, committee: undefined }, { ...opts, committee: undefined });
+    // The id's numbers are searched too, as the text quoting the sak prints them ("18/22").
+    const text = `${q.text} ${absent.map((id) => id.replace('/', ' ')).join(' ')}`;
+    const wide = await rankCases(
+      lib,
+      { ...q, text, committee: undefined },
+      { ...opts, committee: undefined },
+    );
     return answerMentions(lib, q, wide.ranked, absent);
   }
   const best = ranked[0];
