@@ -20,8 +20,6 @@ export interface OfflineResult {
   answer: Answer;
   /** Passages the answer rests on, best first (the LLM sees only these). */
   passages: Passage[];
-  /** For quoted evidence: the share of the question's key content it holds. */
-  support?: number;
 }
 
 export function citation(c: Case, p: Passage | undefined, kind: PassageKind): Citation {

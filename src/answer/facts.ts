@@ -3,9 +3,8 @@
 // evidence does not hold enough of the question, or none holds the kind of thing asked for, the
 // answer is an abstention.
 import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
-import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
-import { expectedKinds, keyTerms, rankEvidence, sameKey, share, type Evidence } from './evidence.ts';
+import { expectedKinds, rankEvidence, sameKey, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -21,12 +20,6 @@ const EVIDENCE_CASES = 8;
  * abstains. Calibrated on the read half of the development set (see README, "Abstaining").
  */
 export const MIN_EVIDENCE_COVERAGE = 0.5;
-
-/**
- * Below this share of the question's key content in what would be quoted (with the sak's title),
- * the evidence does not hold the asked-for thing. Calibrated on the read half (see README).
- */
-export const MIN_SUPPORT = 0;
 
 /** The share of the question's key content the leading unit itself must hold. */
 export const MIN_LEAD_OWN = 0.3;
@@ -53,9 +46,6 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
   );
   const c = lead.c;
   const texts = quotations(quoted);
-  // What is quoted, read with the sak's title, must hold the question's key content.
-  const support = share(keyTerms(lib, q), foldForMatch([c.item.title, ...texts].join('\n')));
-  if (support < MIN_SUPPORT) return { ...abstain(lib, q, ranked[0]), support };
   const names = list ? c.item.named_items : [];
   const lines = [
     `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
@@ -66,7 +56,7 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     citation: citation(c, p, p.kind),
     passage: p,
   }));
-  return { ...result(q, lines, used), support };
+  return result(q, lines, used);
 }
 
 /** Units after a lead that ends in a colon: the list it introduces. */
