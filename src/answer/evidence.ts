@@ -194,6 +194,31 @@ export function expectedKinds(q: Question): Expected[] {
   return kinds;
 }
 
+/**
+ * The noun a "how many" counts ("how many municipalities", "hvor mange kommuner"), as the ways it
+ * may be found: the number that answers must stand next to it, not anywhere in the unit.
+ */
+export function countedNoun(q: Question): string[] | null {
+  const t = foldForMatch(q.text);
+  const m = /\b(?:how many|hvor mange|number of|antall)\s+(?:of\s+)?(?:the\s+)?([\p{L}-]{3,})/u.exec(t);
+  return m ? alternatives(m[1]!) : null;
+}
+
+/** Words a counted noun may stand from its number: "50 foregangskommuner", "67 søknader om …". */
+const COUNT_REACH = 3;
+
+/** Whether text holds a number within a few words of the counted noun. */
+export function countsNoun(text: string, noun: string[]): boolean {
+  const ws = foldForMatch(text).split(/\s+/);
+  return ws.some(
+    (w, i) =>
+      /\d/.test(w) &&
+      ws
+        .slice(Math.max(0, i - COUNT_REACH), i + COUNT_REACH + 1)
+        .some((x) => noun.some((a) => containsTerm(x, a))),
+  );
+}
+
 const MONTH =
   /\b(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december)\b/i;
 const HAS = {
@@ -275,6 +300,7 @@ export function rankEvidence(
 ): Evidence[] {
   const terms = keyTerms(lib, q);
   const kinds = expectedKinds(q);
+  const counted = countedNoun(q);
   const top = candidates[0]?.score || 1;
   const out: Evidence[] = [];
   for (const [rank, { c, score }] of candidates.entries()) {
@@ -292,7 +318,7 @@ export function rankEvidence(
       // A heading that ends in a colon is read with the list it introduces.
       const reach = /:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text;
       const own = share(terms, foldForMatch(reach));
-      const fits = kinds.every((k) => holdsKind(k, reach));
+      const fits = kinds.every((k) => holdsKind(k, reach)) && (!counted || countsNoun(reach, counted));
       out.push({
         c,
         unit,
