@@ -9,6 +9,7 @@ import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, t } from './texts.ts';
+import type { Language } from './types.ts';
 
 const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
 
@@ -45,12 +46,12 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     list ? 4 : 3,
   );
   const c = lead.c;
-  const texts = quotations(quoted);
+  const texts = quotations(quoted, lang);
   const names = list ? c.item.named_items : [];
   const lines = [
     `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
-    ...texts.map((x) => `«${x}»`),
+    ...texts,
   ];
   const used = [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
     citation: citation(c, p, p.kind),
@@ -81,16 +82,25 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
 /** A passage up to this long is quoted whole: the bullet or paragraph says who said what. */
 const WHOLE_PASSAGE = 400;
 
-/** What is quoted for the picked units: a short passage whole, once; else the units themselves. */
-function quotations(picked: Evidence[]): string[] {
+/**
+ * What is quoted for the picked units: a short passage whole, once; else the units themselves. A
+ * quote of a proposal or a decision says which it is, so the one is never read as the other.
+ */
+function quotations(picked: Evidence[], lang: Language): string[] {
   const out: string[] = [];
   const whole = new Set<Passage>();
+  const label = (p: Passage) =>
+    p.kind === 'proposed'
+      ? `${t(lang, 'proposed')}: `
+      : p.kind === 'adopted'
+        ? `${t(lang, 'adopted')}: `
+        : '';
   for (const e of picked) {
     const p = e.unit.passage;
     if (p.text.length <= WHOLE_PASSAGE) {
-      if (!whole.has(p)) out.push(p.text.replace(/\s+/g, ' ').trim());
+      if (!whole.has(p)) out.push(`${label(p)}«${p.text.replace(/\s+/g, ' ').trim()}»`);
       whole.add(p);
-    } else out.push(e.unit.text);
+    } else out.push(`${label(p)}«${e.unit.text}»`);
   }
   return out;
 }

@@ -59,7 +59,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'adopted_decision',
-    /\b(decide[ds]?|decision|adopted|resolved|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemte|konklu\w+)\b/,
+    /\b(decide[ds]?|decision|adopted|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemte|konklu\w+|utfall\w*)\b/,
   ],
   [
     'agenda',
