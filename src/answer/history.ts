@@ -75,10 +75,9 @@ export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] 
 export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const lang = q.language;
   let found = topicSteps(lib, q, ranked);
-  // "What did NUIT decide about X in 2020": the steps of that year, when there are any.
+  // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {
-    const inYear = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
-    if (inYear.length) found = inYear;
+    found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
   }
   const steps = found.slice(0, MAX_STEPS).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
   if (!steps.length) return abstain(lib, q, ranked[0]);
