@@ -51,7 +51,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'discussion',
-    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|ba .* drøfte|asked .* to discuss|spørsmål til (nuit|nufa))\b/,
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
   [
     'proposed_decision',
