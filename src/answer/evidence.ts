@@ -175,7 +175,7 @@ export type Expected = 'number' | 'date' | 'person' | 'name' | 'amount' | 'ratin
 const EXPECTS: [Expected, RegExp][] = [
   [
     'number',
-    /\b(how (many|much|large|big|high)|hvor (mange|mye|stor|store|høy)|antall|number of|what share|hvilken andel|percentage|prosent|rate of)\b/,
+    /\b(how (many|much|large|big|high)|hvor (mange|mye|stor|store|høy)|antall|number of|count|tally|what share|hvilken andel|percentage|prosent|rate of)\b/,
   ],
   ['date', /\b(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)\b/],
   ['person', /\b(who|hvem)\b/],
@@ -229,7 +229,8 @@ const HAS = {
   ),
   // Two capitalised words in a row, not at the unit's start only: a person's or body's name.
   person: /(?:^|[^.!?]\s)\p{Lu}[\p{L}-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}-]+/u,
-  name: /(?:^|\s)\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+)*/u,
+  // A name inside the text (not the capital every sentence starts with), or a body's legal form.
+  name: /[^.!?:•\s]\s+\p{Lu}[\p{L}&-]+|\b(AS|ASA|SF|HF|RHF|IKS|Group|Inc|Ltd|kommune)\b/u,
   amount: /\d[\d  .,]*\s*(kr|kroner|nok|mnok|mill\w*|mrd|milliard\w*)\b|\b(kr|nok)\s*\d/i,
   // "4 av 5", "3/5", "12 poeng", "80 %", or a graded word.
   rating:
