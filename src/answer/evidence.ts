@@ -153,9 +153,11 @@ export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
 
 /**
  * Where text breaks into quotable units: line ends, bullets, table cells' rows, and sentence ends —
- * but not after an ordinal or a date's day ("1. mai", "6. – 7. november"), nor inside "kl. 09.00".
+ * but not after an ordinal or a date's day ("1. mai", "6. – 7. november"), nor after an abbreviation
+ * ("kl. 09.00", "ca. 60").
  */
-const BREAK = /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}\d«"])|(?<=[^\d\s.][.!?»])\s+(?=[\p{Lu}«"(\d])/u;
+const BREAK =
+  /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}\d«"])|(?<=[^\d\s.][.!?»])(?<!\b(?:[Kk]l|[Nn]r|[Cc]a|[Jj]f|[Pp]kt|mill|mrd|kr|[Ee]vt|[Dd]vs|[Vv]edr|[Rr]ef|[Tt]lf)\.)\s+(?=[\p{Lu}«"(\d])/u;
 
 export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[] {
   const out: Unit[] = [];

@@ -1,0 +1,70 @@
+// The pieces evidence is made of, without a store: where text breaks into quotable units, what
+// kind of thing a question asks for, and when a number answers a "how many".
+import { describe, expect, it } from 'vitest';
+import { countedNoun, countsNoun, expectedKinds, holdsKind, unitsOf } from '../src/answer/evidence.ts';
+import { understand } from '../src/answer/question.ts';
+import type { Passage } from '../src/record/types.ts';
+
+function passage(text: string): Passage {
+  return {
+    id: 'd:1',
+    committee: 'NUIT',
+    meeting: '5/2020',
+    date: '2020-09-09',
+    sak: '29/20',
+    title: 'T',
+    kind: 'memo',
+    text,
+    source: 'f.txt',
+    locator: { line: 1 },
+  };
+}
+
+describe('quotable units', () => {
+  it('break at sentence ends, bullets and line ends, but not inside a date or a time', () => {
+    const units = unitsOf([
+      passage(
+        'Vurderingen leveres HOD 1. mai. Den neste leveres 1. oktober kl. 09.00 til HOD.\n• Første punkt - Andre punkt',
+      ),
+    ]).map((u) => u.text);
+    expect(units).toEqual([
+      'Vurderingen leveres HOD 1. mai.',
+      'Den neste leveres 1. oktober kl. 09.00 til HOD.',
+      '• Første punkt',
+      'Andre punkt',
+    ]);
+  });
+
+  it('leave out a memo’s quotes of other meetings’ decisions unless asked for', () => {
+    const quoted = passage('Vedtak fra tidligere behandlinger: 18/22 NUFA tar saken til etterretning.');
+    expect(unitsOf([quoted])).toEqual([]);
+    expect(unitsOf([quoted], true).map((u) => u.text)).toHaveLength(1);
+  });
+});
+
+describe('what a question asks for', () => {
+  it.each([
+    ['How many municipalities joined in 2021?', ['number']],
+    ['Når skal utvalget levere?', ['date']],
+    ['Who presented the item?', ['person']],
+    ['Which consultancy reviewed the programme?', ['name']],
+    ['Hvor mye koster løsningen?', ['number', 'amount']],
+    ['What does the memo say about the roadmap?', []],
+  ])('«%s» asks for %j', (question, kinds) => {
+    expect(expectedKinds(understand(question))).toEqual(kinds);
+  });
+
+  it('a name is one inside the text or a legal form, not the capital a sentence starts with', () => {
+    expect(holdsKind('name', 'Programmet vurderes av Boston Consulting Group.')).toBe(true);
+    expect(holdsKind('name', 'Leverandøren er Norsk helsenett SF')).toBe(true);
+    expect(holdsKind('name', 'Planen er klar etter sommeren.')).toBe(false);
+  });
+
+  it('a "how many" is answered by a number next to what is counted, not anywhere in the text', () => {
+    const noun = countedNoun(understand('Hvor mange kommuner har tatt løsningen i bruk?'))!;
+    expect(noun.length).toBeGreaterThan(0);
+    expect(countsNoun('Målet er 50 foregangskommuner i løpet av 2021.', noun)).toBe(true);
+    expect(countsNoun('I 2027 skal løsningen være tatt i bruk i de fleste kommuner.', noun)).toBe(false);
+    expect(countedNoun(understand('When does the meeting start?'))).toBeNull();
+  });
+});
