@@ -109,4 +109,32 @@ describe('answers over the corpus', () => {
     expect(b.abstained).toBe(false);
     expect(b.answer).toContain('Verkstedveien');
   });
+
+  it('shows a later proposal on a topic as a step whose outcome is not known, beside the adopted ones', async () => {
+    // A fictional package with a proposal on SFM pricing, in a store of its own with the corpus.
+    const own = await mkdtemp(path.join(os.tmpdir(), 'motebot-sfm-'));
+    const config = loadConfig({ DATA_DIR: own });
+    const s = await openStore(config);
+    try {
+      await ingestPaths(
+        [
+          path.resolve(import.meta.dirname, '../../shared/corpus'),
+          path.resolve(import.meta.dirname, 'fixtures/sfm'),
+        ],
+        { store: s, maxBytes: 5e7 },
+      );
+      const a = await (
+        await createAnswerer({ store: s, config, logger: createLogger('silent') })
+      ).ask('What has NUIT decided about the pricing of SFM?');
+      expect(a.abstained).toBe(false);
+      expect(a.citations).toContainEqual(expect.objectContaining({ sak: '6/23', kind: 'adopted' }));
+      expect(a.citations).toContainEqual(expect.objectContaining({ sak: '17/24', kind: 'proposed' }));
+      // The proposal is shown as one, its outcome unknown, and it comes last (newest).
+      expect(a.answer).toMatch(/17\/24[^\n]*Proposed decision[^\n]*The outcome is not in the documents/);
+      expect(a.citations.at(-1)).toMatchObject({ sak: '17/24' });
+    } finally {
+      await s.close();
+      await rm(own, { recursive: true, force: true });
+    }
+  });
 });
