@@ -120,8 +120,10 @@ export function understand(question: string): Question {
       t,
     );
   // A question that spans committees or years ("what did NUFA hear in 2019, and how did the NUIT
-  // memo of 2020 describe it?") asks for a history, unless it names a sak.
-  const spans = (nufa && nuit) || new Set(years).size > 1;
+  // memo of 2020 describe it?") asks for a history, unless it names a sak. One month named pins it
+  // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
+  const months = new Set([...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi'))].map((m) => m[0])).size;
+  const spans = (nufa && nuit) || (new Set(years).size > 1 && months !== 1 && !date);
   return {
     text: question,
     language: detectLanguage(question),
