@@ -3,11 +3,13 @@
 // refers back. The answer quotes those mentions, credited to the sak that quotes them, never to
 // the named sak's own meeting.
 import { foldForMatch } from '../record/normalize.ts';
+import type { Case } from './cases.ts';
 import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
 import { keyTerms, share, unitsOf, type Unit } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
-import type { Ranked } from './rank.ts';
+import { rankCases } from './rank.ts';
+import type { AskOptions } from './types.ts';
 import { caseRef, t } from './texts.ts';
 
 /** Saker searched for mentions: the best by the question's topic. */
@@ -20,11 +22,24 @@ function mentionPattern(sak: string): RegExp {
   return new RegExp(`(?<![\\d/])${n}\\s?/\\s?${y}(?![\\d/])`);
 }
 
-export function answerMentions(lib: Library, q: Question, ranked: Ranked[], absent: string[]): OfflineResult {
+export async function answerMentions(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+  absent: string[],
+): Promise<OfflineResult> {
   const lang = q.language;
+  // Another committee's sak is quoted in this one's papers: search both. The id's numbers are
+  // searched too, as the text quoting the sak prints them ("18/22").
+  const text = `${q.text} ${absent.map((id) => id.replace('/', ' ')).join(' ')}`;
+  const { ranked } = await rankCases(
+    lib,
+    { ...q, text, committee: undefined },
+    { ...opts, committee: undefined },
+  );
   const patterns = absent.map(mentionPattern);
   const terms = keyTerms(lib, q);
-  let best: { c: Ranked['c']; units: Unit[]; at: number; score: number } | undefined;
+  let best: { c: Case; units: Unit[]; at: number; score: number } | undefined;
   for (const { c } of ranked.slice(0, SEARCHED)) {
     const units = unitsOf(lib.passagesOf(c.key), true);
     units.forEach((u, at) => {
