@@ -137,4 +137,16 @@ describe('answers over the corpus', () => {
       await rm(own, { recursive: true, force: true });
     }
   });
+
+  it('answers a position in the agenda from the order of its saker, day by day', async () => {
+    const a = await answerer.ask(
+      'What is the last sak on day 2 of the NUFA meeting in November 2019, and when does the day end?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/Last item 07\.11\.2019: sak 46\/19/);
+    expect(a.answer).toContain('The day ends at 13:35');
+    const b = await answerer.ask('Hva er første sak på NUIT-møtet 25. mai 2023?');
+    expect(b.answer).toMatch(/Første sak: sak 13\/23/);
+    expect(b.citations[0]).toMatchObject({ sak: '13/23', kind: 'agenda' });
+  });
 });

@@ -63,6 +63,13 @@ export async function answerMeeting(
       lines.push(`${t(lang, 'present')}: ${present.members_present.join('; ')}`);
       if (present.members_absent.length)
         lines.push(`${t(lang, 'absent')}: ${present.members_absent.join('; ')}`);
+      const subs = present.members_substitutes ?? [];
+      if (subs.length)
+        lines.push(
+          `${t(lang, 'substitutes')}: ${subs.map((x) => [x.name, x.for && `${t(lang, 'standingInFor')} ${x.for}`, x.from && `${t(lang, 'fromSak')} ${x.from}`].filter(Boolean).join(' ')).join('; ')}`,
+        );
+      if (present.secretariat?.length)
+        lines.push(`${t(lang, 'secretariat')}: ${present.secretariat.join('; ')}`);
     } else if (first.members_invited.length)
       lines.push(`${t(lang, 'members')}: ${first.members_invited.join('; ')}`);
   }
@@ -78,4 +85,54 @@ export async function answerMeeting(
   if (c) await lib.load([c.key]);
   const used = c ? [cite(lib, c, 'agenda')] : [];
   return result(q, lines, used);
+}
+
+const POSITION = /\b(siste|last|final|første|first|opening)\s+(sak|saken|item|agenda item|punkt|post)\b/;
+const DAY = /\b(?:dag|day)\s*(\d)\b/;
+
+/**
+ * "Which is the last sak on day 1 of NUFA 27 October 2021, and when does the day end?": a
+ * position in a meeting's agenda, read from the order of its saker and their times.
+ */
+export async function answerAgendaPosition(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<OfflineResult | null> {
+  const folded = q.text.toLowerCase();
+  const position = POSITION.exec(folded);
+  if (!position || !(q.meeting || q.date || q.month)) return null;
+  const committee = opts.committee ?? q.committee;
+  const meeting = lib.meetings.find(
+    (m) =>
+      m.role === 'innkalling' &&
+      (!committee || m.committee === committee) &&
+      (!q.meeting || m.meeting === q.meeting) &&
+      (!q.date || m.dates.includes(q.date)) &&
+      (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
+  );
+  if (!meeting?.items.length) return null;
+  const dayIndex = Number(DAY.exec(folded)?.[1] ?? 0) - 1;
+  const day =
+    dayIndex >= 0 ? meeting.dates[dayIndex] : q.date && meeting.dates.length > 1 ? q.date : undefined;
+  const items = meeting.items.filter((i) => !day || (i.day ?? meeting.date) === day);
+  const last = /siste|last|final/.test(position[1]!);
+  const item = last ? items.at(-1) : items[0];
+  if (!item) return null;
+  const lang = q.language;
+  const c = lib.cases.find(
+    (x) =>
+      x.committee === meeting.committee &&
+      x.item.sak === item.sak &&
+      x.sources.some((s) => s.meeting === meeting),
+  );
+  if (!c) return null;
+  await lib.load([c.key]);
+  const span = item.end_time ? `${item.start_time}–${item.end_time}` : (item.start_time ?? '');
+  const lines = [
+    `${t(lang, last ? 'lastItem' : 'firstItem')}${day ? ` ${formatDate(day, lang)}` : ''}: sak ${item.sak} «${item.title}»${span ? `, ${span}` : ''}.`,
+  ];
+  const bound = last ? item.end_time : item.start_time;
+  if (bound) lines.push(`${t(lang, last ? 'dayEnds' : 'dayStarts')} ${bound}.`);
+  return result(q, lines, [cite(lib, c, 'agenda')]);
 }

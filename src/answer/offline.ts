@@ -17,7 +17,7 @@ import {
 import { coverage, expectedKinds, rankEvidence } from './evidence.ts';
 import { answerFromEvidence } from './facts.ts';
 import { answerHistory } from './history.ts';
-import { answerMeeting } from './meeting.ts';
+import { answerAgendaPosition, answerMeeting } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
@@ -43,6 +43,8 @@ export async function answerOffline(
     const none = abstain(lib, q, undefined);
     return { ...none, answer: { ...none.answer, answer: t(lang, 'nothing') } };
   }
+  const position = await answerAgendaPosition(lib, q, opts);
+  if (position) return position;
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
   const aboutMeeting =
