@@ -7,7 +7,8 @@ import type { Passage } from '../record/types.ts';
 import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
-import { foldedHeading, foldedText, joinFolded, pieces } from './folded.ts';
+import { foldedHeading, foldedText, pieces } from './folded.ts';
+import { partsMatcher } from './matching.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 
@@ -123,7 +124,8 @@ export function share(terms: KeyTerm[], folded: string): number {
   let found = 0;
   for (const w of terms) {
     total += w.weight;
-    if (holds(w, folded)) found += w.weight;
+    // A term that weighs nothing cannot change the share: it is not looked for.
+    if (w.weight !== 0 && holds(w, folded)) found += w.weight;
   }
   return total ? found / total : 1;
 }
@@ -217,14 +219,14 @@ export function holdsKind(kind: Expected, text: string): boolean {
 const CONTEXT_BEFORE = 2;
 const CONTEXT_AFTER = 1;
 
-/** A passage with its heading path and its neighbours under the same heading, folded. */
-function contextOf(passages: Passage[], p: Passage): string {
+/** A passage with its heading path and its neighbours under the same heading, as folded parts. */
+function contextOf(passages: Passage[], p: Passage): string[] {
   const at = passages.indexOf(p);
   const heading = (x: Passage) => (x.locator.headingPath ?? []).join('\n');
   const near = passages
     .slice(Math.max(0, at - CONTEXT_BEFORE), at + 1 + CONTEXT_AFTER)
     .filter((x) => x.kind === p.kind && heading(x) === heading(p));
-  return joinFolded([foldedHeading(p), ...near.map(foldedText)]);
+  return [foldedHeading(p), ...near.map(foldedText)];
 }
 
 /** Units a heading ending in a colon introduces, at most this many. */
@@ -274,6 +276,7 @@ export function rankEvidence(
   const kinds = expectedKinds(q);
   const top = candidates[0]?.score || 1;
   const out: Evidence[] = [];
+  const context = partsMatcher(terms);
   for (const [rank, { c, score }] of candidates.entries()) {
     const title = foldForMatch(c.item.title);
     const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
@@ -283,7 +286,7 @@ export function rankEvidence(
       // A unit is read in its context: the sak's title, its heading and the passages around it.
       let cov = inPassage.get(unit.passage);
       if (cov === undefined) {
-        cov = share(terms, joinFolded([title, contextOf(passages, unit.passage)]));
+        cov = context.share([title, ...contextOf(passages, unit.passage)]);
         inPassage.set(unit.passage, cov);
       }
       // A heading that ends in a colon is read with the list it introduces.
