@@ -2,11 +2,13 @@
 // and the quotable units (sentences, bullets, table rows) of the record's passages that hold it.
 // Coverage — the weighted share of the key content a piece of text holds — decides both which
 // evidence is quoted and whether there is any evidence at all.
-import { foldForMatch, squash } from '../record/normalize.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
+import { foldedHeading, foldedText, pieces } from './folded.ts';
+import { partsMatcher } from './matching.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 
@@ -125,7 +127,8 @@ export function share(terms: KeyTerm[], folded: string): number {
   let found = 0;
   for (const w of terms) {
     total += w.weight;
-    if (holds(w, folded)) found += w.weight;
+    // A term that weighs nothing cannot change the share: it is not looked for.
+    if (w.weight !== 0 && holds(w, folded)) found += w.weight;
   }
   return total ? found / total : 1;
 }
@@ -143,6 +146,8 @@ export function titleCoverage(lib: Library, c: Case, q: Question): number {
 /** A quotable piece of a passage: a sentence, a bullet or a table row. */
 export interface Unit {
   text: string;
+  /** The text folded for matching. */
+  folded: string;
   passage: Passage;
   /** Position among the units of its sak, for context and reading order. */
   order: number;
@@ -163,10 +168,8 @@ export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[
   const out: Unit[] = [];
   for (const p of passages) {
     if (!withQuotedDecisions && EARLIER_DECISIONS.test(p.text)) continue;
-    for (const piece of p.text.split(BREAK)) {
-      const text = squash(piece ?? '');
-      if (text.length >= 3) out.push({ text, passage: p, order: out.length });
-    }
+    for (const { text, folded } of pieces(p, BREAK))
+      out.push({ text, folded, passage: p, order: out.length });
   }
   return out;
 }
@@ -248,14 +251,14 @@ export function holdsKind(kind: Expected, text: string): boolean {
 const CONTEXT_BEFORE = 2;
 const CONTEXT_AFTER = 1;
 
-/** A passage with its heading path and its neighbours under the same heading. */
-function contextOf(passages: Passage[], p: Passage): string {
+/** A passage with its heading path and its neighbours under the same heading, as folded parts. */
+function contextOf(passages: Passage[], p: Passage): string[] {
   const at = passages.indexOf(p);
   const heading = (x: Passage) => (x.locator.headingPath ?? []).join('\n');
   const near = passages
     .slice(Math.max(0, at - CONTEXT_BEFORE), at + 1 + CONTEXT_AFTER)
     .filter((x) => x.kind === p.kind && heading(x) === heading(p));
-  return [heading(p), ...near.map((x) => x.text)].join('\n');
+  return [foldedHeading(p), ...near.map(foldedText)];
 }
 
 /** Units a heading ending in a colon introduces, at most this many. */
@@ -306,6 +309,7 @@ export function rankEvidence(
   const counted = countedNoun(q);
   const top = candidates[0]?.score || 1;
   const out: Evidence[] = [];
+  const context = partsMatcher(terms);
   for (const [rank, { c, score }] of candidates.entries()) {
     const title = foldForMatch(c.item.title);
     const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
@@ -315,12 +319,12 @@ export function rankEvidence(
       // A unit is read in its context: the sak's title, its heading and the passages around it.
       let cov = inPassage.get(unit.passage);
       if (cov === undefined) {
-        cov = share(terms, foldForMatch(`${title}\n${contextOf(passages, unit.passage)}`));
+        cov = context.share([title, ...contextOf(passages, unit.passage)]);
         inPassage.set(unit.passage, cov);
       }
       // A heading that ends in a colon is read with the list it introduces.
       const reach = /:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text;
-      const own = share(terms, foldForMatch(reach));
+      const own = share(terms, reach === unit.text ? unit.folded : foldForMatch(reach));
       const fits = kinds.every((k) => holdsKind(k, reach)) && (!counted || countsNoun(reach, counted));
       out.push({
         c,

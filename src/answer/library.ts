@@ -8,6 +8,7 @@ import type { Embedder } from '../search/embeddings.ts';
 import { SearchIndex } from '../search/index.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
 import { buildCases, caseKey, type Case } from './cases.ts';
+import { foldedText, joinFolded } from './folded.ts';
 
 /** Saker whose passages are kept between questions. */
 const CACHED_CASES = 400;
@@ -81,7 +82,7 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
       return cache.get(key) ?? [];
     },
     caseText(c) {
-      return foldForMatch([c.item.title, ...(cache.get(c.key) ?? []).map((p) => p.text)].join('\n'));
+      return joinFolded([foldForMatch(c.item.title), ...(cache.get(c.key) ?? []).map(foldedText)]);
     },
   };
 }

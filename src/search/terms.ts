@@ -61,11 +61,25 @@ export function containsTerm(folded: string, term: string): boolean {
   if (term.length >= 4) return folded.includes(term);
   const at = folded.indexOf(term);
   if (at < 0) return false;
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-    'u',
-  );
-  return re.test(folded);
+  return standingAlone(term).test(folded);
+}
+
+/** Patterns of short terms standing alone, built once each: evidence ranking tests them per unit. */
+const alone = new Map<string, RegExp>();
+/** Short terms are few (a question's words and their forms); past this many the map starts over. */
+const ALONE_KEPT = 1000;
+
+function standingAlone(term: string): RegExp {
+  let re = alone.get(term);
+  if (!re) {
+    if (alone.size >= ALONE_KEPT) alone.clear();
+    re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    alone.set(term, re);
+  }
+  return re;
 }
 
 /** The stems of `text`, stop words removed. */

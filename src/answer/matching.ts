@@ -1,0 +1,48 @@
+// Key-term coverage of texts made of folded parts (a sak's title, a heading, the passages around a
+// unit), without joining the parts and searching each joined text anew. Neighbouring units share
+// most of their context, so each part is searched once and the joined text only for phrases.
+import { containsTerm } from '../search/terms.ts';
+import type { KeyTerm } from './evidence.ts';
+import { joinFolded } from './folded.ts';
+
+export interface PartsMatcher {
+  /** `share(terms, joinFolded(parts))`, computed part by part. */
+  share(parts: string[]): number;
+}
+
+export function partsMatcher(terms: KeyTerm[]): PartsMatcher {
+  // A word (no space) found in the joined text is found in one of its parts: parts are joined by a
+  // space, and a short word's match must stand alone, as it does at a part's edge. A phrase may
+  // span two parts, so phrases are looked for in the joined text.
+  const words = terms.map((t) => t.alts.filter((a) => !a.includes(' ')));
+  const phrases = terms.map((t) => t.alts.filter((a) => a.includes(' ')));
+  /** For each part, which terms it holds as a word. */
+  const held = new Map<string, boolean[]>();
+  const heldIn = (part: string) => {
+    let h = held.get(part);
+    if (!h) {
+      h = terms.map((t, i) => t.weight !== 0 && words[i]!.some((a) => containsTerm(part, a)));
+      held.set(part, h);
+    }
+    return h;
+  };
+  return {
+    share(parts) {
+      if (!terms.length) return 1;
+      const inParts = parts.map(heldIn);
+      let text: string | undefined;
+      let total = 0;
+      let found = 0;
+      for (const [i, w] of terms.entries()) {
+        total += w.weight;
+        if (w.weight === 0) continue;
+        if (
+          inParts.some((h) => h[i]) ||
+          (phrases[i]!.length && phrases[i]!.some((a) => containsTerm((text ??= joinFolded(parts)), a)))
+        )
+          found += w.weight;
+      }
+      return total ? found / total : 1;
+    },
+  };
+}
