@@ -66,8 +66,8 @@ const LIST_ITEMS = 8;
 const CONTEXT_CHARS = 300;
 
 /**
- * What follows the lead in its text: the list a "Følgende …:" introduces, or else the next
- * short unit, which often completes it ("… utløper 22.12.2026" – "kan forlenges til …").
+ * What goes with the lead in its text: the list a "Følgende …:" introduces, or else the short
+ * units around it, which often complete it ("… utløper 22.12.2026" – "kan forlenges til …").
  */
 function continuation(lead: Evidence, pool: Evidence[], withNext = true): Evidence[] {
   const next = pool
@@ -76,7 +76,15 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
     .sort((a, b) => a.unit.order - b.unit.order);
   const run = next.filter((e, i) => e.unit.order === lead.unit.order + i + 1);
   if (/:\s*$/.test(lead.unit.text)) return run.slice(0, LIST_ITEMS);
-  return withNext ? run.slice(0, 1).filter((e) => e.unit.text.length < CONTEXT_CHARS) : [];
+  if (!withNext) return [];
+  // Mid-paragraph, the sentence before often says who speaks ("Helse Nord RHF uttalte …").
+  const before = pool.find(
+    (e) => e.unit.passage === lead.unit.passage && e.unit.order === lead.unit.order - 1,
+  );
+  return [
+    ...(before && before.unit.text.length < CONTEXT_CHARS && !/:\s*$/.test(before.unit.text) ? [before] : []),
+    ...run.slice(0, 1).filter((e) => e.unit.text.length < CONTEXT_CHARS),
+  ];
 }
 
 /** A passage up to this long is quoted whole: the bullet or paragraph says who said what. */
