@@ -54,6 +54,8 @@ describe('answers over the corpus', () => {
     ['What did NUIT decide about AI chatbots for GPs in 2025?'],
     ['What is the annual licence cost of Kjernejournal?'],
     ['Hvor mye koster nødnett?'],
+    // A full name is matched as written: its stem would find other words ("stør" in "større").
+    ['What did Jonas Gahr Støre say about pasientens legemiddelliste?'],
   ])('abstains on «%s»', async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
@@ -148,5 +150,12 @@ describe('answers over the corpus', () => {
     const b = await answerer.ask('Hva er første sak på NUIT-møtet 25. mai 2023?');
     expect(b.answer).toMatch(/Første sak: sak 13\/23/);
     expect(b.citations[0]).toMatchObject({ sak: '13/23', kind: 'agenda' });
+  });
+
+  it('answers who stood in for a member, from the attendance of the minutes', async () => {
+    const a = await answerer.ask('Who represented Apotekforeningen at the NUIT meeting in February 2023?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/Absent: Anne-Lise Härter \(Apotekforeningen\)/);
+    expect(a.answer).toMatch(/Substitutes \(stedfortredere\): Maren Krogh for Anne-Lise Härter/);
   });
 });

@@ -86,6 +86,18 @@ function namesIn(text: string): Set<string> {
   return new Set(named.flatMap((w) => words(w)));
 }
 
+/**
+ * Words of a person's or body's full name in the question ("Jonas Gahr Støre", "Helse Bergen"):
+ * two or more capitalised words in a row after the first word. A stem of such a word would find
+ * other words ("stør" in "større"); the name is matched as written.
+ */
+function fullNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)+/gu))
+    for (const w of words(m[0])) out.add(w);
+  return out;
+}
+
 const keyTermsOf = new WeakMap<Question, KeyTerm[]>();
 
 /** The question's key terms, weighted by rarity: "NEO" says more about a sak than "helse". */
@@ -103,11 +115,13 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     // says nothing about the record and weighs nothing in an English question, little in a
     // Norwegian one (where it may be an inflection or compound the record spells otherwise).
     const names = namesIn(q.text);
+    const full = fullNames(q.text);
     const used = raw.filter((w) => w.known).map((w) => w.weight);
     const floor = Math.min(...used, 1);
     const rarest = lib.index.rarity([]);
     terms = raw.map((w) => ({
       ...w,
+      alts: full.has(w.word) ? w.alts.filter((a) => a === w.word || a.includes(' ')) : w.alts,
       weight: w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor,
     }));
     keyTermsOf.set(q, terms);

@@ -2,7 +2,9 @@
 // named — is answered from the meeting's header in the record.
 import type { Meeting } from '../record/types.ts';
 import type { MeetingRow } from '../store/types.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import { abstain, cite, result, type OfflineResult } from './compose.ts';
+import { holds, keyTerms } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import { inMonth } from './rank.ts';
@@ -59,10 +61,16 @@ export async function answerMeeting(
   if (time) lines.push(`${t(lang, 'when')}: ${time}`);
   if (place) lines.push(`${t(lang, 'place')}: ${place}`);
   if (q.meetingFacts.has('attendance')) {
+    // "Who represented Apotekforeningen?": the entries that name what the question names, if any do.
+    const terms = keyTerms(lib, q);
+    const named = (list: string[]) => {
+      const hits = list.filter((x) => terms.some((k) => holds(k, foldForMatch(x))));
+      return hits.length ? hits : list;
+    };
     if (present) {
-      lines.push(`${t(lang, 'present')}: ${present.members_present.join('; ')}`);
+      lines.push(`${t(lang, 'present')}: ${named(present.members_present).join('; ')}`);
       if (present.members_absent.length)
-        lines.push(`${t(lang, 'absent')}: ${present.members_absent.join('; ')}`);
+        lines.push(`${t(lang, 'absent')}: ${named(present.members_absent).join('; ')}`);
       const subs = present.members_substitutes ?? [];
       if (subs.length)
         lines.push(
@@ -71,7 +79,7 @@ export async function answerMeeting(
       if (present.secretariat?.length)
         lines.push(`${t(lang, 'secretariat')}: ${present.secretariat.join('; ')}`);
     } else if (first.members_invited.length)
-      lines.push(`${t(lang, 'members')}: ${first.members_invited.join('; ')}`);
+      lines.push(`${t(lang, 'members')}: ${named(first.members_invited).join('; ')}`);
   }
   // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
   const m = present ?? meetings.find((x) => x.place) ?? first;

@@ -67,7 +67,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)\b/,
+    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)\b/,
   ],
 ];
 
@@ -86,7 +86,7 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
 const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['place', /\b(where|hvor|sted|location|held|holdt)\b/],
   ['when', /\b(when|når|dato|date|dates|datoer|held|holdt)\b/],
-  ['attendance', /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer)\b/],
+  ['attendance', /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*)\b/],
 ];
 
 const MONTH_NAMES = { ...MONTHS_NB, ...MONTHS_EN };
