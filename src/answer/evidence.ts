@@ -32,7 +32,7 @@ export function alternatives(word: string): string[] {
   const part = tail.length >= 4 ? tail : cut > 0 ? word.slice(0, cut) : '';
   const alts = [
     word,
-    ...(part ? [part, ...abbreviation(part, lex)] : []),
+    ...(part ? [part, ...(lex.enNb.get(part) ?? []), ...abbreviation(part, lex)] : []),
     ...(lex.enNb.get(word) ?? []),
     ...abbreviation(word, lex),
   ];
@@ -219,9 +219,22 @@ export function expectedKinds(q: Question): Expected[] {
  */
 export function countedNoun(q: Question): string[] | null {
   const t = foldForMatch(q.text);
-  const m = /\b(?:how many|hvor mange|number of|antall)\s+(?:of\s+)?(?:the\s+)?([\p{L}-]{3,})/u.exec(t);
-  return m ? alternatives(m[1]!) : null;
+  // The noun phrase up to its verb: "how many central health registries did …" counts registries,
+  // but which of its words the text repeats next to the number is not known, so any may.
+  const m =
+    /\b(?:how many|hvor mange|number of|antall)\s+(?:of\s+)?(?:the\s+)?((?:[\p{L}-]{3,}\s*){1,3})/u.exec(t);
+  if (!m) return null;
+  const phrase = m[1]!.split(/\s+/).filter(Boolean);
+  const verb = phrase.findIndex((w) => COUNT_STOP.has(w));
+  return (verb > 0 ? phrase.slice(0, verb) : phrase).flatMap((w) => alternatives(w));
 }
+
+/** Where a counted noun phrase ends: the verb after it. */
+const COUNT_STOP = new Set(
+  'did do does were was are is had have has will would can could skulle skal har hadde ble blir er var kan vil fikk får'.split(
+    ' ',
+  ),
+);
 
 /** Words a counted noun may stand from its number: "50 foregangskommuner", "67 søknader om …". */
 const COUNT_REACH = 3;
