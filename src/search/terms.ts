@@ -44,7 +44,12 @@ export function words(text: string): string[] {
 }
 
 export function stem(word: string): string {
-  return /^\d/.test(word) ? word : stemmer(word);
+  if (/^\d/.test(word)) return word;
+  // A hyphenated word is stemmed on its last part: the stemmer cuts "e-helse" to "e-h".
+  const cut = word.lastIndexOf('-');
+  return cut > 0 && cut < word.length - 1
+    ? word.slice(0, cut + 1) + stemmer(word.slice(cut + 1))
+    : stemmer(word);
 }
 
 /** How the search index reads a word: lower case, stop words out, stemmed. */
