@@ -14,7 +14,7 @@ import type { Language } from './types.ts';
 const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
 
 /** Saker whose text is searched for evidence: the best by rank; lower ones rarely hold it. */
-const EVIDENCE_CASES = 8;
+const EVIDENCE_CASES = 6;
 
 /**
  * Below this key-content coverage the best evidence does not hold what was asked: the answerer
