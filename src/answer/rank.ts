@@ -36,7 +36,7 @@ function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
 }
 
 /** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
-const RERANK = 15;
+const RERANK = 10;
 
 export interface Ranking {
   ranked: Ranked[];
