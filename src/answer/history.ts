@@ -47,14 +47,13 @@ export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] 
   for (const r of ranked) {
     if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
     const title = titleCoverage(lib, r.c, q);
-    const passages = lib.passagesOf(r.c.key).filter((p) => p.kind !== 'agenda');
-    const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => !passages.includes(p));
+    const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => p.kind === 'agenda');
     const best = [...evidence].sort((a, b) => b.own - a.own || b.score - a.score)[0];
     const own = best?.own ?? 0;
     // Where the question asks for a kind of thing (a date), the step also quotes where it stands:
     // the unit that says most beyond what the title already names (slides repeat their title).
     const beyondTitle = keyTerms(lib, q).filter((k) => !holds(k, foldForMatch(r.c.item.title)));
-    const beyond = (e: Evidence) => share(beyondTitle, foldForMatch(e.unit.text));
+    const beyond = (e: Evidence) => share(beyondTitle, e.unit.folded);
     const fitting = expectedKinds(q).length
       ? evidence.filter((e) => e.fits && e.own > 0 && e !== best).sort((a, b) => beyond(b) - beyond(a))[0]
       : undefined;
