@@ -104,12 +104,17 @@ const keyTermsOf = new WeakMap<Question, KeyTerm[]>();
 export function keyTerms(lib: Library, q: Question): KeyTerm[] {
   let terms = keyTermsOf.get(q);
   if (!terms) {
-    const raw = topicUnits(q).map(({ word, alts, primary }) => ({
-      word,
-      alts,
-      weight: lib.index.rarity(primary),
-      known: lib.index.known(alts),
-    }));
+    const raw = topicUnits(q).map(({ word, alts: own, primary }) => {
+      // An abbreviation the record defines is found by its long form too ("GNF").
+      const defined = lib.index.defined(word);
+      const alts = [...new Set([...own, ...defined])];
+      return {
+        word,
+        alts,
+        weight: lib.index.rarity(defined.length && !lib.index.known(primary) ? defined : primary),
+        known: lib.index.known(alts),
+      };
+    });
     // A word the record never uses is either a name it does not hold ("Gartner", "GNF"), which
     // weighs as the rarest word can, or an ordinary word nothing translates ("received"), which
     // says nothing about the record and weighs nothing in an English question, little in a

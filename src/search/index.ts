@@ -8,6 +8,7 @@
 // question; sections take under 30 ms (measured, see README). The index over them is our own
 // (./inverted.ts): MiniSearch ranked the same but cost 60 MB of heap and much garbage at 100×.
 import type { Passage, PassageKind } from '../record/types.ts';
+import { definitions } from './acronyms.ts';
 import { compoundParts } from './compounds.ts';
 import type { Embedder } from './embeddings.ts';
 import { InvertedIndex } from './inverted.ts';
@@ -86,6 +87,8 @@ export class SearchIndex {
     /** The sections' vectors, by document number. */
     private readonly vectors: number[][] | null,
     private readonly embed: Embedder | null,
+    /** Abbreviations the record defines: short form (lower case) → long forms. */
+    private readonly definedForms: Map<string, string[]> = new Map(),
   ) {}
 
   /**
@@ -108,9 +111,11 @@ export class SearchIndex {
       vectors.push(...(await embed(unembedded)));
       unembedded = [];
     };
+    const defined = new Map<string, Set<string>>();
     for await (const passages of groups) {
       const section = sectionOf(passages, caseKeyOf(passages[0]!));
       const joined = passages.map((p) => p.text).join('\n');
+      definitions(joined, defined);
       sections[text.add(joined)] = section;
       if (embed) {
         unembedded.push(`${section.title}\n${joined}`.slice(0, 8000));
@@ -121,7 +126,18 @@ export class SearchIndex {
     // A compound counts as its parts too: "liste" finds "legemiddellisten", "journal" "kjernejournal".
     text.countAlsoAs((term) => compoundParts(term, (t) => text.frequency(t)));
     text.seal();
-    return new SearchIndex(text, sections, vectors.length ? vectors : null, vectors.length ? embed : null);
+    return new SearchIndex(
+      text,
+      sections,
+      vectors.length ? vectors : null,
+      vectors.length ? embed : null,
+      new Map([...defined].map(([k, v]) => [k, [...v]])),
+    );
+  }
+
+  /** The long forms the record gives an abbreviation where it defines it ("GNF" → "grunnleggende …"). */
+  defined(word: string): string[] {
+    return this.definedForms.get(word.toLowerCase()) ?? [];
   }
 
   /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */

@@ -1,0 +1,52 @@
+// Abbreviations the record defines itself: "Grunnleggende Nasjonal Funksjon (GNF)", "Helsetjenestens
+// driftsorganisasjon for nødnett (HDO)". The abbreviation table holds the committees' common ones;
+// a document introducing a new one defines it in the text, and a member asking "what's GNF" or
+// "who is in HDO" should reach the words it stands for. Found the way Schwartz and Hearst find
+// them: a parenthesised short form after the words whose initials it spells.
+const DEFINED = /([\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,7})\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
+
+/**
+ * The long form of `short` at the end of `before`, or null (Schwartz & Hearst's algorithm): the
+ * short form's characters are found right to left in the words before it, the first at the start
+ * of a word, so "KVU" finds "Konseptvalgutredningen" and "HDO" "Helsetjenestens driftsorganisasjon
+ * for nødnett". A legal form just before the parenthesis ("… nødnett HF (HDO)") is passed over.
+ */
+export function longForm(short: string, before: string): string | null {
+  let words = before.split(/\s+/).filter(Boolean);
+  if (words.length > 1 && /^\p{Lu}{2,3}$/u.test(words.at(-1)!) && words.at(-1) !== short)
+    words = words.slice(0, -1);
+  // At most min(|A| + 5, 2|A|) words, as the algorithm bounds the candidate.
+  const max = Math.min(short.length + 5, short.length * 2);
+  const long = words.slice(-max).join(' ');
+  const s = short.toLowerCase();
+  const l = long.toLowerCase();
+  let si = s.length - 1;
+  let li = l.length - 1;
+  const alnum = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
+  while (si >= 0) {
+    const ch = s[si]!;
+    if (!alnum(ch)) {
+      si--;
+      continue;
+    }
+    while (li >= 0 && (l[li] !== ch || (si === 0 && li > 0 && alnum(l[li - 1])))) li--;
+    if (li < 0) return null;
+    li--;
+    si--;
+  }
+  const found = long.slice(long.lastIndexOf(' ', li) + 1);
+  return found.length > short.length + 2 && found.split(' ').length <= max ? found : null;
+}
+
+/** Definitions in a text: short form (lower case) → long forms. */
+export function definitions(text: string, into = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  for (const m of text.matchAll(DEFINED)) {
+    const short = m[2]!;
+    const long = longForm(short, m[1]!);
+    if (!long) continue;
+    const key = short.toLowerCase();
+    if (!into.has(key)) into.set(key, new Set());
+    into.get(key)!.add(long.toLowerCase());
+  }
+  return into;
+}
