@@ -23,7 +23,7 @@ export interface KeyTerm {
 }
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
-export function alternatives(word: string): string[] {
+function alternatives(word: string): string[] {
   const lex = lexicon();
   // "e-helseområdet" is indexed as its parts; its last part carries the meaning, unless it is an
   // ending on an abbreviation ("KVU-en", "RHF-ene").
@@ -173,7 +173,7 @@ export interface Unit {
 }
 
 /** A memo's quotes of other meetings' decisions: searchable, but never quoted as this sak's text. */
-export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
+const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
 
 /**
  * Where text breaks into quotable units: line ends, bullets, table cells' rows, and sentence ends —

@@ -20,10 +20,10 @@ const EVIDENCE_CASES = 6;
  * Below this key-content coverage the best evidence does not hold what was asked: the answerer
  * abstains. Calibrated on the read half of the development set (see README, "Abstaining").
  */
-export const MIN_EVIDENCE_COVERAGE = 0.5;
+const MIN_EVIDENCE_COVERAGE = 0.5;
 
 /** The share of the question's key content the leading unit itself must hold. */
-export const MIN_LEAD_OWN = 0.3;
+const MIN_LEAD_OWN = 0.3;
 
 /** Quoted units beyond the best must hold at least this share of what the best one holds. */
 const ALSO_QUOTED = 0.6;

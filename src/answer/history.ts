@@ -41,7 +41,7 @@ interface Step {
 }
 
 /** The saker that are steps of the topic, best first. */
-export function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
+function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   const steps: Step[] = [];
   const top = ranked[0]?.score || 1;
   for (const r of ranked) {

@@ -16,7 +16,7 @@ export function inMonth(iso: string | null, month: { year: number; month: number
   return !!iso && Number(iso.slice(0, 4)) === month.year && Number(iso.slice(5, 7)) === month.month;
 }
 
-export function caseDates(c: Case): string[] {
+function caseDates(c: Case): string[] {
   return [...new Set([c.date, ...c.sources.flatMap((s) => s.meeting.dates)].filter((d): d is string => !!d))];
 }
 
