@@ -44,8 +44,10 @@ export function answerCard(question: string, a: Answer): CardJson {
   const t = TEXT[a.language];
   // Fixed budgets keep every card far under Teams' ~28 KB: 6,000 characters of answer, three
   // decisions and six citations with their excerpts.
+  // A history (several saker) labels each step's decision in its own line; boxes would repeat them.
+  const saker = new Set(a.citations.map((c) => `${c.committee}|${c.meeting}|${c.sak}`));
   const decisions = a.citations
-    .filter((c) => (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
+    .filter((c) => saker.size === 1 && (c.kind === 'adopted' || c.kind === 'proposed') && c.quote)
     .slice(0, 3)
     .map((c) => ({
       label: c.kind === 'adopted' ? t.adopted : t.proposed,

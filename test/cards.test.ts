@@ -127,6 +127,37 @@ describe('cards', () => {
     expect(JSON.stringify(card)).toContain('KI-generert');
   });
 
+  it('a history over several saker keeps each decision in its own line, without repeating it in boxes', () => {
+    const cite = (sak: string, kind: 'adopted' | 'proposed') => ({
+      committee: 'NUIT',
+      meeting: '1/2023',
+      date: '2023-02-16',
+      sak,
+      title: 'Tittel',
+      source: 'x.txt',
+      kind,
+      quote: `Vedtakstekst for ${sak}.`,
+    });
+    const history: Answer = {
+      answer:
+        'Behandlinger i dokumentene, eldst først:\n- 16.02.2023: Sak 5/23. Vedtak: «Vedtakstekst for 5/23.»\n- 16.02.2023: Sak 6/23. Forslag til vedtak: «Vedtakstekst for 6/23.»',
+      citations: [cite('5/23', 'adopted'), cite('6/23', 'proposed')],
+      abstained: false,
+      intent: 'adopted_decision',
+      language: 'nb',
+      generated: false,
+    };
+    const json = JSON.stringify(answerCard('Hva har NUIT vedtatt om prismodeller?', history));
+    expect(json).not.toMatch(/"text":"(Vedtak|Forslag til vedtak)"/);
+    expect(json.match(/Vedtakstekst for 5\/23/g)!.length).toBeGreaterThanOrEqual(1);
+    // The single-sak answer still gets its labelled box.
+    const single = answerCard('Hva ble vedtatt i sak 5/23?', {
+      ...history,
+      citations: [cite('5/23', 'adopted')],
+    });
+    expect(JSON.stringify(single)).toMatch(/"text":"Vedtak"/);
+  });
+
   it('the agenda of every invited meeting in the corpus makes a valid card with each sak, folded details and actions', async () => {
     const answerer = await createAnswerer({
       store,
