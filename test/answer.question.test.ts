@@ -43,6 +43,18 @@ describe('understanding a question', () => {
     expect(understand('Hva ble drøftet i oktober 2021?').month).toEqual({ year: 2021, month: 10 });
   });
 
+  it('reads a month with a two-digit year as members write it, and not a time or a date', () => {
+    expect(understand('quick q – what did nuit say about PLL in feb 23?').month).toEqual({
+      year: 2023,
+      month: 2,
+    });
+    expect(understand('whats GNF in the cloud slides (nufa nov 19)?').month).toEqual({
+      year: 2019,
+      month: 11,
+    });
+    expect(understand('NUFA møte 6. november 2019 kl. 10:20').month).toBeUndefined();
+  });
+
   it('tells a year the meeting is put in from a year that belongs to the topic', () => {
     expect(understand('What did NUIT decide about chatbots in 2025?').meetingYear).toBe(2025);
     expect(understand('Hva ble vedtatt i møtet i 2023 om kjernejournal?').meetingYear).toBe(2023);

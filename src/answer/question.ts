@@ -90,7 +90,15 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
 ];
 
 const MONTH_NAMES = { ...MONTHS_NB, ...MONTHS_EN };
-const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?\\s+((?:19|20)\\d\\d)\\b`, 'i');
+/** A month and year, the year also in two digits as members write it ("nov 19", "feb 23"). */
+const MONTH_YEAR = new RegExp(
+  `\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?\\s+((?:19|20)\\d\\d|['’]?\\d\\d)(?![\\d:.])\\b`,
+  'i',
+);
+
+/** "23" is 2023, "2019" is 2019. */
+const fullYear = (y: string) =>
+  y.replace(/['’]/, '').length === 2 ? 2000 + Number(y.replace(/['’]/, '')) : Number(y);
 
 export function understand(question: string): Question {
   const t = foldForMatch(question);
@@ -111,8 +119,14 @@ export function understand(question: string): Question {
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const date = parseDate(t) ?? undefined;
   const mm = MONTH_YEAR.exec(t);
-  const month = !date && mm ? { year: Number(mm[2]), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;
-  const years = [...new Set([...t.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])))];
+  const month =
+    !date && mm ? { year: fullYear(mm[2]!), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;
+  const years = [
+    ...new Set([
+      ...[...t.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
+      ...(month ? [month.year] : []),
+    ]),
+  ];
   // Only a year tied to the meeting or decision counts ("decide … in 2025", "møtet i 2025"); in
   // "share of citizens expected to use Helsenorge in 2020" the year belongs to the topic.
   const inYear =
