@@ -58,6 +58,9 @@ describe('what a question asks for', () => {
     expect(holdsKind('name', 'Programmet vurderes av Boston Consulting Group.')).toBe(true);
     expect(holdsKind('name', 'Leverandøren er Norsk helsenett SF')).toBe(true);
     expect(holdsKind('name', 'Planen er klar etter sommeren.')).toBe(false);
+    // "Who leads it?" may be answered by a body as well as by a person.
+    expect(holdsKind('person', 'Utvalget ledes av Direktoratet for e-helse.')).toBe(true);
+    expect(holdsKind('person', 'Utvalget møtes hver vår.')).toBe(false);
   });
 
   it('a "how many" is answered by a number next to what is counted, not anywhere in the text', () => {

@@ -276,6 +276,8 @@ const HAS = {
 
 /** Whether a piece of text holds the kind of thing asked for. */
 export function holdsKind(kind: Expected, text: string): boolean {
+  // "Who leads it?" may be answered by a body as well as a person.
+  if (kind === 'person') return HAS.person.test(text) || HAS.name.test(text);
   return HAS[kind].test(text);
 }
 
