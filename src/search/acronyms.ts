@@ -3,7 +3,10 @@
 // a document introducing a new one defines it in the text, and a member asking "what's GNF" or
 // "who is in HDO" should reach the words it stands for. Found the way Schwartz and Hearst find
 // them: a parenthesised short form after the words whose initials it spells.
-const DEFINED = /([\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,7})\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
+/** A parenthesised short form: "(GNF)", "( HDO )". */
+const SHORT = /\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
+/** How far before the parenthesis a long form is looked for. */
+const REACH = 120;
 
 /**
  * The long form of `short` at the end of `before`, or null (Schwartz & Hearst's algorithm): the
@@ -40,9 +43,15 @@ export function longForm(short: string, before: string): string | null {
 
 /** Definitions in a text: short form (lower case) → long forms. */
 export function definitions(text: string, into = new Map<string, Set<string>>()): Map<string, Set<string>> {
-  for (const m of text.matchAll(DEFINED)) {
-    const short = m[2]!;
-    const long = longForm(short, m[1]!);
+  // Only the words just before each parenthesis are read: one pass over the text, no backtracking.
+  for (const m of text.matchAll(SHORT)) {
+    const short = m[1]!;
+    const before =
+      text
+        .slice(Math.max(0, m.index - REACH), m.index)
+        .split(/[\n.;:()]/)
+        .at(-1) ?? '';
+    const long = longForm(short, before.trim());
     if (!long) continue;
     const key = short.toLowerCase();
     if (!into.has(key)) into.set(key, new Set());
