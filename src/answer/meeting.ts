@@ -1,6 +1,8 @@
 // A question about a meeting as a whole — when and where, who attended, the meeting after the one
 // named — is answered from the meeting's header in the record.
+import { meetingLabel } from '../record/passages.ts';
 import type { Meeting } from '../record/types.ts';
+import { caseKey, type Case } from './cases.ts';
 import type { MeetingRow } from '../store/types.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { abstain, cite, result, type OfflineResult } from './compose.ts';
@@ -23,6 +25,11 @@ function numberedNeighbour(lib: Library, m: Meeting, way: 'next' | 'previous'): 
   return same
     .filter((x) => x.meeting!.endsWith(`/${y - 1}`))
     .sort((a, b) => Number(b.meeting!.split('/')[0]) - Number(a.meeting!.split('/')[0]))[0];
+}
+
+/** The case a sak of this meeting is part of. */
+function caseIn(lib: Library, m: MeetingRow, sak: string): Case | undefined {
+  return lib.byKey.get(caseKey(m.committee, meetingLabel(m), sak));
 }
 
 export async function answerMeeting(
@@ -84,12 +91,7 @@ export async function answerMeeting(
   // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
   const m = present ?? meetings.find((x) => x.place) ?? first;
   const opening = m.items[0];
-  const c = opening
-    ? lib.cases.find(
-        (x) =>
-          x.committee === m.committee && x.item.sak === opening.sak && x.sources.some((s) => s.meeting === m),
-      )
-    : undefined;
+  const c = opening ? caseIn(lib, m, opening.sak) : undefined;
   if (c) await lib.load([c.key]);
   const used = c ? [cite(lib, c, 'agenda')] : [];
   return result(q, lines, used);
@@ -128,12 +130,7 @@ export async function answerAgendaPosition(
   const item = last ? items.at(-1) : items[0];
   if (!item) return null;
   const lang = q.language;
-  const c = lib.cases.find(
-    (x) =>
-      x.committee === meeting.committee &&
-      x.item.sak === item.sak &&
-      x.sources.some((s) => s.meeting === meeting),
-  );
+  const c = caseIn(lib, meeting, item.sak);
   if (!c) return null;
   await lib.load([c.key]);
   const span = item.end_time ? `${item.start_time}–${item.end_time}` : (item.start_time ?? '');
