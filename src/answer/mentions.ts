@@ -12,8 +12,6 @@ import { rankCases } from './rank.ts';
 import type { AskOptions } from './types.ts';
 import { caseRef, t } from './texts.ts';
 
-/** Saker searched for mentions: the best by the question's topic. */
-const SEARCHED = 12;
 /** Quoted units at most: the mention and what follows it. */
 const QUOTED = 3;
 
@@ -40,7 +38,8 @@ export async function answerMentions(
   const patterns = absent.map(mentionPattern);
   const terms = keyTerms(lib, q);
   let best: { c: Case; units: Unit[]; at: number; score: number } | undefined;
-  for (const { c } of ranked.slice(0, SEARCHED)) {
+  // The saker ranked by the question's topic are where a quote of the named sak is looked for.
+  for (const { c } of ranked) {
     const units = unitsOf(lib.passagesOf(c.key), true);
     units.forEach((u, at) => {
       if (!patterns.some((p) => p.test(u.text))) return;
