@@ -70,4 +70,15 @@ describe('what a question asks for', () => {
     expect(countsNoun('I 2027 skal løsningen være tatt i bruk i de fleste kommuner.', noun)).toBe(false);
     expect(countedNoun(understand('When does the meeting start?'))).toBeNull();
   });
+
+  it('a counted noun the record never uses is not looked for: any number may answer', () => {
+    const q = understand('How many participants are there in the groups?');
+    expect(countedNoun(q)).not.toBeNull();
+    expect(countedNoun(q, () => false)).toBeNull();
+  });
+
+  it('a rating is asked for only when nothing else is', () => {
+    expect(expectedKinds(understand('Hvordan rangerte NUIT forslagene?'))).toEqual(['rating']);
+    expect(expectedKinds(understand('Hvilket konsulentselskap vurderte programmet?'))).toEqual(['name']);
+  });
 });

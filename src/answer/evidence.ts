@@ -214,7 +214,9 @@ export function expectedKinds(q: Question): Expected[] {
   // "When … and who …" asks for both.
   const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
   if (q.wantsAmount) kinds.push('amount');
-  if (q.wantsRating) kinds.push('rating');
+  // "Which consultancy assessed (vurderte) the programme?" asks for a name; a rating is what is
+  // asked only when nothing else is.
+  if (q.wantsRating && !kinds.length) kinds.push('rating');
   return kinds;
 }
 
@@ -222,7 +224,10 @@ export function expectedKinds(q: Question): Expected[] {
  * The noun a "how many" counts ("how many municipalities", "hvor mange kommuner"), as the ways it
  * may be found: the number that answers must stand next to it, not anywhere in the unit.
  */
-export function countedNoun(q: Question): string[] | null {
+export function countedNoun(
+  q: Question,
+  known: (forms: string[]) => boolean = () => true,
+): string[] | null {
   const t = foldForMatch(q.text);
   // The noun phrase up to its verb: "how many central health registries did …" counts registries,
   // but which of its words the text repeats next to the number is not known, so any may.
@@ -231,7 +236,10 @@ export function countedNoun(q: Question): string[] | null {
   if (!m) return null;
   const phrase = m[1]!.split(/\s+/).filter(Boolean);
   const verb = phrase.findIndex((w) => COUNT_STOP.has(w));
-  return (verb > 0 ? phrase.slice(0, verb) : phrase).flatMap((w) => alternatives(w));
+  const noun = (verb > 0 ? phrase.slice(0, verb) : phrase).flatMap((w) => alternatives(w));
+  // A noun the record never uses in any form it is known by ("participants", when the slides say
+  // "deltakere") cannot be looked for next to a number: any number must do.
+  return known(noun) ? noun : null;
 }
 
 /** Where a counted noun phrase ends: the verb after it. */
@@ -340,7 +348,7 @@ export function rankEvidence(
 ): Evidence[] {
   const terms = keyTerms(lib, q);
   const kinds = expectedKinds(q);
-  const counted = countedNoun(q);
+  const counted = countedNoun(q, (forms) => lib.index.known(forms));
   const top = candidates[0]?.score || 1;
   const out: Evidence[] = [];
   const context = partsMatcher(terms);

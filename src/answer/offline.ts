@@ -14,7 +14,7 @@ import {
   type OfflineResult,
   type Used,
 } from './compose.ts';
-import { coverage, expectedKinds, rankEvidence } from './evidence.ts';
+import { coverage, expectedKinds, rankEvidence, titleCoverage } from './evidence.ts';
 import { answerFromEvidence } from './facts.ts';
 import { answerHistory } from './history.ts';
 import { answerAgendaPosition, answerMeeting } from './meeting.ts';
@@ -47,8 +47,9 @@ export async function answerOffline(
   if (position) return position;
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
+  const { ranked, absent } = await rankCases(lib, q, opts);
   const aboutMeeting =
-    q.intent === 'meeting' ||
+    (q.intent === 'meeting' && (q.namesMeeting || !aboutSak(lib, q, ranked[0]))) ||
     ((q.intent === 'agenda' || q.intent === 'free_text') &&
       (q.meeting || q.date || q.month) &&
       !topicWords(q.text).length);
@@ -56,7 +57,6 @@ export async function answerOffline(
     const m = await answerMeeting(lib, q, opts);
     if (m) return m;
   }
-  const { ranked, absent } = await rankCases(lib, q, opts);
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   const best = ranked[0];
@@ -94,6 +94,15 @@ export async function answerOffline(
       break;
   }
   return answerFromEvidence(lib, q, ranked);
+}
+
+/**
+ * Whether a question that names no meeting is about a sak's topic: its text holds the question and
+ * its title names part of it. "How many participants are in the NILAR cooperation groups?" counts
+ * people of a project, not of a meeting.
+ */
+function aboutSak(lib: Library, q: Question, best: Ranked | undefined): boolean {
+  return !!best && coverage(lib, best.c, q) >= MIN_CASE_COVERAGE && titleCoverage(lib, best.c, q) > 0;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Question {
   meetingYear?: number;
   agendaFacts: Set<AgendaFact>;
   meetingFacts: Set<MeetingFact>;
+  /** The question speaks of a meeting or a committee, not only of "participants" or "members". */
+  namesMeeting: boolean;
   /** The question asks for an amount of money. */
   wantsAmount: boolean;
   /** The question asks how something was rated or scored. */
@@ -151,6 +153,8 @@ export function understand(question: string): Question {
     meetingYear: inYear ? Number(inYear[2]) : undefined,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
+    namesMeeting:
+      nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
         t,
