@@ -2,7 +2,8 @@
 // three best units of evidence, quoted verbatim and each cited with its passage. When the best
 // evidence does not hold enough of the question, or none holds the kind of thing asked for, the
 // answer is an abstention.
-import { abstain, capital, citation, result, type OfflineResult } from './compose.ts';
+import { abstain, capital, citation, result, type OfflineResult, type Used } from './compose.ts';
+import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
 import { expectedKinds, rankEvidence, sameKey, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
@@ -29,16 +30,34 @@ const MIN_LEAD_OWN = 0.3;
 const ALSO_QUOTED = 0.6;
 
 export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const found = quoteEvidence(lib, q, ranked.slice(0, EVIDENCE_CASES));
+  if (!found) return abstain(lib, q, ranked[0]);
+  const lines = [`${capital(t(q.language, 'from'))} ${caseRef(found.c, q.language)}:`, ...found.lines];
+  return result(q, lines, found.used);
+}
+
+/** Quoted evidence of one sak: the lines that quote it and the passages they cite. */
+export interface Quotes {
+  c: Case;
+  lines: string[];
+  used: Used[];
+}
+
+/**
+ * The best evidence over the candidate saker, quoted, or null when it does not hold enough of the
+ * question or none of it holds the kind of thing asked for.
+ */
+export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): Quotes | null {
   const lang = q.language;
-  const evidence = rankEvidence(lib, q, ranked.slice(0, EVIDENCE_CASES), (p) => p.kind === 'agenda');
+  const evidence = rankEvidence(lib, q, candidates, (p) => p.kind === 'agenda');
   const best = evidence[0];
-  if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return abstain(lib, q, ranked[0]);
+  if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return null;
   // The kind asked for must stand in what is quoted: a "how many" needs a number, in a unit that
   // is itself about the question, not only near it.
   const lead = expectedKinds(q).length
     ? evidence.find((e) => e.c === best.c && e.fits && e.own >= MIN_LEAD_OWN)
     : best;
-  if (!lead) return abstain(lib, q, ranked[0]);
+  if (!lead) return null;
   const list = LIST_QUESTION.test(q.text);
   const quoted = pickQuotes(
     lead,
@@ -46,18 +65,16 @@ export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]):
     list ? 4 : 3,
   );
   const c = lead.c;
-  const texts = quotations(quoted, lang);
   const names = list ? c.item.named_items : [];
   const lines = [
-    `${capital(t(lang, 'from'))} ${caseRef(c, lang)}:`,
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
-    ...texts,
+    ...quotations(quoted, lang),
   ];
   const used = [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
     citation: citation(c, p, p.kind),
     passage: p,
   }));
-  return result(q, lines, used);
+  return { c, lines, used };
 }
 
 /** Units after a lead that ends in a colon: the list it introduces. */

@@ -14,8 +14,9 @@ import {
   type OfflineResult,
   type Used,
 } from './compose.ts';
-import { coverage, expectedKinds, rankEvidence, titleCoverage } from './evidence.ts';
-import { answerFromEvidence } from './facts.ts';
+import { coverage, expectedKinds, keyTerms, rankEvidence, share, titleCoverage } from './evidence.ts';
+import { foldForMatch } from '../record/normalize.ts';
+import { answerFromEvidence, quoteEvidence } from './facts.ts';
 import { answerHistory } from './history.ts';
 import { answerAgendaPosition, answerMeeting } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
@@ -113,7 +114,17 @@ function answerDecision(lib: Library, q: Question, best: Ranked): OfflineResult 
   const prefer = q.intent === 'adopted_decision' ? 'adopted' : 'proposed';
   const { lines, used } = decisionLines(lib, best.c, q.language, prefer);
   const unknown = prefer === 'adopted' && !best.c.item.adopted_decision;
-  return result(q, [`${capital(caseRef(best.c, q.language))}:`, ...lines], used, unknown);
+  // "What activities were proposed for 2021?" may ask about what the sak's text proposes, not
+  // its forslag til vedtak: when the decision does not hold the question, its text is quoted too.
+  const decided = [best.c.item.title, best.c.item.proposed_decision, best.c.item.adopted_decision];
+  const covered = share(keyTerms(lib, q), foldForMatch(decided.filter(Boolean).join('\n')));
+  const quotes = covered < MIN_CASE_COVERAGE ? quoteEvidence(lib, q, [best]) : null;
+  return result(
+    q,
+    [`${capital(caseRef(best.c, q.language))}:`, ...lines, ...(quotes?.lines ?? [])],
+    [...used, ...(quotes?.used ?? [])],
+    unknown,
+  );
 }
 
 /**
