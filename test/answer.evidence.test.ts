@@ -48,6 +48,9 @@ describe('what a question asks for', () => {
     ['Når skal utvalget levere?', ['date']],
     ['Who presented the item?', ['person']],
     ['Which consultancy reviewed the programme?', ['name']],
+    ['Which IT vendor delivers the system?', ['name']],
+    ['Hvilken EPJ-leverandør har flest kunder?', ['name']],
+    ['Which of the options was chosen?', []],
     ['Hvor mye koster løsningen?', ['number', 'amount']],
     ['What does the memo say about the roadmap?', []],
   ])('«%s» asks for %j', (question, kinds) => {

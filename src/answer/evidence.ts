@@ -205,7 +205,9 @@ const EXPECTS: [Expected, RegExp][] = [
   ['person', /\b(who|hvem)\b/],
   [
     'name',
-    /\b(which|hvilke[tn]?) (company|firm|consultancy|vendor|supplier|organisation|organization|konsulentselskap|selskap|leverandør|firma|organisasjon)\w*/,
+    // One word may stand between ("which IT vendor"), and a Norwegian noun may be a compound
+    // ending in one ("hvilken EPJ-leverandør", "hvilket konsulentselskap").
+    /\b(which|hvilke[tn]?) (?:[\p{L}-]+ )?(company|companies|firms?|consultanc\w*|vendors?|suppliers?|organi[sz]ations?|[\p{L}-]*(?:selskap|leverandør|firma|organisasjon)\w*)\b/u,
   ],
 ];
 
