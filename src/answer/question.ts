@@ -24,6 +24,11 @@ export interface Question {
   meetingYear?: number;
   agendaFacts: Set<AgendaFact>;
   meetingFacts: Set<MeetingFact>;
+  /**
+   * The date or month the question names is a meeting's ("NUIT's meeting on 9 September 2020"),
+   * not a fact's ("applications received by 21 April 2023").
+   */
+  timeOfMeeting: boolean;
   /** The question speaks of a meeting or a committee, not only of "participants" or "members". */
   namesMeeting: boolean;
   /** The question asks for an amount of money. */
@@ -98,6 +103,29 @@ const MONTH_YEAR = new RegExp(
   'i',
 );
 
+/** Where a date or month stands in a question: "9. september 2020", "09.09.2020", "sept 2020". */
+const TIME_EXPRESSION = new RegExp(
+  `\\b\\d{1,2}\\.?\\s*(?:${Object.keys(MONTH_NAMES).join('|')})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b|\\b\\d{4}-\\d\\d-\\d\\d\\b|${MONTH_YEAR.source}`,
+  'i',
+);
+
+/** Words that make the time after them a meeting's: the meeting, the committee, what it did. */
+const MEETING_TIME =
+  /\b(meetings?|møte\w*|nuit\w*|nufa\w*|committee|utvalg\w*|decide\w*|decision\w*|vedt\w*|besluttet|conclude\w*|konklu\w*|discuss\w*|drøft\w*|held|holdt|avholdt|orientering\w*|present\w*|la (?:fram|frem)|agenda\w*|saksliste\w*)\b/;
+
+/** How far before a time a meeting word is looked for. */
+const MEETING_TIME_REACH = 60;
+
+/**
+ * Whether the time a question names is a meeting's: a meeting word stands just before it, or the
+ * question opens with it ("9. september 2020: hva …").
+ */
+function timeOfMeeting(t: string): boolean {
+  const at = t.search(TIME_EXPRESSION);
+  if (at < 0) return false;
+  return at < 4 || MEETING_TIME.test(t.slice(Math.max(0, at - MEETING_TIME_REACH), at));
+}
+
 /** "23" is 2023, "2019" is 2019. */
 const fullYear = (y: string) =>
   y.replace(/['’]/, '').length === 2 ? 2000 + Number(y.replace(/['’]/, '')) : Number(y);
@@ -153,6 +181,7 @@ export function understand(question: string): Question {
     meetingYear: inYear ? Number(inYear[2]) : undefined,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
+    timeOfMeeting: timeOfMeeting(t),
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:

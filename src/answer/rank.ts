@@ -20,11 +20,14 @@ function caseDates(c: Case): string[] {
   return [...new Set([c.date, ...c.sources.flatMap((s) => s.meeting.dates)].filter((d): d is string => !!d))];
 }
 
-/** Whether a sak was handled when the question says: on its date, in its month or year. */
+/**
+ * Whether a sak was handled when the question says its meeting was: on its date, in its month or
+ * year. A date that belongs to the question's fact ("received by 21 April") says nothing of that.
+ */
 export function inTimeAsked(c: Case, q: Question): boolean {
   const dates = caseDates(c);
-  if (q.date) return dates.includes(q.date);
-  if (q.month) return dates.some((d) => inMonth(d, q.month!));
+  if (q.date && q.timeOfMeeting) return dates.includes(q.date);
+  if (q.month && q.timeOfMeeting) return dates.some((d) => inMonth(d, q.month!));
   if (q.meetingYear) return dates.some((d) => d.startsWith(String(q.meetingYear)));
   return true;
 }
