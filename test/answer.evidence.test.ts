@@ -1,7 +1,7 @@
 // The pieces evidence is made of, without a store: where text breaks into quotable units, what
 // kind of thing a question asks for, and when a number answers a "how many".
 import { describe, expect, it } from 'vitest';
-import { countedNoun, countsNoun, expectedKinds, holdsKind, unitsOf } from '../src/answer/evidence.ts';
+import { countedNoun, countsNoun, expectedKinds, holdsKind, listAfter, unitsOf } from '../src/answer/evidence.ts';
 import { understand } from '../src/answer/question.ts';
 import type { Passage } from '../src/record/types.ts';
 
@@ -33,6 +33,18 @@ describe('quotable units', () => {
       '• Første punkt',
       'Andre punkt',
     ]);
+  });
+
+  it('read a heading ending in a colon with the list it introduces, but a section label alone', () => {
+    const units = unitsOf([
+      passage('Deltagere:\n- Kari Nordmann\n- Ola Hansen\nSiri Utkilen'),
+      passage(
+        'Bakgrunn:\nDirektoratet har over lengre tid arbeidet med en plan for hvordan tjenestene skal henge sammen i sektoren.',
+      ),
+    ]);
+    expect(listAfter(units, units[0]!)).toBe('Deltagere:\n- Kari Nordmann\n- Ola Hansen\nSiri Utkilen');
+    const label = units.find((u) => u.text === 'Bakgrunn:')!;
+    expect(listAfter(units, label)).toBe('Bakgrunn:');
   });
 
   it('leave out a memo’s quotes of other meetings’ decisions unless asked for', () => {

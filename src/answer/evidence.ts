@@ -308,11 +308,23 @@ function contextOf(passages: Passage[], p: Passage): string[] {
 /** Units a heading ending in a colon introduces, at most this many. */
 const LIST_LENGTH = 8;
 
-function listAfter(units: Unit[], head: Unit): string {
+/** A list item: a bullet, a numbered or lettered point, or a short line such as a name. */
+const LIST_ITEM = /^\s*(?:[•▪●\-–*]|\d{1,2}(?:[.)]|\*+)|[a-z][.)])\s/;
+const ITEM_CHARS = 80;
+
+/**
+ * The list a heading ending in a colon introduces: the items after it, up to the first unit that is
+ * no item. "Bakgrunn:" followed by paragraphs is a section label and introduces no list.
+ */
+export function listAfter(units: Unit[], head: Unit): string {
   const kind = head.passage.kind;
-  const run = units
-    .slice(head.order + 1, head.order + 1 + LIST_LENGTH)
-    .filter((u) => u.passage.kind === kind);
+  const run: Unit[] = [];
+  for (const u of units.slice(head.order + 1, head.order + 1 + LIST_LENGTH)) {
+    if (u.passage.kind !== kind) continue;
+    // The list ends at the next heading, or at a unit too long to be an item and marked as none.
+    if (/:\s*$/.test(u.text) || (!LIST_ITEM.test(u.text) && u.text.length > ITEM_CHARS)) break;
+    run.push(u);
+  }
   return [head.text, ...run.map((u) => u.text)].join('\n');
 }
 
