@@ -86,6 +86,14 @@ describe('what a question asks for', () => {
     expect(countedNoun(understand('When does the meeting start?'))).toBeNull();
   });
 
+  it('a count may be written as a word, but an article is no count', () => {
+    const noun = countedNoun(understand('Hvor mange spor har arbeidet?'))!;
+    expect(countsNoun('Arbeidet innrettes gjennom to spor.', noun)).toBe(true);
+    expect(countsNoun('Arbeidet innrettes gjennom ett felles spor.', noun)).toBe(false);
+    expect(holdsKind('number', 'De tre gruppene møtes månedlig.')).toBe(true);
+    expect(holdsKind('number', 'Gruppene møtes en gang i måneden.')).toBe(false);
+  });
+
   it('a counted noun the record never uses is not looked for: any number may answer', () => {
     const q = understand('How many participants are there in the groups?');
     expect(countedNoun(q)).not.toBeNull();

@@ -255,11 +255,21 @@ const COUNT_STOP = new Set(
 const COUNT_REACH = 3;
 
 /** Whether text holds a number within a few words of the counted noun. */
+/**
+ * A count written as a word ("to spor", "three groups"). "En"/"ett"/"one" are left out: they are
+ * also the articles of nearly every sentence.
+ */
+const NUMBER_WORD =
+  /\b(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|hundre|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|dozen)\b/i;
+
+/** Whether a word is a number: digits or a count word. */
+const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORD.test(w);
+
 export function countsNoun(text: string, noun: string[]): boolean {
   const ws = foldForMatch(text).split(/\s+/);
   return ws.some(
     (w, i) =>
-      /\d/.test(w) &&
+      isNumber(w) &&
       ws
         .slice(Math.max(0, i - COUNT_REACH), i + COUNT_REACH + 1)
         .some((x) => noun.some((a) => containsTerm(x, a))),
@@ -269,7 +279,7 @@ export function countsNoun(text: string, noun: string[]): boolean {
 const MONTH =
   /\b(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december)\b/i;
 const HAS = {
-  number: /\d/,
+  number: new RegExp(`\\d|${NUMBER_WORD.source}`, 'i'),
   date: new RegExp(
     `\\b(19|20)\\d\\d\\b|\\b\\d{1,2}\\.\\d{1,2}\\.|\\b\\d{1,2}[:.]\\d\\d\\b|${MONTH.source}|\\bkvartal|\\bhøst|\\bvår\\b`,
     'i',
