@@ -45,15 +45,17 @@ describe('answers over the corpus', () => {
     expect(a.citations.some((c) => c.sak === sak && c.kind === kind)).toBe(true);
   });
 
-  it('answers a question with meeting words but a sak\'s topic from the sak, not the meeting header', async () => {
+  it("answers a question with meeting words but a sak's topic from the sak, not the meeting header", async () => {
     const a = await answerer.ask('Hvor mange deltakere har samarbeidsgruppene i NILAR?');
     expect(a.abstained).toBe(false);
     expect(a.citations.every((c) => c.sak === '33/21')).toBe(true);
     expect(a.answer).not.toMatch(/Til stede|Medlemmer/);
   });
 
-  it('quotes the sak\'s text beside its proposal when the proposal does not hold what was asked', async () => {
-    const a = await answerer.ask('Hva ble foreslått om velferdsteknologi i orienteringen til NUIT i september 2020?');
+  it("quotes the sak's text beside its proposal when the proposal does not hold what was asked", async () => {
+    const a = await answerer.ask(
+      'Hva ble foreslått om velferdsteknologi i orienteringen til NUIT i september 2020?',
+    );
     expect(a.citations.map((c) => [c.sak, c.kind])).toEqual(
       expect.arrayContaining([
         ['28/20', 'proposed'],
@@ -62,6 +64,14 @@ describe('answers over the corpus', () => {
     );
     expect(a.answer).toMatch(/Forslag til vedtak: «NUIT tar sakene til orientering\.»/);
     expect(a.answer).toMatch(/velferdsteknologi/i);
+  });
+
+  it('answers a "when does it start" about a sak\'s text from the text, not from its agenda slot', async () => {
+    const a = await answerer.ask('Når starter den første utprøvingsperioden i felles journalløft?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.some((c) => c.sak === '18/23' && c.kind === 'memo')).toBe(true);
+    expect(a.answer).toMatch(/utprøvingsperiode starter tidligst/);
+    expect(a.answer).not.toMatch(/Sakstype|Tidspunkt/);
   });
 
   it('says when only the proposal is known, for a sak whose minutes are not in the record', async () => {

@@ -1,7 +1,17 @@
 // The pieces evidence is made of, without a store: where text breaks into quotable units, what
 // kind of thing a question asks for, and when a number answers a "how many".
 import { describe, expect, it } from 'vitest';
-import { countedNoun, countsNoun, expectedKinds, holdsKind, listAfter, unitsOf } from '../src/answer/evidence.ts';
+import {
+  countedNoun,
+  countsNoun,
+  expectedKinds,
+  holdsKind,
+  listAfter,
+  share,
+  unitsOf,
+  type KeyTerm,
+} from '../src/answer/evidence.ts';
+import { partsMatcher } from '../src/answer/matching.ts';
 import { understand } from '../src/answer/question.ts';
 import type { Passage } from '../src/record/types.ts';
 
@@ -103,5 +113,22 @@ describe('what a question asks for', () => {
   it('a rating is asked for only when nothing else is', () => {
     expect(expectedKinds(understand('Hvordan rangerte NUIT forslagene?'))).toEqual(['rating']);
     expect(expectedKinds(understand('Hvilket konsulentselskap vurderte programmet?'))).toEqual(['name']);
+  });
+});
+
+describe('how much of a question a text holds', () => {
+  const terms: KeyTerm[] = [
+    { word: 'samarbeidsgruppene', alts: ['samarbeidsgrupp'], weight: 2, known: true, heads: ['grupp'] },
+    { word: 'nilar', alts: ['nilar'], weight: 2, known: true, heads: [] },
+  ];
+
+  it('gives a compound half its weight where only its head stands, and the same part by part', () => {
+    expect(share(terms, 'nilar: samarbeidsgruppene møtes')).toBe(1);
+    expect(share(terms, 'nilar: de tre gruppene teller 60 deltakere')).toBe(0.75);
+    expect(share(terms, 'nilar: 60 deltakere')).toBe(0.5);
+    const parts = partsMatcher(terms);
+    expect(parts.share(['nilar', 'de tre gruppene'])).toBe(0.75);
+    expect(parts.share(['nilar', 'samarbeidsgruppene', 'gruppene'])).toBe(1);
+    expect(parts.share([])).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
 import { foldedHeading, foldedText, pieces } from './folded.ts';
-import { partsMatcher } from './matching.ts';
+import { HEAD_CREDIT, partsMatcher } from './matching.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 
@@ -20,6 +20,8 @@ export interface KeyTerm {
   weight: number;
   /** Whether the record uses the word at all (in any of its forms). */
   known: boolean;
+  /** A compound's head ("grupp" of "samarbeidsgruppene"): text holding only it holds part of the word. */
+  heads: string[];
 }
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
@@ -113,6 +115,7 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
         alts,
         weight: lib.index.rarity(defined.length && !lib.index.known(primary) ? defined : primary),
         known: lib.index.known(alts),
+        heads: word.includes(' ') ? [] : lib.index.compoundHead(word),
       };
     });
     // A word the record never uses is either a name it does not hold ("Gartner", "GNF"), which
@@ -127,6 +130,8 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     terms = raw.map((w) => ({
       ...w,
       alts: full.has(w.word) ? w.alts.filter((a) => a === w.word || a.includes(' ')) : w.alts,
+      // A name is matched as written, never by a part of it.
+      heads: full.has(w.word) || names.has(w.word) ? [] : w.heads,
       weight: w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor,
     }));
     keyTermsOf.set(q, terms);
@@ -147,7 +152,9 @@ export function share(terms: KeyTerm[], folded: string): number {
   for (const w of terms) {
     total += w.weight;
     // A term that weighs nothing cannot change the share: it is not looked for.
-    if (w.weight !== 0 && holds(w, folded)) found += w.weight;
+    if (w.weight === 0) continue;
+    if (holds(w, folded)) found += w.weight;
+    else if (w.heads.some((h) => containsTerm(folded, h))) found += HEAD_CREDIT * w.weight;
   }
   return total ? found / total : 1;
 }
@@ -226,10 +233,7 @@ export function expectedKinds(q: Question): Expected[] {
  * The noun a "how many" counts ("how many municipalities", "hvor mange kommuner"), as the ways it
  * may be found: the number that answers must stand next to it, not anywhere in the unit.
  */
-export function countedNoun(
-  q: Question,
-  known: (forms: string[]) => boolean = () => true,
-): string[] | null {
+export function countedNoun(q: Question, known: (forms: string[]) => boolean = () => true): string[] | null {
   const t = foldForMatch(q.text);
   // The noun phrase up to its verb: "how many central health registries did …" counts registries,
   // but which of its words the text repeats next to the number is not known, so any may.

@@ -5,6 +5,9 @@ import { containsTerm } from '../search/terms.ts';
 import type { KeyTerm } from './evidence.ts';
 import { joinFolded } from './folded.ts';
 
+/** The share of a compound's weight a text earns by holding its head alone. */
+export const HEAD_CREDIT = 0.5;
+
 export interface PartsMatcher {
   /** `share(terms, joinFolded(parts))`, computed part by part. */
   share(parts: string[]): number;
@@ -16,12 +19,20 @@ export function partsMatcher(terms: KeyTerm[]): PartsMatcher {
   // span two parts, so phrases are looked for in the joined text.
   const words = terms.map((t) => t.alts.filter((a) => !a.includes(' ')));
   const phrases = terms.map((t) => t.alts.filter((a) => a.includes(' ')));
-  /** For each part, which terms it holds as a word. */
-  const held = new Map<string, boolean[]>();
+  /** For each part, which terms it holds as a word (1), by a compound's head only (HEAD_CREDIT), or not (0). */
+  const held = new Map<string, number[]>();
   const heldIn = (part: string) => {
     let h = held.get(part);
     if (!h) {
-      h = terms.map((t, i) => t.weight !== 0 && words[i]!.some((a) => containsTerm(part, a)));
+      h = terms.map((t, i) =>
+        t.weight === 0
+          ? 0
+          : words[i]!.some((a) => containsTerm(part, a))
+            ? 1
+            : t.heads.some((a) => containsTerm(part, a))
+              ? HEAD_CREDIT
+              : 0,
+      );
       held.set(part, h);
     }
     return h;
@@ -36,11 +47,13 @@ export function partsMatcher(terms: KeyTerm[]): PartsMatcher {
       for (const [i, w] of terms.entries()) {
         total += w.weight;
         if (w.weight === 0) continue;
+        const best = Math.max(0, ...inParts.map((h) => h[i]!));
         if (
-          inParts.some((h) => h[i]) ||
+          best === 1 ||
           (phrases[i]!.length && phrases[i]!.some((a) => containsTerm((text ??= joinFolded(parts)), a)))
         )
           found += w.weight;
+        else found += best * w.weight;
       }
       return total ? found / total : 1;
     },

@@ -16,7 +16,7 @@ import {
 } from './compose.ts';
 import { coverage, expectedKinds, keyTerms, rankEvidence, share, titleCoverage } from './evidence.ts';
 import { foldForMatch } from '../record/normalize.ts';
-import { answerFromEvidence, quoteEvidence } from './facts.ts';
+import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
 import { answerAgendaPosition, answerMeeting } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
@@ -80,9 +80,11 @@ export async function answerOffline(
       return answerDecision(lib, q, best);
     case 'agenda': {
       const lines = agendaLines(best.c, lang);
-      if (lines.length)
-        return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], [cite(lib, best.c, 'agenda')]);
-      break;
+      if (!lines.length) break;
+      // "When does the first trial period start?" asks about the sak's text, not its agenda slot.
+      const quotes = beyondFields(lib, q, best, [best.c.item.title, ...lines]);
+      if (quotes) return answerFromEvidence(lib, q, [best]);
+      return result(q, [`${capital(caseRef(best.c, lang))}:`, ...lines], [cite(lib, best.c, 'agenda')]);
     }
     case 'history':
       return answerHistory(lib, q, ranked);
@@ -107,6 +109,15 @@ function aboutSak(lib: Library, q: Question, best: Ranked | undefined): boolean 
 }
 
 /**
+ * Quoted evidence from a sak's text when the fields a structured answer shows (its title, decision
+ * or agenda slot) do not hold what the question asks; null when they do, or the text holds no more.
+ */
+function beyondFields(lib: Library, q: Question, best: Ranked, fields: string[]): Quotes | null {
+  const covered = share(keyTerms(lib, q), foldForMatch(fields.join('\n')));
+  return covered < MIN_CASE_COVERAGE ? quoteEvidence(lib, q, [best]) : null;
+}
+
+/**
  * The decision or proposal of one sak, quoted. Asked what was decided where only a proposal is
  * known, the answer shows the proposal but abstains: the outcome is not in the documents.
  */
@@ -116,9 +127,8 @@ function answerDecision(lib: Library, q: Question, best: Ranked): OfflineResult 
   const unknown = prefer === 'adopted' && !best.c.item.adopted_decision;
   // "What activities were proposed for 2021?" may ask about what the sak's text proposes, not
   // its forslag til vedtak: when the decision does not hold the question, its text is quoted too.
-  const decided = [best.c.item.title, best.c.item.proposed_decision, best.c.item.adopted_decision];
-  const covered = share(keyTerms(lib, q), foldForMatch(decided.filter(Boolean).join('\n')));
-  const quotes = covered < MIN_CASE_COVERAGE ? quoteEvidence(lib, q, [best]) : null;
+  const { title, proposed_decision: proposed, adopted_decision: adopted } = best.c.item;
+  const quotes = beyondFields(lib, q, best, [title, proposed ?? '', adopted ?? '']);
   return result(
     q,
     [`${capital(caseRef(best.c, q.language))}:`, ...lines, ...(quotes?.lines ?? [])],

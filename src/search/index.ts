@@ -140,6 +140,17 @@ export class SearchIndex {
     return this.definedForms.get(word.toLowerCase()) ?? [];
   }
 
+  /**
+   * The head of a compound word, as the record uses it alone: "samarbeidsgruppene" → "grupp". A
+   * text that holds the head speaks of the same kind of thing ("de tre gruppene"). [] for a word
+   * that does not split.
+   */
+  compoundHead(word: string): string[] {
+    const term = searchTerm(word);
+    const parts = term ? compoundParts(term, (t) => this.text.frequency(t)) : [];
+    return parts.length >= 2 ? [parts[1]!] : [];
+  }
+
   /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
   known(stems: string[]): boolean {
     const used = (t: string) => this.text.frequency(t) > 0;

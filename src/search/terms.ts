@@ -17,7 +17,9 @@ const QUESTION_WORDS = new Set(
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
-   mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales`.split(/\s+/),
+   mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales`.split(
+    /\s+/,
+  ),
 );
 
 // English function words ("had", "up", "having"): questions come in English, the record is Norwegian.
