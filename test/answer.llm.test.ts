@@ -1,9 +1,7 @@
 // The grounded LLM path, against a local HTTP server that speaks the OpenAI chat wire format.
 // Why a real server: the `openai` client's request shape, timeouts and error handling are part of
 // what is tested, so nothing below the HTTP socket is replaced.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,80 +12,32 @@ import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
+import {
+  shownIds,
+  startFakeModel,
+  userMessage,
+  type ChatRequest,
+  type FakeModel,
+  type Reply,
+} from './helpers/openai.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
 /** The next package: its referat brings sak 43/31's decision, which differs from the proposal. */
 const NEXT_PACKAGE = path.resolve(import.meta.dirname, 'fixtures/llm/nuit-4-2031.txt');
 
-interface ChatRequest {
-  model: string;
-  messages: { role: string; content: string }[];
-}
-
+let model: FakeModel;
+let requests: ChatRequest[];
 /** What the fake model does with the next request. */
-let behaviour: (req: ChatRequest) => { delayMs?: number; status?: number; content?: string };
-const requests: ChatRequest[] = [];
-let embeddingInputs = 0;
-
-/** A small deterministic embedding: hashed word counts, so similar texts get similar vectors. */
-function bagOfWords(text: string): number[] {
-  const v = new Array<number>(32).fill(0);
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    let h = 0;
-    for (const ch of w) h = (h * 31 + ch.charCodeAt(0)) % 32;
-    v[h]! += 1;
-  }
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
-}
-
-async function body(req: IncomingMessage): Promise<string> {
-  let s = '';
-  for await (const chunk of req) s += chunk;
-  return s;
-}
-
-let server: Server;
+let behaviour: (req: ChatRequest) => Reply;
 let baseUrl: string;
 let store: Store;
 let dir: string;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    if (req.url?.endsWith('/embeddings')) {
-      const { input } = JSON.parse(await body(req)) as { input: string[] };
-      embeddingInputs += input.length;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          object: 'list',
-          model: 'test-embedding',
-          data: input.map((text, index) => ({ object: 'embedding', index, embedding: bagOfWords(text) })),
-          usage: { prompt_tokens: 0, total_tokens: 0 },
-        }),
-      );
-      return;
-    }
-    const parsed = JSON.parse(await body(req)) as ChatRequest;
-    requests.push(parsed);
-    const b = behaviour(parsed);
-    if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
-    if (res.destroyed) return;
-    res.writeHead(b.status ?? 200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        id: 'chatcmpl-test',
-        object: 'chat.completion',
-        created: 0,
-        model: parsed.model,
-        choices: [
-          { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: b.content ?? '' } },
-        ],
-      }),
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  model = await startFakeModel();
+  model.behave((req) => behaviour(req));
+  requests = model.requests;
+  baseUrl = model.url;
   dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-llm-'));
   const config = loadConfig({ DATA_DIR: dir });
   store = await openStore(config);
@@ -97,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store.close();
-  server.close();
+  await model.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -113,11 +63,6 @@ async function answerer(extra: Record<string, string> = {}, on: Store = store): 
     ...extra,
   });
   return createAnswerer({ store: on, config, logger: createLogger('silent') });
-}
-
-/** The passage ids the model was shown, read back from the request. */
-function shownIds(req: ChatRequest): string[] {
-  return [...req.messages.at(-1)!.content.matchAll(/<passage id="(P\d+)"/g)].map((m) => m[1]!);
 }
 
 describe('grounded answers over an OpenAI-compatible server', () => {
@@ -189,11 +134,6 @@ describe('grounded answers over an OpenAI-compatible server', () => {
     expect(a.answer).not.toMatch(/legge ned helsenorge/i);
   });
 });
-
-/** The user message of a request: what the model is given as data and question. */
-function userMessage(req: ChatRequest): string {
-  return req.messages.at(-1)!.content;
-}
 
 /** The facts block of one sak in a request, or undefined. */
 function factsOf(req: ChatRequest, sak: string): string | undefined {
@@ -337,11 +277,11 @@ describe('the model gets the evidence of the offline answer and the facts of the
 describe('hybrid search with an embeddings model', () => {
   it('embeds the passages and the question, and still answers from the record', async () => {
     behaviour = () => ({ status: 500 });
-    embeddingInputs = 0;
+    const before = model.embedded();
     const a = await (
       await answerer({ OPENAI_EMBEDDING_MODEL: 'test-embedding' })
     ).ask('Hva er forslaget til vedtak i sak 43/31?');
-    expect(embeddingInputs).toBeGreaterThan(5);
+    expect(model.embedded() - before).toBeGreaterThan(5);
     expect(a.citations.some((c) => c.sak === '43/31' && c.kind === 'proposed')).toBe(true);
   });
 });
