@@ -89,11 +89,64 @@ describe('an LLM-written answer on the wire', () => {
     expect(citation[0]!.appearance.keywords).toContain('43/31');
   });
 
+  it('asks Teams for its feedback buttons, and leaves out the card’s own 👍/👎', async () => {
+    model.behave((req) =>
+      claims({
+        text: 'NUIT foreslås å gi tilslutning til ny prismodell fra 2032.',
+        passage_ids: [shownIds(req)[0]!],
+      }),
+    );
+    const activity = await askOverTheWire();
+    expect(activity.channelData).toMatchObject({ feedbackLoop: { type: 'default' } });
+    expect(JSON.stringify(sentCards(connector)[0]!.content)).not.toContain('"verb":"feedback"');
+  });
+
   it('sends an offline answer with the card’s 👍/👎, no AI label and no feedback loop', async () => {
     model.behave(() => ({ status: 500 }));
     const activity = await askOverTheWire();
     expect(activity.entities ?? []).toEqual([]);
     expect(activity.channelData?.feedbackLoop).toBeUndefined();
     expect(JSON.stringify(sentCards(connector)[0]!.content)).toContain('"verb":"feedback"');
+  });
+
+  it('stores Teams’ feedback on an LLM answer with its question, and answers the invoke with 200', async () => {
+    model.behave((req) =>
+      claims({
+        text: 'NUIT foreslås å gi tilslutning til ny prismodell fra 2032.',
+        passage_ids: [shownIds(req)[0]!],
+      }),
+    );
+    await askOverTheWire();
+    const answered = connector.sent.find((s) => s.activity.type === 'message')!;
+    const feedback = (replyToId: string, value: unknown) =>
+      postActivity(
+        bot.url,
+        activityFor(connector, {
+          type: 'invoke',
+          name: 'message/submitAction',
+          text: undefined,
+          replyToId,
+          value,
+        }),
+      );
+    const res = await feedback(answered.id, {
+      actionName: 'feedback',
+      actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: 'Mangler vedtaket' }) },
+    });
+    expect(res.status).toBe(200);
+    expect((await store.listFeedback()).at(-1)).toMatchObject({
+      conversationId: 'a:personal-kari',
+      userId: 'aad-kari',
+      question: QUESTION,
+      answer: 'NUIT foreslås å gi tilslutning til ny prismodell fra 2032.',
+      reaction: 'down',
+      comment: 'Mangler vedtaket',
+    });
+
+    // A malformed payload is refused and changes nothing.
+    const before = (await store.listFeedback()).length;
+    const bad = await feedback(answered.id, { actionName: 'feedback', actionValue: { reaction: 'meh' } });
+    expect(bad.status).toBe(400);
+    expect(await store.listFeedback()).toHaveLength(before);
   });
 });
