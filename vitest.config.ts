@@ -8,10 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores in CI: run test files in parallel, but not more than the machine has.
     maxWorkers: 2,
-    onConsoleLog(_log, type) {
-      // Stray console output is a defect: everything goes through the logger.
-      if (type === 'stderr') return true;
-      return true;
-    },
+    // Stray console output fails the test that made it (see the setup file for why not onConsoleLog).
+    setupFiles: ['test/setup/console-guard.ts'],
   },
 });

@@ -9,8 +9,10 @@ import {
 } from 'botbuilder';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
+import { keepEntityProperties } from './entity-serialisation.ts';
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  keepEntityProperties();
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,

@@ -3,7 +3,6 @@
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { memoCard } from '../cards/agenda.ts';
-import { answerCard } from '../cards/answer.ts';
 import type { Answerer } from '../src/answer/types.ts';
 import { agendaView, findAgendaMeeting, memoDigest, parseAgendaRequest } from '../src/meetings/agenda.ts';
 import { osloToday, type Clock } from '../src/meetings/clock.ts';
@@ -11,7 +10,7 @@ import { meetingLabel } from '../src/record/passages.ts';
 import type { Store } from '../src/store/types.ts';
 import { agendaActivity } from './agenda-scheduler.ts';
 import type { ActionResult } from './actions.ts';
-import { aiEntities } from './entities.ts';
+import { sendAnswer } from './answer-reply.ts';
 
 interface Deps {
   store: Store;
@@ -51,10 +50,12 @@ export async function askAboutSak(context: TurnContext, data: SakAction, deps: D
   const { committee, meeting, sak } = data;
   const question = data.question?.trim() || `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
   await context.sendActivity({ type: ActivityTypes.Typing });
-  const answer = await deps.answerer.ask(question, { committee, meeting, sak });
-  const reply = MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(question, answer)));
-  if (answer.generated) reply.entities = aiEntities(answer);
-  await context.sendActivity(reply);
+  await sendAnswer(
+    context,
+    question,
+    await deps.answerer.ask(question, { committee, meeting, sak }),
+    deps.store,
+  );
   return { message: 'Svaret kommer i samtalen.' };
 }
 

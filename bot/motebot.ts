@@ -1,6 +1,7 @@
 // The activity router: messages (personal chat always, group chats and channels when @mentioned),
 // installation (welcome card, stored conversation reference), file uploads from the secretariat,
-// and the 👍/👎 feedback invoke. Everything it answers comes from src/ through plain functions.
+// and feedback on answers (the card's 👍/👎, and Teams' feedback on LLM answers). Everything it
+// answers comes from src/ through plain functions.
 import {
   ActivityTypes,
   CardFactory,
@@ -10,9 +11,9 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
+  type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
-import { answerCard } from '../cards/answer.ts';
 import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { Answerer } from '../src/answer/types.ts';
 import { detectLanguage } from '../src/answer/question.ts';
@@ -22,10 +23,11 @@ import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
 import { runCardAction } from './actions.ts';
+import { sendAnswer } from './answer-reply.ts';
 import { showAgenda } from './agenda-actions.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
-import { aiEntities } from './entities.ts';
 import { exportCommand } from './export.ts';
+import { saveTeamsFeedback } from './feedback.ts';
 import { innspillCommand } from './innspill.ts';
 import { setCurrentSak, setMeeting } from './meeting-chat.ts';
 import { meetingEnded, meetingStarted } from './meeting-events.ts';
@@ -188,10 +190,7 @@ export class MotebotBot extends TeamsActivityHandler {
 
   private async ask(context: TurnContext, question: string): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Typing });
-    const answer = await this.deps.answerer.ask(question);
-    const reply = MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(question, answer)));
-    if (answer.generated) reply.entities = aiEntities(answer);
-    await context.sendActivity(reply);
+    await sendAnswer(context, question, await this.deps.answerer.ask(question), this.deps.store);
   }
 
   private async ingestFiles(context: TurnContext, files: Attachment[]): Promise<void> {
@@ -225,6 +224,12 @@ export class MotebotBot extends TeamsActivityHandler {
       const [head, ...lines] = formatSummary(summary, 'nb').split('\n');
       await context.sendActivity(cardActivity(messageCard(head!, lines)));
     }
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'message/submitAction')
+      return saveTeamsFeedback(context, this.deps.store, this.deps.logger);
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(

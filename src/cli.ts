@@ -33,22 +33,31 @@ Valg: --data MAPPE (lagring, ellers DATA_DIR eller .data)`;
 
 const batchSchema = z.array(z.object({ id: z.union([z.string(), z.number()]), question: z.string() }));
 
+/** Asking for the usage, as a command or as the usual flags, is not an error. */
+const HELP = new Set(['help', '--help', '-h']);
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  batch: { type: 'string' },
+  data: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  committee: { type: 'string' },
+} as const;
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
-      batch: { type: 'string' },
-      data: { type: 'string' },
-      help: { type: 'boolean' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      committee: { type: 'string' },
-    },
-  });
-  if (!command || values.help || command === 'help') {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
+  } catch {
+    // parseArgs explains in English and with a stack; name the problem in the CLI's own words.
+    console.error(`Ukjent eller ufullstendig valg i «${rest.join(' ')}».\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (!command || values.help || HELP.has(command)) {
     console.log(USAGE);
     return command ? 0 : 1;
   }

@@ -142,4 +142,21 @@ describe('motebot CLI', () => {
       stderr: expect.stringContaining('Ukjent kommando'),
     });
   });
+
+  it('prints the usage and exits 0 for --help and -h, also after a command', async () => {
+    for (const args of [['--help'], ['-h'], ['ask', '--help']]) {
+      const { stdout, stderr } = await motebot(...args);
+      expect(stdout, args.join(' ')).toContain('Bruk: motebot <kommando>');
+      expect(stderr).toBe('');
+    }
+  });
+
+  it('names an unknown option in bokmål, without a stack trace', async () => {
+    const failed = await motebot('ask', '--frob', 'hei').catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Ukjent eller ufullstendig valg'),
+    });
+    expect((failed as { stderr: string }).stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+  });
 });

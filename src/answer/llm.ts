@@ -1,9 +1,10 @@
 // The grounded LLM answer over the same evidence as the offline answer: the model sees the
 // passages that answer quoted, then the best further evidence of the saker it cites, and the
 // record's facts of those saker — proposal and adopted decision verbatim, and whether the outcome
-// is known. Everything from the documents is marked as data, and every claim must cite ids the
-// model was given; claims citing anything else are dropped, and any error, timeout or unusable
-// reply falls back to the offline answer.
+// is known. Everything from the documents is marked as data. A model may still obey an instruction
+// in a document, so every claim must cite ids the model was given and be borne out by what those
+// passages say (grounding.ts); other claims are dropped, and when none is left, or on any error,
+// timeout or unusable reply, the offline answer is used.
 import OpenAI, { AzureOpenAI } from 'openai';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { Passage } from '../record/types.ts';
 import { caseKey, type Case } from './cases.ts';
 import { rankEvidence } from './evidence.ts';
+import { unsupported } from './grounding.ts';
 import type { Library } from './library.ts';
 import type { OfflineResult } from './offline.ts';
 import type { Question } from './question.ts';
@@ -187,10 +189,20 @@ export function createGroundedWriter(config: Config, logger: Logger) {
       });
       const content = res.choices[0]?.message?.content;
       const reply = replySchema.parse(JSON.parse(content ?? ''));
-      // A claim that cites an id the model was not given is fabricated: drop it.
-      const claims = reply.claims.filter((c) => c.passage_ids.every((id) => ids.has(id)));
-      const dropped = reply.claims.length - claims.length;
-      if (dropped) logger.warn({ dropped }, 'llm claims citing unknown passages dropped');
+      const claims = reply.claims.filter((c) => {
+        // A claim that cites an id the model was not given is fabricated.
+        if (!c.passage_ids.every((id) => ids.has(id))) {
+          logger.warn({ reason: 'unknown-passage' }, 'llm claim dropped');
+          return false;
+        }
+        const why = unsupported(
+          c.text,
+          c.passage_ids.map((id) => ids.get(id)!),
+          q.language,
+        );
+        if (why) logger.warn(why, 'llm claim dropped');
+        return !why;
+      });
       if (reply.abstain || !claims.length) return offline.answer;
       // A fact and a passage may stand for the same passage: it is cited once.
       const passages = claims.flatMap((c) => c.passage_ids.map((id) => ids.get(id)!));

@@ -44,7 +44,8 @@ function pageLines(items: Item[]): string[] {
 }
 
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pageStarts: number[] }> {
-  const pdf = await getDocumentProxy(bytes);
+  // pdf.js warns about damaged files on the console; the reader reports them as errors of its own.
+  const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
   const lines: string[] = [];
   const pageStarts: number[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {

@@ -18,6 +18,7 @@ import type {
   ConversationMeeting,
   ConversationRecord,
   FeedbackRecord,
+  SentAnswer,
   MeetingRow,
   NewDocument,
   PlannedAgendaPost,
@@ -416,9 +417,17 @@ export class SqliteStore implements Store {
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
     this.stmt(
-      `INSERT INTO answer_feedback (conversation_id, user_id, question, answer, reaction, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(conversation_id, user_id, question) DO UPDATE SET reaction = excluded.reaction, answer = excluded.answer, created_at = excluded.created_at`,
-    ).run(f.conversationId, f.userId, f.question, f.answer, f.reaction, new Date().toISOString());
+      `INSERT INTO answer_feedback (conversation_id, user_id, question, answer, reaction, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(conversation_id, user_id, question) DO UPDATE SET reaction = excluded.reaction, answer = excluded.answer, comment = excluded.comment, created_at = excluded.created_at`,
+    ).run(
+      f.conversationId,
+      f.userId,
+      f.question,
+      f.answer,
+      f.reaction,
+      f.comment ?? null,
+      new Date().toISOString(),
+    );
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
@@ -430,10 +439,11 @@ export class SqliteStore implements Store {
         question: string;
         answer: string;
         reaction: 'up' | 'down';
+        comment: string | null;
         created_at: string;
       }
     >(
-      'SELECT conversation_id, user_id, question, answer, reaction, created_at FROM answer_feedback ORDER BY id',
+      'SELECT conversation_id, user_id, question, answer, reaction, comment, created_at FROM answer_feedback ORDER BY id',
     )
       .all()
       .map((r) => ({
@@ -442,8 +452,22 @@ export class SqliteStore implements Store {
         question: r.question,
         answer: r.answer,
         reaction: r.reaction,
+        comment: r.comment,
         createdAt: r.created_at,
       }));
+  }
+
+  async saveSentAnswer(a: SentAnswer): Promise<void> {
+    this.stmt(
+      `INSERT OR REPLACE INTO sent_answers (conversation_id, activity_id, question, answer, sent_at) VALUES (?, ?, ?, ?, ?)`,
+    ).run(a.conversationId, a.activityId, a.question, a.answer, new Date().toISOString());
+  }
+
+  async getSentAnswer(conversationId: string, activityId: string): Promise<SentAnswer | null> {
+    const row = this.stmt<[string, string], { question: string; answer: string }>(
+      'SELECT question, answer FROM sent_answers WHERE conversation_id = ? AND activity_id = ?',
+    ).get(conversationId, activityId);
+    return row ? { conversationId, activityId, ...row } : null;
   }
 
   async passagesFor(cases: CaseRef[]): Promise<Passage[]> {

@@ -84,7 +84,17 @@ export interface FeedbackRecord {
   question: string;
   answer: string;
   reaction: 'up' | 'down';
+  /** What the member wrote in Teams' feedback form, if anything. */
+  comment?: string | null;
   createdAt?: string;
+}
+
+/** An LLM-written answer as sent, so Teams' feedback on that message finds its question. */
+export interface SentAnswer {
+  conversationId: string;
+  activityId: string;
+  question: string;
+  answer: string;
 }
 
 /** The committee meeting a chat belongs to (a meeting chat, or set with "møte 2/2023"), and its current sak. */
@@ -125,6 +135,8 @@ export interface Store {
   /** Stores feedback; a member's second reaction to the same question replaces the first. */
   saveFeedback(f: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
+  saveSentAnswer(a: SentAnswer): Promise<void>;
+  getSentAnswer(conversationId: string, activityId: string): Promise<SentAnswer | null>;
   /** Starts or stops a conversation following a committee. */
   setSubscription(s: Omit<Subscription, 'changedAt'>): Promise<void>;
   listSubscriptions(filter?: { conversationId?: string; activeOnly?: boolean }): Promise<Subscription[]>;

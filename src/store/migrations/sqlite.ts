@@ -198,4 +198,19 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE passages ADD COLUMN heading_path TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'LLM answers as sent, and the comment of Teams feedback on them',
+    sql: `
+      CREATE TABLE sent_answers (
+        conversation_id TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id)
+      );
+      ALTER TABLE answer_feedback ADD COLUMN comment TEXT;
+    `,
+  },
 ];
