@@ -15,6 +15,7 @@ const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock });
+const shutdown = new AbortController();
 const stopTicking = startTicking(
   backgroundJobs({ config, store, answerer, adapter, logger, clock: systemClock }),
   config.AGENDA_POLL_SECONDS * 1000,
@@ -22,7 +23,7 @@ const stopTicking = startTicking(
 );
 // Local mode listens on loopback only, so nothing outside this machine can reach it.
 const server = await listen(
-  createApp({ config, logger, adapter, bot, store, answerer, clock: systemClock }),
+  createApp({ config, logger, adapter, bot, store, answerer, clock: systemClock, shutdown: shutdown.signal }),
   config.PORT,
   config.localMode ? '127.0.0.1' : undefined,
 );
@@ -34,6 +35,7 @@ logger.info(
 );
 
 const stop = () => {
+  shutdown.abort();
   stopTicking();
   server.close();
   void store.close();

@@ -40,6 +40,8 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   ALLOWED_TENANTS: list,
+  /** Local mode: hosts besides loopback that an activity's serviceUrl may name (replies are sent there). */
+  LOCAL_SERVICE_HOSTS: list,
   SECRETARIAT_AAD_IDS: list,
   BOT_DOMAIN: z.string().default('localhost'),
   /** Base URL members reach the bot's web pages at (export links, the side panel); derived when unset. */
