@@ -34,7 +34,8 @@ const schema = z.object({
   AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
 
   // Teams / Bot Framework.
-  PORT: z.coerce.number().int().positive().default(3978),
+  /** 0 picks a free port (tests); the port taken is logged at start-up. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
