@@ -136,6 +136,7 @@ export async function voteBench() {
         store,
         answerer,
         clock: systemClock,
+        shutdown: new AbortController().signal,
       }),
       0,
       '127.0.0.1',

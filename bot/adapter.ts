@@ -6,12 +6,48 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
 import { keepEntityProperties } from './entity-serialisation.ts';
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+/** Who sent a request, as the Bot Framework authentication found it (botbuilder does not export the type). */
+export type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
+
+/**
+ * CloudAdapter with its two steps apart: the HTTP edge authenticates the request first (so every
+ * token refusal is its 401, never botbuilder's 500) and runs the turn only for what passed.
+ */
+export class MotebotAdapter extends CloudAdapter {
+  /** The request's Bot Framework identity; throws when the token is missing or invalid. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn of an authenticated activity; an invoke's response comes back. */
+  runTurn(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+  /**
+   * Bot Framework authentication settings, by botbuilder's names; the public cloud's when absent.
+   * Tests give the public cloud's with a key source of their own.
+   */
+  authSettings: Record<string, string | boolean> = {},
+): MotebotAdapter {
   keepEntityProperties();
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
@@ -19,7 +55,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
+  const adapter = new MotebotAdapter(new ConfigurationBotFrameworkAuthentication(authSettings, credentials));
   adapter.onTurnError = async (context, error) => {
     const reference = randomUUID().slice(0, 8);
     logger.error(

@@ -37,7 +37,10 @@ export async function exportToken(store: Store, t: ExportToken): Promise<string>
 
 /** The export a token names, or null when it is forged, altered or expired. */
 export async function readExportToken(store: Store, token: string, now: Date): Promise<ExportToken | null> {
-  const [payload = '', signature = ''] = token.split('.');
+  // Exactly payload.signature: a token with parts added is not the token that was signed.
+  const parts = token.split('.');
+  if (parts.length !== 2) return null;
+  const [payload, signature] = parts as [string, string];
   const expected = Buffer.from(sign(await store.secret(LINK_SECRET), payload));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;

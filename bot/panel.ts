@@ -1,7 +1,7 @@
 // The meeting side panel and stage view: the page (panel/), its scripts (teams-js and the
 // adaptivecards renderer, straight from node_modules) and the JSON it reads: the chat's meeting
 // state, once (/api/panel/state) or as server-sent events (/api/panel/events). With an app id,
-// every API call carries the member's Teams SSO token.
+// every API call carries the member's Teams SSO token. Refusals are the edge's coded errors.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -12,6 +12,7 @@ import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
 import type { Store } from '../src/store/types.ts';
 import type { ChatMembers } from './chat-members.ts';
+import { HttpError } from './http-errors.ts';
 import { TeamsTokenVerifier } from './panel-auth.ts';
 import { PanelStates, stateHash } from './panel-state.ts';
 
@@ -25,18 +26,20 @@ export interface PanelDeps {
   jwksUrl?: string;
   /** Who belongs to a chat: with an app id, a member sees only the chats they are in. */
   members: ChatMembers;
+  /** Aborted when the process stops: open event streams end then, so shutdown need not wait for them. */
+  shutdown: AbortSignal;
 }
 
 const PAGES = path.resolve(import.meta.dirname, '../panel');
 const require = createRequire(import.meta.url);
-/** The browser bundles, served as they ship: no bundler. */
-const SCRIPTS: Record<string, string> = {
-  'teams-js.min.js': require.resolve('@microsoft/teams-js'),
-  'adaptivecards.min.js': path.join(
-    path.dirname(require.resolve('adaptivecards/package.json')),
-    'dist/adaptivecards.min.js',
-  ),
-};
+/** The browser bundles, served as they ship: no bundler. A Map, so no request names its prototype. */
+const SCRIPTS = new Map<string, string>([
+  ['teams-js.min.js', require.resolve('@microsoft/teams-js')],
+  [
+    'adaptivecards.min.js',
+    path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist/adaptivecards.min.js'),
+  ],
+]);
 /** How often an open event stream looks for changes in the store (shared by all bot processes). */
 const CHANGE_POLL_MS = 1_000;
 /** A comment line now and then keeps proxies from closing a quiet stream. */
@@ -47,11 +50,21 @@ const FRAME_ANCESTORS =
 
 const conversationQuery = z.object({ conversation: z.string().trim().min(1).max(300) });
 
+function conversationOf(req: Request): string {
+  const query = conversationQuery.safeParse(req.query);
+  if (!query.success) throw new HttpError('conversation_required');
+  return query.data.conversation;
+}
+
 export function createPanelRouter(deps: PanelDeps): express.Router {
-  const { config, logger } = deps;
+  const { config, logger, shutdown } = deps;
   const router = express.Router();
   const states = new PanelStates(deps);
   const verifier = config.localMode ? null : new TeamsTokenVerifier(deps);
+  // On shutdown every open event stream ends; the panel reconnects on its own, to whichever bot
+  // process serves it then. One listener for all streams, however many members have it open.
+  const openStreams = new Set<Response>();
+  shutdown.addEventListener('abort', () => openStreams.forEach((res) => res.end()), { once: true });
 
   const page = (file: string) => (_req: Request, res: Response) => {
     res.setHeader('content-security-policy', FRAME_ANCESTORS);
@@ -60,7 +73,7 @@ export function createPanelRouter(deps: PanelDeps): express.Router {
   router.get('/panel', page('index.html'));
   router.get('/panel/config', page('config.html'));
   router.get('/panel/assets/:file', (req: Request<{ file: string }>, res: Response, next: NextFunction) => {
-    const script = SCRIPTS[req.params.file];
+    const script = SCRIPTS.get(req.params.file);
     if (script) res.type('text/javascript').sendFile(script);
     else next();
   });
@@ -70,37 +83,23 @@ export function createPanelRouter(deps: PanelDeps): express.Router {
     if (!verifier) return next();
     const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const user = token ? await verifier.verify(token) : null;
-    if (!user) {
-      res.status(401).json({ error: 'Mangler gyldig pålogging fra Teams. Åpne panelet i Teams-møtet.' });
-      return;
-    }
+    if (!user) throw new HttpError('sso_required');
     const query = conversationQuery.safeParse(req.query);
-    if (query.success && !(await deps.members.isMember(query.data.conversation, user.oid))) {
-      res.status(403).json({ error: 'Du er ikke med i denne samtalen, så panelet kan ikke vise den.' });
-      return;
-    }
+    if (query.success && !(await deps.members.isMember(query.data.conversation, user.oid)))
+      throw new HttpError('not_a_member');
     next();
   });
 
   router.get('/api/panel/state', async (req: Request, res: Response) => {
-    const query = conversationQuery.safeParse(req.query);
-    if (!query.success) {
-      res.status(400).json({ error: 'Oppgi hvilken samtale panelet gjelder (conversation).' });
-      return;
-    }
+    const conversationId = conversationOf(req);
     res.setHeader('cache-control', 'no-store');
-    res.json(await states.of(query.data.conversation));
+    res.json(await states.of(conversationId));
   });
 
   // Polls the store rather than listening in-process, so votes taken by another bot process on
   // the same store show up too.
   router.get('/api/panel/events', (req: Request, res: Response) => {
-    const query = conversationQuery.safeParse(req.query);
-    if (!query.success) {
-      res.status(400).json({ error: 'Oppgi hvilken samtale panelet gjelder (conversation).' });
-      return;
-    }
-    const conversationId = query.data.conversation;
+    const conversationId = conversationOf(req);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store, no-transform',
@@ -128,11 +127,14 @@ export function createPanelRouter(deps: PanelDeps): express.Router {
     };
     const poll = setInterval(push, CHANGE_POLL_MS);
     const keepAlive = setInterval(() => res.write(': \n\n'), KEEPALIVE_MS);
+    openStreams.add(res);
     res.on('close', () => {
       clearInterval(poll);
       clearInterval(keepAlive);
+      openStreams.delete(res);
     });
-    void push();
+    if (shutdown.aborted) res.end();
+    else void push();
   });
 
   return router;

@@ -215,7 +215,7 @@ async function follow(conversation, inTeams) {
   for (;;) {
     try {
       const res = await fetch(url, { headers: await authHeaders(inTeams) });
-      if (res.status === 401) notice((await res.json()).error);
+      if (res.status === 401) notice((await res.json()).message);
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
       $('status').textContent = 'Oppdateres direkte';
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -34,12 +34,15 @@ const schema = z.object({
   AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
 
   // Teams / Bot Framework.
-  PORT: z.coerce.number().int().positive().default(3978),
+  /** 0 picks a free port (tests); the port taken is logged at start-up. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   ALLOWED_TENANTS: list,
+  /** Local mode: hosts besides loopback that an activity's serviceUrl may name (replies are sent there). */
+  LOCAL_SERVICE_HOSTS: list,
   SECRETARIAT_AAD_IDS: list,
   BOT_DOMAIN: z.string().default('localhost'),
   /** Base URL members reach the bot's web pages at (export links, the side panel); derived when unset. */

@@ -343,6 +343,7 @@ describe('when something fails', () => {
         store: brokenStore,
         answerer,
         clock,
+        shutdown: new AbortController().signal,
       }),
       0,
       '127.0.0.1',

@@ -132,7 +132,7 @@ describe('the meeting panel state', () => {
     expect(await res.json()).toMatchObject({ meeting: null, agenda: null, poll: null, innspill: [] });
     const missing = await fetch(`${panel.url}/api/panel/state`);
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error).toMatch(/samtale/);
+    expect(await missing.json()).toMatchObject({ error: 'conversation_required', message: /samtale/ });
   });
 
   it('serves the page, its configuration page and the teams-js and adaptivecards bundles', async () => {
@@ -220,7 +220,7 @@ describe('Teams SSO on the panel API', () => {
       for (const path of ['/api/panel/state', '/api/panel/events']) {
         const res = await status(path, auth);
         expect(res.status).toBe(401);
-        expect(JSON.parse(res.body).error).toMatch(/pålogging fra Teams/);
+        expect(JSON.parse(res.body)).toMatchObject({ error: 'sso_required', message: /pålogging fra Teams/ });
       }
     }
   });
@@ -250,7 +250,10 @@ describe('Teams SSO on the panel API', () => {
     for (const path of ['/api/panel/state', '/api/panel/events']) {
       const res = await status(path, `Bearer ${outsider}`);
       expect(res.status).toBe(403);
-      expect(JSON.parse(res.body).error).toMatch(/ikke med i denne samtalen/);
+      expect(JSON.parse(res.body)).toMatchObject({
+        error: 'not_a_member',
+        message: /ikke med i denne samtalen/,
+      });
     }
   });
 });

@@ -25,6 +25,8 @@ export async function startTestBot(opts: {
   dir: string;
   clock: Clock;
   env?: Record<string, string>;
+  /** The adapter's Bot Framework authentication settings (Teams mode: where the signing keys are read). */
+  authSettings?: Record<string, string | boolean>;
 }): Promise<TestBot> {
   const config = loadConfig({
     DATA_DIR: opts.dir,
@@ -36,8 +38,18 @@ export async function startTestBot(opts: {
   const { store, clock } = opts;
   const answerer = await createAnswerer({ store, config, logger });
   const bot = new MotebotBot({ config, store, answerer, logger, clock });
+  const adapter = createAdapter(config, logger, opts.authSettings);
   const server = await listen(
-    createApp({ config, logger, adapter: createAdapter(config, logger), bot, store, answerer, clock }),
+    createApp({
+      config,
+      logger,
+      adapter,
+      bot,
+      store,
+      answerer,
+      clock,
+      shutdown: new AbortController().signal,
+    }),
     0,
     '127.0.0.1',
   );

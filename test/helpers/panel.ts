@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import type { ChatMembers } from '../../bot/chat-members.ts';
+import { errorHandler, notFound } from '../../bot/http-errors.ts';
 import { createPanelRouter } from '../../bot/panel.ts';
 import { listen } from '../../bot/server.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
@@ -64,12 +65,12 @@ export interface PanelServer {
   server: Server;
 }
 
-/** The panel router mounted in an express app of its own, on a free loopback port. */
 /** A fixed roster: chat id → the aadObjectIds of its members. */
 export function rosterOf(roster: Record<string, string[]>): ChatMembers {
   return { isMember: async (chat, member) => roster[chat]?.includes(member) ?? false };
 }
 
+/** The panel router (and the edge's error handler) in an express app of its own, on a free loopback port. */
 export async function startPanel(opts: {
   store: SqliteStore;
   dir: string;
@@ -94,8 +95,10 @@ export async function startPanel(opts: {
       logger,
       jwksUrl: opts.jwksUrl,
       members: opts.members ?? rosterOf({ [CHAT]: ['aad-m1', 'aad-sekretær'] }),
+      shutdown: new AbortController().signal,
     }),
   );
+  app.use(notFound, errorHandler(logger));
   const server = await listen(app, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
