@@ -6,6 +6,7 @@ import {
   countsNoun,
   expectedKinds,
   holdsKind,
+  headsList,
   listAfter,
   share,
   unitsOf,
@@ -55,6 +56,14 @@ describe('quotable units', () => {
     expect(listAfter(units, units[0]!)).toBe('Deltagere:\n- Kari Nordmann\n- Ola Hansen\nSiri Utkilen');
     const label = units.find((u) => u.text === 'Bakgrunn:')!;
     expect(listAfter(units, label)).toBe('Bakgrunn:');
+  });
+
+  it('know a heading line without a colon by the bullet after it', () => {
+    expect(headsList('Styringsgruppe', '- Helsedirektoratet')).toBe(true);
+    expect(headsList('Deltagere:', 'Kari Nordmann')).toBe(true);
+    expect(headsList('Styringsgruppe', 'Gruppen møtes hver måned.')).toBe(false);
+    expect(headsList('Arbeidet er i gang.', '- Første punkt')).toBe(false);
+    expect(headsList('Styringsgruppe', undefined)).toBe(false);
   });
 
   it('leave out a memo’s quotes of other meetings’ decisions unless asked for', () => {

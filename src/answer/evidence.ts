@@ -326,9 +326,27 @@ const LIST_LENGTH = 8;
 const LIST_ITEM = /^\s*(?:[•▪●\-–*]|\d{1,2}(?:[.)]|\*+)|[a-z][.)])\s/;
 const ITEM_CHARS = 80;
 
+/** A heading line without a colon ("Styringsgruppe") is short and ends no sentence. */
+const HEADING_CHARS = 60;
+
 /**
- * The list a heading ending in a colon introduces: the items after it, up to the first unit that is
- * no item. "Bakgrunn:" followed by paragraphs is a section label and introduces no list.
+ * Whether a unit introduces a list: it ends in a colon, or it is a short heading line with a
+ * bullet right after it.
+ */
+export function headsList(text: string, next: string | undefined): boolean {
+  if (/:\s*$/.test(text)) return true;
+  return (
+    text.length <= HEADING_CHARS &&
+    !/[.!?]\s*$/.test(text) &&
+    !LIST_ITEM.test(text) &&
+    next !== undefined &&
+    LIST_ITEM.test(next)
+  );
+}
+
+/**
+ * The list a heading introduces: the items after it, up to the first unit that is no item.
+ * "Bakgrunn:" followed by paragraphs is a section label and introduces no list.
  */
 export function listAfter(units: Unit[], head: Unit): string {
   const kind = head.passage.kind;
@@ -392,8 +410,11 @@ export function rankEvidence(
         cov = context.share([title, ...contextOf(passages, unit.passage)]);
         inPassage.set(unit.passage, cov);
       }
-      // A heading that ends in a colon is read with the list it introduces.
-      const reach = /:\s*$/.test(unit.text) ? listAfter(units, unit) : unit.text;
+      // A heading is read with the list it introduces.
+      const next = units[unit.order + 1];
+      const reach = headsList(unit.text, next?.passage.kind === unit.passage.kind ? next.text : undefined)
+        ? listAfter(units, unit)
+        : unit.text;
       const own = share(terms, reach === unit.text ? unit.folded : foldForMatch(reach));
       const fits = kinds.every((k) => holdsKind(k, reach)) && (!counted || countsNoun(reach, counted));
       out.push({

@@ -5,7 +5,7 @@
 import { abstain, capital, citation, result, type OfflineResult, type Used } from './compose.ts';
 import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
-import { expectedKinds, rankEvidence, sameKey, type Evidence } from './evidence.ts';
+import { expectedKinds, headsList, rankEvidence, sameKey, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -92,7 +92,7 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
     .filter((e) => e.unit.passage.kind === lead.unit.passage.kind && e.unit.order > lead.unit.order)
     .sort((a, b) => a.unit.order - b.unit.order);
   const run = next.filter((e, i) => e.unit.order === lead.unit.order + i + 1);
-  if (/:\s*$/.test(lead.unit.text)) return run.slice(0, LIST_ITEMS);
+  if (headsList(lead.unit.text, run[0]?.unit.text)) return run.slice(0, LIST_ITEMS);
   if (!withNext) return [];
   // Mid-paragraph, the sentence before often says who speaks ("Helse Nord RHF uttalte …").
   const before = pool.find(
