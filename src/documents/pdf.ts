@@ -43,8 +43,15 @@ function pageLines(items: Item[]): string[] {
   });
 }
 
-export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pageStarts: number[] }> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  limit: { maxPages: number; tooMany: (pages: number) => Error },
+): Promise<{ text: string; pageStarts: number[] }> {
   const pdf = await getDocumentProxy(bytes);
+  if (pdf.numPages > limit.maxPages) {
+    await pdf.destroy();
+    throw limit.tooMany(pdf.numPages);
+  }
   const lines: string[] = [];
   const pageStarts: number[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
