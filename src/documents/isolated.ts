@@ -101,7 +101,7 @@ export class IsolatedReader {
       reader.stderr = (reader.stderr + s).slice(-4000);
     });
     // A child that dies between reads is only replaced: no file was being read in it.
-    child.on('exit', () => {
+    child.on('close', () => {
       if (this.current === reader) this.current = null;
     });
     return reader;
@@ -116,8 +116,9 @@ export class IsolatedReader {
     const child = this.current?.child;
     this.current = null;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.disconnect();
-    await exited;
+    const closed = new Promise((r) => child.once('close', r));
+    // An idle reader holds nothing worth a graceful end.
+    child.kill();
+    await closed;
   }
 }
