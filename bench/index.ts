@@ -1,10 +1,10 @@
 // npm run bench — ingest time at 1×, 10× and 100× the corpus, ask latency (offline, warm process)
-// over the gold questions at 1× and 100×, and peak RSS; then the vote burst (bench/votes.ts).
-// Prints tables; nothing here asserts.
+// over the gold questions at 1× and 100×, and peak RSS; then hostile files (a 50 MB package and a
+// DOCX bomb) and the vote burst (bench/votes.ts). Prints tables; nothing here asserts.
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { createAnswerer } from '../src/answer/index.ts';
@@ -13,6 +13,7 @@ import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
+import { docxBomb } from '../test/helpers/docx-bomb.ts';
 import { voteBench } from './votes.ts';
 
 const execFileP = promisify(execFile);
@@ -62,7 +63,97 @@ async function ingestChild(corpus: string, data: string) {
   });
   const ingestMs = performance.now() - t0;
   await store.close();
-  return { files: summary.ingested.length, failed: summary.failed.length, ingestMs, rss: rssMb() };
+  return {
+    files: summary.ingested.length,
+    failed: summary.failed.length,
+    reasons: summary.failed.map((f) => f.reason),
+    ingestMs,
+    rss: rssMb(),
+  };
+}
+
+/** Resident megabytes of a process and all its descendants (documents are read in a child). */
+async function treeRssMb(root: number): Promise<number> {
+  const parents = new Map<number, number>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // "pid (comm) state ppid …": the command name may hold spaces, so read after its ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid) parents.set(Number(name), ppid);
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) grew = tree.add(pid).size > 0;
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kb / 1024;
+}
+
+/** Runs an ingest child on `corpus`, sampling the resident size of it and its reader together. */
+async function ingestMeasured(corpus: string, data: string) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, 'ingest', corpus, data], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  proc.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+  let peak = 0;
+  const sampler = setInterval(() => void treeRssMb(proc.pid!).then((mb) => (peak = Math.max(peak, mb))), 100);
+  await new Promise((r) => proc.once('close', r));
+  clearInterval(sampler);
+  const result = JSON.parse(out.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof ingestChild>>;
+  return { ...result, treePeak: peak };
+}
+
+/** One package of ~`mb` MB: the corpus texts again and again, each round moved on a year. */
+async function bigPackage(file: string, mb: number): Promise<void> {
+  const texts = await Promise.all(
+    (await readdir(CORPUS))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFile(path.join(CORPUS, f), 'utf8')),
+  );
+  const parts: string[] = [];
+  let size = 0;
+  for (let k = 0; size < mb * 1e6; k++)
+    for (const t of texts) {
+      const part = shiftYears(t, k);
+      parts.push(part);
+      size += Buffer.byteLength(part);
+    }
+  await writeFile(file, parts.join('\n\n'));
+}
+
+async function hostileBench(): Promise<void> {
+  console.log(
+    '\nhostile files, each ingested in a process of its own (RSS: the ingest process alone / with its reader)',
+  );
+  console.log('file                 MB   ingested  failed  ingest s  own RSS MB  RSS with reader MB');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'motebot-bench-hostile-'));
+  try {
+    const cases: [string, () => Promise<void>][] = [
+      ['pakke-50mb.txt', () => bigPackage(path.join(tmp, 'pakke-50mb', 'pakke-50mb.txt'), 50)],
+      ['bombe.docx', () => writeFile(path.join(tmp, 'bombe', 'bombe.docx'), docxBomb(150))],
+    ];
+    for (const [name, make] of cases) {
+      const folder = path.join(tmp, name.split('.')[0]!);
+      await mkdir(folder);
+      await make();
+      const mb = (await readFile(path.join(folder, name))).length / 1e6;
+      const r = await ingestMeasured(folder, path.join(tmp, `data-${name}`));
+      console.log(
+        `${name.padEnd(18)}${mb.toFixed(1).padStart(5)}  ${String(r.files).padStart(8)}  ${String(r.failed).padStart(6)}  ${(r.ingestMs / 1000).toFixed(1).padStart(8)}  ${r.rss.toFixed(0).padStart(10)}  ${r.treePeak.toFixed(0).padStart(18)}`,
+      );
+      for (const reason of r.reasons) console.log(`  ${reason}`);
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Child: a warm answering process (as the bot is) asked every gold question three times. */
@@ -108,6 +199,8 @@ const [role, ...args] = process.argv.slice(2);
 if (role === 'ingest') process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!))}\n`);
 else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!))}\n`);
 else if (role === 'votes') process.stdout.write(`${JSON.stringify(await voteBench())}\n`);
+// `npm run bench -- hostile`: the hostile files only.
+else if (role === 'hostile') await hostileBench();
 else {
   const fmt = (n: number | undefined, d = 1) => (n === undefined ? '–' : n.toFixed(d));
   console.log(
@@ -128,6 +221,7 @@ else {
       await rm(tmp, { recursive: true, force: true });
     }
   }
+  await hostileBench();
   const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes');
   console.log('\nvote burst: 1,000 members, one poll, 16 connections, over HTTP');
   console.log('handler        votes/s   p50 ms   p99 ms  failed');

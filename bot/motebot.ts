@@ -18,6 +18,9 @@ import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { Answerer } from '../src/answer/types.ts';
 import { detectLanguage } from '../src/answer/question.ts';
 import type { Config } from '../src/config.ts';
+import { download } from '../src/documents/download.ts';
+import { readLimits } from '../src/documents/limits.ts';
+import { isMotebotError } from '../src/errors.ts';
 import { formatSummary, ingestBytes } from '../src/ingest.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Clock } from '../src/meetings/clock.ts';
@@ -208,18 +211,26 @@ export class MotebotBot extends TeamsActivityHandler {
         continue;
       }
       await context.sendActivity({ type: ActivityTypes.Typing });
-      const res = await fetch(content.data.downloadUrl);
-      if (!res.ok) {
-        await context.sendActivity(
-          `Jeg klarte ikke å laste ned «${name}» (HTTP ${res.status}). Prøv å sende den på nytt.`,
+      let bytes: Uint8Array;
+      try {
+        bytes = await download(content.data.downloadUrl, name, {
+          maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
+          timeoutMs: this.deps.config.DOWNLOAD_TIMEOUT_SECONDS * 1000,
+        });
+      } catch (err) {
+        if (!isMotebotError(err)) throw err;
+        this.deps.logger.warn(
+          { file: name, code: err.code, cause: String(err.cause ?? '') },
+          'download refused',
         );
+        await context.sendActivity(err.message);
         continue;
       }
-      const bytes = new Uint8Array(await res.arrayBuffer());
       const summary = await ingestBytes(bytes, name, {
         store: this.deps.store,
         logger: this.deps.logger,
         maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
+        limits: readLimits(this.deps.config),
       });
       const [head, ...lines] = formatSummary(summary, 'nb').split('\n');
       await context.sendActivity(cardActivity(messageCard(head!, lines)));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createAnswerer } from './answer/index.ts';
 import { loadConfig } from './config.ts';
 import { readDocument } from './documents/index.ts';
+import { readLimits } from './documents/limits.ts';
 import { isMotebotError } from './errors.ts';
 import { evalCases, evalFiles, formatEvalReport, formatFileReport, type EvalReport } from './eval.ts';
 import { formatSummary, ingestPaths } from './ingest.ts';
@@ -81,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
             store,
             logger,
             maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+            limits: readLimits(config),
           });
           console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, 'nb'));
           return summary.failed.length ? 2 : 0;

@@ -20,6 +20,21 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Largest document accepted at ingest, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(50),
+  // Limits on what one untrusted document may cost to read; each breach is that file's own error.
+  /** Largest total size of a DOCX's entries once unpacked, in megabytes. */
+  MAX_UNZIPPED_MB: z.coerce.number().positive().default(100),
+  /** Most pages read from one PDF. */
+  MAX_PAGES: z.coerce.number().int().positive().default(2_000),
+  /** Most characters of text taken from one document. */
+  MAX_TEXT_CHARS: z.coerce.number().int().positive().default(60_000_000),
+  /** Most passages one document may give. */
+  MAX_PASSAGES: z.coerce.number().int().positive().default(200_000),
+  /** Heap a document is read in (a worker of its own), in megabytes. */
+  READ_MEMORY_MB: z.coerce.number().int().positive().default(512),
+  /** Time reading one document may take, in seconds. */
+  READ_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  /** Time a file sent in chat may take to download, in seconds. */
+  DOWNLOAD_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   // OpenAI (or Azure OpenAI / any OpenAI-compatible server). Without a key Møtebot answers extractively.

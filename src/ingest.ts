@@ -1,20 +1,23 @@
 // Files and folders → the store. Each file: size check, content hash (unchanged files are skipped),
-// text, redaction, record, passages, one transaction. A bad file is reported and never stops the rest.
+// then text, redaction, record and passages in an isolated worker (src/documents/isolated.ts), and
+// one transaction. A bad or hostile file is reported with its reason and never stops the rest.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkFile, extractText, formatOf } from './documents/index.ts';
+import { checkFile, formatOf } from './documents/index.ts';
+import { IsolatedReader } from './documents/isolated.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './documents/limits.ts';
 import { MotebotError, isMotebotError, type ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { parseDocument } from './record/parse.ts';
-import { toPassages } from './record/passages.ts';
-import { redact } from './record/redact.ts';
 import type { Store } from './store/types.ts';
 
 export interface IngestDeps {
   store: Store;
   logger?: Logger;
+  /** Largest file accepted (MAX_FILE_MB). */
   maxBytes: number;
+  /** The other limits on reading one file; defaults for those not given. */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface IngestSummary {
@@ -26,15 +29,23 @@ export interface IngestSummary {
 
 const emptySummary = (): IngestSummary => ({ ingested: [], unchanged: [], failed: [], skipped: [] });
 
-/** Files below a folder, sorted, hidden entries skipped. */
-async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+/**
+ * Files below a folder, sorted. Hidden entries and symbolic links are not followed (a link can
+ * lead out of the folder, or round in a circle); each is listed in `skipped` with why.
+ */
+async function walk(dir: string, skipped: IngestSummary['skipped']): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const out: string[] = [];
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.name.startsWith('.'))
+      skipped.push({ source: e.name, reason: e.isDirectory() ? 'skjult mappe' : 'skjult fil' });
+    else if (e.isSymbolicLink())
+      skipped.push({ source: e.name, reason: 'symbolsk lenke; lenker følges ikke' });
+    else if (e.isDirectory()) out.push(...(await walk(full, skipped)));
     else if (e.isFile()) out.push(full);
+    else skipped.push({ source: e.name, reason: 'ikke en vanlig fil' });
   }
   return out;
 }
@@ -43,6 +54,7 @@ async function ingestOne(
   bytes: Uint8Array,
   source: string,
   deps: IngestDeps,
+  reader: IsolatedReader,
   summary: IngestSummary,
 ): Promise<void> {
   const hash = createHash('sha256').update(bytes).digest('hex');
@@ -51,26 +63,12 @@ async function ingestOne(
     summary.unchanged.push(source);
     return;
   }
-  const extracted = await extractText(bytes, source, { maxBytes: deps.maxBytes });
-  const { text, counts } = redact(extracted.text);
-  const { meetings } = parseDocument(text);
-  if (!meetings.length) {
-    throw new MotebotError(
-      'no_meeting_found',
-      `«${source}» ser ikke ut som et møtedokument: fant verken møteinnkalling, referat eller saksliste.`,
-    );
-  }
-  const passages = toPassages(meetings, source, text, extracted.pageStarts);
-  const { replaced } = await deps.store.putDocument({
-    source,
-    hash,
-    format: extracted.format,
-    meetings,
-    passages,
-  });
+  const { format, record } = await reader.read(bytes, source);
+  const { meetings, passages, redacted } = record;
+  const { replaced } = await deps.store.putDocument({ source, hash, format, meetings, passages });
   summary.ingested.push({ source, meetings: meetings.length, passages: passages.length, replaced });
   deps.logger?.info(
-    { source, meetings: meetings.length, passages: passages.length, replaced, redacted: counts },
+    { source, meetings: meetings.length, passages: passages.length, replaced, redacted },
     'document ingested',
   );
 }
@@ -79,8 +77,20 @@ function fail(summary: IngestSummary, source: string, err: unknown, logger?: Log
   const code: ErrorCode = isMotebotError(err) ? err.code : 'unreadable_file';
   const reason = isMotebotError(err) ? err.message : `«${source}» kunne ikke leses inn.`;
   summary.failed.push({ source, code, reason });
-  logger?.warn({ source, code, err: err instanceof Error ? err.message : String(err) }, 'document failed');
+  const cause = err instanceof Error ? err.cause : undefined;
+  logger?.warn(
+    {
+      source,
+      code,
+      err: err instanceof Error ? err.message : String(err),
+      cause: cause ? String(cause) : undefined,
+    },
+    'document failed',
+  );
 }
+
+const readerFor = (deps: IngestDeps) =>
+  new IsolatedReader({ ...DEFAULT_LIMITS, ...deps.limits, maxBytes: deps.maxBytes });
 
 /** Ingests one uploaded file (e.g. from Teams). */
 export async function ingestBytes(
@@ -89,47 +99,57 @@ export async function ingestBytes(
   deps: IngestDeps,
 ): Promise<IngestSummary> {
   const summary = emptySummary();
+  const reader = readerFor(deps);
   try {
-    await ingestOne(bytes, path.basename(fileName), deps, summary);
+    await ingestOne(bytes, path.basename(fileName), deps, reader, summary);
   } catch (err) {
     fail(summary, path.basename(fileName), err, deps.logger);
+  } finally {
+    await reader.close();
   }
   return summary;
 }
 
 export async function ingestPaths(paths: string[], deps: IngestDeps): Promise<IngestSummary> {
   const summary = emptySummary();
-  for (const p of paths) {
-    let files: string[];
-    let fromFolder: boolean;
-    try {
-      fromFolder = (await stat(p)).isDirectory();
-      files = fromFolder ? await walk(p) : [p];
-    } catch (err) {
-      fail(
-        summary,
-        path.basename(p),
-        new MotebotError('unreadable_file', `«${p}» finnes ikke eller kan ikke leses.`, { cause: err }),
-        deps.logger,
-      );
-      continue;
-    }
-    for (const file of files) {
-      const source = path.basename(file);
-      // Inside a folder, other kinds of files are passed over; a file named on its own must be readable.
-      if (fromFolder && !formatOf(source)) {
-        summary.skipped.push({ source, reason: 'filtypen støttes ikke' });
-        continue;
-      }
-      try {
-        checkFile(source, (await stat(file)).size, deps.maxBytes);
-        await ingestOne(new Uint8Array(await readFile(file)), source, deps, summary);
-      } catch (err) {
-        fail(summary, source, err, deps.logger);
-      }
-    }
+  const reader = readerFor(deps);
+  try {
+    for (const p of paths) await ingestPath(p, deps, reader, summary);
+  } finally {
+    await reader.close();
   }
   return summary;
+}
+
+async function ingestPath(p: string, deps: IngestDeps, reader: IsolatedReader, summary: IngestSummary) {
+  let files: string[];
+  let fromFolder: boolean;
+  try {
+    fromFolder = (await stat(p)).isDirectory();
+    files = fromFolder ? await walk(p, summary.skipped) : [p];
+  } catch (err) {
+    fail(
+      summary,
+      path.basename(p),
+      new MotebotError('unreadable_file', `«${p}» finnes ikke eller kan ikke leses.`, { cause: err }),
+      deps.logger,
+    );
+    return;
+  }
+  for (const file of files) {
+    const source = path.basename(file);
+    // Inside a folder, other kinds of files are passed over; a file named on its own must be readable.
+    if (fromFolder && !formatOf(source)) {
+      summary.skipped.push({ source, reason: 'filtypen støttes ikke' });
+      continue;
+    }
+    try {
+      checkFile(source, (await stat(file)).size, deps.maxBytes);
+      await ingestOne(await readFile(file), source, deps, reader, summary);
+    } catch (err) {
+      fail(summary, source, err, deps.logger);
+    }
+  }
 }
 
 export function formatSummary(s: IngestSummary, lang: 'nb' | 'en' = 'nb'): string {

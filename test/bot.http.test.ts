@@ -1,6 +1,7 @@
 // The bot over real HTTP: Bot Framework activities posted to /api/messages, the real botbuilder
 // adapter, the real store and answerer over the ingested corpus, and a local Bot Connector.
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import {
   type TestBot,
 } from './helpers/bot.ts';
 import { startConnector, type Connector } from './helpers/connector.ts';
+import { docxBomb } from './helpers/docx-bomb.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
@@ -292,6 +294,51 @@ describe('meeting packages sent as files', () => {
     connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
     const sent = await sendFileAsSecretary('budsjett.xlsx');
     expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
+  });
+
+  it('refuses a DOCX bomb with a clear reply on the wire, and goes on answering', async () => {
+    // This file once took the bot process down.
+    connector.files.set('bombe.docx', new Uint8Array(docxBomb(150)));
+    const sent = await sendFileAsSecretary('bombe.docx');
+    const reply = JSON.stringify(sent.at(-1)!.activity);
+    expect(reply).toContain('Feilet: 1');
+    expect(reply).toMatch(/«bombe\.docx» pakkes ut til 15\d\.\d MB; største tillatte er 100\.0 MB utpakket/);
+    expect(reply).not.toMatch(/heap|node_modules|\.ts:\d/);
+    expect(await store.findDocument('bombe.docx')).toBeNull();
+
+    connector.sent.length = 0;
+    const res = await post(bot.url, activity({ text: 'hjelp' }));
+    expect(res.status).toBe(200);
+    await connector.waitFor(1);
+    expect(JSON.stringify(cards()[0]!.content)).toContain('Dette kan jeg');
+  }, 60_000);
+
+  it('gives up a download that never finishes and says so in bokmål', async () => {
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200);
+      res.write('Møte');
+    });
+    await new Promise<void>((r) => stalling.listen(0, '127.0.0.1', r));
+    const impatient = await startBot({ DOWNLOAD_TIMEOUT_SECONDS: '0.5' });
+    try {
+      const url = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}/treg.txt`;
+      const secretary = { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY };
+      const upload = {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name: 'treg.txt',
+        content: { downloadUrl: url, fileType: 'txt' },
+      };
+      const res = await post(impatient.url, activity({ from: secretary, text: '', attachments: [upload] }));
+      expect(res.status).toBe(200);
+      const sent = await connector.waitFor(2);
+      expect(sent.at(-1)!.activity.text).toBe(
+        '«treg.txt» ble ikke lastet ned innen 0.5 sekunder. Prøv å sende den på nytt.',
+      );
+    } finally {
+      impatient.server.close();
+      stalling.closeAllConnections();
+      stalling.close();
+    }
   });
 
   it('politely refuses a file from someone outside the secretariat', async () => {

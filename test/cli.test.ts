@@ -1,7 +1,7 @@
 // The command-line contract of ../shared/eval/README.md, run as a user runs it: the real `motebot`
 // bin in separate processes sharing one store.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { z } from 'zod';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { docxBomb } from './helpers/docx-bomb.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');
 const CORPUS = path.join(SHARED, 'corpus');
 const BIN = path.join(ROOT, 'bin/motebot.js');
+const FIXTURE = path.join(ROOT, 'test/fixtures/packages/nuit-3-2031.txt');
 
 const citation = z.object({
   committee: z.string(),
@@ -135,6 +137,29 @@ describe('motebot CLI', () => {
       stderr: expect.stringContaining('fant ingen møteinnkalling'),
     });
   });
+
+  it('reports a DOCX bomb in a folder as that file’s own failure, and ingests the file after it', async () => {
+    // 0.5 MB that unpacks to about 150 MB of paragraphs: the run once died of a heap OOM, with
+    // no summary and the later files never read.
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'motebot-bomb-'));
+    try {
+      await writeFile(path.join(folder, 'a-bombe.docx'), docxBomb(150));
+      await copyFile(FIXTURE, path.join(folder, 'b-god.txt'));
+      const result = await motebot('ingest', folder).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(result.code).toBe(2);
+      expect(result.stdout).toMatch(/^Lest inn: 1 · Uendret: 0 · Feilet: 1/);
+      expect(result.stdout).toContain('+ b-god.txt: 2 møte(r)');
+      expect(result.stdout).toMatch(
+        /– a-bombe\.docx: «a-bombe\.docx» pakkes ut til 15\d\.\d MB; største tillatte er 100\.0 MB/,
+      );
+      expect(result.stderr).not.toMatch(/heap|at .*\.ts/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('says what is wrong with a command it does not know', async () => {
     await expect(motebot('frobnicate')).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 // Ingest: folders with good and bad files, versions by content hash, and redaction at ingest.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { formatSummary, ingestBytes, ingestPaths } from '../src/ingest.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
+import { docxBomb } from './helpers/docx-bomb.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
 const MAX = 10 * 1024 * 1024;
@@ -49,6 +50,77 @@ describe('ingesting a folder', () => {
     await writeFile(xlsx, 'PK');
     const summary = await ingestPaths([xlsx, path.join(dir, 'borte')], { store, maxBytes: MAX });
     expect(summary.failed.map((f) => f.code)).toEqual(['unsupported_type', 'unreadable_file']);
+  });
+});
+
+describe('hostile files', () => {
+  it('ends a reader that runs out of memory, fails that file only, and reads the next in a fresh one', async () => {
+    // The unpacked-size check let through on purpose, so the bomb reaches the reader and exhausts
+    // its capped heap: the reader process dies, not this one.
+    const folder = path.join(dir, 'pakker');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a-bombe.docx'), docxBomb(150));
+    await copyFile(FIXTURE, path.join(folder, 'b-god.txt'));
+    const summary = await ingestPaths([folder], {
+      store,
+      maxBytes: MAX,
+      limits: { maxUnzippedBytes: 1 << 30, memoryMb: 128 },
+    });
+    expect(summary.failed).toEqual([
+      {
+        source: 'a-bombe.docx',
+        code: 'read_out_of_memory',
+        reason: '«a-bombe.docx» krever mer enn 128 MB minne å lese, og ble stoppet.',
+      },
+    ]);
+    expect(summary.ingested.map((i) => i.source)).toEqual(['b-god.txt']);
+  }, 60_000);
+
+  it('refuses a DOCX whose zip directory understates what an entry unpacks to', async () => {
+    const bomb = docxBomb(20);
+    // The central directory's size field of word/document.xml (the last entry) says 1 KB.
+    const end = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const central = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), end);
+    bomb.writeUInt32LE(1024, central + 24);
+    const summary = await ingestBytes(new Uint8Array(bomb), 'lurt.docx', { store, maxBytes: MAX });
+    expect(summary.failed).toEqual([
+      expect.objectContaining({
+        code: 'too_much_content',
+        reason: expect.stringContaining('mer enn den oppgir'),
+      }),
+    ]);
+  });
+
+  it('refuses a document giving more passages than allowed, naming the file and the limit', async () => {
+    const summary = await ingestBytes(await readFile(FIXTURE), 'mange.txt', {
+      store,
+      maxBytes: MAX,
+      limits: { maxPassages: 5 },
+    });
+    expect(summary.failed).toEqual([
+      {
+        source: 'mange.txt',
+        code: 'too_much_content',
+        reason: '«mange.txt» gir 20 utdrag; høyst 5 leses inn fra én fil, så filen leses ikke inn.',
+      },
+    ]);
+  });
+
+  it('lists hidden files, hidden folders and symbolic links it passes over, with why', async () => {
+    const folder = path.join(dir, 'pakker');
+    await mkdir(path.join(folder, '.arkiv'), { recursive: true });
+    await copyFile(FIXTURE, path.join(folder, '.skjult.txt'));
+    await copyFile(FIXTURE, path.join(folder, '.arkiv', 'gammel.txt'));
+    await copyFile(FIXTURE, path.join(folder, 'god.txt'));
+    await symlink(FIXTURE, path.join(folder, 'lenke.txt'));
+    const summary = await ingestPaths([folder], { store, maxBytes: MAX });
+    expect(summary.ingested.map((i) => i.source)).toEqual(['god.txt']);
+    expect(summary.skipped).toEqual([
+      { source: '.arkiv', reason: 'skjult mappe' },
+      { source: '.skjult.txt', reason: 'skjult fil' },
+      { source: 'lenke.txt', reason: 'symbolsk lenke; lenker følges ikke' },
+    ]);
+    expect(formatSummary(summary)).toContain('· lenke.txt: symbolsk lenke; lenker følges ikke');
   });
 });
 

@@ -5,8 +5,10 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { MotebotError } from '../errors.ts';
 import { htmlToText } from './html.ts';
+import { DEFAULT_LIMITS, megabytes, type ReadLimits } from './limits.ts';
 import { pdfToText } from './pdf.ts';
 import type { DocumentFormat, ExtractedText } from './types.ts';
+import { checkUnzippedSize } from './zip.ts';
 
 export const SUPPORTED_EXTENSIONS: Record<string, DocumentFormat> = {
   '.txt': 'txt',
@@ -16,8 +18,6 @@ export const SUPPORTED_EXTENSIONS: Record<string, DocumentFormat> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
 };
-
-const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export function formatOf(fileName: string): DocumentFormat | null {
   return SUPPORTED_EXTENSIONS[path.extname(fileName).toLowerCase()] ?? null;
@@ -36,12 +36,14 @@ function requireFormat(fileName: string): DocumentFormat {
 }
 
 function tooLarge(fileName: string, size: number, max: number): MotebotError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   return new MotebotError(
     'file_too_large',
-    `«${fileName}» er for stor (${mb(size)} MB); største tillatte størrelse er ${mb(max)} MB.`,
+    `«${fileName}» er for stor (${megabytes(size)} MB); største tillatte størrelse er ${megabytes(max)} MB.`,
   );
 }
+
+const tooMuch = (fileName: string, what: string) =>
+  new MotebotError('too_much_content', `«${fileName}» ${what}, og leses derfor ikke inn.`);
 
 /** UTF-8, or windows-1252 when the bytes are not valid UTF-8; a BOM is dropped. */
 function decodeText(bytes: Uint8Array): string {
@@ -55,11 +57,14 @@ function decodeText(bytes: Uint8Array): string {
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((x, i) => b[i] === x);
 
-async function readPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
+async function readPdf(bytes: Uint8Array, fileName: string, limits: ReadLimits): Promise<ExtractedText> {
   if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
     throw new MotebotError('corrupt_file', `«${fileName}» er ikke en gyldig PDF-fil.`);
   try {
-    const { text, pageStarts } = await pdfToText(bytes);
+    const { text, pageStarts } = await pdfToText(bytes, {
+      maxPages: limits.maxPages,
+      tooMany: (pages) => tooMuch(fileName, `har ${pages} sider; høyst ${limits.maxPages} leses`),
+    });
     if (!text.trim()) {
       throw new MotebotError(
         'empty_file',
@@ -83,11 +88,21 @@ async function readPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedTe
   }
 }
 
-async function readDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
+async function readDocx(bytes: Uint8Array, fileName: string, limits: ReadLimits): Promise<ExtractedText> {
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new MotebotError(
       'encrypted_file',
       `«${fileName}» er kryptert (passordbeskyttet) og kan ikke leses.`,
+    );
+  }
+  const unzip = checkUnzippedSize(bytes, limits.maxUnzippedBytes);
+  if (!unzip.ok && unzip.reason === 'not_zip')
+    throw new MotebotError('corrupt_file', `«${fileName}» er skadet og kan ikke leses som Word-dokument.`);
+  if (!unzip.ok) {
+    const size = Number.isFinite(unzip.declared) ? ` til ${megabytes(unzip.declared)} MB` : '';
+    throw new MotebotError(
+      'too_much_content',
+      `«${fileName}» pakkes ut${unzip.entry ? ' til mer enn den oppgir' : size}; største tillatte er ${megabytes(limits.maxUnzippedBytes)} MB utpakket, så filen leses ikke inn.`,
     );
   }
   try {
@@ -104,7 +119,11 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedT
 }
 
 /** Throws when a file of this name and size would be refused, before its bytes are read. */
-export function checkFile(fileName: string, size: number, maxBytes = DEFAULT_MAX_BYTES): DocumentFormat {
+export function checkFile(
+  fileName: string,
+  size: number,
+  maxBytes = DEFAULT_LIMITS.maxBytes,
+): DocumentFormat {
   const format = requireFormat(fileName);
   if (size > maxBytes) throw tooLarge(fileName, size, maxBytes);
   return format;
@@ -113,25 +132,25 @@ export function checkFile(fileName: string, size: number, maxBytes = DEFAULT_MAX
 export async function extractText(
   bytes: Uint8Array,
   fileName: string,
-  opts: { maxBytes?: number } = {},
+  opts: Partial<ReadLimits> = {},
 ): Promise<ExtractedText> {
-  const format = checkFile(fileName, bytes.length, opts.maxBytes);
+  const limits = { ...DEFAULT_LIMITS, ...opts };
+  const format = checkFile(fileName, bytes.length, limits.maxBytes);
   if (!bytes.length) throw new MotebotError('empty_file', `«${fileName}» er tom.`);
   let result: ExtractedText;
-  if (format === 'pdf') result = await readPdf(bytes, fileName);
-  else if (format === 'docx') result = await readDocx(bytes, fileName);
+  if (format === 'pdf') result = await readPdf(bytes, fileName, limits);
+  else if (format === 'docx') result = await readDocx(bytes, fileName, limits);
   else {
     const text = decodeText(bytes);
     result = { format, text: format === 'html' ? htmlToText(text) : text.replace(/^\uFEFF/, '') };
   }
   if (!result.text.trim()) throw new MotebotError('empty_file', `«${fileName}» inneholder ingen tekst.`);
+  if (result.text.length > limits.maxTextChars)
+    throw tooMuch(fileName, `har mer enn ${limits.maxTextChars.toLocaleString('nb-NO')} tegn tekst`);
   return result;
 }
 
-export async function readDocument(
-  filePath: string,
-  opts: { maxBytes?: number } = {},
-): Promise<ExtractedText> {
+export async function readDocument(filePath: string, opts: Partial<ReadLimits> = {}): Promise<ExtractedText> {
   const fileName = path.basename(filePath);
   requireFormat(fileName);
   let handle;

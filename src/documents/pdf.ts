@@ -43,9 +43,16 @@ function pageLines(items: Item[]): string[] {
   });
 }
 
-export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pageStarts: number[] }> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  limit: { maxPages: number; tooMany: (pages: number) => Error },
+): Promise<{ text: string; pageStarts: number[] }> {
   // pdf.js warns about damaged files on the console; the reader reports them as errors of its own.
   const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
+  if (pdf.numPages > limit.maxPages) {
+    await pdf.destroy();
+    throw limit.tooMany(pdf.numPages);
+  }
   const lines: string[] = [];
   const pageStarts: number[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {

@@ -37,12 +37,16 @@ const URL = /\bhttps?:\/\/\S+/g;
  * a space, other breaks become one space; URLs injected by the conversion are dropped.
  */
 export function joinLines(parts: string[]): string {
-  let out = '';
+  // Pieces are collected and joined once: testing the growing string for a trailing hyphen made a
+  // long block (a package's last sak runs to the next meeting) quadratic.
+  const out: string[] = [];
+  let prev = '';
   for (const raw of parts) {
     const p = squash(raw.replace(URL, ' ').replace(/\t+/g, ' '));
     if (!p) continue;
-    if (/[\p{L}\d]-$/u.test(out) && !/^(og|eller|til|and|or)\b/.test(p)) out += p;
-    else out = out ? `${out} ${p}` : p;
+    const broken = /[\p{L}\d]-$/u.test(prev) && !/^(og|eller|til|and|or)\b/.test(p);
+    out.push(out.length && !broken ? ` ${p}` : p);
+    prev = p;
   }
-  return squash(out);
+  return squash(out.join(''));
 }
