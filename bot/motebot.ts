@@ -53,6 +53,8 @@ export interface BotDeps {
   logger: Logger;
   /** The time (and waiting) the bot goes by; tests set their own. */
   clock: Clock;
+  /** Aborted when the process shuts down: a download in progress stops instead of holding it up. */
+  stopping?: AbortSignal;
 }
 
 /** What a turn's handlers get: the bot's dependencies and its per-conversation member counts. */
@@ -216,6 +218,7 @@ export class MotebotBot extends TeamsActivityHandler {
         bytes = await download(content.data.downloadUrl, name, {
           maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
           timeoutMs: this.deps.config.DOWNLOAD_TIMEOUT_SECONDS * 1000,
+          signal: this.deps.stopping,
         });
       } catch (err) {
         if (!isMotebotError(err)) throw err;
