@@ -2,10 +2,14 @@
 // SIGTERM must end the open event stream and the process, with exit code 0. How fast it stops is
 // a figure for the benchmark, not an assertion; the bound here only keeps a hang from passing.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityFor, postActivity, SECRETARY } from './helpers/bot.ts';
+import { startConnector } from './helpers/connector.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Generous: the bot promises 5 s; a stop that never comes fails here instead of hanging the run. */
@@ -22,10 +26,17 @@ afterAll(async () => {
 });
 
 /** Starts `bot/index.ts` on a free port in local mode; resolves with its address once it listens. */
-async function startBotProcess() {
+async function startBotProcess(env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dir,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -68,6 +79,52 @@ describe('graceful shutdown', () => {
       expect(bot.log()).toMatch(/"msg":"Møtebot stopper/);
     } finally {
       if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('aborts a chat upload whose download hangs, tells the sender, and exits with 0', async () => {
+    const connector = await startConnector();
+    let downloading!: () => void;
+    const started = new Promise<void>((resolve) => (downloading = resolve));
+    // A file server that sends headers and then nothing: the download never finishes by itself.
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('Møteinnkalling');
+      downloading();
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const bot = await startBotProcess({ SECRETARIAT_AAD_IDS: SECRETARY, DOWNLOAD_TIMEOUT_SECONDS: '600' });
+    try {
+      const upload = {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name: 'treg.txt',
+        content: {
+          downloadUrl: `http://127.0.0.1:${(stalling.address() as AddressInfo).port}/treg.txt`,
+          fileType: 'txt',
+        },
+      };
+      const secretary = { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY };
+      const turn = postActivity(
+        bot.url,
+        activityFor(connector, { from: secretary, text: '', attachments: [upload] }),
+      );
+      await started;
+
+      bot.child.kill('SIGTERM');
+      const bound = new Promise<'hung'>((resolve) =>
+        setTimeout(() => resolve('hung'), EXIT_BOUND_MS).unref(),
+      );
+      expect(await Promise.race([bot.exited, bound]), bot.log()).toEqual({ code: 0, signal: null });
+      expect((await turn).status).toBe(200);
+      // The sender hears why, instead of the reply dying with the process.
+      expect(connector.sent.map((s) => s.activity.text)).toContain(
+        'Møtebot ble stoppet mens «treg.txt» ble lastet ned. Prøv å sende den på nytt om litt.',
+      );
+    } finally {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+      stalling.closeAllConnections();
+      stalling.close();
+      await connector.close();
     }
   });
 });

@@ -47,6 +47,13 @@ export async function download(url: string, fileName: string, limits: DownloadLi
     return bytes;
   } catch (err) {
     if (err instanceof MotebotError) throw err;
+    if (limits.signal?.aborted) {
+      throw new MotebotError(
+        'download_failed',
+        `Møtebot ble stoppet mens «${fileName}» ble lastet ned. Prøv å sende den på nytt om litt.`,
+        { cause: err },
+      );
+    }
     if (timeout.aborted) {
       throw new MotebotError(
         'download_failed',
