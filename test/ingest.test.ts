@@ -45,6 +45,21 @@ describe('ingesting a folder', () => {
     expect(formatSummary(summary)).toMatch(/^Lest inn: 1 · Uendret: 0 · Feilet: 3 · Hoppet over: 1/);
   });
 
+  it('reads PDF and DOCX packages from disk like text ones', async () => {
+    const formats = path.resolve(import.meta.dirname, '../../shared/corpus-formats');
+    const folder = path.join(dir, 'formater');
+    await mkdir(folder);
+    for (const f of ['000_f73e9f6747c9963a.pdf', '003_0c1c525d85268ac2.docx'])
+      await copyFile(path.join(formats, f), path.join(folder, f));
+    const summary = await ingestPaths([folder], { store, maxBytes: 5e7 });
+    expect(summary.failed).toEqual([]);
+    expect(summary.ingested.map((i) => i.source)).toEqual([
+      '000_f73e9f6747c9963a.pdf',
+      '003_0c1c525d85268ac2.docx',
+    ]);
+    expect((await store.listMeetings()).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('fails a named file of an unsupported type, and a path that does not exist', async () => {
     const xlsx = path.join(dir, 'budsjett.xlsx');
     await writeFile(xlsx, 'PK');

@@ -48,7 +48,11 @@ export async function pdfToText(
   limit: { maxPages: number; tooMany: (pages: number) => Error },
 ): Promise<{ text: string; pageStarts: number[] }> {
   // pdf.js warns about damaged files on the console; the reader reports them as errors of its own.
-  const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
+  // pdf.js refuses a Node Buffer (what a file read or an IPC message gives) but takes its bytes.
+  const data = Buffer.isBuffer(bytes)
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : bytes;
+  const pdf = await getDocumentProxy(data, { verbosity: 0 });
   if (pdf.numPages > limit.maxPages) {
     await pdf.destroy();
     throw limit.tooMany(pdf.numPages);
