@@ -5,11 +5,11 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { openStore } from '../src/store/index.ts';
-import { createAdapter } from './adapter.ts';
-import { MotebotBot } from './motebot.ts';
-import { createApp, listen } from './server.ts';
-import { backgroundJobs, startTicking } from './background.ts';
-import { stopOnSignals } from './shutdown.ts';
+import { createAdapter } from './edge/adapter.ts';
+import { MotebotBot } from './turn/router.ts';
+import { createApp, listen } from './edge/server.ts';
+import { backgroundJobs, startTicking } from './proactive/background.ts';
+import { stopOnSignals } from './edge/shutdown.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_ACTIONS } from '../bot/actions.ts';
+import { CARD_ACTIONS } from '../bot/turn/card-actions.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
