@@ -17,7 +17,14 @@ const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const shutdown = new AbortController();
-const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock, stopping: shutdown.signal });
+const bot = new MotebotBot({
+  config,
+  store,
+  answerer,
+  logger,
+  clock: systemClock,
+  stopping: shutdown.signal,
+});
 const stopTicking = startTicking(
   backgroundJobs({ config, store, answerer, adapter, logger, clock: systemClock }),
   config.AGENDA_POLL_SECONDS * 1000,

@@ -259,10 +259,15 @@ describe('cards', () => {
     }
     expectValid(pollFormCard());
     expectValid(
-      meetingSummaryCard({ committee: 'NUIT', meeting: '2/2023', name: 'NUIT møte 2/2023' }, [
-        { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
-        { title: 'Ubesvarte spørsmål', lines: [] },
-      ]),
+      meetingSummaryCard({
+        committee: 'NUIT',
+        meeting: '2/2023',
+        name: 'NUIT møte 2/2023',
+        sections: [
+          { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
+          { title: 'Ubesvarte spørsmål', lines: [] },
+        ],
+      }),
     );
     const question = {
       id: 1,

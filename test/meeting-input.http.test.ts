@@ -12,6 +12,7 @@ import { ProactiveSender } from '../bot/proactive/sender.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
+import { PollService } from '../src/polls/service.ts';
 import { createLogger } from '../src/logger.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import {
@@ -324,7 +325,8 @@ describe('polls', () => {
       clock: timerClock,
       logger,
     });
-    const timer = new PollTimer({ store, sender, logger, clock: timerClock });
+    const polls = new PollService({ store, clock: timerClock, creators: 'members' });
+    const timer = new PollTimer({ polls, store, sender, logger });
     connector.sent.length = 0;
     await timer.tick();
     expect(connector.sent).toHaveLength(0);

@@ -3,12 +3,15 @@
 // from the store alone, so every bot process sharing the store shows the same.
 import { createHash } from 'node:crypto';
 import { agendaCard } from '../../cards/agenda.ts';
+import { pollViewCard } from '../../cards/poll.ts';
 import type { CardJson } from '../../cards/render.ts';
 import type { Answerer } from '../../src/answer/types.ts';
+import type { Config } from '../../src/config.ts';
 import { agendaView, type AgendaView } from '../../src/meetings/agenda.ts';
+import type { Clock } from '../../src/meetings/clock.ts';
+import { PollService } from '../../src/polls/service.ts';
 import { meetingLabel, meetingName } from '../../src/record/passages.ts';
 import type { Store } from '../../src/store/types.ts';
-import { screenCard } from '../turn/polls.ts';
 
 export interface PanelState {
   conversationId: string;
@@ -25,6 +28,8 @@ export interface PanelState {
 export interface PanelStateDeps {
   store: Store;
   answerer: Answerer;
+  clock: Clock;
+  config: Pick<Config, 'POLL_CREATORS'>;
 }
 
 /**
@@ -34,14 +39,21 @@ export interface PanelStateDeps {
 export class PanelStates {
   private readonly views = new Map<string, AgendaView | null>();
   private revision = -1;
+  private readonly polls: PollService;
 
-  constructor(private readonly deps: PanelStateDeps) {}
+  constructor(private readonly deps: PanelStateDeps) {
+    this.polls = new PollService({
+      store: deps.store,
+      clock: deps.clock,
+      creators: deps.config.POLL_CREATORS,
+    });
+  }
 
   async of(conversationId: string): Promise<PanelState> {
     const { store } = this.deps;
     const chat = await store.getConversationMeeting(conversationId);
     const view = chat ? await this.agenda(chat.committee, chat.meeting) : null;
-    const latest = await store.latestPoll(conversationId);
+    const poll = await this.polls.screen(conversationId);
     const innspill = chat
       ? await store.listInnspill({ committee: chat.committee, meeting: chat.meeting })
       : [];
@@ -57,7 +69,11 @@ export class PanelStates {
       currentSak: chat?.currentSak ?? null,
       currentTitle: (chat?.currentSak && titles.get(chat.currentSak)) || null,
       agenda: view ? agendaCard(view, { currentSak: chat?.currentSak }) : null,
-      poll: latest && { id: latest.id, open: !latest.closedAt, card: await screenCard(latest, { store }) },
+      poll: poll && {
+        id: poll.poll.id,
+        open: !poll.poll.closedAt,
+        card: pollViewCard(poll, { screen: true }),
+      },
       innspill: saker.map((sak) => ({
         sak,
         title: titles.get(sak) ?? '',

@@ -3,7 +3,7 @@
 // subscriptions call for, claims the due ones (atomically, so two bot processes never post the
 // same one), sends them, and updates cards already posted when a re-ingest changed the agenda.
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { cardActivity } from '../activity.ts';
 import { agendaCard } from '../../cards/agenda.ts';
 import type { Answerer } from '../../src/answer/types.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -17,10 +17,6 @@ import { ConversationGoneError, type ProactiveSender } from './sender.ts';
 const LEASE_MS = 10 * 60_000;
 /** Tries of one post (each after its lease ran out) before it is given up as failed. */
 const MAX_ATTEMPTS = 3;
-
-export function agendaActivity(view: AgendaView, updated = false): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(agendaCard(view, { updated })));
-}
 
 export class AgendaScheduler {
   private readonly owner = randomUUID();
@@ -107,7 +103,7 @@ export class AgendaScheduler {
       return;
     }
     try {
-      const activityId = await sender.send(conversation.reference, agendaActivity(view), jobId);
+      const activityId = await sender.send(conversation.reference, cardActivity(agendaCard(view)), jobId);
       await store.finishAgendaPost(post.id, this.owner, {
         status: 'sent',
         activityId,
@@ -150,7 +146,12 @@ export class AgendaScheduler {
       if (hash === post.cardHash) continue;
       const jobId = `agenda-update-${post.id}`;
       try {
-        await sender.update(conversation.reference, post.activityId, agendaActivity(view, true), jobId);
+        await sender.update(
+          conversation.reference,
+          post.activityId,
+          cardActivity(agendaCard(view, { updated: true })),
+          jobId,
+        );
         await store.setAgendaPostCard(post.id, hash);
       } catch (err) {
         if (err instanceof ConversationGoneError) await this.endSubscriptions(post.conversationId);

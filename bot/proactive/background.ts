@@ -5,6 +5,7 @@ import type { Answerer } from '../../src/answer/types.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/meetings/clock.ts';
+import { PollService } from '../../src/polls/service.ts';
 import type { Store } from '../../src/store/types.ts';
 import { AgendaScheduler } from './agenda-scheduler.ts';
 import { PollTimer } from './poll-timer.ts';
@@ -46,6 +47,11 @@ export function backgroundJobs(deps: {
   const sender = new ProactiveSender({ adapter, appId: config.MICROSOFT_APP_ID ?? '', clock, logger });
   return {
     agenda: new AgendaScheduler({ store, answerer, sender, logger, clock, leads: config.leadTimes }),
-    polls: new PollTimer({ store, sender, logger, clock }),
+    polls: new PollTimer({
+      polls: new PollService({ store, clock, creators: config.POLL_CREATORS }),
+      store,
+      sender,
+      logger,
+    }),
   };
 }

@@ -1,28 +1,30 @@
-// Polls set to close at a time: each round closes those due (once: the store's close is
-// conditional) and posts their results into the conversation, replacing the poll card too.
-import { CardFactory, MessageFactory } from 'botbuilder';
+// Polls set to close at a time: each round the poll service closes those due (each once, across
+// processes: the store's close is conditional), and their results are posted into the
+// conversation, replacing the poll card too.
+import { pollViewCard } from '../../cards/poll.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Clock } from '../../src/meetings/clock.ts';
+import type { PollService } from '../../src/polls/service.ts';
 import type { Store } from '../../src/store/types.ts';
-import { resultsCard } from '../turn/polls.ts';
+import { cardActivity } from '../activity.ts';
 import type { ProactiveSender } from './sender.ts';
 
 export class PollTimer {
   constructor(
-    private readonly deps: { store: Store; sender: ProactiveSender; logger: Logger; clock: Clock },
+    private readonly deps: {
+      polls: PollService;
+      store: Pick<Store, 'getConversation'>;
+      sender: ProactiveSender;
+      logger: Logger;
+    },
   ) {}
 
   async tick(): Promise<void> {
-    const { store, sender, logger, clock } = this.deps;
-    const now = clock.now().toISOString();
-    for (const due of await store.pollsDue(now)) {
-      if (!(await store.closePoll(due.id, now))) continue;
-      const poll = (await store.getPoll(due.id))!;
+    const { polls, store, sender, logger } = this.deps;
+    for (const view of await polls.closeDue()) {
+      const { poll } = view;
       const conversation = await store.getConversation(poll.conversationId);
       if (!conversation) continue;
-      const card = MessageFactory.attachment(
-        CardFactory.adaptiveCard(await resultsCard(poll, { store }, null)),
-      );
+      const card = cardActivity(pollViewCard(view, { members: null }));
       const jobId = `poll-close-${poll.id}`;
       try {
         await sender.send(conversation.reference, card, jobId);

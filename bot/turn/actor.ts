@@ -1,28 +1,37 @@
-// Who may do what. Conversation settings (subscriptions, its meeting): the secretariat
-// (SECRETARIAT_AAD_IDS), the member who installed Møtebot there, the organiser of the meeting the
-// chat belongs to, and anyone in their own personal chat. Moderation (closing polls, Q&A, export):
-// the secretariat and the meeting organiser.
+// Who acts in a turn, resolved once from the authenticated activity (never from card data): the
+// member's id and name, their tenant, and their roles here. The secretariat is configured
+// (SECRETARIAT_AAD_IDS); the installer is whoever added Møtebot to the conversation (in a personal
+// chat, its one member); the organiser is asked of Teams for the chat's meeting.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Actor, Role } from '../../src/actor.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/types.ts';
 
-export function isSecretariat(config: Pick<Config, 'SECRETARIAT_AAD_IDS'>, context: TurnContext): boolean {
-  const user = context.activity.from.aadObjectId;
-  return !!user && config.SECRETARIAT_AAD_IDS.includes(user);
+export interface ActorDeps {
+  config: Pick<Config, 'SECRETARIAT_AAD_IDS'>;
+  store: Pick<Store, 'getConversation'>;
+  logger: Logger;
 }
 
-export async function mayManageConversation(
-  context: TurnContext,
-  deps: { config: Config; store: Store; logger: Logger },
-): Promise<boolean> {
+export async function resolveActor(context: TurnContext, deps: ActorDeps): Promise<Actor> {
   const a = context.activity;
-  if (isSecretariat(deps.config, context)) return true;
-  if ((a.conversation.conversationType ?? 'personal') === 'personal') return true;
-  const user = a.from.aadObjectId;
-  if (!user) return false;
-  if ((await deps.store.getConversation(a.conversation.id))?.installedBy === user) return true;
-  return isMeetingOrganiser(context, deps.logger);
+  const aad = a.from.aadObjectId;
+  const roles: Role[] = [];
+  if (aad && deps.config.SECRETARIAT_AAD_IDS.includes(aad)) roles.push('secretariat');
+  // The secretariat may do all the others may: no need to ask the store or Teams.
+  else {
+    const personal = (a.conversation.conversationType ?? 'personal') === 'personal';
+    if (personal || (aad && (await deps.store.getConversation(a.conversation.id))?.installedBy === aad))
+      roles.push('installer');
+    if (await isMeetingOrganiser(context, deps.logger)) roles.push('organiser');
+  }
+  return {
+    id: aad ?? a.from.id,
+    name: a.from.name ?? 'Ukjent',
+    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null,
+    roles,
+  };
 }
 
 /** Meeting roles asked of Teams, by meeting and member: every vote card asks, Teams need not. */
@@ -47,18 +56,4 @@ async function isMeetingOrganiser(context: TurnContext, logger: Logger): Promise
     logger.warn({ err, meetingId }, 'could not read the meeting role');
     return false;
   }
-}
-
-/** Closing and deleting polls, moderating Q&A and exporting: the secretariat and the meeting organiser. */
-export async function mayModerate(
-  context: TurnContext,
-  deps: { config: Config; logger: Logger },
-): Promise<boolean> {
-  return isSecretariat(deps.config, context) || isMeetingOrganiser(context, deps.logger);
-}
-
-/** The member as the authenticated activity names them (never a value from card data). */
-export function memberOf(context: TurnContext): { id: string; name: string; teamsId: string } {
-  const from = context.activity.from;
-  return { id: from.aadObjectId ?? from.id, name: from.name ?? 'Ukjent', teamsId: from.id };
 }

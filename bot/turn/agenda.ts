@@ -1,22 +1,16 @@
 // The agenda on request ("agenda", "agenda NUIT", "agenda 2/2023", "agenda NUFA 27.10.2021") and
 // the agenda card's actions: "Spør om saken" (an answer scoped to that sak) and "Vis toppnotat".
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { memoCard } from '../../cards/agenda.ts';
-import type { Answerer } from '../../src/answer/types.ts';
+import { agendaCard, memoCard } from '../../cards/agenda.ts';
 import { agendaView, findAgendaMeeting, memoDigest, parseAgendaRequest } from '../../src/meetings/agenda.ts';
-import { osloToday, type Clock } from '../../src/meetings/clock.ts';
+import { osloToday } from '../../src/meetings/clock.ts';
 import { meetingLabel } from '../../src/record/passages.ts';
-import type { Store } from '../../src/store/types.ts';
-import { agendaActivity } from '../proactive/agenda-scheduler.ts';
-import type { ActionResult } from './card-actions.ts';
+import { cardActivity } from '../activity.ts';
 import { sendAnswer } from './answer-reply.ts';
+import type { ActionResult, TurnDeps } from './deps.ts';
 
-interface Deps {
-  store: Store;
-  answerer: Answerer;
-  clock: Clock;
-}
+type Deps = TurnDeps;
 
 /** Card data of an agenda action: which sak, and the member's question when they typed one. */
 export const sakActionSchema = z.object({
@@ -28,9 +22,7 @@ export const sakActionSchema = z.object({
 type SakAction = z.infer<typeof sakActionSchema>;
 
 export async function showAgenda(context: TurnContext, rest: string, deps: Deps): Promise<void> {
-  const followed = (
-    await deps.store.listSubscriptions({ conversationId: context.activity.conversation.id, activeOnly: true })
-  ).map((s) => s.committee);
+  const followed = await deps.services.subscriptions.following(context.activity.conversation.id);
   const req = parseAgendaRequest(rest);
   const meeting = await findAgendaMeeting(deps.store, req, osloToday(deps.clock.now()), followed);
   if (!meeting) {
@@ -42,7 +34,7 @@ export async function showAgenda(context: TurnContext, rest: string, deps: Deps)
     );
     return;
   }
-  await context.sendActivity(agendaActivity(await agendaView(meeting, deps.answerer)));
+  await context.sendActivity(cardActivity(agendaCard(await agendaView(meeting, deps.answerer))));
 }
 
 /** "Spør om saken": the member's question (or, left empty, what the sak is about), about that sak only. */
@@ -54,7 +46,7 @@ export async function askAboutSak(context: TurnContext, data: SakAction, deps: D
     context,
     question,
     await deps.answerer.ask(question, { committee, meeting, sak }),
-    deps.store,
+    deps.services.feedback,
   );
   return { message: 'Svaret kommer i samtalen.' };
 }
@@ -67,10 +59,6 @@ export async function showMemo(context: TurnContext, data: SakAction, deps: Deps
     .flatMap((m) => m.items)
     .find((i) => i.sak === sak && (i.memo ?? []).length);
   const title = item?.title ?? '';
-  await context.sendActivity(
-    MessageFactory.attachment(
-      CardFactory.adaptiveCard(memoCard({ sak, title, meeting }, memoDigest(item?.memo ?? []))),
-    ),
-  );
+  await context.sendActivity(cardActivity(memoCard({ sak, title, meeting }, memoDigest(item?.memo ?? []))));
   return { message: 'Toppnotatet kommer i samtalen.' };
 }

@@ -2,19 +2,20 @@
 // and Teams' own feedback controls (channelData.feedbackLoop), and is remembered by its activity id
 // so that feedback on it (a message/submitAction invoke, which names only that id) finds its
 // question. An offline answer keeps the card's own 👍/👎.
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { answerCard } from '../../cards/answer.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import type { Store } from '../../src/store/types.ts';
+import type { FeedbackService } from '../../src/feedback/service.ts';
+import { cardActivity } from '../activity.ts';
 import { aiEntities } from './entities.ts';
 
 export async function sendAnswer(
   context: TurnContext,
   question: string,
   answer: Answer,
-  store: Store,
+  feedback: FeedbackService,
 ): Promise<void> {
-  const reply = MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(question, answer)));
+  const reply = cardActivity(answerCard(question, answer));
   if (!answer.generated) {
     await context.sendActivity(reply);
     return;
@@ -22,11 +23,5 @@ export async function sendAnswer(
   reply.entities = aiEntities(answer);
   reply.channelData = { feedbackLoop: { type: 'default' } };
   const sent = await context.sendActivity(reply);
-  if (sent?.id)
-    await store.saveSentAnswer({
-      conversationId: context.activity.conversation.id,
-      activityId: sent.id,
-      question: question.slice(0, 2000),
-      answer: answer.answer.slice(0, 4000),
-    });
+  if (sent?.id) await feedback.answerSent(context.activity.conversation.id, sent.id, question, answer.answer);
 }

@@ -1,11 +1,9 @@
-// Feedback on answers, stored with the question and keyed by the member who gave it: 👍/👎 on an
-// offline answer's card, and Teams' own feedback controls on an LLM-written answer.
+// Feedback on answers as Teams carries it: the answer card's 👍/👎 (a card action), and Teams' own
+// feedback controls on an LLM-written answer (a message/submitAction invoke naming the message).
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../../src/logger.ts';
-import type { Store } from '../../src/store/types.ts';
-import type { ActionResult } from './card-actions.ts';
-import { memberOf } from './actor.ts';
+import type { Actor } from '../../src/actor.ts';
+import type { ActionResult, TurnDeps } from './deps.ts';
 
 export const feedbackSchema = z.object({
   reaction: z.enum(['up', 'down']),
@@ -15,16 +13,11 @@ export const feedbackSchema = z.object({
 
 export async function saveFeedback(
   context: TurnContext,
+  actor: Actor,
   data: z.infer<typeof feedbackSchema>,
-  store: Store,
+  deps: TurnDeps,
 ): Promise<ActionResult> {
-  await store.saveFeedback({
-    conversationId: context.activity.conversation.id,
-    userId: memberOf(context).id,
-    question: data.question,
-    answer: data.answer,
-    reaction: data.reaction,
-  });
+  await deps.services.feedback.rate(actor, context.activity.conversation.id, data);
   return { message: 'Takk for tilbakemeldingen!' };
 }
 
@@ -54,33 +47,25 @@ function feedbackText(feedback: string | Record<string, unknown> | undefined): s
 }
 
 /**
- * Stores Teams' feedback on an LLM answer with the question that answer was sent for. Teams expects
- * a 200 invoke response; a malformed payload gets 400 and changes nothing, and feedback on a message
- * not sent as an LLM answer is answered 200 and dropped, as there is no question to keep it with.
+ * Teams expects a 200 invoke response; a malformed payload gets 400 and changes nothing, and
+ * feedback on a message not sent as an LLM answer is answered 200 and dropped.
  */
 export async function saveTeamsFeedback(
   context: TurnContext,
-  store: Store,
-  logger: Logger,
+  actor: Actor,
+  deps: TurnDeps,
 ): Promise<InvokeResponse> {
   const parsed = teamsFeedbackSchema.safeParse(context.activity.value);
   if (!parsed.success) return { status: 400 };
   const conversationId = context.activity.conversation.id;
-  const sent = context.activity.replyToId
-    ? await store.getSentAnswer(conversationId, context.activity.replyToId)
-    : null;
-  if (!sent) {
-    logger.warn({ conversationId, replyToId: context.activity.replyToId }, 'feedback on an unknown answer');
-    return { status: 200 };
-  }
+  const replyToId = context.activity.replyToId;
   const { reaction, feedback } = parsed.data.actionValue;
-  await store.saveFeedback({
-    conversationId,
-    userId: memberOf(context).id,
-    question: sent.question,
-    answer: sent.answer,
-    reaction: reaction === 'like' ? 'up' : 'down',
-    comment: feedbackText(feedback),
-  });
+  const kept =
+    !!replyToId &&
+    (await deps.services.feedback.rateSent(actor, conversationId, replyToId, {
+      reaction: reaction === 'like' ? 'up' : 'down',
+      comment: feedbackText(feedback),
+    }));
+  if (!kept) deps.logger.warn({ conversationId, replyToId }, 'feedback on an unknown answer');
   return { status: 200 };
 }

@@ -1,11 +1,10 @@
 // The activity router: messages (personal chat always, group chats and channels when @mentioned),
 // installation (welcome card, stored conversation reference), file uploads from the secretariat,
-// and feedback on answers (the card's 👍/👎, and Teams' feedback on LLM answers). Everything it
-// answers comes from src/ through plain functions.
+// and feedback on answers (the card's 👍/👎, and Teams' feedback on LLM answers). It resolves the
+// turn's actor once, and hands the parsed command or card action to its handler, which asks one
+// src/ service and draws the answer with cards/.
 import {
   ActivityTypes,
-  CardFactory,
-  MessageFactory,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -15,50 +14,32 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { helpCard, messageCard, welcomeCard } from '../../cards/messages.ts';
-import type { Answerer } from '../../src/answer/types.ts';
+import type { Actor } from '../../src/actor.ts';
 import { detectLanguage } from '../../src/answer/question.ts';
-import type { Config } from '../../src/config.ts';
 import { download } from '../../src/documents/download.ts';
 import { readLimits } from '../../src/documents/limits.ts';
 import { isMotebotError } from '../../src/errors.ts';
 import { formatSummary, ingestBytes } from '../../src/ingest.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { Clock } from '../../src/meetings/clock.ts';
-import type { Store } from '../../src/store/types.ts';
-import { runCardAction } from './card-actions.ts';
-import { sendAnswer } from './answer-reply.ts';
+import { refusalText } from '../../src/refusals.ts';
+import { createServices } from '../../src/services.ts';
+import { cardActivity } from '../activity.ts';
+import { resolveActor } from './actor.ts';
 import { showAgenda } from './agenda.ts';
+import { sendAnswer } from './answer-reply.ts';
+import { runCardAction } from './card-actions.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
+import { conversationKind, conversationRecord } from './conversation.ts';
+import type { BotDeps, TurnDeps } from './deps.ts';
 import { exportCommand } from './export.ts';
 import { saveTeamsFeedback } from './feedback.ts';
 import { innspillCommand } from './innspill.ts';
-import { setCurrentSak, setMeeting } from './meeting-chat.ts';
-import { meetingEnded, meetingStarted } from './meeting-events.ts';
+import { meetingCommand, meetingEnded, meetingStarted, sakCommand } from './meeting-chat.ts';
 import { MemberCounts } from './member-counts.ts';
 import { pollCommand } from './polls.ts';
 import { questionCommand } from './qna.ts';
-import { isSecretariat } from './actor.ts';
-import {
-  conversationKind,
-  conversationRecord,
-  listSubscriptions,
-  subscribe,
-  unsubscribe,
-} from './subscriptions.ts';
+import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.ts';
 
-export interface BotDeps {
-  config: Config;
-  store: Store;
-  answerer: Answerer;
-  logger: Logger;
-  /** The time (and waiting) the bot goes by; tests set their own. */
-  clock: Clock;
-  /** Aborted when the process shuts down: a download in progress stops instead of holding it up. */
-  stopping?: AbortSignal;
-}
-
-/** What a turn's handlers get: the bot's dependencies and its per-conversation member counts. */
-export type TurnDeps = BotDeps & { members: MemberCounts };
+export type { BotDeps } from './deps.ts';
 
 const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 
@@ -67,14 +48,15 @@ const fileSchema = z.object({
   fileType: z.string().optional(),
 });
 
-const cardActivity = (card: object) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+/** Where a turn keeps its actor (turn state lives and dies with the turn). */
+const ACTOR = Symbol('actor');
 
 export class MotebotBot extends TeamsActivityHandler {
   private readonly deps: TurnDeps;
 
   constructor(deps: BotDeps) {
     super();
-    this.deps = { ...deps, members: new MemberCounts(deps.clock) };
+    this.deps = { ...deps, services: createServices(deps), members: new MemberCounts(deps.clock) };
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -98,14 +80,19 @@ export class MotebotBot extends TeamsActivityHandler {
     });
   }
 
+  /** The turn's actor, resolved once and only for turns that act (asking a question does not). */
+  private actorOf(context: TurnContext): Promise<Actor> {
+    const known = context.turnState.get(ACTOR) as Promise<Actor> | undefined;
+    if (known) return known;
+    const actor = resolveActor(context, this.deps);
+    context.turnState.set(ACTOR, actor);
+    return actor;
+  }
+
   /** Stores the conversation reference, and greets the conversation the first time only. */
   private async welcome(context: TurnContext): Promise<void> {
-    const known = await this.deps.store.getConversation(context.activity.conversation.id);
-    await this.deps.store.saveConversation(conversationRecord(context));
-    if (!known)
-      await context.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard([...COMMANDS]))),
-      );
+    if (await this.deps.services.subscriptions.remember(conversationRecord(context)))
+      await context.sendActivity(cardActivity(welcomeCard([...COMMANDS])));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -113,7 +100,7 @@ export class MotebotBot extends TeamsActivityHandler {
     // An Action.Submit fallback from a card arrives as a message with a value.
     const verb = (a.value as { verb?: unknown } | undefined)?.verb;
     if (typeof verb === 'string') {
-      const result = await runCardAction(context, verb, a.value, this.deps);
+      const result = await runCardAction(context, await this.actorOf(context), verb, a.value, this.deps);
       // A fallback cannot replace the clicked card. A personal view (a poll showing one member's
       // answer) must not go to everyone, so polls get a short note; other cards are posted.
       if ('message' in result) await context.sendActivity(result.message);
@@ -137,56 +124,39 @@ export class MotebotBot extends TeamsActivityHandler {
       .trim();
     const { handler, rest, english } = parseCommand(text);
     const lang = english ? 'en' : detectLanguage(text);
+    const deps = this.deps;
+    const say = async (reply: string) => {
+      await context.sendActivity(reply);
+    };
     switch (handler) {
       case 'help':
-        await context.sendActivity(
-          MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
-        );
+        await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
         return;
       case 'agenda':
-        await showAgenda(context, rest, this.deps);
-        return;
+        return showAgenda(context, rest, deps);
       case 'subscribe':
-        await context.sendActivity(await subscribe(context, rest, lang, this.deps));
-        return;
+        return say(await subscribe(context, await this.actorOf(context), rest, lang, deps));
       case 'unsubscribe':
-        await context.sendActivity(await unsubscribe(context, rest, lang, this.deps));
-        return;
+        return say(await unsubscribe(context, await this.actorOf(context), rest, lang, deps));
       case 'subscriptions':
-        await context.sendActivity(await listSubscriptions(context, lang, this.deps.store));
-        return;
+        return say(await listSubscriptions(context, lang, deps));
       case 'innspill':
-        await innspillCommand(context, rest, this.deps);
-        return;
+        return innspillCommand(context, await this.actorOf(context), rest, deps);
       case 'poll':
-        await pollCommand(context, rest, this.deps);
-        return;
+        return pollCommand(context, await this.actorOf(context), rest, deps);
       case 'question':
-        await questionCommand(context, rest, this.deps);
-        return;
+        return questionCommand(context, await this.actorOf(context), rest, deps);
       case 'export':
-        await exportCommand(context, rest, this.deps);
-        return;
+        return exportCommand(context, await this.actorOf(context), rest, deps);
       case 'meeting':
-        await context.sendActivity(await setMeeting(context, rest, this.deps));
-        return;
-      case 'sak': {
-        const sak = /\b(\d{1,3})\s?\/\s?(\d{2})\b/.exec(rest);
-        await context.sendActivity(
-          sak
-            ? await setCurrentSak(context, { sak: `${Number(sak[1])}/${sak[2]}` }, this.deps)
-            : 'Hvilken sak? Skriv for eksempel «sak 17/23».',
-        );
-        return;
-      }
+        return say(await meetingCommand(context, await this.actorOf(context), rest, lang, deps));
+      case 'sak':
+        return say(await sakCommand(context, await this.actorOf(context), rest, lang, deps));
       case 'next':
-        await context.sendActivity(await setCurrentSak(context, 'next', this.deps));
-        return;
+        return say(await sakCommand(context, await this.actorOf(context), 'next', lang, deps));
       case 'ask':
         if (!text) {
-          await context.sendActivity(
-            MessageFactory.attachment(CardFactory.adaptiveCard(helpCard([...COMMANDS], lang))),
-          );
+          await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
           return;
         }
         await this.ask(context, rest || text);
@@ -195,14 +165,13 @@ export class MotebotBot extends TeamsActivityHandler {
 
   private async ask(context: TurnContext, question: string): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Typing });
-    await sendAnswer(context, question, await this.deps.answerer.ask(question), this.deps.store);
+    await sendAnswer(context, question, await this.deps.answerer.ask(question), this.deps.services.feedback);
   }
 
   private async ingestFiles(context: TurnContext, files: Attachment[]): Promise<void> {
-    if (!isSecretariat(this.deps.config, context)) {
-      await context.sendActivity(
-        'Beklager, bare sekretariatet kan legge inn møtedokumenter. Send gjerne dokumentet til sekretariatet, så legger de det inn.',
-      );
+    const actor = await this.actorOf(context);
+    if (!actor.roles.includes('secretariat')) {
+      await context.sendActivity(refusalText({ code: 'upload_secretariat_only' }));
       return;
     }
     for (const file of files) {
@@ -242,7 +211,7 @@ export class MotebotBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'message/submitAction')
-      return saveTeamsFeedback(context, this.deps.store, this.deps.logger);
+      return saveTeamsFeedback(context, await this.actorOf(context), this.deps);
     return super.onInvokeActivity(context);
   }
 
@@ -252,6 +221,7 @@ export class MotebotBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const result = await runCardAction(
       context,
+      await this.actorOf(context),
       invokeValue.action?.verb ?? '',
       invokeValue.action?.data,
       this.deps,
