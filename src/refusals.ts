@@ -13,8 +13,8 @@ export const REFUSALS = {
     en: 'I find no meeting invitation for "{label}" in the documents.',
   },
   sak_not_on_agenda: {
-    nb: 'Sak {sak} står ikke på agendaen for {meeting}. Ingenting ble lagret.',
-    en: 'Item {sak} is not on the agenda of {meeting}. Nothing was saved.',
+    nb: 'Sak {sak} står ikke på agendaen for møte {meeting}. Ingenting ble lagret.',
+    en: 'Item {sak} is not on the agenda of meeting {meeting}. Nothing was saved.',
   },
 
   poll_create_moderators_only: {
@@ -192,8 +192,8 @@ export interface Refusal {
   params?: RefusalParams;
 }
 
-/** What a service returns: the view model it was asked for, or why not. */
-export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+/** What a service returns: the view model it was asked for, or why not (`refusal` only then). */
+export type Result<T> = { ok: true; value: T; refusal?: never } | { ok: false; refusal: Refusal };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const refuse = (code: RefusalCode, params?: RefusalParams): { ok: false; refusal: Refusal } => ({

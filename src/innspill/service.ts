@@ -71,7 +71,7 @@ export class InnspillService {
     given: InnspillText,
   ): Promise<Result<InnspillReceipt>> {
     const target = await findSak(this.deps.store, at.sak, at);
-    if (!target) return refuse('sak_not_on_agenda', { sak: at.sak, meeting: `møte ${at.meeting}` });
+    if (!target) return refuse('sak_not_on_agenda', { sak: at.sak, meeting: at.meeting });
     return this.save(actor, conversationId, target, given);
   }
 
@@ -164,7 +164,7 @@ export class InnspillService {
     const target = await findSak(this.deps.store, sakId, conversation);
     if (target) return ok(target);
     return conversation
-      ? refuse('sak_not_on_agenda', { sak: sakId, meeting: `møte ${conversation.meeting}` })
+      ? refuse('sak_not_on_agenda', { sak: sakId, meeting: conversation.meeting })
       : refuse('innspill_sak_unknown', { sak: sakId });
   }
 

@@ -83,7 +83,7 @@ export class MeetingChatService {
     if (!item)
       return which === 'next'
         ? refuse('sak_no_more')
-        : refuse('sak_not_on_agenda', { sak: which.sak, meeting: `møte ${current.meeting}` });
+        : refuse('sak_not_on_agenda', { sak: which.sak, meeting: current.meeting });
     await store.setConversationMeeting({ ...current, currentSak: item.sak, changedBy: actor.id });
     return ok({ sak: item.sak, title: item.title });
   }
