@@ -351,6 +351,27 @@ describe('polls', () => {
     const sent = await say('avstemning lukk', secretary);
     expect(json(sent)).toContain('Resultat av avstemning');
   });
+
+  it('refuses in the language the command was written in', async () => {
+    // A chat with no poll: the refusal comes from the service's table, in each language.
+    const text = async (command: string) => {
+      const before = connector.sent.length;
+      const res = await postActivity(
+        bot.url,
+        activityFor(connector, {
+          conversation: { ...GROUP, id: '19:uten-avstemning@thread.v2' },
+          from: secretary,
+          text: `<at>Møtebot</at> ${command}`,
+          entities: MENTION,
+        }),
+      );
+      expect(res.status).toBe(200);
+      await connector.waitFor(before + 1);
+      return connector.sent.at(-1)!.activity.text;
+    };
+    expect(await text('avstemning lukk')).toBe('Det er ingen åpen avstemning i denne samtalen.');
+    expect(await text('poll close')).toBe('There is no open poll in this conversation.');
+  });
 });
 
 describe('audience Q&A', () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { messageCard } from '../../cards/messages.ts';
 import { clip } from '../../cards/render.ts';
 import type { Actor } from '../../src/actor.ts';
+import type { Language } from '../../src/answer/types.ts';
 import { innspillMarkdown, type ExportFormat } from '../../src/innspill/export.ts';
 import { refusalText } from '../../src/refusals.ts';
 import { cardActivity } from '../activity.ts';
@@ -21,6 +22,7 @@ export async function exportCommand(
   context: TurnContext,
   actor: Actor,
   rest: string,
+  lang: Language,
   deps: TurnDeps,
 ): Promise<void> {
   const m = /^innspill\s+(.+)$/i.exec(rest.trim());
@@ -28,7 +30,7 @@ export async function exportCommand(
     await context.sendActivity('Skriv for eksempel «eksporter innspill 2/2023».');
     return;
   }
-  const refused = await exportMeeting(context, actor, m[1]!, undefined, deps);
+  const refused = await exportMeeting(context, actor, m[1]!, undefined, deps, lang);
   if (refused) await context.sendActivity(refused);
 }
 
@@ -52,9 +54,10 @@ async function exportMeeting(
   label: string,
   committee: string | undefined,
   deps: TurnDeps,
+  lang: Language = 'nb',
 ): Promise<string | null> {
   const draft = await deps.services.innspill.exportDraft(actor, label, committee);
-  if (!draft.ok) return refusalText(draft.refusal);
+  if (!draft.ok) return refusalText(draft.refusal, lang);
   const { meeting, innspill } = draft.value;
   const expires = deps.clock.now().getTime() + LINK_TTL_MS;
   const link = async (format: ExportFormat) =>

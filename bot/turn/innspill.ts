@@ -6,6 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { innspillFormCard, innspillListCard, innspillReceiptCard } from '../../cards/innspill.ts';
 import type { Actor } from '../../src/actor.ts';
+import type { Language } from '../../src/answer/types.ts';
 import type { InnspillForm, InnspillReceipt } from '../../src/innspill/service.ts';
 import { refusalText, type Result } from '../../src/refusals.ts';
 import { cardActivity, refusalActivity } from '../activity.ts';
@@ -36,15 +37,16 @@ export const innspillFormSchema = z.object({
 const COMMAND =
   /^(?<sak>\d{1,3}\/\d{2})?\s*(?:på vegne av\s+(?<org>[^:]+?)\s*(?=:))?(?<colon>:)?\s*(?<text>[\s\S]*)$/i;
 
-const formActivity = (form: Result<InnspillForm>) =>
-  form.ok ? cardActivity(innspillFormCard(form.value)) : refusalActivity(form.refusal);
+const formActivity = (form: Result<InnspillForm>, lang: Language = 'nb') =>
+  form.ok ? cardActivity(innspillFormCard(form.value)) : refusalActivity(form.refusal, lang);
 
 function receipt(
   result: Result<InnspillReceipt>,
   state: 'new' | 'edited' | 'withdrawn',
   deps: TurnDeps,
+  lang: Language = 'nb',
 ): ActionResult {
-  if (!result.ok) return { message: refusalText(result.refusal) };
+  if (!result.ok) return { message: refusalText(result.refusal, lang) };
   const { innspill, title } = result.value;
   if (state === 'new')
     deps.logger.info(
@@ -58,6 +60,7 @@ export async function innspillCommand(
   context: TurnContext,
   actor: Actor,
   rest: string,
+  lang: Language,
   deps: TurnDeps,
 ): Promise<void> {
   const { innspill } = deps.services;
@@ -66,7 +69,7 @@ export async function innspillCommand(
   const text = (m.text ?? '').trim();
   const sak = m.sak ?? null;
   if (!sak && !text && !m.colon) {
-    await context.sendActivity(formActivity(await innspill.form(conversationId)));
+    await context.sendActivity(formActivity(await innspill.form(conversationId), lang));
     return;
   }
   if (!text) {
@@ -74,7 +77,7 @@ export async function innspillCommand(
     await context.sendActivity(
       listed.ok
         ? cardActivity(innspillListCard(listed.value.target, listed.value.innspill))
-        : refusalActivity(listed.refusal),
+        : refusalActivity(listed.refusal, lang),
     );
     return;
   }
@@ -82,6 +85,7 @@ export async function innspillCommand(
     await innspill.submit(actor, conversationId, sak, { text, organisation: m.org ?? '' }),
     'new',
     deps,
+    lang,
   );
   await context.sendActivity('card' in result ? cardActivity(result.card) : result.message);
 }

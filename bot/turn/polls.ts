@@ -7,6 +7,7 @@ import { pollViewCard } from '../../cards/poll.ts';
 import { pollFormCard } from '../../cards/poll-form.ts';
 import type { CardJson } from '../../cards/render.ts';
 import type { Actor } from '../../src/actor.ts';
+import type { Language } from '../../src/answer/types.ts';
 import type { VoteData } from '../../src/polls/answers.ts';
 import type { PollView } from '../../src/polls/service.ts';
 import { POLL_KINDS, RESULTS_VISIBILITY } from '../../src/polls/types.ts';
@@ -91,6 +92,7 @@ export async function pollCommand(
   context: TurnContext,
   actor: Actor,
   rest: string,
+  lang: Language,
   deps: TurnDeps,
 ): Promise<void> {
   const { polls } = deps.services;
@@ -98,17 +100,19 @@ export async function pollCommand(
   if (/^(lukk|close)$/i.test(rest.trim())) {
     const closed = await polls.close(actor, conversationId);
     if (closed.ok) await postResults(context, closed.value, deps);
-    else await context.sendActivity(refusalActivity(closed.refusal));
+    else await context.sendActivity(refusalActivity(closed.refusal, lang));
     return;
   }
   if (!rest.trim()) {
     const allowed = polls.mayCreate(actor);
-    await context.sendActivity(allowed.ok ? cardActivity(pollFormCard()) : refusalActivity(allowed.refusal));
+    await context.sendActivity(
+      allowed.ok ? cardActivity(pollFormCard()) : refusalActivity(allowed.refusal, lang),
+    );
     return;
   }
   const created = await polls.createQuick(actor, conversationRecord(context), rest);
   if (created.ok) await post(context, created.value, deps);
-  else await context.sendActivity(refusalActivity(created.refusal));
+  else await context.sendActivity(refusalActivity(created.refusal, lang));
 }
 
 /** "Ny avstemning" on a card: the form, in the conversation. */

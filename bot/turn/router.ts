@@ -141,13 +141,13 @@ export class MotebotBot extends TeamsActivityHandler {
       case 'subscriptions':
         return say(await listSubscriptions(context, lang, deps));
       case 'innspill':
-        return innspillCommand(context, await this.actorOf(context), rest, deps);
+        return innspillCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'poll':
-        return pollCommand(context, await this.actorOf(context), rest, deps);
+        return pollCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'question':
         return questionCommand(context, await this.actorOf(context), rest, deps);
       case 'export':
-        return exportCommand(context, await this.actorOf(context), rest, deps);
+        return exportCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'meeting':
         return say(await meetingCommand(context, await this.actorOf(context), rest, lang, deps));
       case 'sak':
