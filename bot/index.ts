@@ -5,11 +5,11 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { openStore } from '../src/store/index.ts';
-import { createAdapter } from './adapter.ts';
-import { MotebotBot } from './motebot.ts';
-import { createApp, listen } from './server.ts';
-import { backgroundJobs, startTicking } from './background.ts';
-import { stopOnSignals } from './shutdown.ts';
+import { createAdapter } from './edge/adapter.ts';
+import { MotebotBot } from './turn/router.ts';
+import { createApp, listen } from './edge/server.ts';
+import { backgroundJobs, startTicking } from './proactive/background.ts';
+import { stopOnSignals } from './edge/shutdown.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
@@ -17,7 +17,14 @@ const store = await openStore(config);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const shutdown = new AbortController();
-const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock, stopping: shutdown.signal });
+const bot = new MotebotBot({
+  config,
+  store,
+  answerer,
+  logger,
+  clock: systemClock,
+  stopping: shutdown.signal,
+});
 const stopTicking = startTicking(
   backgroundJobs({ config, store, answerer, adapter, logger, clock: systemClock }),
   config.AGENDA_POLL_SECONDS * 1000,

@@ -1,16 +1,9 @@
 // The summary posted when a meeting ends: innspill per sak, poll results, questions not yet
 // answered, and the export for the referat.
+import type { MeetingSummary } from '../src/meetings/summary.ts';
 import { clip, render, type CardJson } from './render.ts';
 
-export interface SummarySection {
-  title: string;
-  lines: string[];
-}
-
-export function meetingSummaryCard(
-  meeting: { committee: string; meeting: string; name: string },
-  sections: SummarySection[],
-): CardJson {
+export function meetingSummaryCard({ sections, ...meeting }: MeetingSummary): CardJson {
   return render('meeting-summary', {
     heading: `Møtet er slutt · ${meeting.name}`,
     committee: meeting.committee,

@@ -1,5 +1,6 @@
 // The poll card (question, the member's inputs, their own answer, the results they may see) and the
 // results card posted when a poll closes. The same template serves both.
+import type { PollView, PollViewer } from '../src/polls/service.ts';
 import type { PollResults } from '../src/polls/tally.ts';
 import type { Poll, PollAnswer } from '../src/polls/types.ts';
 import { clip, render, type CardJson } from './render.ts';
@@ -18,13 +19,6 @@ const VISIBILITY_LABEL: Record<Poll['results'], string> = {
   after_vote: 'resultatene vises når du har svart',
   after_close: 'resultatene vises når avstemningen lukkes',
 };
-
-/** What the viewer of a card sees: their own answer, whether results show, whether they may close. */
-export interface PollViewer {
-  answer: PollAnswer | null;
-  seesResults: boolean;
-  mayClose: boolean;
-}
 
 function answerText(poll: Poll, a: PollAnswer): string {
   if ('choices' in a) return a.choices.map((i) => poll.options[i]).join(', ');
@@ -143,4 +137,12 @@ export function pollCard(
     voteTitle: viewer.answer ? 'Endre svar' : 'Send svar',
     pollId: poll.id,
   });
+}
+
+/** A poll as the poll service's view gives it: for one viewer, or (`screen`) for everyone watching. */
+export function pollViewCard(
+  view: PollView,
+  opts: { members?: number | null; screen?: boolean } = {},
+): CardJson {
+  return pollCard(view.poll, view.results, view.viewer, { ...opts, context: view.context });
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { COMMANDS, MENU_COMMANDS } from '../bot/commands.ts';
+import { COMMANDS, MENU_COMMANDS } from '../bot/turn/commands.ts';
 import type { Config } from '../src/config.ts';
 import { MotebotError } from '../src/errors.ts';
 

@@ -16,7 +16,7 @@ import { tally } from '../src/polls/tally.ts';
 import { POLL_KINDS, type Poll, type PollAnswer } from '../src/polls/types.ts';
 import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { CardJson } from '../cards/render.ts';
-import { COMMANDS } from '../bot/commands.ts';
+import { COMMANDS } from '../bot/turn/commands.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { loadConfig } from '../src/config.ts';
@@ -259,10 +259,15 @@ describe('cards', () => {
     }
     expectValid(pollFormCard());
     expectValid(
-      meetingSummaryCard({ committee: 'NUIT', meeting: '2/2023', name: 'NUIT møte 2/2023' }, [
-        { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
-        { title: 'Ubesvarte spørsmål', lines: [] },
-      ]),
+      meetingSummaryCard({
+        committee: 'NUIT',
+        meeting: '2/2023',
+        name: 'NUIT møte 2/2023',
+        sections: [
+          { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
+          { title: 'Ubesvarte spørsmål', lines: [] },
+        ],
+      }),
     );
     const question = {
       id: 1,

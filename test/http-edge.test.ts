@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exportToken } from '../bot/export.ts';
+import { exportToken } from '../bot/edge/export-links.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { activityFor, postActivity, startTestBot, type TestBot } from './helpers/bot.ts';

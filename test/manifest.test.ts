@@ -7,7 +7,7 @@ import formatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, MENU_COMMANDS } from '../bot/commands.ts';
+import { COMMANDS, MENU_COMMANDS } from '../bot/turn/commands.ts';
 import { buildManifest, buildPackage } from '../manifest/build.ts';
 import { loadConfig } from '../src/config.ts';
 

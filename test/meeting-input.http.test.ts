@@ -6,12 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapter } from '../bot/adapter.ts';
-import { PollTimer } from '../bot/poll-timer.ts';
-import { ProactiveSender } from '../bot/proactive.ts';
+import { createAdapter } from '../bot/edge/adapter.ts';
+import { PollTimer } from '../bot/proactive/poll-timer.ts';
+import { ProactiveSender } from '../bot/proactive/sender.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
+import { PollService } from '../src/polls/service.ts';
 import { createLogger } from '../src/logger.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import {
@@ -324,7 +325,8 @@ describe('polls', () => {
       clock: timerClock,
       logger,
     });
-    const timer = new PollTimer({ store, sender, logger, clock: timerClock });
+    const polls = new PollService({ store, clock: timerClock, creators: 'members' });
+    const timer = new PollTimer({ polls, store, sender, logger });
     connector.sent.length = 0;
     await timer.tick();
     expect(connector.sent).toHaveLength(0);
@@ -348,6 +350,27 @@ describe('polls', () => {
     });
     const sent = await say('avstemning lukk', secretary);
     expect(json(sent)).toContain('Resultat av avstemning');
+  });
+
+  it('refuses in the language the command was written in', async () => {
+    // A chat with no poll: the refusal comes from the service's table, in each language.
+    const text = async (command: string) => {
+      const before = connector.sent.length;
+      const res = await postActivity(
+        bot.url,
+        activityFor(connector, {
+          conversation: { ...GROUP, id: '19:uten-avstemning@thread.v2' },
+          from: secretary,
+          text: `<at>Møtebot</at> ${command}`,
+          entities: MENTION,
+        }),
+      );
+      expect(res.status).toBe(200);
+      await connector.waitFor(before + 1);
+      return connector.sent.at(-1)!.activity.text;
+    };
+    expect(await text('avstemning lukk')).toBe('Det er ingen åpen avstemning i denne samtalen.');
+    expect(await text('poll close')).toBe('There is no open poll in this conversation.');
   });
 });
 

@@ -2,9 +2,9 @@
 // stand-in) on a clock the test moves: Teams' per-conversation rate limits, retries with back-off
 // and Retry-After, and what is final.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapter } from '../bot/adapter.ts';
-import { ConversationGoneError, ProactiveSender } from '../bot/proactive.ts';
-import { backoffMs, DEFAULT_RETRY } from '../bot/retry.ts';
+import { createAdapter } from '../bot/edge/adapter.ts';
+import { ConversationGoneError, ProactiveSender } from '../bot/proactive/sender.ts';
+import { backoffMs, DEFAULT_RETRY } from '../bot/proactive/retry.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { ManualClock } from './helpers/clock.ts';

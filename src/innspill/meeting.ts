@@ -13,7 +13,7 @@ export interface SakTarget {
 }
 
 export async function findSak(
-  store: Store,
+  store: Pick<Store, 'listMeetings'>,
   sak: string,
   within?: { committee: string; meeting: string } | null,
 ): Promise<SakTarget | null> {
@@ -38,7 +38,7 @@ export async function findSak(
 
 /** The invited meeting "2/2023" or "NUFA 27.10.2021" names, for exports. */
 export async function findMeetingForExport(
-  store: Store,
+  store: Pick<Store, 'listMeetings'>,
   label: string,
   committee?: string,
 ): Promise<ExportMeeting | null> {

@@ -17,7 +17,11 @@ export function innspillPassageText(i: Innspill): string {
 }
 
 /** Rewrites the record's copy of one meeting's innspill from the store. */
-export async function syncInnspillToRecord(store: Store, committee: string, meeting: string): Promise<void> {
+export async function syncInnspillToRecord(
+  store: Pick<Store, 'listInnspill' | 'listMeetings' | 'findDocument' | 'putDocument'>,
+  committee: string,
+  meeting: string,
+): Promise<void> {
   const innspill = await store.listInnspill({ committee, meeting });
   const known = (await store.listMeetings({ summary: true })).find(
     (m) => m.committee === committee && meetingLabel(m) === meeting,

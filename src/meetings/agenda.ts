@@ -41,7 +41,7 @@ export function parseAgendaRequest(text: string): AgendaRequest {
  * committee (or of the committees the conversation follows), else the latest one.
  */
 export async function findAgendaMeeting(
-  store: Store,
+  store: Pick<Store, 'listMeetings'>,
   req: AgendaRequest,
   today: string,
   followed: string[] = [],
@@ -95,7 +95,10 @@ function timeSpan(start: string | null, end: string | null): string {
   return start && end ? `${start}–${end}` : (start ?? '');
 }
 
-export async function agendaView(meeting: MeetingRow, answerer: Answerer): Promise<AgendaView> {
+export async function agendaView(
+  meeting: MeetingRow,
+  answerer: Pick<Answerer, 'earlierTreatments'>,
+): Promise<AgendaView> {
   const label = meetingLabel(meeting);
   const link = URL_IN_TEXT.exec(meeting.place ?? '')?.[0] ?? null;
   const items = await Promise.all(

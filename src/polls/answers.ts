@@ -3,6 +3,7 @@
 // refused with a reason the member can act on.
 import { z } from 'zod';
 import { squash } from '../record/normalize.ts';
+import { ok, refuse, type Result } from '../refusals.ts';
 import type { Poll, PollAnswer } from './types.ts';
 
 /** Card data of a vote: the poll id plus the card's inputs. */
@@ -16,10 +17,6 @@ export const voteDataSchema = z.object({
   ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`rank${i + 1}`, z.string().max(3).optional()])),
 });
 export type VoteData = z.infer<typeof voteDataSchema>;
-
-export type ParsedAnswer = { ok: true; answer: PollAnswer } | { ok: false; reason: string };
-
-const refuse = (reason: string): ParsedAnswer => ({ ok: false, reason });
 
 function optionIndexes(value: string | undefined, poll: Poll): number[] | null {
   const parts = (value ?? '').split(',').filter((s) => s.trim() !== '');
@@ -40,42 +37,40 @@ export function normaliseWords(value: string): string[] {
     .map((w) => w.slice(0, 40));
 }
 
-export function parseAnswer(poll: Poll, data: VoteData): ParsedAnswer {
+export function parseAnswer(poll: Poll, data: VoteData): Result<PollAnswer> {
   switch (poll.kind) {
     case 'single':
     case 'multi': {
       const picks = optionIndexes(data.choice, poll);
-      if (!picks?.length) return refuse('Velg et av alternativene.');
+      if (!picks?.length) return refuse('vote_pick_option');
       const unique = [...new Set(picks)];
-      if (poll.kind === 'single' && unique.length !== 1) return refuse('Velg ett alternativ.');
+      if (poll.kind === 'single' && unique.length !== 1) return refuse('vote_pick_one');
       const max = poll.maxPicks ?? poll.options.length;
-      if (unique.length > max) return refuse(`Du kan velge høyst ${max}.`);
-      return { ok: true, answer: { choices: unique.sort((a, b) => a - b) } };
+      if (unique.length > max) return refuse('vote_too_many_picks', { max });
+      return ok({ choices: unique.sort((a, b) => a - b) });
     }
     case 'rating': {
       const rating = Number(data.rating);
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5)
-        return refuse('Gi en vurdering fra 1 til 5.');
-      return { ok: true, answer: { rating } };
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) return refuse('vote_rating_range');
+      return ok({ rating });
     }
     case 'ranking': {
       const order = poll.options.map((_, i) => (data as Record<string, string | undefined>)[`rank${i + 1}`]);
       const indexes = order.map((v) => (v === undefined || v === '' ? NaN : Number(v)));
       if (indexes.some((n) => !Number.isInteger(n) || n < 0 || n >= poll.options.length))
-        return refuse('Ranger alle alternativene.');
-      if (new Set(indexes).size !== indexes.length)
-        return refuse('Hvert alternativ kan bare stå på én plass.');
-      return { ok: true, answer: { ranking: indexes } };
+        return refuse('vote_rank_all');
+      if (new Set(indexes).size !== indexes.length) return refuse('vote_rank_twice');
+      return ok({ ranking: indexes });
     }
     case 'text': {
       const text = squash(data.text ?? '');
-      return text ? { ok: true, answer: { text } } : refuse('Skriv et svar.');
+      return text ? ok({ text }) : refuse('vote_text_missing');
     }
     case 'wordcloud': {
       const words = [...new Set(normaliseWords(data.words ?? ''))];
-      if (!words.length) return refuse('Skriv ett til tre ord.');
-      if (words.length > 3) return refuse('Høyst tre ord.');
-      return { ok: true, answer: { words } };
+      if (!words.length) return refuse('vote_words_missing');
+      if (words.length > 3) return refuse('vote_too_many_words');
+      return ok({ words });
     }
   }
 }

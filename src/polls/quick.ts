@@ -1,6 +1,7 @@
 // The quick form of a poll: "avstemning Hvor skal vi legge kruttet? | Tilgjengelighet |
 // Funksjonalitet | Innovasjon" — the question, then the options, separated by "|". A leading
 // keyword picks another kind: "flervalg", "vurdering", "rangering", "fritekst", "ordsky".
+import { ok, refuse, type Result } from '../refusals.ts';
 import type { PollKind } from './types.ts';
 
 const KIND_WORDS: Record<string, PollKind> = {
@@ -18,10 +19,13 @@ const KIND_WORDS: Record<string, PollKind> = {
 
 export const MAX_OPTIONS = 10;
 
-export type QuickPoll =
-  { ok: true; kind: PollKind; question: string; options: string[] } | { ok: false; reason: string };
+export interface QuickPoll {
+  kind: PollKind;
+  question: string;
+  options: string[];
+}
 
-export function parseQuickPoll(text: string): QuickPoll {
+export function parseQuickPoll(text: string): Result<QuickPoll> {
   let rest = text.trim();
   let kind: PollKind = 'single';
   const first = /^(\S+)\s+/.exec(rest);
@@ -32,19 +36,13 @@ export function parseQuickPoll(text: string): QuickPoll {
   }
   const [question = '', ...options] = rest.split('|').map((s) => s.trim());
   const choices = options.filter(Boolean);
-  if (!question)
-    return { ok: false, reason: 'Skriv spørsmålet, for eksempel «avstemning Hva er viktigst? | A | B».' };
+  if (!question) return refuse('poll_question_missing');
   const needsOptions = kind === 'single' || kind === 'multi' || kind === 'ranking';
-  if (needsOptions && choices.length < 2)
-    return {
-      ok: false,
-      reason: 'Gi minst to alternativer, skilt med «|»: «avstemning Hva er viktigst? | A | B».',
-    };
-  if (choices.length > MAX_OPTIONS) return { ok: false, reason: `Høyst ${MAX_OPTIONS} alternativer.` };
-  return {
-    ok: true,
+  if (needsOptions && choices.length < 2) return refuse('poll_too_few_options');
+  if (choices.length > MAX_OPTIONS) return refuse('poll_too_many_options', { max: MAX_OPTIONS });
+  return ok({
     kind,
     question: question.slice(0, 300),
     options: needsOptions ? choices.map((c) => c.slice(0, 100)) : [],
-  };
+  });
 }

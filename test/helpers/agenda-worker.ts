@@ -1,8 +1,8 @@
 // A separate bot process running one round of the agenda schedule against a shared store, as a
 // second bot instance would: `node --import tsx agenda-worker.ts` with DATA_DIR and
 // AGENDA_LEAD_TIMES set. It prints "done" when the round is over.
-import { createAdapter } from '../../bot/adapter.ts';
-import { backgroundJobs } from '../../bot/background.ts';
+import { createAdapter } from '../../bot/edge/adapter.ts';
+import { backgroundJobs } from '../../bot/proactive/background.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';

@@ -2,9 +2,9 @@
 // activities shaped as Teams sends them to /api/messages.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '../../bot/adapter.ts';
-import { MotebotBot } from '../../bot/motebot.ts';
-import { createApp, listen } from '../../bot/server.ts';
+import { createAdapter } from '../../bot/edge/adapter.ts';
+import { MotebotBot } from '../../bot/turn/router.ts';
+import { createApp, listen } from '../../bot/edge/server.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';

@@ -1,0 +1,64 @@
+// The agenda on request ("agenda", "agenda NUIT", "agenda 2/2023", "agenda NUFA 27.10.2021") and
+// the agenda card's actions: "Spør om saken" (an answer scoped to that sak) and "Vis toppnotat".
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { agendaCard, memoCard } from '../../cards/agenda.ts';
+import { agendaView, findAgendaMeeting, memoDigest, parseAgendaRequest } from '../../src/meetings/agenda.ts';
+import { osloToday } from '../../src/meetings/clock.ts';
+import { meetingLabel } from '../../src/record/passages.ts';
+import { cardActivity } from '../activity.ts';
+import { sendAnswer } from './answer-reply.ts';
+import type { ActionResult, TurnDeps } from './deps.ts';
+
+type Deps = TurnDeps;
+
+/** Card data of an agenda action: which sak, and the member's question when they typed one. */
+export const sakActionSchema = z.object({
+  committee: z.string().min(1).max(20),
+  meeting: z.string().min(1).max(40),
+  sak: z.string().regex(/^\d{1,3}\/\d{2}$/),
+  question: z.string().max(500).optional(),
+});
+type SakAction = z.infer<typeof sakActionSchema>;
+
+export async function showAgenda(context: TurnContext, rest: string, deps: Deps): Promise<void> {
+  const followed = await deps.services.subscriptions.following(context.activity.conversation.id);
+  const req = parseAgendaRequest(rest);
+  const meeting = await findAgendaMeeting(deps.store, req, osloToday(deps.clock.now()), followed);
+  if (!meeting) {
+    const named = req.meeting ?? req.date ?? req.sak;
+    await context.sendActivity(
+      named
+        ? `Jeg finner ingen møteinnkalling for «${rest.trim()}» i dokumentene. Skriv «agenda» for neste møte.`
+        : 'Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.',
+    );
+    return;
+  }
+  await context.sendActivity(cardActivity(agendaCard(await agendaView(meeting, deps.answerer))));
+}
+
+/** "Spør om saken": the member's question (or, left empty, what the sak is about), about that sak only. */
+export async function askAboutSak(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
+  const { committee, meeting, sak } = data;
+  const question = data.question?.trim() || `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
+  await context.sendActivity({ type: ActivityTypes.Typing });
+  await sendAnswer(
+    context,
+    question,
+    await deps.answerer.ask(question, { committee, meeting, sak }),
+    deps.services.feedback,
+  );
+  return { message: 'Svaret kommer i samtalen.' };
+}
+
+/** "Vis toppnotat": the memo's purpose and background. */
+export async function showMemo(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
+  const { committee, meeting, sak } = data;
+  const item = (await deps.store.listMeetings())
+    .filter((m) => m.committee === committee && meetingLabel(m) === meeting)
+    .flatMap((m) => m.items)
+    .find((i) => i.sak === sak && (i.memo ?? []).length);
+  const title = item?.title ?? '';
+  await context.sendActivity(cardActivity(memoCard({ sak, title, meeting }, memoDigest(item?.memo ?? []))));
+  return { message: 'Toppnotatet kommer i samtalen.' };
+}

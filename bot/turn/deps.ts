@@ -1,0 +1,27 @@
+// What every turn handler is given, and what a card action answers. Kept apart from the router and
+// the action table so handlers depend on neither (they import this, and the table imports them).
+import type { CardJson } from '../../cards/render.ts';
+import type { Answerer } from '../../src/answer/types.ts';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Clock } from '../../src/meetings/clock.ts';
+import type { Services } from '../../src/services.ts';
+import type { Store } from '../../src/store/types.ts';
+import type { MemberCounts } from './member-counts.ts';
+
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  answerer: Answerer;
+  logger: Logger;
+  /** The time (and waiting) the bot goes by; tests set their own. */
+  clock: Clock;
+  /** Aborted when the process shuts down: a download in progress stops instead of holding it up. */
+  stopping?: AbortSignal;
+}
+
+/** A turn's handlers get the bot's dependencies, the services, and per-conversation member counts. */
+export type TurnDeps = BotDeps & { services: Services; members: MemberCounts };
+
+/** What a card action answers: a card that replaces the clicked one, or a short message. */
+export type ActionResult = { card: CardJson } | { message: string };
