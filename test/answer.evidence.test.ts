@@ -10,9 +10,8 @@ import {
   listAfter,
   share,
   unitsOf,
-  type KeyTerm,
 } from '../src/answer/evidence.ts';
-import { partsMatcher } from '../src/answer/matching.ts';
+import { partsMatcher, type KeyTerm } from '../src/answer/matching.ts';
 import { understand } from '../src/answer/question.ts';
 import type { Passage } from '../src/record/types.ts';
 

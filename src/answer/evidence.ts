@@ -8,21 +8,9 @@ import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
 import { foldedHeading, foldedText, pieces } from './folded.ts';
-import { HEAD_CREDIT, partsMatcher } from './matching.ts';
+import { HEAD_CREDIT, partsMatcher, type KeyTerm } from './matching.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
-
-/** A key word of the question: the stems it may be found as, and how rare it is in the record. */
-export interface KeyTerm {
-  /** The question's own word or phrase. */
-  word: string;
-  alts: string[];
-  weight: number;
-  /** Whether the record uses the word at all (in any of its forms). */
-  known: boolean;
-  /** A compound's head ("grupp" of "samarbeidsgruppene"): text holding only it holds part of the word. */
-  heads: string[];
-}
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string): string[] {

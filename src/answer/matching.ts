@@ -2,8 +2,19 @@
 // unit), without joining the parts and searching each joined text anew. Neighbouring units share
 // most of their context, so each part is searched once and the joined text only for phrases.
 import { containsTerm } from '../search/terms.ts';
-import type { KeyTerm } from './evidence.ts';
 import { joinFolded } from './folded.ts';
+
+/** A key word of the question: the stems it may be found as, and how rare it is in the record. */
+export interface KeyTerm {
+  /** The question's own word or phrase. */
+  word: string;
+  alts: string[];
+  weight: number;
+  /** Whether the record uses the word at all (in any of its forms). */
+  known: boolean;
+  /** A compound's head ("grupp" of "samarbeidsgruppene"): text holding only it holds part of the word. */
+  heads: string[];
+}
 
 /** The share of a compound's weight a text earns by holding its head alone. */
 export const HEAD_CREDIT = 0.5;
