@@ -13,7 +13,7 @@ import { stopOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const store = await openStore(config);
+const store = await openStore(config, logger);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const bot = new MotebotBot({ config, store, answerer, logger, clock: systemClock });
