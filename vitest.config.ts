@@ -10,5 +10,18 @@ export default defineConfig({
     maxWorkers: 2,
     // Stray console output fails the test that made it (see the setup file for why not onConsoleLog).
     setupFiles: ['test/setup/console-guard.ts'],
+    projects: [
+      { extends: true, test: { name: 'sqlite' } },
+      // The bot over HTTP once more, on PostgreSQL (the server on 127.0.0.1:5432, as in CI). The
+      // store contract suites run on both stores within the default project already.
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/bot.http.test.ts'],
+          env: { MOTEBOT_TEST_STORE: 'postgres' },
+        },
+      },
+    ],
   },
 });
