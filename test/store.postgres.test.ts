@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
-import { ADMIN_DATABASE_URL, createTestDatabase } from './helpers/stores.ts';
+import { ADMIN_DATABASE_URL, createTestDatabase } from './helpers/postgres.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

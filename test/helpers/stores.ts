@@ -1,21 +1,16 @@
 // The store implementations the contract suite runs against, each as a "place" (a directory, a
 // database) where one or several store instances can be opened, as separate bot processes would.
-// PostgreSQL is the server on 127.0.0.1:5432 (MOTEBOT_TEST_DATABASE_URL names another): each place
-// is a database of its own, created for the test and dropped after it.
-import { randomBytes } from 'node:crypto';
+// On PostgreSQL each place is a database of its own, created for the test and dropped after it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/store/migrations/sqlite.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
-
-export const ADMIN_DATABASE_URL =
-  process.env.MOTEBOT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { createTestDatabase } from './postgres.ts';
 
 export interface StorePlace {
   /** A connection string (PostgreSQL) or directory (SQLite) a bot process would be given. */
@@ -29,28 +24,6 @@ export interface StoreKind {
   /** The versions its migrations apply, in order. */
   migrations: number[];
   create(): Promise<StorePlace>;
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty PostgreSQL database; `drop` removes it, connections and all. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `motebot_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
 }
 
 export const STORE_KINDS: StoreKind[] = [
