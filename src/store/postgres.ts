@@ -15,7 +15,7 @@ import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage } from '../record/types.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
-import type { Migration } from './migrations/sqlite.ts';
+import type { Migration } from './migrations/migration.ts';
 import {
   passageReader,
   QUESTION_SELECT,

@@ -9,7 +9,8 @@ import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage } from '../record/types.ts';
-import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
+import type { Migration } from './migrations/migration.ts';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite.ts';
 import {
   passageReader,
   QUESTION_SELECT,

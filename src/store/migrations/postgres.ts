@@ -2,7 +2,7 @@
 // hold, written for PostgreSQL: instants stay ISO text as in SQLite, so both stores return exactly
 // what was stored and compare instants the same way; `seq` columns keep the insertion order that
 // SQLite's rowid gives. Entries are never edited once released; a change adds one.
-import type { Migration } from './sqlite.ts';
+import type { Migration } from './migration.ts';
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
   {
