@@ -388,6 +388,11 @@ export class PostgresStore implements Store {
     } catch (err) {
       broken(err as Error);
     }
+    // Listening may have stopped while this connection was being made.
+    if (this.listener !== state && state.client === client) {
+      state.client = null;
+      await client.end().catch(() => undefined);
+    }
   }
 
   private tell(revision: number): void {
