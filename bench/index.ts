@@ -1,6 +1,7 @@
 // npm run bench — ingest time at 1×, 10× and 100× the corpus, ask latency (offline, warm process)
-// over the gold questions at 1× and 100×, and peak RSS; then hostile files (a 50 MB package and a
-// DOCX bomb) and the vote burst (bench/votes.ts). Prints tables; nothing here asserts.
+// over the gold questions at 1× and 100×, and peak RSS; ingest and ask at 10× on PostgreSQL; then
+// hostile files (a 50 MB package and a DOCX bomb) and the vote burst (bench/votes.ts) on SQLite and
+// on PostgreSQL. Prints tables; nothing here asserts.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
 import { docxBomb } from '../test/helpers/docx-bomb.ts';
+import { createTestDatabase } from '../test/helpers/postgres.ts';
 import { voteBench } from './votes.ts';
 
 const execFileP = promisify(execFile);
@@ -52,9 +54,17 @@ function percentile(sorted: number[], p: number): number {
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
+/** The bench's settings: SQLite in `data`, or PostgreSQL when a database URL is given. */
+const benchConfig = (data: string, databaseUrl?: string) =>
+  loadConfig({
+    DATA_DIR: data,
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { STORE: 'postgres', DATABASE_URL: databaseUrl } : {}),
+  });
+
 /** Child: ingest a corpus into a store, as `motebot ingest` does. */
-async function ingestChild(corpus: string, data: string) {
-  const store = await openStore(loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' }));
+async function ingestChild(corpus: string, data: string, databaseUrl?: string) {
+  const store = await openStore(benchConfig(data, databaseUrl));
   const t0 = performance.now();
   const summary = await ingestPaths([corpus], {
     store,
@@ -157,11 +167,11 @@ async function hostileBench(): Promise<void> {
 }
 
 /** Child: a warm answering process (as the bot is) asked every gold question three times. */
-async function askChild(data: string) {
+async function askChild(data: string, databaseUrl?: string) {
   const questions = evalCases(JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8'))).map(
     (c) => c.question,
   );
-  const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
+  const config = benchConfig(data, databaseUrl);
   const store = await openStore(config);
   const t1 = performance.now();
   const answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
@@ -196,9 +206,13 @@ const SCALES = [
 
 // Ingest and ask run in processes of their own, as they do in use, so each peak RSS is its own.
 const [role, ...args] = process.argv.slice(2);
-if (role === 'ingest') process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!))}\n`);
-else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!))}\n`);
-else if (role === 'votes') process.stdout.write(`${JSON.stringify(await voteBench())}\n`);
+if (role === 'ingest')
+  process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!, args[2]))}\n`);
+else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!, args[1]))}\n`);
+else if (role === 'votes')
+  process.stdout.write(
+    `${JSON.stringify(await voteBench(args[0] === 'postgres' ? 'postgres' : 'sqlite'))}\n`,
+  );
 // `npm run bench -- hostile`: the hostile files only.
 else if (role === 'hostile') await hostileBench();
 else {
@@ -222,17 +236,40 @@ else {
     }
   }
   await hostileBench();
-  const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes');
-  console.log('\nvote burst: 1,000 members, one poll, 16 connections, over HTTP');
-  console.log('handler        votes/s   p50 ms   p99 ms  failed');
-  for (const [name, r] of [
-    ['bare botbuilder', votes.bare],
-    ['Møtebot', votes.bot],
-  ] as const)
+  // The same at 10× on PostgreSQL (a new database on 127.0.0.1:5432, dropped after).
+  {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'motebot-bench-pg-'));
+    const db = await createTestDatabase();
+    try {
+      const corpus = path.join(tmp, 'corpus');
+      await syntheticCorpus(corpus, 10);
+      const data = path.join(tmp, 'data');
+      const ing = await child<Awaited<ReturnType<typeof ingestChild>>>('ingest', corpus, data, db.url);
+      const ask = await child<Awaited<ReturnType<typeof askChild>>>('ask', data, db.url);
+      console.log(
+        `  10× PostgreSQL: ${ing.files} files, ${ing.failed} failed, ingest ${fmt(ing.ingestMs, 0)} ms (${fmt(ing.ingestMs / Math.max(1, ing.files))} ms/file, RSS ${fmt(ing.rss, 0)} MB); index load ${fmt(ask.loadMs, 0)} ms, ask p50 ${fmt(ask.p50)} ms, p95 ${fmt(ask.p95)} ms, RSS ${fmt(ask.rss, 0)} MB`,
+      );
+    } finally {
+      await db.drop();
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  for (const store of ['sqlite', 'postgres'] as const) {
+    const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes', store);
     console.log(
-      `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
+      `\nvote burst on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
     );
-  console.log(
-    `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
-  );
+    console.log('handler        votes/s   p50 ms   p99 ms  failed');
+    for (const [name, r] of [
+      ['bare botbuilder', votes.bare],
+      ['Møtebot', votes.bot],
+    ] as const)
+      console.log(
+        `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
+      );
+    console.log(
+      `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
+    );
+  }
 }

@@ -18,8 +18,10 @@ import { loadConfig } from '../src/config.ts';
 import { ingestBytes } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
+import { PostgresStore } from '../src/store/postgres.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { startConnector } from '../test/helpers/connector.ts';
+import { createTestDatabase } from '../test/helpers/postgres.ts';
 
 const VOTERS = 1000;
 const CONNECTIONS = 16;
@@ -116,10 +118,12 @@ async function bareBot(): Promise<Server> {
   });
 }
 
-export async function voteBench() {
+/** The burst on one bot process over SQLite (a file), or over PostgreSQL (a new database on 127.0.0.1:5432). */
+export async function voteBench(kind: 'sqlite' | 'postgres' = 'sqlite') {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-votes-'));
   const connector = await startConnector();
-  const store = new SqliteStore(dir);
+  const db = kind === 'postgres' ? await createTestDatabase() : null;
+  const store = db ? await PostgresStore.open(db.url) : new SqliteStore(dir);
   try {
     const fixture = await readFile(path.resolve(import.meta.dirname, '../sample/nuit-mote-3-2031.txt'));
     await ingestBytes(new Uint8Array(fixture), 'nuit-mote-3-2031.txt', { store, maxBytes: 1 << 20 });
@@ -191,6 +195,7 @@ export async function voteBench() {
     };
   } finally {
     await store.close();
+    await db?.drop();
     await connector.close();
     await rm(dir, { recursive: true, force: true });
   }

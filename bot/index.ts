@@ -13,7 +13,7 @@ import { stopOnSignals } from './edge/shutdown.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const store = await openStore(config);
+const store = await openStore(config, logger);
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const shutdown = new AbortController();

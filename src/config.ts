@@ -17,7 +17,10 @@ const list = z
 const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /** PostgreSQL connection string when STORE=postgres; TLS settings go in it (sslmode, sslrootcert). */
   DATABASE_URL: z.string().optional(),
+  /** Connections each instance keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Largest document accepted at ingest, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(50),
   // Limits on what one untrusted document may cost to read; each breach is that file's own error.
@@ -94,6 +97,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new MotebotError('invalid_config', `Ugyldig konfigurasjon: ${issues}`);
   }
   const c = parsed.data;
+  if (c.STORE === 'postgres' && !c.DATABASE_URL)
+    throw new MotebotError(
+      'invalid_config',
+      'Ugyldig konfigurasjon: STORE=postgres trenger DATABASE_URL (postgres://bruker:passord@vert:5432/database).',
+    );
   const leadTimes = parseLeadTimes(c.AGENDA_LEAD_TIMES);
   return Object.freeze({
     ...c,

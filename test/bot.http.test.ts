@@ -1,5 +1,6 @@
 // The bot over real HTTP: Bot Framework activities posted to /api/messages, the real botbuilder
-// adapter, the real store and answerer over the ingested corpus, and a local Bot Connector.
+// adapter, the real store and answerer over the ingested corpus, and a local Bot Connector. The
+// "postgres" test project runs this file again on PostgreSQL (MOTEBOT_TEST_STORE=postgres).
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,6 @@ import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
-import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
 import { ManualClock } from './helpers/clock.ts';
 import {
@@ -27,6 +27,7 @@ import {
 } from './helpers/bot.ts';
 import { startConnector, type Connector } from './helpers/connector.ts';
 import { docxBomb } from './helpers/docx-bomb.ts';
+import { openTestStore } from './helpers/stores.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/packages/nuit-3-2031.txt');
@@ -55,7 +56,7 @@ const cards = () => sentCards(connector);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-bot-'));
-  store = await openStore(loadConfig({ DATA_DIR: dir }));
+  store = await openTestStore(dir);
   await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 50 * 1024 * 1024 });
   connector = await startConnector();
   bot = await startBot();
@@ -377,7 +378,7 @@ describe('when something fails', () => {
     // A real failure: the bot's store is closed under it.
     const brokenDir = await mkdtemp(path.join(os.tmpdir(), 'motebot-broken-'));
     const config = loadConfig({ DATA_DIR: brokenDir, LOG_LEVEL: 'silent' });
-    const brokenStore = await openStore(config);
+    const brokenStore = await openTestStore(brokenDir);
     const logger = createLogger('silent');
     const answerer = await createAnswerer({ store: brokenStore, config, logger });
     const broken = new MotebotBot({ config, store: brokenStore, answerer, logger, clock });

@@ -5,243 +5,50 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
-import type { Meeting, Passage, PassageKind } from '../record/types.ts';
-import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite.ts';
+import type { Meeting, Passage } from '../record/types.ts';
+import type { Migration } from './migrations/migration.ts';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite.ts';
+import {
+  passageReader,
+  QUESTION_SELECT,
+  SUMMARY_DROPS,
+  toAgendaPost,
+  toDocument,
+  toInnspill,
+  toPoll,
+  toQuestion,
+  toVote,
+  type AgendaPostRow,
+  type DocumentRow,
+  type InnspillRow,
+  type PassageRow,
+  type PollRow,
+  type QuestionRow,
+  type VoteRow,
+} from './rows.ts';
 import type {
   AgendaPost,
-  AgendaPostStatus,
   CaseRef,
   ConversationMeeting,
   ConversationRecord,
   FeedbackRecord,
   SentAnswer,
+  MeetingEvent,
   MeetingRow,
+  NewAudienceQuestion,
   NewDocument,
   PlannedAgendaPost,
+  RecordChangeListener,
   Store,
   StoredDocument,
   Subscription,
 } from './types.ts';
 
-interface DocumentRow {
-  id: number;
-  source: string;
-  hash: string;
-  format: string;
-  ingested_at: string;
-}
-
-interface PassageRow {
-  id: string;
-  committee: string;
-  meeting: string;
-  date: string | null;
-  sak: string | null;
-  title: string | null;
-  kind: string;
-  text: string;
-  source: string;
-  line: number;
-  page: number | null;
-  end_line: number | null;
-  heading_path: string | null;
-}
-
-const toDocument = (r: DocumentRow): StoredDocument => ({
-  id: r.id,
-  source: r.source,
-  hash: r.hash,
-  format: r.format as DocumentFormat,
-  ingestedAt: r.ingested_at,
-});
-
-/**
- * Row → passage. Committee, meeting, date, sak, title and source repeat across thousands of rows;
- * one shared string each keeps a large record small in memory.
- */
-function passageReader(): (r: PassageRow) => Passage {
-  const strings = new Map<string, string>();
-  const intern = <T extends string | null>(s: T): T => {
-    if (s === null) return s;
-    const known = strings.get(s);
-    if (known !== undefined) return known as T;
-    strings.set(s, s);
-    return s;
-  };
-  // A sak's heading path is the same for all its passages: one parsed array each.
-  const paths = new Map<string, string[]>();
-  const pathOf = (json: string): string[] => {
-    let known = paths.get(json);
-    if (!known) paths.set(json, (known = JSON.parse(json) as string[]));
-    return known;
-  };
-  return (r) => ({
-    id: r.id,
-    committee: intern(r.committee),
-    meeting: intern(r.meeting),
-    date: intern(r.date),
-    sak: intern(r.sak),
-    title: intern(r.title),
-    kind: intern(r.kind) as PassageKind,
-    text: r.text,
-    source: intern(r.source),
-    locator: {
-      line: r.line,
-      ...(r.end_line === null ? {} : { endLine: r.end_line }),
-      ...(r.page === null ? {} : { page: r.page }),
-      ...(r.heading_path === null ? {} : { headingPath: pathOf(r.heading_path) }),
-    },
-  });
-}
-
-interface AgendaPostRow {
-  id: number;
-  committee: string;
-  meeting_key: string;
-  conversation_id: string;
-  lead: string;
-  due_at: string;
-  starts_at: string;
-  status: string;
-  attempts: number;
-  activity_id: string | null;
-  card_hash: string | null;
-}
-
-const toAgendaPost = (r: AgendaPostRow): AgendaPost => ({
-  id: r.id,
-  committee: r.committee,
-  meetingKey: r.meeting_key,
-  conversationId: r.conversation_id,
-  lead: r.lead,
-  dueAt: r.due_at,
-  startsAt: r.starts_at,
-  status: r.status as AgendaPostStatus,
-  attempts: r.attempts,
-  activityId: r.activity_id,
-  cardHash: r.card_hash,
-});
-
-interface InnspillRow {
-  id: number;
-  committee: string;
-  meeting: string;
-  sak: string;
-  conversation_id: string;
-  author_id: string;
-  author_name: string;
-  organisation: string | null;
-  text: string;
-  created_at: string;
-  updated_at: string;
-  withdrawn_at: string | null;
-}
-
-const toInnspill = (r: InnspillRow): Innspill => ({
-  id: r.id,
-  committee: r.committee,
-  meeting: r.meeting,
-  sak: r.sak,
-  conversationId: r.conversation_id,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  organisation: r.organisation,
-  text: r.text,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  withdrawnAt: r.withdrawn_at,
-});
-
-interface PollRow {
-  id: string;
-  conversation_id: string;
-  committee: string | null;
-  meeting: string | null;
-  sak: string | null;
-  kind: string;
-  question: string;
-  options_json: string;
-  max_picks: number | null;
-  anonymous: number;
-  results: string;
-  closes_at: string | null;
-  created_by: string;
-  created_at: string;
-  closed_at: string | null;
-  activity_id: string | null;
-}
-
-const toPoll = (r: PollRow): Poll => ({
-  id: r.id,
-  conversationId: r.conversation_id,
-  committee: r.committee,
-  meeting: r.meeting,
-  sak: r.sak,
-  kind: r.kind as Poll['kind'],
-  question: r.question,
-  options: JSON.parse(r.options_json) as string[],
-  maxPicks: r.max_picks,
-  anonymous: r.anonymous === 1,
-  results: r.results as Poll['results'],
-  closesAt: r.closes_at,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  closedAt: r.closed_at,
-  activityId: r.activity_id,
-});
-
-interface VoteRow {
-  poll_id: string;
-  voter_key: string;
-  voter_name: string | null;
-  answer_json: string;
-  voted_at: string;
-}
-
-const toVote = (r: VoteRow): PollVote => ({
-  pollId: r.poll_id,
-  voterKey: r.voter_key,
-  voterName: r.voter_name,
-  answer: JSON.parse(r.answer_json) as PollVote['answer'],
-  votedAt: r.voted_at,
-});
-
-interface QuestionRow {
-  id: number;
-  conversation_id: string;
-  committee: string | null;
-  meeting: string | null;
-  sak: string | null;
-  text: string;
-  author_name: string | null;
-  anonymous: number;
-  status: string;
-  created_at: string;
-  upvotes: number;
-}
-
-const toQuestion = (r: QuestionRow): AudienceQuestion => ({
-  id: r.id,
-  conversationId: r.conversation_id,
-  committee: r.committee,
-  meeting: r.meeting,
-  sak: r.sak,
-  text: r.text,
-  authorName: r.author_name,
-  anonymous: r.anonymous === 1,
-  status: r.status as QuestionStatus,
-  createdAt: r.created_at,
-  upvotes: r.upvotes,
-});
-
-const QUESTION_SELECT = `SELECT q.*, (SELECT count(*) FROM question_upvotes u WHERE u.question_id = q.id) AS upvotes
-  FROM audience_questions q`;
-
-const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
+/** How often another process's record changes are looked for while someone listens. */
+const RECORD_POLL_MS = 500;
 
 /** Applies the migrations not yet applied; safe when several processes open the file at once. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): void {
@@ -266,6 +73,8 @@ export class SqliteStore implements Store {
   /** Prepared statements by SQL text: preparing costs more than running, and a vote runs several. */
   private readonly statements = new Map<string, Database.Statement>();
   private readonly secrets = new Map<string, string>();
+  private readonly recordListeners = new Set<RecordChangeListener>();
+  private recordWatch: { timer: NodeJS.Timeout; revision: number } | null = null;
 
   private stmt<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
     let s = this.statements.get(sql);
@@ -328,7 +137,9 @@ export class SqliteStore implements Store {
         replaced: !!old,
       };
     });
-    return tx.immediate();
+    const saved = tx.immediate();
+    this.checkRevision();
+    return saved;
   }
 
   async listDocuments(): Promise<StoredDocument[]> {
@@ -724,11 +535,7 @@ export class SqliteStore implements Store {
       .map(toPoll);
   }
 
-  async recordMeetingEvent(e: {
-    meetingId: string;
-    kind: 'start' | 'end';
-    conversationId: string;
-  }): Promise<boolean> {
+  async recordMeetingEvent(e: MeetingEvent): Promise<boolean> {
     return (
       this.stmt(
         'INSERT OR IGNORE INTO meeting_events (meeting_id, kind, conversation_id, received_at) VALUES (?, ?, ?, ?)',
@@ -802,9 +609,7 @@ export class SqliteStore implements Store {
     return r ? toVote(r) : null;
   }
 
-  async addQuestion(
-    q: Omit<AudienceQuestion, 'id' | 'status' | 'createdAt' | 'upvotes'> & { authorKey: string },
-  ): Promise<AudienceQuestion> {
+  async addQuestion(q: NewAudienceQuestion): Promise<AudienceQuestion> {
     const { lastInsertRowid } = this.stmt(
       `INSERT INTO audience_questions (conversation_id, committee, meeting, sak, text, author_key, author_name, anonymous, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -873,11 +678,51 @@ export class SqliteStore implements Store {
   }
 
   async revision(): Promise<number> {
+    return this.currentRevision();
+  }
+
+  private currentRevision(): number {
     return this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
       .revision;
   }
 
+  async onRecordChange(listener: RecordChangeListener): Promise<() => void> {
+    this.recordListeners.add(listener);
+    // SQLite has no notifications between processes: one small row is read every so often, and
+    // only while someone listens. Changes made through this store are told at once.
+    if (!this.recordWatch) {
+      const timer = setInterval(() => this.checkRevision(), RECORD_POLL_MS);
+      timer.unref();
+      this.recordWatch = { timer, revision: this.currentRevision() };
+    }
+    return () => {
+      this.recordListeners.delete(listener);
+      if (!this.recordListeners.size) this.stopRecordWatch();
+    };
+  }
+
+  private checkRevision(): void {
+    if (!this.recordWatch || !this.db.open) return;
+    const revision = this.currentRevision();
+    if (revision === this.recordWatch.revision) return;
+    this.recordWatch.revision = revision;
+    for (const listener of this.recordListeners) listener(revision);
+  }
+
+  private stopRecordWatch(): void {
+    if (this.recordWatch) clearInterval(this.recordWatch.timer);
+    this.recordWatch = null;
+  }
+
+  async appliedMigrations(): Promise<number[]> {
+    return this.stmt<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      .all()
+      .map((r) => r.version);
+  }
+
   async close(): Promise<void> {
+    this.recordListeners.clear();
+    this.stopRecordWatch();
     this.db.close();
   }
 }

@@ -1,10 +1,6 @@
 // The SQLite schema, as an ordered list of migrations. A new feature adds an entry; entries are
 // never edited once released.
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration.ts';
 
 export const SQLITE_MIGRATIONS: Migration[] = [
   {

@@ -1,0 +1,226 @@
+// Rows as the SQL stores read them, and how each becomes a domain value. SQLite and PostgreSQL
+// share one schema shape, so they share these.
+import type { DocumentFormat } from '../documents/types.ts';
+import type { Innspill } from '../innspill/types.ts';
+import type { Poll, PollVote } from '../polls/types.ts';
+import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
+import type { Passage, PassageKind } from '../record/types.ts';
+import type { AgendaPost, AgendaPostStatus, StoredDocument } from './types.ts';
+
+export interface DocumentRow {
+  id: number;
+  source: string;
+  hash: string;
+  format: string;
+  ingested_at: string;
+}
+
+export interface PassageRow {
+  id: string;
+  committee: string;
+  meeting: string;
+  date: string | null;
+  sak: string | null;
+  title: string | null;
+  kind: string;
+  text: string;
+  source: string;
+  line: number;
+  page: number | null;
+  end_line: number | null;
+  heading_path: string | null;
+}
+
+export const toDocument = (r: DocumentRow): StoredDocument => ({
+  id: r.id,
+  source: r.source,
+  hash: r.hash,
+  format: r.format as DocumentFormat,
+  ingestedAt: r.ingested_at,
+});
+
+/**
+ * Row → passage. Committee, meeting, date, sak, title and source repeat across thousands of rows;
+ * one shared string each keeps a large record small in memory.
+ */
+export function passageReader(): (r: PassageRow) => Passage {
+  const strings = new Map<string, string>();
+  const intern = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = strings.get(s);
+    if (known !== undefined) return known as T;
+    strings.set(s, s);
+    return s;
+  };
+  // A sak's heading path is the same for all its passages: one parsed array each.
+  const paths = new Map<string, string[]>();
+  const pathOf = (json: string): string[] => {
+    let known = paths.get(json);
+    if (!known) paths.set(json, (known = JSON.parse(json) as string[]));
+    return known;
+  };
+  return (r) => ({
+    id: r.id,
+    committee: intern(r.committee),
+    meeting: intern(r.meeting),
+    date: intern(r.date),
+    sak: intern(r.sak),
+    title: intern(r.title),
+    kind: intern(r.kind) as PassageKind,
+    text: r.text,
+    source: intern(r.source),
+    locator: {
+      line: r.line,
+      ...(r.end_line === null ? {} : { endLine: r.end_line }),
+      ...(r.page === null ? {} : { page: r.page }),
+      ...(r.heading_path === null ? {} : { headingPath: pathOf(r.heading_path) }),
+    },
+  });
+}
+
+export interface AgendaPostRow {
+  id: number;
+  committee: string;
+  meeting_key: string;
+  conversation_id: string;
+  lead: string;
+  due_at: string;
+  starts_at: string;
+  status: string;
+  attempts: number;
+  activity_id: string | null;
+  card_hash: string | null;
+}
+
+export const toAgendaPost = (r: AgendaPostRow): AgendaPost => ({
+  id: r.id,
+  committee: r.committee,
+  meetingKey: r.meeting_key,
+  conversationId: r.conversation_id,
+  lead: r.lead,
+  dueAt: r.due_at,
+  startsAt: r.starts_at,
+  status: r.status as AgendaPostStatus,
+  attempts: r.attempts,
+  activityId: r.activity_id,
+  cardHash: r.card_hash,
+});
+
+export interface InnspillRow {
+  id: number;
+  committee: string;
+  meeting: string;
+  sak: string;
+  conversation_id: string;
+  author_id: string;
+  author_name: string;
+  organisation: string | null;
+  text: string;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+export const toInnspill = (r: InnspillRow): Innspill => ({
+  id: r.id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  conversationId: r.conversation_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  organisation: r.organisation,
+  text: r.text,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  withdrawnAt: r.withdrawn_at,
+});
+
+export interface PollRow {
+  id: string;
+  conversation_id: string;
+  committee: string | null;
+  meeting: string | null;
+  sak: string | null;
+  kind: string;
+  question: string;
+  options_json: string;
+  max_picks: number | null;
+  /** SQLite keeps booleans as 0/1. */
+  anonymous: number | boolean;
+  results: string;
+  closes_at: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  activity_id: string | null;
+}
+
+export const toPoll = (r: PollRow): Poll => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  kind: r.kind as Poll['kind'],
+  question: r.question,
+  options: JSON.parse(r.options_json) as string[],
+  maxPicks: r.max_picks,
+  anonymous: r.anonymous === 1 || r.anonymous === true,
+  results: r.results as Poll['results'],
+  closesAt: r.closes_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+  activityId: r.activity_id,
+});
+
+export interface VoteRow {
+  poll_id: string;
+  voter_key: string;
+  voter_name: string | null;
+  answer_json: string;
+  voted_at: string;
+}
+
+export const toVote = (r: VoteRow): PollVote => ({
+  pollId: r.poll_id,
+  voterKey: r.voter_key,
+  voterName: r.voter_name,
+  answer: JSON.parse(r.answer_json) as PollVote['answer'],
+  votedAt: r.voted_at,
+});
+
+export interface QuestionRow {
+  id: number;
+  conversation_id: string;
+  committee: string | null;
+  meeting: string | null;
+  sak: string | null;
+  text: string;
+  author_name: string | null;
+  /** SQLite keeps booleans as 0/1. */
+  anonymous: number | boolean;
+  status: string;
+  created_at: string;
+  upvotes: number;
+}
+
+export const toQuestion = (r: QuestionRow): AudienceQuestion => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  text: r.text,
+  authorName: r.author_name,
+  anonymous: r.anonymous === 1 || r.anonymous === true,
+  status: r.status as QuestionStatus,
+  createdAt: r.created_at,
+  upvotes: r.upvotes,
+});
+
+export const QUESTION_SELECT = `SELECT q.*, CAST((SELECT count(*) FROM question_upvotes u WHERE u.question_id = q.id) AS INTEGER) AS upvotes
+  FROM audience_questions q`;
+
+export const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);

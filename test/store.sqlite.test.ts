@@ -1,0 +1,87 @@
+// The SQLite store beyond the contract every store keeps (test/store-contract/): a reader in another
+// thread, on its own connection, never sees half of a document while an ingest writes. In one
+// thread a synchronous driver cannot show that, so this reader opens the file itself.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewPassage } from '../src/record/passages.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import type { NewDocument } from '../src/store/types.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A document whose passage count is written in its hash, so a reader can check it is whole. */
+function doc(source: string, passages: number, version = 1): NewDocument {
+  const p = (n: number): NewPassage => ({
+    committee: 'NUIT',
+    meeting: '1/2031',
+    date: '2031-01-01',
+    sak: `${n}/31`,
+    title: `Sak ${n}`,
+    kind: 'agenda',
+    text: `versjon ${version} tekst ${n}`,
+    source,
+    locator: { line: n + 1 },
+  });
+  return {
+    source,
+    hash: `${passages}`,
+    format: 'txt',
+    meetings: [],
+    passages: Array.from({ length: passages }, (_, n) => p(n)),
+  };
+}
+
+describe('the SQLite store', () => {
+  it('never shows a reader half a document while documents are replaced', async () => {
+    const store = new SqliteStore(dir);
+    await store.putDocument(doc('a.txt', 1));
+    // The reader checks, in its own connection, that each document has exactly as many passages
+    // as its hash says; it reports how many reads it made and any mismatch or error.
+    const reader = new Worker(
+      `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const Database = require(workerData.driver);
+      const db = new Database(workerData.file, { readonly: true });
+      db.pragma('busy_timeout = 10000');
+      const check = db.prepare('SELECT d.hash AS hash, COUNT(p.id) AS n FROM documents d LEFT JOIN passages p ON p.document_id = d.id GROUP BY d.id');
+      let reads = 0, bad = [];
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        const read = db.transaction(() => check.all());
+        for (const row of read()) if (Number(row.hash) !== row.n) bad.push(row);
+        reads++;
+      }
+      parentPort.postMessage({ reads, bad: bad.slice(0, 5) });
+      `,
+      {
+        eval: true,
+        workerData: { file: path.join(dir, 'motebot.db'), driver: require.resolve('better-sqlite3') },
+      },
+    );
+    const report = new Promise<{ reads: number; bad: unknown[] }>((resolve, reject) => {
+      reader.once('message', resolve);
+      reader.once('error', reject);
+    });
+    let writes = 0;
+    const until = Date.now() + 1200;
+    while (Date.now() < until) {
+      await store.putDocument(doc('a.txt', 1 + (writes % 40), writes));
+      writes++;
+    }
+    const { reads, bad } = await report;
+    await reader.terminate();
+    await store.close();
+    expect(writes).toBeGreaterThan(20);
+    expect(reads).toBeGreaterThan(20);
+    expect(bad).toEqual([]);
+  });
+});
