@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { parseDocument } from './record/parse.ts';
 import { toPassages } from './record/passages.ts';
 import { redact } from './record/redact.ts';
+import { syncSearchSections } from './search/sections.ts';
 import type { Store } from './store/types.ts';
 
 export interface IngestDeps {
@@ -94,6 +95,7 @@ export async function ingestBytes(
   } catch (err) {
     fail(summary, path.basename(fileName), err, deps.logger);
   }
+  await syncSearchSections(deps.store);
   return summary;
 }
 
@@ -129,6 +131,8 @@ export async function ingestPaths(paths: string[], deps: IngestDeps): Promise<In
       }
     }
   }
+  // The search index is counted once the files are in, so a process answering next starts from counts.
+  await syncSearchSections(deps.store);
   return summary;
 }
 

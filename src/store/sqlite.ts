@@ -22,8 +22,10 @@ import type {
   MeetingRow,
   NewDocument,
   PlannedAgendaPost,
+  RecordChanges,
   Store,
   StoredDocument,
+  StoredSearchSection,
   Subscription,
 } from './types.ts';
 
@@ -63,6 +65,34 @@ const toDocument = (r: DocumentRow): StoredDocument => ({
  * Row → passage. Committee, meeting, date, sak, title and source repeat across thousands of rows;
  * one shared string each keeps a large record small in memory.
  */
+interface SearchSectionRow {
+  committee: string;
+  meeting: string;
+  sak: string | null;
+  kind: string;
+  title: string;
+  year: number;
+  length: number;
+  terms: Buffer;
+  definitions: string;
+}
+
+function toSearchSection(r: SearchSectionRow): StoredSearchSection {
+  // A Uint32Array needs its start aligned to 4 bytes; a Buffer from the driver may not be.
+  const bytes = r.terms.byteOffset % 4 ? Uint8Array.prototype.slice.call(r.terms) : r.terms;
+  return {
+    committee: r.committee,
+    meeting: r.meeting,
+    sak: r.sak,
+    kind: r.kind as PassageKind,
+    title: r.title,
+    year: r.year,
+    length: r.length,
+    terms: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+    definitions: JSON.parse(r.definitions) as [string, string][],
+  };
+}
+
 function passageReader(): (r: PassageRow) => Passage {
   const strings = new Map<string, string>();
   const intern = <T extends string | null>(s: T): T => {
@@ -242,6 +272,9 @@ const QUESTION_SELECT = `SELECT q.*, (SELECT count(*) FROM question_upvotes u WH
   FROM audience_questions q`;
 
 const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
+/** Meetings without their items' long texts, as JSON: what a reader holding all meetings keeps. */
+const summaryJson = (meetings: Meeting[]): string =>
+  JSON.stringify(meetings, (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value));
 
 /** Applies the migrations not yet applied; safe when several processes open the file at once. */
 export function migrate(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): void {
@@ -281,6 +314,18 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
+    this.fillSummaries();
+  }
+
+  /** Documents stored before summaries were kept get theirs, once. */
+  private fillSummaries(): void {
+    const missing = this.stmt<[], { id: number }>('SELECT id FROM documents WHERE summary_json IS NULL').all();
+    if (!missing.length) return;
+    const read = this.stmt<[number], { meetings_json: string }>('SELECT meetings_json FROM documents WHERE id = ?');
+    const write = this.stmt('UPDATE documents SET summary_json = ? WHERE id = ? AND summary_json IS NULL');
+    this.db.transaction(() => {
+      for (const { id } of missing) write.run(summaryJson(JSON.parse(read.get(id)!.meetings_json) as Meeting[]), id);
+    })();
   }
 
   async findDocument(source: string): Promise<StoredDocument | null> {
@@ -298,11 +343,23 @@ export class SqliteStore implements Store {
       const old = this.stmt<[string], { id: number }>('SELECT id FROM documents WHERE source = ?').get(
         doc.source,
       );
-      if (old) this.stmt('DELETE FROM documents WHERE id = ?').run(old.id);
+      const revision =
+        this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!.revision + 1;
+      // The change log: which documents came and went and which saker's passages changed, so that
+      // readers update what they hold for those saker alone.
+      const logCases = this.stmt(
+        'INSERT INTO record_change_cases (revision, committee, meeting, sak) SELECT DISTINCT ?, committee, meeting, sak FROM passages WHERE document_id = ?',
+      );
+      const logDocument = this.stmt('INSERT INTO record_changes (revision, document_id) VALUES (?, ?)');
+      if (old) {
+        logCases.run(revision, old.id);
+        logDocument.run(revision, old.id);
+        this.stmt('DELETE FROM documents WHERE id = ?').run(old.id);
+      }
       const ingestedAt = new Date().toISOString();
       const { lastInsertRowid } = this.stmt(
-        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)',
-      ).run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings));
+        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json, summary_json) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings), summaryJson(doc.meetings));
       const id = Number(lastInsertRowid);
       doc.passages.forEach((p, n) => {
         insertPassage.run(
@@ -322,7 +379,9 @@ export class SqliteStore implements Store {
           p.locator.headingPath ? JSON.stringify(p.locator.headingPath) : null,
         );
       });
-      this.stmt('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
+      logCases.run(revision, id);
+      logDocument.run(revision, id);
+      this.stmt('UPDATE record_revision SET revision = ? WHERE id = 1').run(revision);
       return {
         document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt },
         replaced: !!old,
@@ -339,19 +398,19 @@ export class SqliteStore implements Store {
       .map(toDocument);
   }
 
-  async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
-    const rows = this.stmt<[], { id: number; source: string; meetings_json: string }>(
-      'SELECT id, source, meetings_json FROM documents ORDER BY source',
-    );
-    // Reading one document at a time and dropping the long texts while parsing keeps them from
-    // ever being held all at once.
-    const reviver = opts.summary
-      ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value)
-      : undefined;
+  async listMeetings(opts: { summary?: boolean; documents?: number[] } = {}): Promise<MeetingRow[]> {
+    // A summary is read from its own column: the long texts are most of a document's JSON.
+    const column = opts.summary ? 'summary_json' : 'meetings_json';
+    const rows = opts.documents
+      ? this.stmt<[string], { id: number; source: string; json: string }>(
+          `SELECT id, source, ${column} AS json FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY source`,
+        ).iterate(JSON.stringify(opts.documents))
+      : this.stmt<[], { id: number; source: string; json: string }>(
+          `SELECT id, source, ${column} AS json FROM documents ORDER BY source`,
+        ).iterate();
     const out: MeetingRow[] = [];
-    for (const r of rows.iterate()) {
-      for (const m of JSON.parse(r.meetings_json, reviver) as Meeting[])
-        out.push({ ...m, source: r.source, documentId: r.id });
+    for (const r of rows) {
+      for (const m of JSON.parse(r.json) as Meeting[]) out.push({ ...m, source: r.source, documentId: r.id });
     }
     return out;
   }
@@ -875,6 +934,98 @@ export class SqliteStore implements Store {
   async revision(): Promise<number> {
     return this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
       .revision;
+  }
+
+  async recordChangesSince(revision: number): Promise<RecordChanges | null> {
+    return this.db.transaction(() => {
+      const start = this.stmt<[], { revision: number }>('SELECT revision FROM record_log_start WHERE id = 1').get()!;
+      if (revision < start.revision) return null;
+      const documents = this.stmt<[number], { document_id: number }>(
+        'SELECT DISTINCT document_id FROM record_changes WHERE revision > ?',
+      )
+        .all(revision)
+        .map((r) => r.document_id);
+      const cases = this.stmt<[number], CaseRef>(
+        'SELECT DISTINCT committee, meeting, sak FROM record_change_cases WHERE revision > ?',
+      ).all(revision);
+      const current = this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!;
+      return { revision: current.revision, documents, cases };
+    })();
+  }
+
+  async searchTerms(): Promise<string[]> {
+    const terms: string[] = [];
+    for (const r of this.stmt<[], { id: number; term: string }>('SELECT id, term FROM search_terms').iterate())
+      terms[r.id] = r.term;
+    return Array.from(terms, (t) => t ?? '');
+  }
+
+  async searchTermIds(terms: string[]): Promise<number[]> {
+    const insert = this.stmt('INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
+    const select = this.stmt<[string], { id: number }>('SELECT id FROM search_terms WHERE term = ?');
+    return this.db.transaction(() =>
+      terms.map((t) => {
+        insert.run(t);
+        return select.get(t)!.id;
+      }),
+    )();
+  }
+
+  async searchIndexRevision(): Promise<number> {
+    return this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!
+      .revision;
+  }
+
+  async replaceSearchSections(change: {
+    from: number;
+    to: number;
+    cases: CaseRef[] | 'all';
+    sections: StoredSearchSection[];
+  }): Promise<boolean> {
+    const insert = this.stmt(
+      `INSERT INTO search_sections (committee, meeting, sak, kind, title, year, position, length, terms, definitions)
+         VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT MIN(rowid) FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ?), 0), ?, ?, ?)`,
+    );
+    const remove = this.stmt('DELETE FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ?');
+    return this.db
+      .transaction(() => {
+        if ((this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!.revision) !== change.from) return false;
+        if (change.cases === 'all') this.stmt('DELETE FROM search_sections').run();
+        else for (const c of change.cases) remove.run(c.committee, c.meeting, c.sak);
+        for (const x of change.sections)
+          insert.run(
+            x.committee,
+            x.meeting,
+            x.sak,
+            x.kind,
+            x.title,
+            x.year,
+            x.committee,
+            x.meeting,
+            x.sak,
+            x.kind,
+            x.length,
+            Buffer.from(x.terms.buffer, x.terms.byteOffset, x.terms.byteLength),
+            JSON.stringify(x.definitions),
+          );
+        this.stmt('UPDATE search_revision SET revision = ? WHERE id = 1').run(change.to);
+        return true;
+      })
+      .immediate();
+  }
+
+  async *searchSections(cases?: CaseRef[]): AsyncGenerator<StoredSearchSection> {
+    const columns = 'committee, meeting, sak, kind, title, year, length, terms, definitions';
+    const rows = cases
+      ? this.db.transaction(() =>
+          cases.flatMap((c) =>
+            this.stmt<[string, string, string | null], SearchSectionRow>(
+              `SELECT ${columns} FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY position`,
+            ).all(c.committee, c.meeting, c.sak),
+          ),
+        )()
+      : this.stmt<[], SearchSectionRow>(`SELECT ${columns} FROM search_sections ORDER BY position`).iterate();
+    for (const r of rows) yield toSearchSection(r);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,7 @@ import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
-import type { Meeting, Passage } from '../record/types.ts';
+import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 
 export interface StoredDocument {
   id: number;
@@ -114,13 +114,45 @@ export interface CaseRef {
   sak: string | null;
 }
 
+/** What changed in the record after a revision, for readers that update what they hold in place. */
+export interface RecordChanges {
+  /** The revision the changes reach. */
+  revision: number;
+  /** Documents added or removed since (a replaced document's old and new ids both). */
+  documents: number[];
+  /** The saker (and meetings' own passages, sak null) whose passages changed. */
+  cases: CaseRef[];
+}
+
+/**
+ * One section of the search index (a sak's passages of one kind) as the store keeps it: its terms
+ * already counted, so that a restart reads numbers instead of tokenising the record again.
+ */
+export interface StoredSearchSection {
+  committee: string;
+  meeting: string;
+  sak: string | null;
+  kind: PassageKind;
+  title: string;
+  year: number;
+  /** Distinct tokens of the text: BM25's document length. */
+  length: number;
+  /** (term number, count) pairs; term numbers come from `searchTermIds`. */
+  terms: Uint32Array;
+  /** Abbreviations the text defines: [short form, long form] pairs, lower case. */
+  definitions: [string, string][];
+}
+
 export interface Store {
   findDocument(source: string): Promise<StoredDocument | null>;
   /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
   putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }>;
   listDocuments(): Promise<StoredDocument[]>;
-  /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
-  listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
+  /**
+   * All meetings (or those of the given documents); with `summary`, items come without their long
+   * texts (minutes, memo, description, slides).
+   */
+  listMeetings(opts?: { summary?: boolean; documents?: number[] }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
   /**
    * All passages, one group at a time: a sak's (or a meeting's own) passages of one kind, in
@@ -219,7 +251,28 @@ export interface Store {
 
   /** A secret value created once per store (e.g. the key of anonymous voters' hashes). */
   secret(name: string): Promise<string>;
-  /** Changes whenever the record changes: readers rebuild their search index when it moves. */
+  /** Changes whenever the record changes: readers update what they hold when it moves. */
   revision(): Promise<number>;
+  /** What changed after `revision`; null when the change log does not reach back that far. */
+  recordChangesSince(revision: number): Promise<RecordChanges | null>;
+
+  /** The search index's terms, by number (numbers without a term are empty). */
+  searchTerms(): Promise<string[]>;
+  /** The numbers of these terms; a term new to the store gets one. */
+  searchTermIds(terms: string[]): Promise<number[]>;
+  /** The record revision the stored search sections reflect. */
+  searchIndexRevision(): Promise<number>;
+  /**
+   * Replaces the stored sections of these saker (or all) and moves the search index from revision
+   * `from` to `to` — only when it still stands at `from`: false when another process moved it.
+   */
+  replaceSearchSections(change: {
+    from: number;
+    to: number;
+    cases: CaseRef[] | 'all';
+    sections: StoredSearchSection[];
+  }): Promise<boolean>;
+  /** The stored sections (all, or those of these saker) in record order: by their first passage. */
+  searchSections(cases?: CaseRef[]): AsyncIterable<StoredSearchSection>;
   close(): Promise<void>;
 }
