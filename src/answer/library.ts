@@ -127,7 +127,9 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
       for (const key of touched) byKey.delete(key);
       for (const c of rebuilt) if (touched.has(c.key)) byKey.set(c.key, c);
       // Cases keep their places; a new one comes last, a gone one leaves.
-      const cases = lib.cases.flatMap((c) => (touched.has(c.key) ? (byKey.has(c.key) ? [byKey.get(c.key)!] : []) : [c]));
+      const cases = lib.cases.flatMap((c) =>
+        touched.has(c.key) ? (byKey.has(c.key) ? [byKey.get(c.key)!] : []) : [c],
+      );
       const placed = new Set(cases.map((c) => c.key));
       for (const c of rebuilt) if (touched.has(c.key) && !placed.has(c.key)) cases.push(c);
       for (const c of changes.cases) cache.delete(passageCaseKey(c));

@@ -214,8 +214,7 @@ export class SearchIndex {
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
     // A word is common by how often it stands alone: "plan" in many compounds is still a topic.
-    const share = (w: string) =>
-      this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.text.size);
+    const share = (w: string) => this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.text.size);
     // Words the record never uses match nothing; of the rest, the common ones are left out.
     const used = words.filter((w) => searchTerm(w) && share(w) > 0);
     const kept = used.filter((w) => share(w) <= COMMON);

@@ -295,7 +295,9 @@ export class InvertedIndex {
     // Counts summed per document number, then read in order, keep the postings ascending.
     const counts = new Uint32Array(this.numbers);
     const own = this.own.get(term);
-    for (const p of own ? [own, ...[...compounds].map((c) => this.own.get(c))] : [...compounds].map((c) => this.own.get(c)))
+    for (const p of own
+      ? [own, ...[...compounds].map((c) => this.own.get(c))]
+      : [...compounds].map((c) => this.own.get(c)))
       if (p) for (let i = 0; i < p.size; i++) counts[p.docs[i]!]! += p.counts[i]!;
     merged = new Postings();
     for (let doc = 0; doc < this.numbers; doc++) if (counts[doc]) merged.add(doc, counts[doc]!);

@@ -43,7 +43,8 @@ class Vocabulary {
 
   async encode(store: Store, counts: Map<string, number>): Promise<Uint32Array> {
     const unknown = [...counts.keys()].filter((t) => !this.ids.has(t));
-    if (unknown.length) (await store.searchTermIds(unknown)).forEach((id, i) => this.ids.set(unknown[i]!, id));
+    if (unknown.length)
+      (await store.searchTermIds(unknown)).forEach((id, i) => this.ids.set(unknown[i]!, id));
     const pairs = new Uint32Array(counts.size * 2);
     let i = 0;
     for (const [term, n] of counts) {
@@ -96,6 +97,7 @@ export async function syncSearchSections(store: Store): Promise<void> {
       : store.passageGroups();
     for await (const passages of groups) sections.push(await storedSection(store, vocabulary, passages));
     const cases: CaseRef[] | 'all' = changes ? changes.cases : 'all';
-    if (await store.replaceSearchSections({ from, to: changes?.revision ?? revision, cases, sections })) return;
+    if (await store.replaceSearchSections({ from, to: changes?.revision ?? revision, cases, sections }))
+      return;
   }
 }

@@ -319,12 +319,17 @@ export class SqliteStore implements Store {
 
   /** Documents stored before summaries were kept get theirs, once. */
   private fillSummaries(): void {
-    const missing = this.stmt<[], { id: number }>('SELECT id FROM documents WHERE summary_json IS NULL').all();
+    const missing = this.stmt<[], { id: number }>(
+      'SELECT id FROM documents WHERE summary_json IS NULL',
+    ).all();
     if (!missing.length) return;
-    const read = this.stmt<[number], { meetings_json: string }>('SELECT meetings_json FROM documents WHERE id = ?');
+    const read = this.stmt<[number], { meetings_json: string }>(
+      'SELECT meetings_json FROM documents WHERE id = ?',
+    );
     const write = this.stmt('UPDATE documents SET summary_json = ? WHERE id = ? AND summary_json IS NULL');
     this.db.transaction(() => {
-      for (const { id } of missing) write.run(summaryJson(JSON.parse(read.get(id)!.meetings_json) as Meeting[]), id);
+      for (const { id } of missing)
+        write.run(summaryJson(JSON.parse(read.get(id)!.meetings_json) as Meeting[]), id);
     })();
   }
 
@@ -344,7 +349,8 @@ export class SqliteStore implements Store {
         doc.source,
       );
       const revision =
-        this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!.revision + 1;
+        this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
+          .revision + 1;
       // The change log: which documents came and went and which saker's passages changed, so that
       // readers update what they hold for those saker alone.
       const logCases = this.stmt(
@@ -359,7 +365,14 @@ export class SqliteStore implements Store {
       const ingestedAt = new Date().toISOString();
       const { lastInsertRowid } = this.stmt(
         'INSERT INTO documents (source, hash, format, ingested_at, meetings_json, summary_json) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings), summaryJson(doc.meetings));
+      ).run(
+        doc.source,
+        doc.hash,
+        doc.format,
+        ingestedAt,
+        JSON.stringify(doc.meetings),
+        summaryJson(doc.meetings),
+      );
       const id = Number(lastInsertRowid);
       doc.passages.forEach((p, n) => {
         insertPassage.run(
@@ -938,7 +951,9 @@ export class SqliteStore implements Store {
 
   async recordChangesSince(revision: number): Promise<RecordChanges | null> {
     return this.db.transaction(() => {
-      const start = this.stmt<[], { revision: number }>('SELECT revision FROM record_log_start WHERE id = 1').get()!;
+      const start = this.stmt<[], { revision: number }>(
+        'SELECT revision FROM record_log_start WHERE id = 1',
+      ).get()!;
       if (revision < start.revision) return null;
       const documents = this.stmt<[number], { document_id: number }>(
         'SELECT DISTINCT document_id FROM record_changes WHERE revision > ?',
@@ -948,14 +963,18 @@ export class SqliteStore implements Store {
       const cases = this.stmt<[number], CaseRef>(
         'SELECT DISTINCT committee, meeting, sak FROM record_change_cases WHERE revision > ?',
       ).all(revision);
-      const current = this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!;
+      const current = this.stmt<[], { revision: number }>(
+        'SELECT revision FROM record_revision WHERE id = 1',
+      ).get()!;
       return { revision: current.revision, documents, cases };
     })();
   }
 
   async searchTerms(): Promise<string[]> {
     const terms: string[] = [];
-    for (const r of this.stmt<[], { id: number; term: string }>('SELECT id, term FROM search_terms').iterate())
+    for (const r of this.stmt<[], { id: number; term: string }>(
+      'SELECT id, term FROM search_terms',
+    ).iterate())
       terms[r.id] = r.term;
     return Array.from(terms, (t) => t ?? '');
   }
@@ -989,7 +1008,11 @@ export class SqliteStore implements Store {
     const remove = this.stmt('DELETE FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ?');
     return this.db
       .transaction(() => {
-        if ((this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!.revision) !== change.from) return false;
+        if (
+          this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!
+            .revision !== change.from
+        )
+          return false;
         if (change.cases === 'all') this.stmt('DELETE FROM search_sections').run();
         else for (const c of change.cases) remove.run(c.committee, c.meeting, c.sak);
         for (const x of change.sections)
