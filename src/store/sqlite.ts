@@ -72,6 +72,7 @@ interface SearchSectionRow {
   kind: string;
   title: string;
   year: number;
+  position: number;
   length: number;
   terms: Buffer;
   definitions: string;
@@ -1038,17 +1039,28 @@ export class SqliteStore implements Store {
   }
 
   async *searchSections(cases?: CaseRef[]): AsyncGenerator<StoredSearchSection> {
-    const columns = 'committee, meeting, sak, kind, title, year, length, terms, definitions';
-    const rows = cases
-      ? this.db.transaction(() =>
-          cases.flatMap((c) =>
-            this.stmt<[string, string, string | null], SearchSectionRow>(
-              `SELECT ${columns} FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY position`,
-            ).all(c.committee, c.meeting, c.sak),
-          ),
-        )()
-      : this.stmt<[], SearchSectionRow>(`SELECT ${columns} FROM search_sections ORDER BY position`).iterate();
-    for (const r of rows) yield toSearchSection(r);
+    const columns = 'committee, meeting, sak, kind, title, year, position, length, terms, definitions';
+    if (cases) {
+      const select = this.stmt<[string, string, string | null], SearchSectionRow>(
+        `SELECT ${columns} FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY position`,
+      );
+      const rows = this.db.transaction(() =>
+        cases.flatMap((c) => select.all(c.committee, c.meeting, c.sak)),
+      )();
+      for (const r of rows) yield toSearchSection(r);
+      return;
+    }
+    // A page at a time, each read whole: a cursor left open across a yield would keep the
+    // connection busy for every other query meanwhile.
+    const page = this.stmt<[number], SearchSectionRow>(
+      `SELECT ${columns} FROM search_sections WHERE position > ? ORDER BY position LIMIT 2000`,
+    );
+    for (let after = -1; ;) {
+      const rows = page.all(after);
+      if (!rows.length) return;
+      for (const r of rows) yield toSearchSection(r);
+      after = rows.at(-1)!.position;
+    }
   }
 
   async close(): Promise<void> {
