@@ -1,7 +1,8 @@
 // npm run bench — ingest time at 1×, 10× and 100× the corpus, ask latency (offline, warm process)
-// over the gold questions at 1× and 100×, and peak RSS; ingest and ask at 10× on PostgreSQL; then
-// hostile files (a 50 MB package and a DOCX bomb) and the vote burst (bench/votes.ts) on SQLite and
-// on PostgreSQL. Prints tables; nothing here asserts.
+// over the gold questions at 1× and 100×, and peak RSS; at 100× also the time from process start to
+// the first answer, from a new innspill to it being found, and counting the record afresh; ingest
+// and ask at 10× on PostgreSQL; then hostile files (a 50 MB package and a DOCX bomb) and the vote
+// burst (bench/votes.ts) on SQLite and on PostgreSQL. Prints tables; nothing here asserts.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +10,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { createAnswerer } from '../src/answer/index.ts';
+import { loadLibrary } from '../src/answer/library.ts';
+import { syncInnspillToRecord } from '../src/innspill/record.ts';
+import { syncSearchSections } from '../src/search/sections.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
@@ -190,6 +194,72 @@ async function askChild(data: string, databaseUrl?: string) {
   return { loadMs, p50: percentile(times, 50), p95: percentile(times, 95), rss: rssMb() };
 }
 
+/** From starting `motebot ask` (a new process: Node, the sources, the store, the library) to its answer and exit. */
+async function firstAnswer(data: string): Promise<number> {
+  const bin = path.resolve(import.meta.dirname, '../bin/motebot.js');
+  const t0 = performance.now();
+  await execFileP(process.execPath, [bin, 'ask', '--data', data, 'hva er forslag til vedtak i sak 16/23?']);
+  return performance.now() - t0;
+}
+
+/**
+ * Child: innspill given one after another while the record is loaded: each stored, written to the
+ * record, the library brought up to date and the innspill searched for; and whether any of it made
+ * the library load the record whole.
+ */
+async function innspillChild(data: string) {
+  const store = await openStore(loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' }));
+  const lib = await loadLibrary(store);
+  const saker = lib.cases.filter((c) => c.item.sak.includes('/')).slice(0, 20);
+  const times: number[] = [];
+  let found = 0;
+  for (const [n, c] of saker.entries()) {
+    const word = `benchord${String.fromCharCode(97 + n)}innspill`;
+    const t0 = performance.now();
+    await store.addInnspill({
+      committee: c.committee,
+      meeting: c.meeting,
+      sak: c.item.sak,
+      conversationId: 'bench',
+      authorId: 'bench',
+      authorName: 'Bench',
+      organisation: null,
+      text: `Innspill om ${word}.`,
+    });
+    await syncInnspillToRecord(store, c.committee, c.meeting);
+    await lib.refresh();
+    const hits = await lib.index.search(word);
+    times.push(performance.now() - t0);
+    if (hits[0]?.section.caseKey === c.key) found++;
+  }
+  // What building the index from the record's text costs (a first start, or a lazy build).
+  await store.replaceSearchSections({
+    from: await store.searchIndexRevision(),
+    to: 0,
+    cases: [],
+    sections: [],
+  });
+  const t1 = performance.now();
+  await syncSearchSections(store);
+  const countMs = performance.now() - t1;
+  const t2 = performance.now();
+  const loaded = await loadLibrary(store);
+  const loadMs = performance.now() - t2;
+  await store.close();
+  times.sort((a, b) => a - b);
+  return {
+    given: times.length,
+    found,
+    p50: percentile(times, 50),
+    max: times.at(-1)!,
+    fullLoads: lib.loads.full,
+    updates: lib.loads.updates,
+    countMs,
+    loadMs,
+    sections: loaded.index.size,
+  };
+}
+
 /** Runs a child of this script and returns the JSON it prints. */
 async function child<T>(...args: string[]): Promise<T> {
   const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], {
@@ -209,6 +279,7 @@ const [role, ...args] = process.argv.slice(2);
 if (role === 'ingest')
   process.stdout.write(`${JSON.stringify(await ingestChild(args[0]!, args[1]!, args[2]))}\n`);
 else if (role === 'ask') process.stdout.write(`${JSON.stringify(await askChild(args[0]!, args[1]))}\n`);
+else if (role === 'innspill') process.stdout.write(`${JSON.stringify(await innspillChild(args[0]!))}\n`);
 else if (role === 'votes')
   process.stdout.write(
     `${JSON.stringify(await voteBench(args[0] === 'postgres' ? 'postgres' : 'sqlite'))}\n`,
@@ -228,9 +299,16 @@ else {
       const data = path.join(tmp, 'data');
       const ing = await child<Awaited<ReturnType<typeof ingestChild>>>('ingest', corpus, data);
       const ask = withAsk ? await child<Awaited<ReturnType<typeof askChild>>>('ask', data) : undefined;
+      const restart = copies === 100 ? await firstAnswer(data) : undefined;
+      const innspill =
+        copies === 100 ? await child<Awaited<ReturnType<typeof innspillChild>>>('innspill', data) : undefined;
       console.log(
         `${String(copies).padStart(4)}×  ${String(ing.files).padStart(5)}  ${String(ing.failed).padStart(6)}  ${fmt(ing.ingestMs).padStart(9)}  ${fmt(ing.ingestMs / Math.max(1, ing.files)).padStart(7)}  ${fmt(ing.rss, 0).padStart(13)}  ${fmt(ask?.loadMs).padStart(13)}  ${fmt(ask?.p50).padStart(10)}  ${fmt(ask?.p95).padStart(10)}  ${fmt(ask?.rss, 0).padStart(10)}`,
       );
+      if (restart && innspill)
+        console.log(
+          `        start → first answer ${fmt(restart, 0)} ms; innspill → found p50 ${fmt(innspill.p50)} ms, max ${fmt(innspill.max)} ms (${innspill.found}/${innspill.given} found first, ${innspill.updates} in-place updates, ${innspill.fullLoads} full load); index from text ${fmt(innspill.countMs, 0)} ms vs from stored counts (whole library) ${fmt(innspill.loadMs, 0)} ms, ${innspill.sections} sections`,
+        );
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import { IsolatedReader } from './documents/isolated.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from './documents/limits.ts';
 import { MotebotError, isMotebotError, type ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { syncSearchSections } from './search/sections.ts';
 import type { Store } from './store/types.ts';
 
 export interface IngestDeps {
@@ -107,6 +108,7 @@ export async function ingestBytes(
   } finally {
     await reader.close();
   }
+  await syncSearchSections(deps.store);
   return summary;
 }
 
@@ -118,6 +120,8 @@ export async function ingestPaths(paths: string[], deps: IngestDeps): Promise<In
   } finally {
     await reader.close();
   }
+  // The search index is counted once the files are in, so a process answering next starts from counts.
+  await syncSearchSections(deps.store);
   return summary;
 }
 

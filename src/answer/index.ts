@@ -1,5 +1,5 @@
-// The answerer the CLI and the bot use: the record loaded from the store (reloaded when the record
-// changes), the offline answer, and — when an LLM is configured — a grounded answer over the same
+// The answerer the CLI and the bot use: the record loaded from the store (updated in place when the
+// record changes), the offline answer, and — when an LLM is configured — a grounded answer over the same
 // passages, falling back to the offline answer on any error.
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -17,7 +17,7 @@ export interface AnswererDeps {
   logger: Logger;
 }
 
-/** How long a question waits for a reload of the record before it is answered from the previous one. */
+/** How long a question waits for the record to be brought up to date before it is answered as it stood. */
 const FRESH_WAIT_MS = 2_000;
 
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
@@ -39,31 +39,31 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     loading.catch((err: unknown) => deps.logger.warn({ err }, 'the record could not be loaded'));
     return loading;
   };
-  /** The library answers come from; replaced once a reload has finished. */
-  let ready = load();
-  let reloading: Promise<Library> | null = null;
+  const ready = load();
+  let refreshing: Promise<unknown> | null = null;
   const grounded = deps.config.llmEnabled
     ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger)
     : null;
 
-  // Reload (once, however many questions come meanwhile) when the record changed: an ingest, a
-  // Teams upload, a new innspill. A small record reloads in a moment and is waited for; a large
-  // one takes seconds, and questions are answered from the previous record until it is ready.
+  // When the record moved (an ingest, a Teams upload, a new innspill), the library is updated in
+  // place for the saker that changed — once, however many questions come meanwhile. An update
+  // takes milliseconds and is waited for; should one hang, questions are answered from the record
+  // as it stood.
   async function current(): Promise<Library> {
     const lib = await ready;
-    if (!reloading && (await deps.store.revision()) !== lib.revision) {
-      reloading = load()
-        .then((next) => {
-          ready = Promise.resolve(next);
-          return next;
-        })
+    if (!refreshing && (await deps.store.revision()) !== lib.revision) {
+      refreshing = lib
+        .refresh()
+        .catch((err: unknown) => deps.logger.warn({ err }, 'the record could not be updated'))
         .finally(() => {
-          reloading = null;
+          refreshing = null;
         });
     }
-    if (!reloading) return lib;
-    const waited = new Promise<Library>((resolve) => setTimeout(() => resolve(lib), FRESH_WAIT_MS).unref());
-    return Promise.race([reloading.catch(() => lib), waited]);
+    if (refreshing) {
+      const waited = new Promise<void>((resolve) => setTimeout(resolve, FRESH_WAIT_MS).unref());
+      await Promise.race([refreshing, waited]);
+    }
+    return lib;
   }
 
   return {

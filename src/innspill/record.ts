@@ -2,7 +2,6 @@
 // ("innspill", never decisions), so "what input did KS give on 16/23?" finds them. Each meeting's
 // innspill are one stored document, replaced whenever one is added, edited or withdrawn.
 import { createHash } from 'node:crypto';
-import { meetingLabel } from '../record/passages.ts';
 import type { Passage } from '../record/types.ts';
 import type { Store } from '../store/types.ts';
 import type { Innspill } from './types.ts';
@@ -18,20 +17,27 @@ export function innspillPassageText(i: Innspill): string {
 
 /** Rewrites the record's copy of one meeting's innspill from the store. */
 export async function syncInnspillToRecord(
-  store: Pick<Store, 'listInnspill' | 'listMeetings' | 'findDocument' | 'putDocument'>,
+  store: Pick<Store, 'listInnspill' | 'passagesFor' | 'findDocument' | 'putDocument'>,
   committee: string,
   meeting: string,
 ): Promise<void> {
   const innspill = await store.listInnspill({ committee, meeting });
-  const known = (await store.listMeetings({ summary: true })).find(
-    (m) => m.committee === committee && meetingLabel(m) === meeting,
-  );
-  const titles = new Map((known?.items ?? []).map((i) => [i.sak, i.title]));
+  // The meeting's date and the saker's titles, from the record's own passages of the meeting and
+  // those saker: a few rows, where listing every meeting would read the whole record.
+  const record = (
+    await store.passagesFor([
+      { committee, meeting, sak: null },
+      ...[...new Set(innspill.map((i) => i.sak))].map((sak) => ({ committee, meeting, sak })),
+    ])
+  ).filter((p) => p.kind !== 'innspill');
+  const date = record.find((p) => p.sak === null)?.date ?? record[0]?.date ?? null;
+  const titles = new Map<string, string>();
+  for (const p of record) if (p.sak && p.title && !titles.has(p.sak)) titles.set(p.sak, p.title);
   const source = innspillSource(committee, meeting);
   const passages: Omit<Passage, 'id'>[] = innspill.map((i, n) => ({
     committee,
     meeting,
-    date: known?.date ?? null,
+    date,
     sak: i.sak,
     title: titles.get(i.sak) ?? null,
     kind: 'innspill',

@@ -20,6 +20,7 @@ export type InnspillStore = Pick<
   | 'editInnspill'
   | 'withdrawInnspill'
   | 'listInnspill'
+  | 'passagesFor'
   | 'findDocument'
   | 'putDocument'
 >;

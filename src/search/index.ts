@@ -8,11 +8,12 @@
 // question; sections take under 30 ms (measured, see README). The index over them is our own
 // (./inverted.ts): MiniSearch ranked the same but cost 60 MB of heap and much garbage at 100×.
 import type { Passage, PassageKind } from '../record/types.ts';
-import { definitions } from './acronyms.ts';
+import type { CaseRef, Store, StoredSearchSection } from '../store/types.ts';
 import { compoundParts } from './compounds.ts';
 import type { Embedder } from './embeddings.ts';
-import { InvertedIndex } from './inverted.ts';
+import { InvertedIndex, type Vocabulary } from './inverted.ts';
 import { expansions } from './lexicon.ts';
+import { sectionGroups, sectionText, syncSearchSections, tokenize } from './sections.ts';
 import { searchTerm, topicWords } from './terms.ts';
 
 export interface SearchFilters {
@@ -44,8 +45,6 @@ export interface SearchHit {
 /** A word in more than this share of sections ("helse", "direktoratet") tells little and costs much. */
 const COMMON = 0.2;
 
-const tokenize = (s: string) => s.split(/[^\p{L}\p{N}@]+/u);
-
 /** Weight of vector similarity against the (normalised) text score in hybrid search. */
 const VECTOR_WEIGHT = 1;
 
@@ -61,82 +60,122 @@ function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** The section a group of passages (one sak, one kind) makes. */
-function sectionOf(passages: Passage[], caseKey: string): Section {
-  const p = passages[0]!;
-  return {
-    id: `${caseKey}#${p.kind}`,
-    caseKey,
-    committee: p.committee,
-    meeting: p.meeting,
-    sak: p.sak,
-    year: p.date ? Number(p.date.slice(0, 4)) : 0,
-    kind: p.kind,
-    title: p.title ?? '',
-  };
-}
-
 /** Sections whose texts go to the embedder in one call. */
 const EMBED_BATCH = 256;
 
 export class SearchIndex {
+  private readonly text = new InvertedIndex(tokenize, searchTerm);
+  /** The sections, by document number in the text index (removed ones leave a gap). */
+  private readonly sections: (Section | undefined)[] = [];
+  /** Each sak's document numbers, to replace its sections when its text changes. */
+  private readonly docsOfCase = new Map<string, number[]>();
+  /** The sections' vectors, by document number. */
+  private readonly vectors: (number[] | undefined)[] = [];
+  /** Abbreviations each section defines: [short form, long form] pairs. */
+  private readonly definitionsOf = new Map<number, [string, string][]>();
+  /** Abbreviations the record defines: short form (lower case) → long forms; made when first asked. */
+  private definedForms: Map<string, string[]> | null = null;
+
   private constructor(
-    private readonly text: InvertedIndex,
-    /** The sections, by document number in the text index. */
-    private readonly sections: Section[],
-    /** The sections' vectors, by document number. */
-    private readonly vectors: number[][] | null,
+    private readonly caseKeyOf: (c: CaseRef) => string,
     private readonly embed: Embedder | null,
-    /** Abbreviations the record defines: short form (lower case) → long forms. */
-    private readonly definedForms: Map<string, string[]> = new Map(),
   ) {}
 
   /**
-   * Indexes the record one group of passages (a sak's passages of one kind) at a time: a group's
-   * text is read, indexed and let go before the next, so the index never holds the record's text.
+   * The index over the sections the store keeps (brought up to the record's revision first): their
+   * term counts are read, not the record's text, so a restart does not tokenise the record again.
+   * With an embedder, the sections' texts are read once for their vectors.
    */
-  static async build(
-    groups: AsyncIterable<Passage[]>,
-    caseKeyOf: (p: Passage) => string,
-    embed: Embedder | null = null,
-  ): Promise<SearchIndex> {
-    // One document per section: a sak's title stands in its agenda section, and titles weigh in
-    // when the answerer reranks; indexing them apart would double the index.
-    const text = new InvertedIndex(tokenize, searchTerm);
-    const sections: Section[] = [];
-    const vectors: number[][] = [];
-    let unembedded: string[] = [];
-    const embedPending = async () => {
-      if (!embed || !unembedded.length) return;
-      vectors.push(...(await embed(unembedded)));
-      unembedded = [];
-    };
-    const defined = new Map<string, Set<string>>();
-    for await (const passages of groups) {
-      const section = sectionOf(passages, caseKeyOf(passages[0]!));
-      const joined = passages.map((p) => p.text).join('\n');
-      definitions(joined, defined);
-      sections[text.add(joined)] = section;
-      if (embed) {
-        unembedded.push(`${section.title}\n${joined}`.slice(0, 8000));
-        if (unembedded.length === EMBED_BATCH) await embedPending();
-      }
-    }
-    await embedPending();
+  static async load(store: Store, caseKeyOf: (c: CaseRef) => string, embed: Embedder | null = null) {
+    await syncSearchSections(store);
+    const index = new SearchIndex(caseKeyOf, embed);
+    const terms = index.text.vocabulary(await store.searchTerms());
+    for await (const s of store.searchSections()) index.add(s, terms);
     // A compound counts as its parts too: "liste" finds "legemiddellisten", "journal" "kjernejournal".
-    text.countAlsoAs((term) => compoundParts(term, (t) => text.frequency(t)));
-    text.seal();
-    return new SearchIndex(
-      text,
-      sections,
-      vectors.length ? vectors : null,
-      vectors.length ? embed : null,
-      new Map([...defined].map(([k, v]) => [k, [...v]])),
-    );
+    // A term is split by the documents that hold it alone, as the record stood when it was first seen.
+    index.text.countAlsoAs((term) => compoundParts(term, (t) => index.text.frequencyAlone(t)));
+    index.text.seal();
+    if (embed) await index.embedSections(store.passageGroups());
+    return index;
+  }
+
+  /**
+   * Replaces the sections of these saker with the store's (brought up to the record's revision
+   * first): what a new innspill or a changed document touches, and nothing else.
+   */
+  async replace(store: Store, cases: CaseRef[]): Promise<void> {
+    await syncSearchSections(store);
+    const terms = await store.searchTerms();
+    const stored: StoredSearchSection[] = [];
+    for await (const s of store.searchSections(cases)) stored.push(s);
+    const passages = this.embed ? sectionGroups(await store.passagesFor(cases)) : [];
+    // Taken out and put in without a pause, so a search never sees a sak half replaced.
+    const gone = cases.flatMap((c) => this.docsOfCase.get(this.caseKeyOf(c)) ?? []);
+    this.text.remove(gone);
+    for (const doc of gone) {
+      const section = this.sections[doc]!;
+      this.docsOfCase.delete(section.caseKey);
+      this.sections[doc] = undefined;
+      this.vectors[doc] = undefined;
+      this.definitionsOf.delete(doc);
+    }
+    const vocabulary = this.text.vocabulary(terms);
+    for (const s of stored) this.add(s, vocabulary);
+    this.definedForms = null;
+    if (this.embed) await this.embedSections(passages);
+  }
+
+  private add(s: StoredSearchSection, vocabulary: Vocabulary): void {
+    const caseKey = this.caseKeyOf(s);
+    const doc = this.text.addCounted(s.terms, vocabulary, s.length);
+    this.sections[doc] = {
+      id: `${caseKey}#${s.kind}`,
+      caseKey,
+      committee: s.committee,
+      meeting: s.meeting,
+      sak: s.sak,
+      year: s.year,
+      kind: s.kind,
+      title: s.title,
+    };
+    const docs = this.docsOfCase.get(caseKey);
+    if (docs) docs.push(doc);
+    else this.docsOfCase.set(caseKey, [doc]);
+    if (s.definitions.length) this.definitionsOf.set(doc, s.definitions);
+  }
+
+  /** Vectors for the sections these passage groups make. */
+  private async embedSections(groups: AsyncIterable<Passage[]> | Passage[][]): Promise<void> {
+    const docOf = new Map<string, number>();
+    this.sections.forEach((s, doc) => s && docOf.set(s.id, doc));
+    let batch: { doc: number; text: string }[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const vectors = await this.embed!(batch.map((b) => b.text));
+      batch.forEach((b, i) => (this.vectors[b.doc] = vectors[i]));
+      batch = [];
+    };
+    for await (const passages of groups) {
+      const doc = docOf.get(`${this.caseKeyOf(passages[0]!)}#${passages[0]!.kind}`);
+      if (doc === undefined) continue;
+      batch.push({ doc, text: `${this.sections[doc]!.title}\n${sectionText(passages)}`.slice(0, 8000) });
+      if (batch.length === EMBED_BATCH) await flush();
+    }
+    await flush();
   }
 
   /** The long forms the record gives an abbreviation where it defines it ("GNF" → "grunnleggende …"). */
   defined(word: string): string[] {
+    if (!this.definedForms) {
+      const forms = new Map<string, Set<string>>();
+      for (const pairs of this.definitionsOf.values())
+        for (const [short, long] of pairs) {
+          const set = forms.get(short);
+          if (set) set.add(long);
+          else forms.set(short, new Set([long]));
+        }
+      this.definedForms = new Map([...forms].map(([k, v]) => [k, [...v]]));
+    }
     return this.definedForms.get(word.toLowerCase()) ?? [];
   }
 
@@ -168,15 +207,14 @@ export class SearchIndex {
         this.text.frequency(st.includes(' ') ? (searchTerm(st.split(' ').at(-1)!) ?? st) : st),
       ),
     );
-    return Math.log(1 + this.sections.length / (1 + df));
+    return Math.log(1 + this.text.size / (1 + df));
   }
 
   /** The words of a query without those most sections share; the rarest ones if all are common. */
   private informative(phrases: string[]): string[] {
     const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
     // A word is common by how often it stands alone: "plan" in many compounds is still a topic.
-    const share = (w: string) =>
-      this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.sections.length);
+    const share = (w: string) => this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.text.size);
     // Words the record never uses match nothing; of the rest, the common ones are left out.
     const used = words.filter((w) => searchTerm(w) && share(w) > 0);
     const kept = used.filter((w) => share(w) <= COMMON);
@@ -184,7 +222,7 @@ export class SearchIndex {
   }
 
   get size(): number {
-    return this.sections.length;
+    return this.text.size;
   }
 
   /**
@@ -204,10 +242,10 @@ export class SearchIndex {
     const results = this.text.search(terms, (doc) => keep(this.sections[doc]!));
     const top = results[0]?.score ?? 1;
     for (const r of results) scores.set(r.doc, r.score / top);
-    if (this.vectors && this.embed) {
+    if (this.embed && this.vectors.some(Boolean)) {
       const [q] = await this.embed([query]);
       this.vectors.forEach((v, doc) => {
-        if (!keep(this.sections[doc]!)) return;
+        if (!v || !keep(this.sections[doc]!)) return;
         const sim = cosine(q!, v);
         if (sim > 0) scores.set(doc, (scores.get(doc) ?? 0) + VECTOR_WEIGHT * sim);
       });

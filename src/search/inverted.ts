@@ -1,6 +1,8 @@
 // A compact inverted index with BM25+ ranking, for the section documents of the search index.
+// Documents come and go one at a time (a sak's section is replaced when its text changes), so the
+// index is never rebuilt whole for one change.
 //
-// Why not MiniSearch, which this replaces: it keeps a Map entry (≈40 bytes) per term and document
+// Why not MiniSearch, which this replaced: it keeps a Map entry (≈40 bytes) per term and document
 // and builds an object per matching document on every search. At 100× the corpus that was 60 MB
 // of live heap and hundreds of MB of garbage per round of questions, which V8 let the heap grow
 // with (peak RSS ≈ 500 MB). Here a term's postings are two typed arrays and a search scores into
@@ -18,10 +20,11 @@ class Postings {
   counts = new Uint32Array(4);
   size = 0;
 
+  /** Appends a document numbered above every document already here. */
   add(doc: number, count: number): void {
     if (this.size === this.docs.length) {
-      const docs = new Uint32Array(this.size * 2);
-      const counts = new Uint32Array(this.size * 2);
+      const docs = new Uint32Array(Math.max(4, this.size * 2));
+      const counts = new Uint32Array(Math.max(4, this.size * 2));
       docs.set(this.docs);
       counts.set(this.counts);
       this.docs = docs;
@@ -32,7 +35,26 @@ class Postings {
     this.size++;
   }
 
-  /** Lets go of the room kept for growth, once no more documents come. */
+  /** Takes a document out; false when it was not here. */
+  remove(doc: number): boolean {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.docs[mid]!;
+      if (d < doc) lo = mid + 1;
+      else if (d > doc) hi = mid - 1;
+      else {
+        this.docs.copyWithin(mid, mid + 1, this.size);
+        this.counts.copyWithin(mid, mid + 1, this.size);
+        this.size--;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lets go of the room kept for growth. */
   trim(): void {
     this.docs = this.docs.slice(0, this.size);
     this.counts = this.counts.slice(0, this.size);
@@ -45,13 +67,53 @@ export interface Scored {
   score: number;
 }
 
+/** What the index keeps of a document's text: how often each term occurs, and its BM25 length. */
+export interface AnalysedText {
+  counts: Map<string, number>;
+  /** Distinct tokens (before terms are processed). */
+  length: number;
+}
+
+/** Reads a text the way the index counts it. */
+export function analyse(
+  text: string,
+  tokenize: (text: string) => string[],
+  termOf: (token: string) => string | null,
+): AnalysedText {
+  const tokens = tokenize(text);
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    const term = termOf(token);
+    if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return { counts, length: new Set(tokens).size };
+}
+
+/** Terms by number, with their postings once met. */
+export interface Vocabulary {
+  readonly terms: readonly string[];
+  readonly postings: (Postings | undefined)[];
+}
+
 export class InvertedIndex {
-  private readonly postings = new Map<string, Postings>();
-  /** In how many documents a term stood itself, for the terms that `countAlsoAs` added to. */
-  private readonly alone = new Map<string, number>();
-  /** Distinct tokens per document (before terms are processed), BM25's document length. */
+  /** Each term's postings from the documents that hold the term itself. */
+  private readonly own = new Map<string, Postings>();
+  /** The terms that count as each part too (a part's compounds), once `countAlsoAs` is called. */
+  private readonly compoundsOf = new Map<string, Set<string>>();
+  /** A term's parts, as first given by `partsOf`. */
+  private readonly partsOfTerm = new Map<string, Set<string>>();
+  /**
+   * A part's postings with its compounds' counted in, made when first asked and dropped when a
+   * document holding the part or one of its compounds comes or goes.
+   */
+  private readonly merged = new Map<string, Postings>();
+  private partsOf: ((term: string) => string[]) | null = null;
+  /** Distinct tokens per document number, BM25's document length (0 once a document is removed). */
   private lengths = new Uint32Array(1024);
   private averageLength = 0;
+  /** Document numbers handed out; a removed document's number is not reused. */
+  private numbers = 0;
+  /** Documents in the index. */
   private count = 0;
 
   constructor(
@@ -62,76 +124,114 @@ export class InvertedIndex {
 
   /** Adds a document and returns its number. */
   add(text: string): number {
-    const doc = this.count++;
-    const tokens = this.tokenize(text);
-    const frequencies = new Map<string, number>();
-    for (const token of tokens) {
-      const term = this.termOf(token);
-      if (term) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    }
-    for (const [term, n] of frequencies) {
-      let p = this.postings.get(term);
-      if (!p) this.postings.set(term, (p = new Postings()));
-      p.add(doc, n);
+    return this.addAnalysed(analyse(text, this.tokenize, this.termOf));
+  }
+
+  /** Adds a document read by `analyse` and returns its number. */
+  addAnalysed({ counts, length }: AnalysedText): number {
+    const terms = [...counts.keys()];
+    const pairs = new Uint32Array(terms.length * 2);
+    terms.forEach((_, i) => {
+      pairs[2 * i] = i;
+      pairs[2 * i + 1] = counts.get(terms[i]!)!;
+    });
+    return this.addCounted(pairs, this.vocabulary(terms), length);
+  }
+
+  /** Terms by number, for `addCounted`; good until a document is removed. */
+  vocabulary(terms: readonly string[]): Vocabulary {
+    // A packed array: one filled at random numbers would fall back to a slow dictionary.
+    return { terms, postings: new Array<Postings | undefined>(terms.length).fill(undefined) };
+  }
+
+  /**
+   * Adds a document given as (term number, count) pairs of a vocabulary, with its length in
+   * distinct tokens, and returns its number: how a stored section comes back without its text.
+   */
+  addCounted(pairs: Uint32Array, vocabulary: Vocabulary, length: number): number {
+    const doc = this.numbers++;
+    const fresh: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const id = pairs[i]!;
+      // Looked up by number once per vocabulary: a load adds a million pairs over a few thousand terms.
+      let p = vocabulary.postings[id];
+      if (!p) {
+        const term = vocabulary.terms[id]!;
+        p = this.own.get(term);
+        if (!p) {
+          this.own.set(term, (p = new Postings()));
+          fresh.push(term);
+        }
+        vocabulary.postings[id] = p;
+      }
+      p.add(doc, pairs[i + 1]!);
+      // Merged postings exist only once compounds are counted (after a load): then keep them true.
+      if (this.partsOf) this.touched(vocabulary.terms[id]!);
     }
     if (doc === this.lengths.length) {
       const lengths = new Uint32Array(doc * 2);
       lengths.set(this.lengths);
       this.lengths = lengths;
     }
-    const length = new Set(tokens).size;
     this.lengths[doc] = length;
     // A running mean, updated as MiniSearch does, so that scores match to the last bit.
-    this.averageLength = (this.averageLength * doc + length) / (doc + 1);
+    this.averageLength = (this.averageLength * this.count + length) / (this.count + 1);
+    this.count++;
+    // A word new to the index is split once it is counted; words already split keep their parts.
+    if (this.partsOf) for (const term of fresh) if (!this.partsOfTerm.has(term)) this.split(term);
     return doc;
+  }
+
+  /** Takes documents out of the index (their numbers stay unused). */
+  remove(docs: number[]): void {
+    const gone = docs.filter((doc) => doc < this.numbers && this.lengths[doc]);
+    if (!gone.length) return;
+    for (const [term, p] of this.own) {
+      let changed = false;
+      for (const doc of gone) changed = p.remove(doc) || changed;
+      if (!changed) continue;
+      this.touched(term);
+      if (!p.size) this.own.delete(term);
+    }
+    for (const doc of gone) {
+      const length = this.lengths[doc]!;
+      this.lengths[doc] = 0;
+      // MiniSearch's update of the mean when a document is discarded.
+      this.averageLength = this.count > 1 ? (this.averageLength * this.count - length) / (this.count - 1) : 0;
+      this.count--;
+    }
   }
 
   /**
    * Lets each term's occurrences count as occurrences of other terms too (a compound's as its
    * parts'), so that searching a part finds the documents holding the whole. `partsOf` is asked once
-   * per term, before any of the counts move, so it sees the frequencies of the documents as added.
-   * Call before `seal`.
+   * per term, before any of the counts move, so it sees the frequencies of the documents as added;
+   * a term first added later is asked when it comes.
    */
   countAlsoAs(partsOf: (term: string) => string[]): void {
-    const sources = new Map<string, Postings[]>();
-    for (const [term, p] of this.postings)
-      for (const part of new Set(partsOf(term))) {
-        if (part === term) continue;
-        const list = sources.get(part);
-        if (list) list.push(p);
-        else sources.set(part, [p]);
-      }
-    // One count per document, reused part after part, keeps the merged postings in document order.
-    const counts = new Uint32Array(this.count);
-    for (const [part, from] of sources) {
-      const own = this.postings.get(part);
-      this.alone.set(part, own?.size ?? 0);
-      for (const p of own ? [own, ...from] : from)
-        for (let i = 0; i < p.size; i++) counts[p.docs[i]!]! += p.counts[i]!;
-      const merged = new Postings();
-      for (let doc = 0; doc < this.count; doc++) {
-        if (!counts[doc]) continue;
-        merged.add(doc, counts[doc]!);
-        counts[doc] = 0;
-      }
-      this.postings.set(part, merged);
-    }
+    const parts = [...this.own.keys()].map((term) => [term, partsOf(term)] as const);
+    this.partsOf = partsOf;
+    for (const [term, list] of parts) this.register(term, list);
   }
 
-  /** Call once every document is added: drops the room kept for growth. */
+  /** Drops the room kept for growth: call once a batch of documents is added. */
   seal(): void {
-    for (const p of this.postings.values()) p.trim();
-    this.lengths = this.lengths.slice(0, this.count);
+    for (const p of this.own.values()) p.trim();
   }
 
   /** In how many documents a term occurs. */
   frequency(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.postings(term)?.size ?? 0;
   }
 
   /** In how many documents a term occurs itself, not counting the terms that count as it too. */
   frequencyAlone(term: string): number {
-    return this.alone.get(term) ?? this.frequency(term);
+    return this.own.get(term)?.size ?? 0;
+  }
+
+  /** How many documents the index holds. */
+  get size(): number {
+    return this.count;
   }
 
   /**
@@ -140,12 +240,12 @@ export class InvertedIndex {
    * holds. Equal scores keep the order in which the documents were first met.
    */
   search(terms: string[], keep: (doc: number) => boolean): Scored[] {
-    const scores = new Float64Array(this.count);
-    const matched = new Uint16Array(this.count);
+    const scores = new Float64Array(this.numbers);
+    const matched = new Uint16Array(this.numbers);
     const met: number[] = [];
     const counted = new Set<string>();
     for (const term of terms) {
-      const p = this.postings.get(term);
+      const p = this.postings(term);
       if (!p) continue;
       const first = !counted.has(term);
       counted.add(term);
@@ -163,5 +263,46 @@ export class InvertedIndex {
     const out: Scored[] = [];
     for (const doc of met) if (keep(doc)) out.push({ doc, score: scores[doc]! * matched[doc]! });
     return out.sort((a, b) => b.score - a.score);
+  }
+
+  private split(term: string): void {
+    this.register(term, this.partsOf!(term));
+  }
+
+  private register(term: string, parts: string[]): void {
+    const set = new Set(parts.filter((part) => part !== term));
+    this.partsOfTerm.set(term, set);
+    for (const part of set) {
+      let compounds = this.compoundsOf.get(part);
+      if (!compounds) this.compoundsOf.set(part, (compounds = new Set()));
+      compounds.add(term);
+      this.merged.delete(part);
+    }
+  }
+
+  /** A term's postings changed: the merged postings it is part of are stale. */
+  private touched(term: string): void {
+    this.merged.delete(term);
+    for (const part of this.partsOfTerm.get(term) ?? []) this.merged.delete(part);
+  }
+
+  /** A term's postings as searched: its own, with those of the compounds it is part of counted in. */
+  private postings(term: string): Postings | undefined {
+    const compounds = this.compoundsOf.get(term);
+    if (!compounds) return this.own.get(term);
+    let merged = this.merged.get(term);
+    if (merged) return merged;
+    // Counts summed per document number, then read in order, keep the postings ascending.
+    const counts = new Uint32Array(this.numbers);
+    const own = this.own.get(term);
+    for (const p of own
+      ? [own, ...[...compounds].map((c) => this.own.get(c))]
+      : [...compounds].map((c) => this.own.get(c)))
+      if (p) for (let i = 0; i < p.size; i++) counts[p.docs[i]!]! += p.counts[i]!;
+    merged = new Postings();
+    for (let doc = 0; doc < this.numbers; doc++) if (counts[doc]) merged.add(doc, counts[doc]!);
+    merged.trim();
+    this.merged.set(term, merged);
+    return merged;
   }
 }

@@ -19,12 +19,14 @@ import type { Migration } from './migrations/migration.ts';
 import {
   passageReader,
   QUESTION_SELECT,
-  SUMMARY_DROPS,
+  summaryJson,
+  termBytes,
   toAgendaPost,
   toDocument,
   toInnspill,
   toPoll,
   toQuestion,
+  toSearchSection,
   toVote,
   type AgendaPostRow,
   type DocumentRow,
@@ -32,6 +34,7 @@ import {
   type PassageRow,
   type PollRow,
   type QuestionRow,
+  type SearchSectionRow,
   type VoteRow,
 } from './rows.ts';
 import type {
@@ -46,9 +49,11 @@ import type {
   NewDocument,
   PlannedAgendaPost,
   RecordChangeListener,
+  RecordChanges,
   SentAnswer,
   Store,
   StoredDocument,
+  StoredSearchSection,
   Subscription,
 } from './types.ts';
 
@@ -62,6 +67,10 @@ const LISTEN_RETRY_MS = 1000;
 const GROUP_BATCH = 200;
 /** Documents read per query while listing meetings, so their long texts are never all held at once. */
 const MEETING_BATCH = 16;
+/** Search sections written or read per query. */
+const SECTION_BATCH = 2000;
+/** A section's position is its first passage's document id × this + the passage's place in it. */
+const POSITION_SPAN = 2 ** 32;
 
 const PASSAGE_COLUMNS =
   'p.id, p.committee, p.meeting, p.date, p.sak, p.title, p.kind, p.text, p.source, p.line, p.page, p.end_line, p.heading_path';
@@ -145,6 +154,22 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
   }
 }
 
+/** Documents stored before summaries were kept get theirs, once (several instances may race: same result). */
+async function fillSummaries(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM documents WHERE summary_json IS NULL');
+  for (const { id } of rows) {
+    const { rows: doc } = await pool.query<{ meetings_json: string }>(
+      'SELECT meetings_json FROM documents WHERE id = $1',
+      [id],
+    );
+    if (!doc[0]) continue;
+    await pool.query('UPDATE documents SET summary_json = $1 WHERE id = $2 AND summary_json IS NULL', [
+      summaryJson(JSON.parse(doc[0].meetings_json) as Meeting[]),
+      id,
+    ]);
+  }
+}
+
 export class PostgresStore implements Store {
   private readonly secrets = new Map<string, string>();
   private readonly recordListeners = new Set<RecordChangeListener>();
@@ -164,6 +189,7 @@ export class PostgresStore implements Store {
     pool.on('error', onError);
     try {
       await migrate(pool, opts.migrations ?? POSTGRES_MIGRATIONS);
+      await fillSummaries(pool);
     } catch (err) {
       await pool.end();
       throw unavailable(url, err);
@@ -213,11 +239,35 @@ export class PostgresStore implements Store {
       const { rows } = await db.query<{ revision: string }>(
         'UPDATE record_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision',
       );
-      const old = await db.query('DELETE FROM documents WHERE source = $1', [doc.source]);
+      const revision = rows[0]!.revision;
+      // The change log: which documents came and went and which saker's passages changed, so that
+      // readers update what they hold for those saker alone.
+      const log = async (documentId: number) => {
+        await db.query(
+          'INSERT INTO record_change_cases (revision, committee, meeting, sak) SELECT DISTINCT $1::bigint, committee, meeting, sak FROM passages WHERE document_id = $2',
+          [revision, documentId],
+        );
+        await db.query('INSERT INTO record_changes (revision, document_id) VALUES ($1, $2)', [
+          revision,
+          documentId,
+        ]);
+      };
+      const old = await db.query<{ id: number }>('SELECT id FROM documents WHERE source = $1', [doc.source]);
+      if (old.rows[0]) {
+        await log(old.rows[0].id);
+        await db.query('DELETE FROM documents WHERE id = $1', [old.rows[0].id]);
+      }
       const ingestedAt = new Date().toISOString();
       const inserted = await db.query<{ id: number }>(
-        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings)],
+        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json, summary_json) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [
+          doc.source,
+          doc.hash,
+          doc.format,
+          ingestedAt,
+          JSON.stringify(doc.meetings),
+          summaryJson(doc.meetings),
+        ],
       );
       const id = inserted.rows[0]!.id;
       const ps = doc.passages;
@@ -244,11 +294,12 @@ export class PostgresStore implements Store {
           ps.map((p) => (p.locator.headingPath ? JSON.stringify(p.locator.headingPath) : null)),
         ],
       );
+      await log(id);
       // Delivered when the transaction commits, to every instance listening.
-      await db.query('SELECT pg_notify($1, $2)', [RECORD_CHANNEL, rows[0]!.revision]);
+      await db.query('SELECT pg_notify($1, $2)', [RECORD_CHANNEL, revision]);
       return {
         document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt },
-        replaced: (old.rowCount ?? 0) > 0,
+        replaced: old.rows.length > 0,
       };
     });
   }
@@ -261,19 +312,20 @@ export class PostgresStore implements Store {
     ).map(toDocument);
   }
 
-  async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
-    const reviver = opts.summary
-      ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value)
-      : undefined;
+  async listMeetings(opts: { summary?: boolean; documents?: number[] } = {}): Promise<MeetingRow[]> {
+    // A summary is read from its own column: the long texts are most of a document's JSON.
+    const column = opts.summary ? 'summary_json' : 'meetings_json';
     const out: MeetingRow[] = [];
-    // A few documents at a time, each parsed (and stripped) before the next batch is read.
+    // A few documents at a time, each parsed before the next batch is read.
     for (let after: string | null = null; ;) {
-      const batch: { id: number; source: string; meetings_json: string }[] = await this.rows(
-        `SELECT id, source, meetings_json FROM documents WHERE $1::text IS NULL OR source > $1 ORDER BY source LIMIT ${MEETING_BATCH}`,
-        [after],
+      const batch: { id: number; source: string; json: string }[] = await this.rows(
+        `SELECT id, source, ${column} AS json FROM documents
+         WHERE ($1::text IS NULL OR source > $1) AND ($2::int[] IS NULL OR id = ANY($2))
+         ORDER BY source LIMIT ${MEETING_BATCH}`,
+        [after, opts.documents ?? null],
       );
       for (const r of batch) {
-        for (const m of JSON.parse(r.meetings_json, reviver) as Meeting[])
+        for (const m of JSON.parse(r.json) as Meeting[])
           out.push({ ...m, source: r.source, documentId: r.id });
       }
       if (batch.length < MEETING_BATCH) return out;
@@ -344,6 +396,138 @@ export class PostgresStore implements Store {
   async revision(): Promise<number> {
     const row = await this.one<{ revision: string }>('SELECT revision FROM record_revision WHERE id = 1');
     return Number(row!.revision);
+  }
+
+  async recordChangesSince(revision: number): Promise<RecordChanges | null> {
+    // One statement, so one snapshot: the revision and the changes that reach it agree.
+    const row = await this.one<{
+      start: string;
+      revision: string;
+      documents: number[];
+      cases: CaseRef[];
+    }>(
+      `SELECT (SELECT revision FROM record_log_start WHERE id = 1) AS start,
+         (SELECT revision FROM record_revision WHERE id = 1) AS revision,
+         ARRAY(SELECT DISTINCT document_id FROM record_changes WHERE revision > $1) AS documents,
+         coalesce((SELECT json_agg(c) FROM (
+           SELECT DISTINCT committee, meeting, sak FROM record_change_cases WHERE revision > $1) c), '[]') AS cases`,
+      [revision],
+    );
+    if (revision < Number(row!.start)) return null;
+    return { revision: Number(row!.revision), documents: row!.documents, cases: row!.cases };
+  }
+
+  async searchTerms(): Promise<string[]> {
+    const terms: string[] = [];
+    for (const r of await this.rows<{ id: number; term: string }>('SELECT id, term FROM search_terms'))
+      terms[r.id] = r.term;
+    return Array.from(terms, (t) => t ?? '');
+  }
+
+  async searchTermIds(terms: string[]): Promise<number[]> {
+    if (!terms.length) return [];
+    // Only terms not yet numbered are inserted, so the identity leaves no gaps but for races.
+    // Another instance adding the same term at once is waited for, and its number is used.
+    await this.pool.query(
+      `INSERT INTO search_terms (term)
+       SELECT DISTINCT t FROM unnest($1::text[]) t WHERE NOT EXISTS (SELECT 1 FROM search_terms s WHERE s.term = t)
+       ON CONFLICT (term) DO NOTHING`,
+      [terms],
+    );
+    const ids = new Map(
+      (
+        await this.rows<{ id: number; term: string }>(
+          'SELECT id, term FROM search_terms WHERE term = ANY($1::text[])',
+          [terms],
+        )
+      ).map((r) => [r.term, r.id]),
+    );
+    return terms.map((t) => ids.get(t)!);
+  }
+
+  async searchIndexRevision(): Promise<number> {
+    const row = await this.one<{ revision: string }>('SELECT revision FROM search_revision WHERE id = 1');
+    return Number(row!.revision);
+  }
+
+  async replaceSearchSections(change: {
+    from: number;
+    to: number;
+    cases: CaseRef[] | 'all';
+    sections: StoredSearchSection[];
+  }): Promise<boolean> {
+    return this.transaction(async (db) => {
+      // The revision row is held until commit: a second writer waits, then sees it moved and
+      // gives up, so the check and the replacement are one step.
+      const { rows } = await db.query<{ revision: string }>(
+        'SELECT revision FROM search_revision WHERE id = 1 FOR UPDATE',
+      );
+      if (Number(rows[0]!.revision) !== change.from) return false;
+      if (change.cases === 'all') await db.query('DELETE FROM search_sections');
+      else if (change.cases.length)
+        await db.query(
+          `DELETE FROM search_sections s USING unnest($1::text[], $2::text[], $3::text[]) AS c(committee, meeting, sak)
+           WHERE s.committee = c.committee AND s.meeting = c.meeting AND coalesce(s.sak, '') = coalesce(c.sak, '')`,
+          [
+            change.cases.map((c) => c.committee),
+            change.cases.map((c) => c.meeting),
+            change.cases.map((c) => c.sak),
+          ],
+        );
+      for (let start = 0; start < change.sections.length; start += SECTION_BATCH) {
+        const xs = change.sections.slice(start, start + SECTION_BATCH);
+        await db.query(
+          `INSERT INTO search_sections (committee, meeting, sak, kind, title, year, position, length, terms, definitions)
+           SELECT u.committee, u.meeting, u.sak, u.kind, u.title, u.year,
+             coalesce((SELECT min(p.document_id::bigint * ${POSITION_SPAN} + p.ord) FROM passages p
+               WHERE p.committee = u.committee AND p.meeting = u.meeting
+                 AND coalesce(p.sak, '') = coalesce(u.sak, '') AND p.kind = u.kind), 0),
+             u.length, u.terms, u.definitions
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::bytea[], $9::text[])
+             AS u(committee, meeting, sak, kind, title, year, length, terms, definitions)`,
+          [
+            xs.map((x) => x.committee),
+            xs.map((x) => x.meeting),
+            xs.map((x) => x.sak),
+            xs.map((x) => x.kind),
+            xs.map((x) => x.title),
+            xs.map((x) => x.year),
+            xs.map((x) => x.length),
+            xs.map((x) => termBytes(x.terms)),
+            xs.map((x) => JSON.stringify(x.definitions)),
+          ],
+        );
+      }
+      await db.query('UPDATE search_revision SET revision = $1 WHERE id = 1', [change.to]);
+      return true;
+    });
+  }
+
+  async *searchSections(cases?: CaseRef[]): AsyncGenerator<StoredSearchSection> {
+    const columns =
+      's.committee, s.meeting, s.sak, s.kind, s.title, s.year, s.position, s.length, s.terms, s.definitions';
+    if (cases) {
+      if (!cases.length) return;
+      const rows = await this.rows<SearchSectionRow>(
+        `SELECT ${columns}
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS c(committee, meeting, sak, n)
+         JOIN search_sections s ON s.committee = c.committee AND s.meeting = c.meeting AND coalesce(s.sak, '') = coalesce(c.sak, '')
+         ORDER BY c.n, s.position`,
+        [cases.map((c) => c.committee), cases.map((c) => c.meeting), cases.map((c) => c.sak)],
+      );
+      for (const r of rows) yield toSearchSection(r);
+      return;
+    }
+    // A page at a time, each read whole, as on SQLite: no connection is held across a yield.
+    for (let after = '-1'; ;) {
+      const rows = await this.rows<SearchSectionRow & { position: string }>(
+        `SELECT ${columns} FROM search_sections s WHERE s.position > $1::bigint ORDER BY s.position LIMIT ${SECTION_BATCH}`,
+        [after],
+      );
+      if (!rows.length) return;
+      for (const r of rows) yield toSearchSection(r);
+      after = rows.at(-1)!.position;
+    }
   }
 
   async onRecordChange(listener: RecordChangeListener): Promise<() => void> {

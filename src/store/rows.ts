@@ -4,8 +4,8 @@ import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill } from '../innspill/types.ts';
 import type { Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
-import type { Passage, PassageKind } from '../record/types.ts';
-import type { AgendaPost, AgendaPostStatus, StoredDocument } from './types.ts';
+import type { Meeting, Passage, PassageKind } from '../record/types.ts';
+import type { AgendaPost, AgendaPostStatus, StoredDocument, StoredSearchSection } from './types.ts';
 
 export interface DocumentRow {
   id: number;
@@ -223,4 +223,40 @@ export const toQuestion = (r: QuestionRow): AudienceQuestion => ({
 export const QUESTION_SELECT = `SELECT q.*, CAST((SELECT count(*) FROM question_upvotes u WHERE u.question_id = q.id) AS INTEGER) AS upvotes
   FROM audience_questions q`;
 
-export const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
+const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
+/** Meetings without their items' long texts, as JSON: what a reader holding all meetings keeps. */
+export const summaryJson = (meetings: Meeting[]): string =>
+  JSON.stringify(meetings, (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value));
+
+/** A stored search section as both stores read it (each adds the position it pages by). */
+export interface SearchSectionRow {
+  committee: string;
+  meeting: string;
+  sak: string | null;
+  kind: string;
+  title: string;
+  year: number;
+  length: number;
+  terms: Buffer;
+  definitions: string;
+}
+
+export function toSearchSection(r: SearchSectionRow): StoredSearchSection {
+  // A Uint32Array needs its start aligned to 4 bytes; a Buffer from the driver may not be.
+  const bytes = r.terms.byteOffset % 4 ? Uint8Array.prototype.slice.call(r.terms) : r.terms;
+  return {
+    committee: r.committee,
+    meeting: r.meeting,
+    sak: r.sak,
+    kind: r.kind as PassageKind,
+    title: r.title,
+    year: r.year,
+    length: r.length,
+    terms: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+    definitions: JSON.parse(r.definitions) as [string, string][],
+  };
+}
+
+/** A section's counted terms as the stores keep them: the pairs' bytes, as they lie in memory. */
+export const termBytes = (terms: Uint32Array): Buffer =>
+  Buffer.from(terms.buffer, terms.byteOffset, terms.byteLength);

@@ -14,12 +14,14 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite.ts';
 import {
   passageReader,
   QUESTION_SELECT,
-  SUMMARY_DROPS,
+  summaryJson,
+  termBytes,
   toAgendaPost,
   toDocument,
   toInnspill,
   toPoll,
   toQuestion,
+  toSearchSection,
   toVote,
   type AgendaPostRow,
   type DocumentRow,
@@ -27,6 +29,7 @@ import {
   type PassageRow,
   type PollRow,
   type QuestionRow,
+  type SearchSectionRow,
   type VoteRow,
 } from './rows.ts';
 import type {
@@ -42,8 +45,10 @@ import type {
   NewDocument,
   PlannedAgendaPost,
   RecordChangeListener,
+  RecordChanges,
   Store,
   StoredDocument,
+  StoredSearchSection,
   Subscription,
 } from './types.ts';
 
@@ -90,6 +95,23 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
+    this.fillSummaries();
+  }
+
+  /** Documents stored before summaries were kept get theirs, once. */
+  private fillSummaries(): void {
+    const missing = this.stmt<[], { id: number }>(
+      'SELECT id FROM documents WHERE summary_json IS NULL',
+    ).all();
+    if (!missing.length) return;
+    const read = this.stmt<[number], { meetings_json: string }>(
+      'SELECT meetings_json FROM documents WHERE id = ?',
+    );
+    const write = this.stmt('UPDATE documents SET summary_json = ? WHERE id = ? AND summary_json IS NULL');
+    this.db.transaction(() => {
+      for (const { id } of missing)
+        write.run(summaryJson(JSON.parse(read.get(id)!.meetings_json) as Meeting[]), id);
+    })();
   }
 
   async findDocument(source: string): Promise<StoredDocument | null> {
@@ -107,11 +129,31 @@ export class SqliteStore implements Store {
       const old = this.stmt<[string], { id: number }>('SELECT id FROM documents WHERE source = ?').get(
         doc.source,
       );
-      if (old) this.stmt('DELETE FROM documents WHERE id = ?').run(old.id);
+      const revision =
+        this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
+          .revision + 1;
+      // The change log: which documents came and went and which saker's passages changed, so that
+      // readers update what they hold for those saker alone.
+      const logCases = this.stmt(
+        'INSERT INTO record_change_cases (revision, committee, meeting, sak) SELECT DISTINCT ?, committee, meeting, sak FROM passages WHERE document_id = ?',
+      );
+      const logDocument = this.stmt('INSERT INTO record_changes (revision, document_id) VALUES (?, ?)');
+      if (old) {
+        logCases.run(revision, old.id);
+        logDocument.run(revision, old.id);
+        this.stmt('DELETE FROM documents WHERE id = ?').run(old.id);
+      }
       const ingestedAt = new Date().toISOString();
       const { lastInsertRowid } = this.stmt(
-        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES (?, ?, ?, ?, ?)',
-      ).run(doc.source, doc.hash, doc.format, ingestedAt, JSON.stringify(doc.meetings));
+        'INSERT INTO documents (source, hash, format, ingested_at, meetings_json, summary_json) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(
+        doc.source,
+        doc.hash,
+        doc.format,
+        ingestedAt,
+        JSON.stringify(doc.meetings),
+        summaryJson(doc.meetings),
+      );
       const id = Number(lastInsertRowid);
       doc.passages.forEach((p, n) => {
         insertPassage.run(
@@ -131,7 +173,9 @@ export class SqliteStore implements Store {
           p.locator.headingPath ? JSON.stringify(p.locator.headingPath) : null,
         );
       });
-      this.stmt('UPDATE record_revision SET revision = revision + 1 WHERE id = 1').run();
+      logCases.run(revision, id);
+      logDocument.run(revision, id);
+      this.stmt('UPDATE record_revision SET revision = ? WHERE id = 1').run(revision);
       return {
         document: { id, source: doc.source, hash: doc.hash, format: doc.format, ingestedAt },
         replaced: !!old,
@@ -150,19 +194,19 @@ export class SqliteStore implements Store {
       .map(toDocument);
   }
 
-  async listMeetings(opts: { summary?: boolean } = {}): Promise<MeetingRow[]> {
-    const rows = this.stmt<[], { id: number; source: string; meetings_json: string }>(
-      'SELECT id, source, meetings_json FROM documents ORDER BY source',
-    );
-    // Reading one document at a time and dropping the long texts while parsing keeps them from
-    // ever being held all at once.
-    const reviver = opts.summary
-      ? (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value)
-      : undefined;
+  async listMeetings(opts: { summary?: boolean; documents?: number[] } = {}): Promise<MeetingRow[]> {
+    // A summary is read from its own column: the long texts are most of a document's JSON.
+    const column = opts.summary ? 'summary_json' : 'meetings_json';
+    const rows = opts.documents
+      ? this.stmt<[string], { id: number; source: string; json: string }>(
+          `SELECT id, source, ${column} AS json FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY source`,
+        ).iterate(JSON.stringify(opts.documents))
+      : this.stmt<[], { id: number; source: string; json: string }>(
+          `SELECT id, source, ${column} AS json FROM documents ORDER BY source`,
+        ).iterate();
     const out: MeetingRow[] = [];
-    for (const r of rows.iterate()) {
-      for (const m of JSON.parse(r.meetings_json, reviver) as Meeting[])
-        out.push({ ...m, source: r.source, documentId: r.id });
+    for (const r of rows) {
+      for (const m of JSON.parse(r.json) as Meeting[]) out.push({ ...m, source: r.source, documentId: r.id });
     }
     return out;
   }
@@ -684,6 +728,119 @@ export class SqliteStore implements Store {
   private currentRevision(): number {
     return this.stmt<[], { revision: number }>('SELECT revision FROM record_revision WHERE id = 1').get()!
       .revision;
+  }
+
+  async recordChangesSince(revision: number): Promise<RecordChanges | null> {
+    return this.db.transaction(() => {
+      const start = this.stmt<[], { revision: number }>(
+        'SELECT revision FROM record_log_start WHERE id = 1',
+      ).get()!;
+      if (revision < start.revision) return null;
+      const documents = this.stmt<[number], { document_id: number }>(
+        'SELECT DISTINCT document_id FROM record_changes WHERE revision > ?',
+      )
+        .all(revision)
+        .map((r) => r.document_id);
+      const cases = this.stmt<[number], CaseRef>(
+        'SELECT DISTINCT committee, meeting, sak FROM record_change_cases WHERE revision > ?',
+      ).all(revision);
+      const current = this.stmt<[], { revision: number }>(
+        'SELECT revision FROM record_revision WHERE id = 1',
+      ).get()!;
+      return { revision: current.revision, documents, cases };
+    })();
+  }
+
+  async searchTerms(): Promise<string[]> {
+    const terms: string[] = [];
+    for (const r of this.stmt<[], { id: number; term: string }>(
+      'SELECT id, term FROM search_terms',
+    ).iterate())
+      terms[r.id] = r.term;
+    return Array.from(terms, (t) => t ?? '');
+  }
+
+  async searchTermIds(terms: string[]): Promise<number[]> {
+    const insert = this.stmt('INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
+    const select = this.stmt<[string], { id: number }>('SELECT id FROM search_terms WHERE term = ?');
+    return this.db.transaction(() =>
+      terms.map((t) => {
+        insert.run(t);
+        return select.get(t)!.id;
+      }),
+    )();
+  }
+
+  async searchIndexRevision(): Promise<number> {
+    return this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!
+      .revision;
+  }
+
+  async replaceSearchSections(change: {
+    from: number;
+    to: number;
+    cases: CaseRef[] | 'all';
+    sections: StoredSearchSection[];
+  }): Promise<boolean> {
+    const insert = this.stmt(
+      `INSERT INTO search_sections (committee, meeting, sak, kind, title, year, position, length, terms, definitions)
+         VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT MIN(rowid) FROM passages WHERE committee = ? AND meeting = ? AND sak IS ? AND kind = ?), 0), ?, ?, ?)`,
+    );
+    const remove = this.stmt('DELETE FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ?');
+    return this.db
+      .transaction(() => {
+        if (
+          this.stmt<[], { revision: number }>('SELECT revision FROM search_revision WHERE id = 1').get()!
+            .revision !== change.from
+        )
+          return false;
+        if (change.cases === 'all') this.stmt('DELETE FROM search_sections').run();
+        else for (const c of change.cases) remove.run(c.committee, c.meeting, c.sak);
+        for (const x of change.sections)
+          insert.run(
+            x.committee,
+            x.meeting,
+            x.sak,
+            x.kind,
+            x.title,
+            x.year,
+            x.committee,
+            x.meeting,
+            x.sak,
+            x.kind,
+            x.length,
+            termBytes(x.terms),
+            JSON.stringify(x.definitions),
+          );
+        this.stmt('UPDATE search_revision SET revision = ? WHERE id = 1').run(change.to);
+        return true;
+      })
+      .immediate();
+  }
+
+  async *searchSections(cases?: CaseRef[]): AsyncGenerator<StoredSearchSection> {
+    const columns = 'committee, meeting, sak, kind, title, year, position, length, terms, definitions';
+    if (cases) {
+      const select = this.stmt<[string, string, string | null], SearchSectionRow & { position: number }>(
+        `SELECT ${columns} FROM search_sections WHERE committee = ? AND meeting = ? AND sak IS ? ORDER BY position`,
+      );
+      const rows = this.db.transaction(() =>
+        cases.flatMap((c) => select.all(c.committee, c.meeting, c.sak)),
+      )();
+      for (const r of rows) yield toSearchSection(r);
+      return;
+    }
+    // A page at a time, each read whole: a cursor left open across a yield would keep the
+    // connection busy for every other query meanwhile.
+    const page = this.stmt<[number], SearchSectionRow & { position: number }>(
+      `SELECT ${columns} FROM search_sections WHERE position > ? ORDER BY position LIMIT 2000`,
+    );
+    for (let after = -1; ;) {
+      const rows = page.all(after);
+      if (!rows.length) return;
+      for (const r of rows) yield toSearchSection(r);
+      after = rows.at(-1)!.position;
+    }
   }
 
   async onRecordChange(listener: RecordChangeListener): Promise<() => void> {

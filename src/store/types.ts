@@ -10,6 +10,7 @@ import type { MeetingEventsPort } from './ports/meeting-events.ts';
 import type { PollsPort } from './ports/polls.ts';
 import type { QnaPort } from './ports/qna.ts';
 import type { RecordPort } from './ports/record.ts';
+import type { SearchIndexPort } from './ports/search-index.ts';
 import type { SecretsPort } from './ports/secrets.ts';
 
 export type * from './ports/agenda-posts.ts';
@@ -20,6 +21,7 @@ export type * from './ports/meeting-events.ts';
 export type * from './ports/polls.ts';
 export type * from './ports/qna.ts';
 export type * from './ports/record.ts';
+export type * from './ports/search-index.ts';
 export type * from './ports/secrets.ts';
 
 /** What the store is, apart from its aggregates: its schema and its connections. */
@@ -31,6 +33,7 @@ export interface StoreLifecycle {
 }
 
 export type Store = RecordPort &
+  SearchIndexPort &
   ConversationsPort &
   AgendaPostsPort &
   PollsPort &

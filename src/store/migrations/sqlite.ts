@@ -209,4 +209,34 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE answer_feedback ADD COLUMN comment TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'record change log, and the search index kept per section',
+    sql: `
+      CREATE TABLE record_log_start (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+      INSERT INTO record_log_start (id, revision) SELECT 1, revision FROM record_revision;
+      CREATE TABLE record_changes (revision INTEGER NOT NULL, document_id INTEGER NOT NULL);
+      CREATE INDEX record_changes_revision ON record_changes(revision);
+      CREATE TABLE record_change_cases (revision INTEGER NOT NULL, committee TEXT NOT NULL, meeting TEXT NOT NULL, sak TEXT);
+      CREATE INDEX record_change_cases_revision ON record_change_cases(revision);
+      CREATE TABLE search_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+      CREATE TABLE search_sections (
+        committee TEXT NOT NULL,
+        meeting TEXT NOT NULL,
+        sak TEXT,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        length INTEGER NOT NULL,
+        terms BLOB NOT NULL,
+        definitions TEXT NOT NULL
+      );
+      CREATE INDEX search_sections_case ON search_sections(committee, meeting, sak);
+      CREATE INDEX search_sections_position ON search_sections(position);
+      CREATE TABLE search_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+      INSERT INTO search_revision (id, revision) VALUES (1, 0);
+      ALTER TABLE documents ADD COLUMN summary_json TEXT;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
-// The record port: ingested documents, the meetings read from them and their passages, and the
-// revision that tells readers (the search index) when any of it changed.
+// The record port: ingested documents, the meetings read from them and their passages, the
+// revision that tells readers (the search index) when any of it changed, and the change log that
+// tells them what changed.
 import type { DocumentFormat } from '../../documents/types.ts';
 import type { Meeting, Passage } from '../../record/types.ts';
 
@@ -34,6 +35,16 @@ export interface CaseRef {
   sak: string | null;
 }
 
+/** What changed in the record after a revision, for readers that update what they hold in place. */
+export interface RecordChanges {
+  /** The revision the changes reach. */
+  revision: number;
+  /** Documents added or removed since (a replaced document's old and new ids both). */
+  documents: number[];
+  /** The saker (and meetings' own passages, sak null) whose passages changed. */
+  cases: CaseRef[];
+}
+
 /** Called with the new revision after the record changed, in this process or another. */
 export type RecordChangeListener = (revision: number) => void;
 
@@ -42,8 +53,11 @@ export interface RecordPort {
   /** Saves a document and its record in one transaction, replacing any earlier version of `source`. */
   putDocument(doc: NewDocument): Promise<{ document: StoredDocument; replaced: boolean }>;
   listDocuments(): Promise<StoredDocument[]>;
-  /** All meetings; with `summary`, items come without their long texts (minutes, memo, description, slides). */
-  listMeetings(opts?: { summary?: boolean }): Promise<MeetingRow[]>;
+  /**
+   * All meetings (or those of the given documents); with `summary`, items come without their long
+   * texts (minutes, memo, description, slides).
+   */
+  listMeetings(opts?: { summary?: boolean; documents?: number[] }): Promise<MeetingRow[]>;
   listPassages(): Promise<Passage[]>;
   /**
    * All passages, one group at a time: a sak's (or a meeting's own) passages of one kind, in
@@ -55,6 +69,8 @@ export interface RecordPort {
   passagesFor(cases: CaseRef[]): Promise<Passage[]>;
   /** Changes whenever the record changes, whichever process changed it. */
   revision(): Promise<number>;
+  /** What changed after `revision`; null when the change log does not reach back that far. */
+  recordChangesSince(revision: number): Promise<RecordChanges | null>;
   /**
    * Tells `listener` of record changes made by any process on this store, so an instance need not
    * poll. Resolves once listening has begun: every change committed after that is told. Several
