@@ -1,10 +1,12 @@
 // The PostgreSQL store beyond the contract every store keeps (test/store-contract/): how it is
-// configured, what an operator reads when the database cannot be used, and a listener that
-// survives its connection being cut.
+// configured, what an operator reads when the database cannot be used, a listener that survives its
+// connection being cut, and a database written before the search index was kept.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openStore } from '../src/store/index.ts';
+import { POSTGRES_MIGRATIONS } from '../src/store/migrations/postgres.ts';
+import { PostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
 import { ADMIN_DATABASE_URL, createTestDatabase } from './helpers/postgres.ts';
 
@@ -72,5 +74,34 @@ describe('the PostgreSQL store', () => {
     const until = Date.now() + 5000;
     while (!told.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(told).toEqual([1]);
+  });
+
+  it('opens a database from before the change log: summaries read from the whole record, the log starting now', async () => {
+    const db = await createTestDatabase();
+    cleanup.push(db.drop);
+    // The database as the previous release left it: its schema, one document with a long text.
+    const before = POSTGRES_MIGRATIONS.findIndex((m) => m.name.startsWith('record change log'));
+    await (await PostgresStore.open(db.url, { migrations: POSTGRES_MIGRATIONS.slice(0, before) })).close();
+    const meetings = [{ number: '1/2031', items: [{ sak: '1/31', title: 'Sak 1', minutes: 'Lang tekst' }] }];
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(
+      "INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ('a.txt', 'h', 'txt', '2031-01-01', $1)",
+      [JSON.stringify(meetings)],
+    );
+    await client.query('UPDATE record_revision SET revision = 3');
+    await client.end();
+
+    const store = await PostgresStore.open(db.url, { poolSize: 2 });
+    cleanup.push(() => store.close());
+    expect(await store.appliedMigrations()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+    expect((await store.listMeetings({ summary: true }))[0]!.items).toEqual([
+      { sak: '1/31', title: 'Sak 1' },
+    ]);
+    expect((await store.listMeetings())[0]!.items[0]).toHaveProperty('minutes', 'Lang tekst');
+    // What changed before the log was kept cannot be told: a reader has to load the record whole.
+    expect(await store.recordChangesSince(2)).toBeNull();
+    expect(await store.recordChangesSince(3)).toEqual({ revision: 3, documents: [], cases: [] });
+    expect(await store.searchIndexRevision()).toBe(0);
   });
 });

@@ -1,13 +1,16 @@
 // The SQLite store beyond the contract every store keeps (test/store-contract/): a reader in another
 // thread, on its own connection, never sees half of a document while an ingest writes. In one
-// thread a synchronous driver cannot show that, so this reader opens the file itself.
+// thread a synchronous driver cannot show that, so this reader opens the file itself. And a file
+// written before the search index was kept opens as the current schema.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewPassage } from '../src/record/passages.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { SQLITE_MIGRATIONS } from '../src/store/migrations/sqlite.ts';
+import { migrate, SqliteStore } from '../src/store/sqlite.ts';
 import type { NewDocument } from '../src/store/types.ts';
 
 let dir: string;
@@ -83,5 +86,35 @@ describe('the SQLite store', () => {
     expect(writes).toBeGreaterThan(20);
     expect(reads).toBeGreaterThan(20);
     expect(bad).toEqual([]);
+  });
+
+  it('opens a file from before the change log: summaries read from the whole record, the log starting now', async () => {
+    // The file as the previous release left it: its schema, one document with a long text.
+    const before = SQLITE_MIGRATIONS.findIndex((m) => m.name.startsWith('record change log'));
+    const old = new Database(path.join(dir, 'motebot.db'));
+    migrate(old, SQLITE_MIGRATIONS.slice(0, before));
+    const meetings = [{ number: '1/2031', items: [{ sak: '1/31', title: 'Sak 1', minutes: 'Lang tekst' }] }];
+    old
+      .prepare(
+        "INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ('a.txt', 'h', 'txt', '2031-01-01', ?)",
+      )
+      .run(JSON.stringify(meetings));
+    old.prepare('UPDATE record_revision SET revision = 3').run();
+    old.close();
+
+    const store = new SqliteStore(dir);
+    try {
+      expect(await store.appliedMigrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+      expect((await store.listMeetings({ summary: true }))[0]!.items).toEqual([
+        { sak: '1/31', title: 'Sak 1' },
+      ]);
+      expect((await store.listMeetings())[0]!.items[0]).toHaveProperty('minutes', 'Lang tekst');
+      // What changed before the log was kept cannot be told: a reader has to load the record whole.
+      expect(await store.recordChangesSince(2)).toBeNull();
+      expect(await store.recordChangesSince(3)).toEqual({ revision: 3, documents: [], cases: [] });
+      expect(await store.searchIndexRevision()).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -13,12 +13,14 @@ import { MotebotError } from '../errors.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
-import type { Meeting, Passage } from '../record/types.ts';
+import type { Passage } from '../record/types.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
 import type { Migration } from './migrations/migration.ts';
 import {
   passageReader,
   QUESTION_SELECT,
+  meetingsColumns,
+  readMeetings,
   summaryJson,
   termBytes,
   toAgendaPost,
@@ -31,6 +33,7 @@ import {
   type AgendaPostRow,
   type DocumentRow,
   type InnspillRow,
+  type MeetingsRow,
   type PassageRow,
   type PollRow,
   type QuestionRow,
@@ -154,22 +157,6 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
   }
 }
 
-/** Documents stored before summaries were kept get theirs, once (several instances may race: same result). */
-async function fillSummaries(pool: pg.Pool): Promise<void> {
-  const { rows } = await pool.query<{ id: number }>('SELECT id FROM documents WHERE summary_json IS NULL');
-  for (const { id } of rows) {
-    const { rows: doc } = await pool.query<{ meetings_json: string }>(
-      'SELECT meetings_json FROM documents WHERE id = $1',
-      [id],
-    );
-    if (!doc[0]) continue;
-    await pool.query('UPDATE documents SET summary_json = $1 WHERE id = $2 AND summary_json IS NULL', [
-      summaryJson(JSON.parse(doc[0].meetings_json) as Meeting[]),
-      id,
-    ]);
-  }
-}
-
 export class PostgresStore implements Store {
   private readonly secrets = new Map<string, string>();
   private readonly recordListeners = new Set<RecordChangeListener>();
@@ -189,7 +176,6 @@ export class PostgresStore implements Store {
     pool.on('error', onError);
     try {
       await migrate(pool, opts.migrations ?? POSTGRES_MIGRATIONS);
-      await fillSummaries(pool);
     } catch (err) {
       await pool.end();
       throw unavailable(url, err);
@@ -313,21 +299,16 @@ export class PostgresStore implements Store {
   }
 
   async listMeetings(opts: { summary?: boolean; documents?: number[] } = {}): Promise<MeetingRow[]> {
-    // A summary is read from its own column: the long texts are most of a document's JSON.
-    const column = opts.summary ? 'summary_json' : 'meetings_json';
     const out: MeetingRow[] = [];
     // A few documents at a time, each parsed before the next batch is read.
     for (let after: string | null = null; ;) {
-      const batch: { id: number; source: string; json: string }[] = await this.rows(
-        `SELECT id, source, ${column} AS json FROM documents
+      const batch: MeetingsRow[] = await this.rows(
+        `SELECT ${meetingsColumns(opts.summary)} FROM documents
          WHERE ($1::text IS NULL OR source > $1) AND ($2::int[] IS NULL OR id = ANY($2))
          ORDER BY source LIMIT ${MEETING_BATCH}`,
         [after, opts.documents ?? null],
       );
-      for (const r of batch) {
-        for (const m of JSON.parse(r.json) as Meeting[])
-          out.push({ ...m, source: r.source, documentId: r.id });
-      }
+      for (const r of batch) out.push(...readMeetings(r, opts.summary));
       if (batch.length < MEETING_BATCH) return out;
       after = batch.at(-1)!.source;
     }

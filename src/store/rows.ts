@@ -5,7 +5,13 @@ import type { Innspill } from '../innspill/types.ts';
 import type { Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Meeting, Passage, PassageKind } from '../record/types.ts';
-import type { AgendaPost, AgendaPostStatus, StoredDocument, StoredSearchSection } from './types.ts';
+import type {
+  AgendaPost,
+  AgendaPostStatus,
+  MeetingRow,
+  StoredDocument,
+  StoredSearchSection,
+} from './types.ts';
 
 export interface DocumentRow {
   id: number;
@@ -224,9 +230,37 @@ export const QUESTION_SELECT = `SELECT q.*, CAST((SELECT count(*) FROM question_
   FROM audience_questions q`;
 
 const SUMMARY_DROPS = new Set(['minutes', 'memo', 'description', 'slides']);
+const dropLongTexts = (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value);
+
 /** Meetings without their items' long texts, as JSON: what a reader holding all meetings keeps. */
-export const summaryJson = (meetings: Meeting[]): string =>
-  JSON.stringify(meetings, (key: string, value: unknown) => (SUMMARY_DROPS.has(key) ? undefined : value));
+export const summaryJson = (meetings: Meeting[]): string => JSON.stringify(meetings, dropLongTexts);
+
+/** What `readMeetings` reads of a document: its stored summary, if one is asked for, and its whole JSON. */
+export interface MeetingsRow {
+  id: number;
+  source: string;
+  summary_json: string | null;
+  meetings_json: string | null;
+}
+
+/** The columns of a `MeetingsRow`: the whole JSON is left unread when a stored summary serves. */
+export const meetingsColumns = (summary: boolean | undefined): string =>
+  summary
+    ? 'id, source, summary_json, CASE WHEN summary_json IS NULL THEN meetings_json END AS meetings_json'
+    : 'id, source, NULL AS summary_json, meetings_json';
+
+/**
+ * A document's meetings, whole or as a summary. A document stored before summaries were kept has
+ * none: its whole JSON is read and the long texts dropped while parsing.
+ */
+export function readMeetings(r: MeetingsRow, summary: boolean | undefined): MeetingRow[] {
+  const meetings = (
+    r.summary_json !== null
+      ? JSON.parse(r.summary_json)
+      : JSON.parse(r.meetings_json!, summary ? dropLongTexts : undefined)
+  ) as Meeting[];
+  return meetings.map((m) => ({ ...m, source: r.source, documentId: r.id }));
+}
 
 /** A stored search section as both stores read it (each adds the position it pages by). */
 export interface SearchSectionRow {

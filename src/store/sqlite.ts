@@ -8,12 +8,14 @@ import Database from 'better-sqlite3';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
-import type { Meeting, Passage } from '../record/types.ts';
+import type { Passage } from '../record/types.ts';
 import type { Migration } from './migrations/migration.ts';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.ts';
 import {
   passageReader,
   QUESTION_SELECT,
+  meetingsColumns,
+  readMeetings,
   summaryJson,
   termBytes,
   toAgendaPost,
@@ -26,6 +28,7 @@ import {
   type AgendaPostRow,
   type DocumentRow,
   type InnspillRow,
+  type MeetingsRow,
   type PassageRow,
   type PollRow,
   type QuestionRow,
@@ -95,23 +98,6 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
-    this.fillSummaries();
-  }
-
-  /** Documents stored before summaries were kept get theirs, once. */
-  private fillSummaries(): void {
-    const missing = this.stmt<[], { id: number }>(
-      'SELECT id FROM documents WHERE summary_json IS NULL',
-    ).all();
-    if (!missing.length) return;
-    const read = this.stmt<[number], { meetings_json: string }>(
-      'SELECT meetings_json FROM documents WHERE id = ?',
-    );
-    const write = this.stmt('UPDATE documents SET summary_json = ? WHERE id = ? AND summary_json IS NULL');
-    this.db.transaction(() => {
-      for (const { id } of missing)
-        write.run(summaryJson(JSON.parse(read.get(id)!.meetings_json) as Meeting[]), id);
-    })();
   }
 
   async findDocument(source: string): Promise<StoredDocument | null> {
@@ -195,19 +181,15 @@ export class SqliteStore implements Store {
   }
 
   async listMeetings(opts: { summary?: boolean; documents?: number[] } = {}): Promise<MeetingRow[]> {
-    // A summary is read from its own column: the long texts are most of a document's JSON.
-    const column = opts.summary ? 'summary_json' : 'meetings_json';
+    const columns = meetingsColumns(opts.summary);
     const rows = opts.documents
-      ? this.stmt<[string], { id: number; source: string; json: string }>(
-          `SELECT id, source, ${column} AS json FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY source`,
+      ? this.stmt<[string], MeetingsRow>(
+          `SELECT ${columns} FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY source`,
         ).iterate(JSON.stringify(opts.documents))
-      : this.stmt<[], { id: number; source: string; json: string }>(
-          `SELECT id, source, ${column} AS json FROM documents ORDER BY source`,
-        ).iterate();
+      : this.stmt<[], MeetingsRow>(`SELECT ${columns} FROM documents ORDER BY source`).iterate();
+    // One document at a time, so the long texts of all are never held at once.
     const out: MeetingRow[] = [];
-    for (const r of rows) {
-      for (const m of JSON.parse(r.json) as Meeting[]) out.push({ ...m, source: r.source, documentId: r.id });
-    }
+    for (const r of rows) out.push(...readMeetings(r, opts.summary));
     return out;
   }
 
