@@ -164,6 +164,49 @@ describeStores('record', ({ kind, open }) => {
     expect(summary!.items[0]).toEqual({ sak: '1/31', title: 'Sak 1' });
   });
 
+  it('names in its change log the documents and saker each revision changed, and no more', async () => {
+    const store = await open();
+    const writer = await open();
+    const saker = (d: NewDocument, ...s: (string | null)[]): NewDocument => ({
+      ...d,
+      passages: s.map((sak, n) => ({ ...passage(sak, 'agenda', `tekst ${n}`, n + 1), source: d.source })),
+    });
+    const a1 = (await writer.putDocument(saker(doc('a.txt', 0), null, '1/31', '2/31'))).document;
+    const b = (await writer.putDocument(saker(doc('b.txt', 0), '5/31'))).document;
+    const r = await store.revision();
+    const cases = (c: { cases: { sak: string | null }[] }) => c.cases.map((x) => x.sak ?? '-').sort();
+
+    const a2 = (await writer.putDocument(saker({ ...doc('a.txt', 0), hash: 'v2' }, '2/31', '3/31'))).document;
+    const since = (await store.recordChangesSince(r))!;
+    expect(since.revision).toBe(r + 1);
+    expect(since.documents.sort((x, y) => x - y)).toEqual([a1.id, a2.id]);
+    // The old version's saker and the new version's, each once; b's are untouched.
+    expect(cases(since)).toEqual(['-', '1/31', '2/31', '3/31']);
+    expect(since.cases.every((c) => c.committee === 'NUIT' && c.meeting === '1/2031')).toBe(true);
+
+    const all = (await store.recordChangesSince(0))!;
+    expect(all.documents.sort((x, y) => x - y)).toEqual([a1.id, b.id, a2.id]);
+    expect(cases(all)).toEqual(['-', '1/31', '2/31', '3/31', '5/31']);
+    expect(await store.recordChangesSince(r + 1)).toEqual({ revision: r + 1, documents: [], cases: [] });
+  });
+
+  it('lists the meetings of the documents asked for only', async () => {
+    const store = await open();
+    const withMeeting = (source: string) => ({
+      ...doc(source, 1),
+      meetings: [{ number: source } as unknown as Meeting],
+    });
+    const a = (await store.putDocument(withMeeting('a.txt'))).document;
+    await store.putDocument(withMeeting('b.txt'));
+    const c = (await store.putDocument(withMeeting('c.txt'))).document;
+    const listed = await store.listMeetings({ summary: true, documents: [c.id, a.id] });
+    expect(listed.map((m) => [m.source, m.documentId])).toEqual([
+      ['a.txt', a.id],
+      ['c.txt', c.id],
+    ]);
+    expect(await store.listMeetings({ documents: [] })).toEqual([]);
+  });
+
   it('lists every document, by source, past any batch a store reads them in', async () => {
     const store = await open();
     const sources = Array.from({ length: 40 }, (_, n) => `d${String(n).padStart(2, '0')}.txt`);
