@@ -1,7 +1,7 @@
-// Search that updates in place: a new innspill or a changed document changes only the sections,
-// cases and meetings of the saker it touches (the library says so by counting its full loads and
-// its updates), a restart reads the stored counts instead of the record's text, and an index
-// updated in place ranks as one loaded afresh.
+// Search that updates in place, on each store: a new innspill or a changed document changes only the
+// sections, cases and meetings of the saker it touches (the library says so by counting its full
+// loads and its updates), a restart reads the stored counts instead of the record's text, and an index
+// updated in place ranks as one loaded afresh. What the store keeps is in test/store-contract/.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,134 +10,116 @@ import { loadLibrary, type Library } from '../src/answer/library.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { syncInnspillToRecord } from '../src/innspill/record.ts';
 import { InvertedIndex } from '../src/search/inverted.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/types.ts';
+import { STORE_KINDS, type StorePlace } from './helpers/stores.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const SLIDES = '004_01c28272e6e81fa3.txt';
 
-let dir: string;
-let corpus: string;
-let store: SqliteStore;
-let lib: Library;
+describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, kind) => {
+  let dir: string;
+  let corpus: string;
+  let place: StorePlace;
+  let store: Store;
+  let lib: Library;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-search-updates-'));
-  corpus = path.join(dir, 'corpus');
-  await cp(CORPUS, corpus, { recursive: true });
-  store = new SqliteStore(path.join(dir, 'data'));
-  await ingestPaths([corpus], { store, maxBytes: 5e7 });
-  lib = await loadLibrary(store);
-});
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-search-updates-'));
+    corpus = path.join(dir, 'corpus');
+    await cp(CORPUS, corpus, { recursive: true });
+    place = await kind.create();
+    store = await place.open();
+    await ingestPaths([corpus], { store, maxBytes: 5e7 });
+    lib = await loadLibrary(store);
+  });
 
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await store.close();
+    await place.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
 
-const sectionIds = async (l: Library, query: string) =>
-  (await l.index.search(query)).map((h) => h.section.id);
+  const sectionIds = async (l: Library, query: string) =>
+    (await l.index.search(query)).map((h) => h.section.id);
 
-describe('a library kept up to date in place', () => {
-  it('finds a new innspill after re-reading only its sak, with no full reload', async () => {
-    const sak = lib.cases.find((c) => c.item.sak === '16/23')!;
-    const sections = lib.index.size;
-    const cases = lib.cases.length;
-    expect(await sectionIds(lib, 'kvantekryptografi')).toEqual([]);
+  describe('a library kept up to date in place', () => {
+    it('finds a new innspill after re-reading only its sak, with no full reload', async () => {
+      const sak = lib.cases.find((c) => c.item.sak === '16/23')!;
+      const sections = lib.index.size;
+      const cases = lib.cases.length;
+      expect(await sectionIds(lib, 'kvantekryptografi')).toEqual([]);
 
-    await store.addInnspill({
-      committee: sak.committee,
-      meeting: sak.meeting,
-      sak: '16/23',
-      conversationId: 'chat-1',
-      authorId: 'member-1',
-      authorName: 'Kari Nordmann',
-      organisation: 'KS',
-      text: 'Kvantekryptografi bør vurderes i målbildet.',
+      await store.addInnspill({
+        committee: sak.committee,
+        meeting: sak.meeting,
+        sak: '16/23',
+        conversationId: 'chat-1',
+        authorId: 'member-1',
+        authorName: 'Kari Nordmann',
+        organisation: 'KS',
+        text: 'Kvantekryptografi bør vurderes i målbildet.',
+      });
+      await syncInnspillToRecord(store, sak.committee, sak.meeting);
+
+      expect(await lib.refresh()).toBe('updated');
+      expect(lib.loads).toEqual({ full: 1, updates: 1 });
+      const hits = await lib.index.search('kvantekryptografi');
+      expect(hits.map((h) => [h.section.sak, h.section.kind])).toEqual([['16/23', 'innspill']]);
+      // One section more (the sak's innspill); the saker and their cases are as they were.
+      expect(lib.index.size).toBe(sections + 1);
+      expect(lib.cases.length).toBe(cases);
+      expect(lib.byKey.get(sak.key)).toBe(lib.cases.find((c) => c.key === sak.key));
+      expect(await store.searchIndexRevision()).toBe(await store.revision());
+      expect(await lib.refresh()).toBe('current');
     });
-    await syncInnspillToRecord(store, sak.committee, sak.meeting);
 
-    expect(await lib.refresh()).toBe('updated');
-    expect(lib.loads).toEqual({ full: 1, updates: 1 });
-    const hits = await lib.index.search('kvantekryptografi');
-    expect(hits.map((h) => [h.section.sak, h.section.kind])).toEqual([['16/23', 'innspill']]);
-    // One section more (the sak's innspill); the saker and their cases are as they were.
-    expect(lib.index.size).toBe(sections + 1);
-    expect(lib.cases.length).toBe(cases);
-    expect(lib.byKey.get(sak.key)).toBe(lib.cases.find((c) => c.key === sak.key));
-    expect(await store.searchIndexRevision()).toBe(await store.revision());
-    expect(await lib.refresh()).toBe('current');
-  });
+    it("replaces a changed document's saker: the new text is found and the old is gone", async () => {
+      expect(lib.index.known(['nilar'])).toBe(true);
+      const file = path.join(corpus, SLIDES);
+      await writeFile(file, (await readFile(file, 'utf8')).replaceAll(/NILAR/gi, 'Zorblax'));
+      await ingestPaths([file], { store, maxBytes: 5e7 });
 
-  it("replaces a changed document's saker: the new text is found and the old is gone", async () => {
-    expect(lib.index.known(['nilar'])).toBe(true);
-    const file = path.join(corpus, SLIDES);
-    await writeFile(file, (await readFile(file, 'utf8')).replaceAll(/NILAR/gi, 'Zorblax'));
-    await ingestPaths([file], { store, maxBytes: 5e7 });
+      expect(await lib.refresh()).toBe('updated');
+      expect(lib.loads).toEqual({ full: 1, updates: 2 });
+      expect(lib.index.known(['zorblax'])).toBe(true);
+      expect(lib.index.known(['nilar'])).toBe(false);
+      const hits = await lib.index.search('Zorblax');
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) expect(lib.byKey.has(h.section.caseKey) || h.section.sak === null).toBe(true);
+      // The changed document's meetings are the new version's, once each.
+      const slideMeetings = lib.meetings.filter((m) => m.source === SLIDES);
+      expect(slideMeetings.length).toBeGreaterThan(0);
+      expect(new Set(slideMeetings.map((m) => m.documentId)).size).toBe(1);
+    });
 
-    expect(await lib.refresh()).toBe('updated');
-    expect(lib.loads).toEqual({ full: 1, updates: 2 });
-    expect(lib.index.known(['zorblax'])).toBe(true);
-    expect(lib.index.known(['nilar'])).toBe(false);
-    const hits = await lib.index.search('Zorblax');
-    expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(lib.byKey.has(h.section.caseKey) || h.section.sak === null).toBe(true);
-    // The changed document's meetings are the new version's, once each.
-    const slideMeetings = lib.meetings.filter((m) => m.source === SLIDES);
-    expect(slideMeetings.length).toBeGreaterThan(0);
-    expect(new Set(slideMeetings.map((m) => m.documentId)).size).toBe(1);
-  });
-
-  it('ranks as a library loaded afresh, which reads the stored counts and never the text', async () => {
-    const fresh = new SqliteStore(path.join(dir, 'data'));
-    // A restart that read the record's passages to build its index would fail here.
-    const noText = new Proxy(fresh, {
-      get(target, name, receiver) {
-        if (name === 'passageGroups' || name === 'listPassages' || name === 'passagesFor')
-          return () => {
-            throw new Error('a restart read the text of the record');
-          };
-        const value: unknown = Reflect.get(target, name, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Store;
-    try {
-      const restarted = await loadLibrary(noText);
-      expect(restarted.loads).toEqual({ full: 1, updates: 0 });
-      expect(restarted.index.size).toBe(lib.index.size);
-      for (const q of [
-        'Zorblax',
-        'kvantekryptografi',
-        'kjernejournal',
-        'legemiddelliste',
-        'Helsenorge veikart',
-      ])
-        expect(await sectionIds(lib, q)).toEqual(await sectionIds(restarted, q));
-    } finally {
-      await fresh.close();
-    }
-  });
-});
-
-describe('the record change log', () => {
-  it('names the documents and saker each revision changed, and no more', async () => {
-    const revision = await store.revision();
-    const file = path.join(corpus, SLIDES);
-    const before = (await store.findDocument(SLIDES))!;
-    await writeFile(file, `${await readFile(file, 'utf8')}\n`);
-    await ingestPaths([file], { store, maxBytes: 5e7 });
-    const after = (await store.findDocument(SLIDES))!;
-    const changes = (await store.recordChangesSince(revision))!;
-    expect(changes.revision).toBe(revision + 1);
-    expect(changes.documents.sort()).toEqual([before.id, after.id].sort());
-    const saker = new Set(
-      (await store.listMeetings({ documents: [after.id] })).flatMap((m) => m.items.map((i) => i.sak)),
-    );
-    for (const c of changes.cases) expect(c.sak === null || saker.has(c.sak)).toBe(true);
-    expect(await store.recordChangesSince(await store.revision())).toEqual({
-      revision: await store.revision(),
-      documents: [],
-      cases: [],
+    it('ranks as a library loaded afresh, which reads the stored counts and never the text', async () => {
+      const fresh = await place.open();
+      // A restart that read the record's passages to build its index would fail here.
+      const noText = new Proxy(fresh, {
+        get(target, name, receiver) {
+          if (name === 'passageGroups' || name === 'listPassages' || name === 'passagesFor')
+            return () => {
+              throw new Error('a restart read the text of the record');
+            };
+          const value: unknown = Reflect.get(target, name, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }) as Store;
+      try {
+        const restarted = await loadLibrary(noText);
+        expect(restarted.loads).toEqual({ full: 1, updates: 0 });
+        expect(restarted.index.size).toBe(lib.index.size);
+        for (const q of [
+          'Zorblax',
+          'kvantekryptografi',
+          'kjernejournal',
+          'legemiddelliste',
+          'Helsenorge veikart',
+        ])
+          expect(await sectionIds(lib, q)).toEqual(await sectionIds(restarted, q));
+      } finally {
+        await fresh.close();
+      }
     });
   });
 });
