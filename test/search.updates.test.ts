@@ -1,20 +1,40 @@
 // Search that updates in place, on each store: a new innspill or a changed document changes only the
 // sections, cases and meetings of the saker it touches (the library says so by counting its full
-// loads and its updates), a restart reads the stored counts instead of the record's text, and an index
-// updated in place ranks as one loaded afresh. What the store keeps is in test/store-contract/.
+// loads and its updates), a restart reads the stored counts instead of the record's text, an index
+// updated in place ranks as one loaded afresh, and an answerer told of a change by the store is up
+// to date before the next question. What the store keeps is in test/store-contract/.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../src/answer/index.ts';
 import { loadLibrary, type Library } from '../src/answer/library.ts';
+import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { syncInnspillToRecord } from '../src/innspill/record.ts';
+import { createLogger } from '../src/logger.ts';
 import { InvertedIndex } from '../src/search/inverted.ts';
 import type { Store } from '../src/store/types.ts';
 import { STORE_KINDS, type StorePlace } from './helpers/stores.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const SLIDES = '004_01c28272e6e81fa3.txt';
+
+/** A view of `store` that counts calls of its methods by name. */
+function counted(store: Store): { store: Store; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, calls };
+}
 
 describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, kind) => {
   let dir: string;
@@ -119,6 +139,53 @@ describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, 
           expect(await sectionIds(lib, q)).toEqual(await sectionIds(restarted, q));
       } finally {
         await fresh.close();
+      }
+    });
+  });
+
+  describe('an answerer on the store', () => {
+    it('is brought up to date when the store tells of a change, before the next question', async () => {
+      const reader = counted(await place.open());
+      const writer = await place.open();
+      try {
+        const answerer = await createAnswerer({
+          store: reader.store,
+          config: loadConfig({ DATA_DIR: path.join(dir, 'unused'), LOG_LEVEL: 'silent' }),
+          logger: createLogger('silent'),
+        });
+        await answerer.ask('hva er forslag til vedtak i sak 16/23?');
+        const updates = () => reader.calls.get('recordChangesSince') ?? 0;
+        const before = updates();
+
+        // Another instance adds an innspill; no question comes.
+        const sak = lib.cases.find((c) => c.item.sak === '16/23')!;
+        await writer.addInnspill({
+          committee: sak.committee,
+          meeting: sak.meeting,
+          sak: '16/23',
+          conversationId: 'chat-2',
+          authorId: 'member-2',
+          authorName: 'Ola Nordmann',
+          organisation: 'Helse Vest',
+          text: 'Stordatakvalitet må sikres før utrulling.',
+        });
+        await syncInnspillToRecord(writer, sak.committee, sak.meeting);
+        const until = Date.now() + 5000;
+        while (updates() === before && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        expect(updates()).toBeGreaterThan(before);
+
+        // The update was under way or done before the question: the question starts none itself.
+        const told = updates();
+        const answer = await answerer.ask(
+          'Hva var innspillet fra Helse Vest om stordatakvalitet i sak 16/23?',
+        );
+        expect(updates()).toBe(told);
+        expect(answer.abstained).toBe(false);
+        expect(answer.answer).toMatch(/Stordatakvalitet/);
+        expect(answer.citations.some((c) => c.kind === 'innspill')).toBe(true);
+      } finally {
+        await writer.close();
+        await reader.store.close();
       }
     });
   });

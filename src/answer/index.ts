@@ -40,25 +40,47 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     return loading;
   };
   const ready = load();
-  let refreshing: Promise<unknown> | null = null;
   const grounded = deps.config.llmEnabled
     ? (await import('./llm.ts')).createGroundedWriter(deps.config, deps.logger)
     : null;
 
   // When the record moved (an ingest, a Teams upload, a new innspill), the library is updated in
-  // place for the saker that changed — once, however many questions come meanwhile. An update
-  // takes milliseconds and is waited for; should one hang, questions are answered from the record
-  // as it stood.
+  // place for the saker that changed — once, however many questions come meanwhile.
+  let refreshing: Promise<unknown> | null = null;
+  /** The latest revision the store told of. */
+  let told = 0;
+  const refresh = (lib: Library): Promise<unknown> =>
+    (refreshing ??= lib
+      .refresh()
+      .then(
+        () => {
+          // A change told while this update ran is taken up right after it.
+          if (lib.revision < told) setImmediate(() => void refresh(lib));
+        },
+        (err: unknown) => deps.logger.warn({ err }, 'the record could not be updated'),
+      )
+      .finally(() => {
+        refreshing = null;
+      }));
+
+  // Told of each change (by NOTIFY on PostgreSQL), the library is updated before the next question
+  // comes, so that question does not wait for it.
+  deps.store
+    .onRecordChange((revision) => {
+      told = Math.max(told, revision);
+      ready.then(
+        (lib) => lib.revision < told && refresh(lib),
+        () => undefined, // a library that failed to load is reported to the next question
+      );
+    })
+    .catch((err: unknown) => deps.logger.warn({ err }, 'record changes cannot be followed'));
+
+  // Each question still compares the revision, in case a notice was missed. An update takes
+  // milliseconds and is waited for; should one hang, questions are answered from the record as it
+  // stood.
   async function current(): Promise<Library> {
     const lib = await ready;
-    if (!refreshing && (await deps.store.revision()) !== lib.revision) {
-      refreshing = lib
-        .refresh()
-        .catch((err: unknown) => deps.logger.warn({ err }, 'the record could not be updated'))
-        .finally(() => {
-          refreshing = null;
-        });
-    }
+    if (!refreshing && (await deps.store.revision()) !== lib.revision) void refresh(lib);
     if (refreshing) {
       const waited = new Promise<void>((resolve) => setTimeout(resolve, FRESH_WAIT_MS).unref());
       await Promise.race([refreshing, waited]);
