@@ -4,9 +4,12 @@
 // NOTIFY), so a builder would add a dependency without removing dialect work.
 //
 // Concurrency, which SQLite gets from its single writer, is explicit here: record writes take the
-// revision row first (one writer at a time, as in SQLite); a vote holds its poll row FOR SHARE, so
-// a poll closing at the same moment either waits for the vote or refuses it; agenda posts are
-// claimed with FOR UPDATE SKIP LOCKED, so two instances never claim the same post.
+// revision row first (one writer at a time, as in SQLite, so revisions commit in order and the
+// change log never gains an entry below a revision a reader has seen); the search index is
+// replaced holding its own revision row, so only one of several instances moves it from a given
+// revision; a vote holds its poll row FOR SHARE, so a poll closing at the same moment either waits
+// for the vote or refuses it; agenda posts are claimed with FOR UPDATE SKIP LOCKED, so two
+// instances never claim the same post.
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MotebotError } from '../errors.ts';
