@@ -20,16 +20,27 @@ import { STORE_KINDS, type StorePlace } from './helpers/stores.ts';
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const SLIDES = '004_01c28272e6e81fa3.txt';
 
-/** A view of `store` that counts calls of its methods by name. */
+/**
+ * A view of `store` that counts calls of its methods by name, and (as "name:done") the async
+ * iterations they return that ran to their end.
+ */
 function counted(store: Store): { store: Store; calls: Map<string, number> } {
   const calls = new Map<string, number>();
+  const count = (name: string) => calls.set(name, (calls.get(name) ?? 0) + 1);
+  async function* finished<T>(name: string, items: AsyncIterable<T>): AsyncGenerator<T> {
+    yield* items;
+    count(`${name}:done`);
+  }
   const proxy = new Proxy(store, {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        count(String(name));
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result && typeof result === 'object' && Symbol.asyncIterator in result
+          ? finished(String(name), result as AsyncIterable<unknown>)
+          : result;
       };
     },
   });
@@ -155,7 +166,9 @@ describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, 
         });
         await answerer.ask('hva er forslag til vedtak i sak 16/23?');
         const updates = () => reader.calls.get('recordChangesSince') ?? 0;
-        const before = updates();
+        // The last thing an update reads: the changed saker's sections, to its end.
+        const indexed = () => reader.calls.get('searchSections:done') ?? 0;
+        const [before, indexedBefore] = [updates(), indexed()];
 
         // Another instance adds an innspill; no question comes.
         const sak = lib.cases.find((c) => c.item.sak === '16/23')!;
@@ -171,10 +184,11 @@ describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, 
         });
         await syncInnspillToRecord(writer, sak.committee, sak.meeting);
         const until = Date.now() + 5000;
-        while (updates() === before && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        while (indexed() === indexedBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
         expect(updates()).toBeGreaterThan(before);
+        expect(indexed()).toBe(indexedBefore + 1);
 
-        // The update was under way or done before the question: the question starts none itself.
+        // The update was done before the question came: the question starts none itself.
         const told = updates();
         const answer = await answerer.ask(
           'Hva var innspillet fra Helse Vest om stordatakvalitet i sak 16/23?',
