@@ -63,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig(values.data ? { ...process.env, DATA_DIR: values.data } : process.env);
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  // What a command has to say it prints itself (an ingest's failures are in its summary): the log
+  // adds only errors, unless a level is asked for, so each problem is told once.
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL);
   try {
     switch (command) {
       case 'inspect': {
@@ -91,6 +93,11 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
       case 'ask': {
+        const question = positionals.join(' ').trim();
+        if (!question && !values.batch) {
+          console.error(`Skriv et spørsmål: motebot ask "hva ble vedtatt i sak 16/23?"\n\n${USAGE}`);
+          return 1;
+        }
         const store = await openStore(config);
         try {
           const answerer = await createAnswerer({ store, config, logger });
@@ -109,8 +116,6 @@ export async function main(argv: string[]): Promise<number> {
             console.log(JSON.stringify(out, null, 2));
             return 0;
           }
-          const question = positionals.join(' ').trim();
-          if (!question) throw new Error('ask trenger et spørsmål');
           const a = await answerer.ask(question);
           if (values.json) {
             console.log(

@@ -184,4 +184,26 @@ describe('motebot CLI', () => {
     });
     expect((failed as { stderr: string }).stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
+
+  /** The CLI as a member runs it: no log level set. */
+  const plain = (...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.LOG_LEVEL;
+    return run(process.execPath, [BIN, ...args, '--data', data], { cwd: ROOT, env });
+  };
+
+  it('asks for a question when given none or only spaces, without a stack trace or log lines', async () => {
+    for (const question of ['', '   ']) {
+      const failed = await plain('ask', question).catch((e: { code: number; stderr: string }) => e);
+      expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('Skriv et spørsmål') });
+      expect((failed as { stderr: string }).stderr).not.toMatch(/"level"|\bat .*\.(js|ts):\d+/);
+    }
+  });
+
+  it('tells an ingest failure once, in its summary, not again in the log', async () => {
+    const failed = await plain('ingest', path.join(data, 'finnes-ikke.txt')).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 2, stdout: expect.stringContaining('finnes ikke'), stderr: '' });
+  });
 });
