@@ -1,7 +1,8 @@
 // npm run bench — ingest time at 1×, 10× and 100× the corpus, ask latency (offline, warm process)
 // over the gold questions at 1× and 100×, and peak RSS; ingest and ask at 10× on PostgreSQL; then
 // hostile files (a 50 MB package and a DOCX bomb) and the vote burst (bench/votes.ts) on SQLite and
-// on PostgreSQL. Prints tables; nothing here asserts.
+// on PostgreSQL with one bot process, and with two on one PostgreSQL database. Prints tables;
+// nothing here asserts.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
 import { docxBomb } from '../test/helpers/docx-bomb.ts';
 import { createTestDatabase } from '../test/helpers/postgres.ts';
-import { voteBench } from './votes.ts';
+import { instancesBench, voteBench, type VoteFigures } from './votes.ts';
 
 const execFileP = promisify(execFile);
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -198,6 +199,34 @@ async function child<T>(...args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
+/** The vote burst on SQLite and on PostgreSQL (one bot process), then on two instances on PostgreSQL. */
+async function voteBursts(): Promise<void> {
+  const fmt = (n: number, d = 1) => n.toFixed(d);
+  const print = (title: string, votes: VoteFigures) => {
+    console.log(`\nvote burst ${title}`);
+    console.log('handler        votes/s   p50 ms   p99 ms  failed');
+    for (const [name, r] of [
+      ['bare botbuilder', votes.bare],
+      ['Møtebot', votes.bot],
+    ] as const)
+      console.log(
+        `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
+      );
+    console.log(
+      `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
+    );
+  };
+  for (const store of ['sqlite', 'postgres'] as const)
+    print(
+      `on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
+      await child<VoteFigures>('votes', store),
+    );
+  print(
+    'on PostgreSQL, two bot processes: 1,000 members, one poll, requests alternating, 8 connections to each; against two bare handler processes alike',
+    await child<VoteFigures>('instances'),
+  );
+}
+
 const SCALES = [
   [1, true],
   [10, false],
@@ -213,6 +242,9 @@ else if (role === 'votes')
   process.stdout.write(
     `${JSON.stringify(await voteBench(args[0] === 'postgres' ? 'postgres' : 'sqlite'))}\n`,
   );
+else if (role === 'instances') process.stdout.write(`${JSON.stringify(await instancesBench())}\n`);
+// `npm run bench -- votes-only`: the three vote bursts alone.
+else if (role === 'votes-only') await voteBursts();
 // `npm run bench -- hostile`: the hostile files only.
 else if (role === 'hostile') await hostileBench();
 else {
@@ -255,21 +287,5 @@ else {
     }
   }
 
-  for (const store of ['sqlite', 'postgres'] as const) {
-    const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes', store);
-    console.log(
-      `\nvote burst on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
-    );
-    console.log('handler        votes/s   p50 ms   p99 ms  failed');
-    for (const [name, r] of [
-      ['bare botbuilder', votes.bare],
-      ['Møtebot', votes.bot],
-    ] as const)
-      console.log(
-        `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
-      );
-    console.log(
-      `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
-    );
-  }
+  await voteBursts();
 }

@@ -14,9 +14,15 @@ export interface BotProcess {
   kill(): void;
 }
 
-/** Starts the bot with only PATH, HOME and `env`; resolves once it logs the port it took. */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+/**
+ * Starts the bot with only PATH, HOME and `env`; resolves once it logs the port it took. `entry`
+ * names another script that logs its port the same way (the benchmark's bare handler).
+ */
+export async function startBotProcess(
+  env: Record<string, string>,
+  entry = 'bot/index.ts',
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
