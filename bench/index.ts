@@ -221,9 +221,13 @@ async function voteBursts(): Promise<void> {
       `on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
       await child<VoteFigures>('votes', store),
     );
+  const two = await child<VoteFigures>('instances');
   print(
     'on PostgreSQL, two bot processes: 1,000 members, one poll, requests alternating, 8 connections to each; against two bare handler processes alike',
-    await child<VoteFigures>('instances'),
+    two,
+  );
+  console.log(
+    `one bare handler process, 16 connections: ${fmt(two.oneBare!.perSecond, 0)} votes/s; two Møtebot instances are ${fmt(two.ratioToOne!, 2)} of it`,
   );
 }
 

@@ -59,6 +59,9 @@ export interface VoteFigures {
   lost: number;
   doubled: number;
   tallyMatches: boolean;
+  /** Two instances only: one bare handler process taking the same burst, and the ratio to it. */
+  oneBare?: Omit<BurstResult, 'replies'>;
+  ratioToOne?: number;
 }
 
 const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
@@ -176,7 +179,11 @@ export async function instancesBench(): Promise<VoteFigures> {
       ])),
     );
     const [a, b, bareA, bareB] = processes.map((p) => p.url);
-    return await measure(store, connector.url, [bareA!, bareB!], [a!, b!]);
+    const figures = await measure(store, connector.url, [bareA!, bareB!], [a!, b!]);
+    const oneBare = withoutReplies(
+      await burst([bareA!], votesFor(connector.url, 'f'.repeat(16)), { connections: IN_FLIGHT }),
+    );
+    return { ...figures, oneBare, ratioToOne: figures.bot.perSecond / oneBare.perSecond };
   } finally {
     processes.forEach((p) => p.kill());
     await Promise.all(processes.map((p) => p.exited));
