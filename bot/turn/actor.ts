@@ -34,22 +34,24 @@ export async function resolveActor(context: TurnContext, deps: ActorDeps): Promi
 }
 
 /**
- * Who installed Møtebot in each conversation, as far as this process has read it. Every store keeps
- * the first installer for good (the conversations contract holds them to it), so a known one never
- * goes stale; an unknown one (none yet) is read again each time. This spares every card action
- * (each vote) a store read.
+ * Who installed Møtebot in each conversation, as far as this process has read it from a store.
+ * Every store keeps the first installer for good (the conversations contract holds them to it), so
+ * a known one never goes stale; an unknown one (none yet) is read again each time. This spares
+ * every card action (each vote) a store read. Kept per store, so a process never mixes two.
  */
-const installers = new Map<string, string>();
+const installers = new WeakMap<object, Map<string, string>>();
 const MAX_INSTALLERS = 10_000;
 
 async function installerOf(conversationId: string, deps: ActorDeps): Promise<string | null> {
-  const known = installers.get(conversationId);
-  if (known) return known;
+  let known = installers.get(deps.store);
+  if (!known) installers.set(deps.store, (known = new Map()));
+  const hit = known.get(conversationId);
+  if (hit) return hit;
   const installer = (await deps.store.getConversation(conversationId))?.installedBy ?? null;
   if (installer) {
     // Oldest first out: a Map iterates in insertion order.
-    if (installers.size >= MAX_INSTALLERS) installers.delete(installers.keys().next().value!);
-    installers.set(conversationId, installer);
+    if (known.size >= MAX_INSTALLERS) known.delete(known.keys().next().value!);
+    known.set(conversationId, installer);
   }
   return installer;
 }
