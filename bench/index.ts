@@ -2,7 +2,8 @@
 // over the gold questions at 1× and 100×, and peak RSS; at 100× also the time from process start to
 // the first answer, from a new innspill to it being found, and counting the record afresh; ingest
 // and ask at 10× on PostgreSQL; then hostile files (a 50 MB package and a DOCX bomb) and the vote
-// burst (bench/votes.ts) on SQLite and on PostgreSQL. Prints tables; nothing here asserts.
+// burst (bench/votes.ts) on SQLite and on PostgreSQL with one bot process, and with two on one
+// PostgreSQL database. Prints tables; nothing here asserts.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,7 +21,7 @@ import { openStore } from '../src/store/index.ts';
 import { evalCases } from '../src/eval.ts';
 import { docxBomb } from '../test/helpers/docx-bomb.ts';
 import { createTestDatabase } from '../test/helpers/postgres.ts';
-import { voteBench } from './votes.ts';
+import { instancesBench, voteBench, type VoteFigures } from './votes.ts';
 
 const execFileP = promisify(execFile);
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -268,6 +269,38 @@ async function child<T>(...args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
+/** The vote burst on SQLite and on PostgreSQL (one bot process), then on two instances on PostgreSQL. */
+async function voteBursts(): Promise<void> {
+  const fmt = (n: number, d = 1) => n.toFixed(d);
+  const print = (title: string, votes: VoteFigures) => {
+    console.log(`\nvote burst ${title}`);
+    console.log('handler        votes/s   p50 ms   p99 ms  failed');
+    for (const [name, r] of [
+      ['bare botbuilder', votes.bare],
+      ['Møtebot', votes.bot],
+    ] as const)
+      console.log(
+        `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
+      );
+    console.log(
+      `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
+    );
+  };
+  for (const store of ['sqlite', 'postgres'] as const)
+    print(
+      `on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
+      await child<VoteFigures>('votes', store),
+    );
+  const two = await child<VoteFigures>('instances');
+  print(
+    'on PostgreSQL, two bot processes: 1,000 members, one poll, requests alternating, 8 connections to each; against two bare handler processes alike',
+    two,
+  );
+  console.log(
+    `one bare handler process, 16 connections: ${fmt(two.oneBare!.perSecond, 0)} votes/s; two Møtebot instances are ${fmt(two.ratioToOne!, 2)} of it`,
+  );
+}
+
 const SCALES = [
   [1, true],
   [10, false],
@@ -284,6 +317,9 @@ else if (role === 'votes')
   process.stdout.write(
     `${JSON.stringify(await voteBench(args[0] === 'postgres' ? 'postgres' : 'sqlite'))}\n`,
   );
+else if (role === 'instances') process.stdout.write(`${JSON.stringify(await instancesBench())}\n`);
+// `npm run bench -- votes-only`: the three vote bursts alone.
+else if (role === 'votes-only') await voteBursts();
 // `npm run bench -- hostile`: the hostile files only.
 else if (role === 'hostile') await hostileBench();
 else {
@@ -333,21 +369,5 @@ else {
     }
   }
 
-  for (const store of ['sqlite', 'postgres'] as const) {
-    const votes = await child<Awaited<ReturnType<typeof voteBench>>>('votes', store);
-    console.log(
-      `\nvote burst on ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 1,000 members, one poll, 16 connections, over HTTP, one bot process`,
-    );
-    console.log('handler        votes/s   p50 ms   p99 ms  failed');
-    for (const [name, r] of [
-      ['bare botbuilder', votes.bare],
-      ['Møtebot', votes.bot],
-    ] as const)
-      console.log(
-        `${name.padEnd(15)}${fmt(r.perSecond, 0).padStart(7)}  ${fmt(r.p50).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${String(r.failed).padStart(6)}`,
-      );
-    console.log(
-      `ratio ${fmt(votes.ratio, 2)} of the bare handler; counted ${votes.counted} votes from ${votes.distinct} members: ${votes.lost} lost, ${votes.doubled} double-counted; tally ${votes.tallyMatches ? 'matches' : 'DOES NOT match'}`,
-    );
-  }
+  await voteBursts();
 }

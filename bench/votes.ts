@@ -1,15 +1,16 @@
 // The vote burst: 1,000 distinct members vote on one poll over HTTP against /api/messages, 16
-// connections at a time, through the real adapter, bot and store. The same burst goes to a bare
+// requests in flight, through the real adapter, bot and store. The same burst goes to a bare
 // botbuilder handler that answers the invoke with no work, in the same run, so the ratio says what
 // Møtebot's own work costs. Then the tally is checked: every vote counted exactly once.
-import { Agent, request } from 'node:http';
+//
+// Two shapes: one bot process on SQLite or PostgreSQL, in this process (`voteBench`); and two bot
+// processes (`bot/index.ts`) on one PostgreSQL database with the requests alternating between
+// them, against two bare handler processes taking the same alternating burst (`instancesBench`).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import express from 'express';
 import { createAdapter } from '../bot/edge/adapter.ts';
 import { MotebotBot } from '../bot/turn/router.ts';
 import { createApp, listen } from '../bot/edge/server.ts';
@@ -18,115 +19,110 @@ import { loadConfig } from '../src/config.ts';
 import { ingestBytes } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
+import type { NewPoll } from '../src/polls/types.ts';
 import { PostgresStore } from '../src/store/postgres.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/types.ts';
+import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.ts';
 import { startConnector } from '../test/helpers/connector.ts';
 import { createTestDatabase } from '../test/helpers/postgres.ts';
+import { burst, GROUP_CHAT, voteActivity, type BurstResult } from '../test/helpers/vote-burst.ts';
+import { startBareBot } from './bare-bot.ts';
 
 const VOTERS = 1000;
-const CONNECTIONS = 16;
+/** Requests in flight in all: per target, this divided by the number of targets. */
+const IN_FLIGHT = 16;
 const OPTIONS = ['Tilgjengelighet', 'Funksjonalitet', 'Innovasjon'];
-const CONVERSATION = { id: '19:bench@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
+const SAMPLE = path.resolve(import.meta.dirname, '../sample/nuit-mote-3-2031.txt');
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const POLL: NewPoll = {
+  conversationId: GROUP_CHAT.id,
+  committee: null,
+  meeting: null,
+  sak: null,
+  kind: 'single',
+  question: 'Hvor skal vi legge kruttet?',
+  options: OPTIONS,
+  maxPicks: null,
+  anonymous: false,
+  results: 'live',
+  closesAt: null,
+  createdBy: 'aad-bench',
+};
+
+export interface VoteFigures {
+  bot: Omit<BurstResult, 'replies'>;
+  bare: Omit<BurstResult, 'replies'>;
+  ratio: number;
+  counted: number;
+  distinct: number;
+  lost: number;
+  doubled: number;
+  tallyMatches: boolean;
+  /** Two instances only: one bare handler process taking the same burst, and the ratio to it. */
+  oneBare?: Omit<BurstResult, 'replies'>;
+  ratioToOne?: number;
 }
 
-/** Posts one activity per body, CONNECTIONS at a time over keep-alive sockets; latencies in ms. */
-async function burst(url: string, bodies: string[]) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const target = new URL(`${url}/api/messages`);
-  const latencies: number[] = [];
-  let failed = 0;
-  let next = 0;
-  const post = (body: string) =>
-    new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const t0 = performance.now();
-        if ((await post(body)) !== 200) failed++;
-        latencies.push(performance.now() - t0);
-      }
-    }),
+const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+const votesFor = (serviceUrl: string, pollId: string) =>
+  Array.from({ length: VOTERS }, (_, i) => voteActivity(serviceUrl, pollId, i, i % OPTIONS.length));
+
+const withoutReplies = (r: BurstResult): Omit<BurstResult, 'replies'> => ({
+  perSecond: r.perSecond,
+  p50: r.p50,
+  p99: r.p99,
+  failed: r.failed,
+});
+
+/** Warms both up (JIT, first statements) on a poll of its own, then measures bare, then Møtebot. */
+async function measure(
+  store: Store,
+  serviceUrl: string,
+  bare: string[],
+  bot: string[],
+): Promise<VoteFigures> {
+  const warm = await store.createPoll(POLL);
+  const warmVotes = votesFor(serviceUrl, warm.id).slice(0, 50);
+  await burst(bare, warmVotes, { connections: IN_FLIGHT / bare.length });
+  await burst(bot, warmVotes, { connections: IN_FLIGHT / bot.length });
+  const poll = await store.createPoll(POLL);
+  const votes = votesFor(serviceUrl, poll.id);
+  const bareRun = withoutReplies(await burst(bare, votes, { connections: IN_FLIGHT / bare.length }));
+  const botRun = withoutReplies(await burst(bot, votes, { connections: IN_FLIGHT / bot.length }));
+  const stored = await store.listVotes(poll.id);
+  const voters = new Set(stored.map((v) => v.voterKey));
+  const counts = OPTIONS.map(
+    (_, o) => stored.filter((v) => 'choices' in v.answer && v.answer.choices[0] === o).length,
   );
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const expected = OPTIONS.map((_, o) => votes.filter((_v, i) => i % OPTIONS.length === o).length);
   return {
-    perSecond: bodies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    failed,
+    bot: botRun,
+    bare: bareRun,
+    ratio: botRun.perSecond / bareRun.perSecond,
+    counted: stored.length,
+    distinct: voters.size,
+    lost: VOTERS - voters.size,
+    doubled: stored.length - voters.size,
+    tallyMatches: counts.every((c, i) => c === expected[i]),
   };
 }
 
-function voteActivity(serviceUrl: string, pollId: string, i: number): string {
-  return JSON.stringify({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: `vote-${i}`,
-    channelId: 'msteams',
-    serviceUrl,
-    from: { id: `29:voter-${i}`, name: `Medlem ${i}`, aadObjectId: `aad-voter-${i}` },
-    conversation: CONVERSATION,
-    recipient: { id: '28:motebot', name: 'Møtebot' },
-    channelData: { tenant: { id: 'tenant-1' } },
-    value: {
-      action: {
-        type: 'Action.Execute',
-        verb: 'poll.vote',
-        data: { pollId, choice: String(i % OPTIONS.length) },
-      },
-    },
-  });
-}
-
-/** A bot that answers the same invoke with a fixed reply and does nothing else. */
-async function bareBot(): Promise<Server> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const adapter = createAdapter(config, createLogger('silent'));
-  const bot = new (class extends ActivityHandler {
-    protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: {} };
-    }
-  })();
-  const app = express();
-  app.use(express.json({ limit: '1mb' }));
-  app.post('/api/messages', (req, res) => adapter.process(req, res, (context) => bot.run(context)));
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+async function ingestSample(store: Store): Promise<void> {
+  await ingestBytes(new Uint8Array(await readFile(SAMPLE)), 'nuit-mote-3-2031.txt', {
+    store,
+    maxBytes: 1 << 20,
   });
 }
 
 /** The burst on one bot process over SQLite (a file), or over PostgreSQL (a new database on 127.0.0.1:5432). */
-export async function voteBench(kind: 'sqlite' | 'postgres' = 'sqlite') {
+export async function voteBench(kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<VoteFigures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-votes-'));
   const connector = await startConnector();
   const db = kind === 'postgres' ? await createTestDatabase() : null;
   const store = db ? await PostgresStore.open(db.url) : new SqliteStore(dir);
   try {
-    const fixture = await readFile(path.resolve(import.meta.dirname, '../sample/nuit-mote-3-2031.txt'));
-    await ingestBytes(new Uint8Array(fixture), 'nuit-mote-3-2031.txt', { store, maxBytes: 1 << 20 });
+    await ingestSample(store);
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const logger = createLogger('silent');
     const answerer = await createAnswerer({ store, config, logger });
@@ -145,57 +141,54 @@ export async function voteBench(kind: 'sqlite' | 'postgres' = 'sqlite') {
       0,
       '127.0.0.1',
     );
-    const bare = await bareBot();
-    const poll = await store.createPoll({
-      conversationId: CONVERSATION.id,
-      committee: null,
-      meeting: null,
-      sak: null,
-      kind: 'single',
-      question: 'Hvor skal vi legge kruttet?',
-      options: OPTIONS,
-      maxPicks: null,
-      anonymous: false,
-      results: 'live',
-      closesAt: null,
-      createdBy: 'aad-bench',
-    });
-    const bodies = Array.from({ length: VOTERS }, (_, i) => voteActivity(connector.url, poll.id, i));
-    const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-    // Warm both up (JIT, first SQLite statements) before measuring.
-    await burst(urlOf(bare), bodies.slice(0, 50));
-    await burst(
-      urlOf(server),
-      bodies.slice(0, 50).map((b) => b.replace('"vote-', '"warm-')),
-    );
-    await store.deletePoll(poll.id);
-    const measured = await store.createPoll({ ...poll, createdBy: 'aad-bench' });
-    const votes = bodies.map((b) => b.replaceAll(poll.id, measured.id));
-    const bareRun = await burst(urlOf(bare), votes);
-    const botRun = await burst(urlOf(server), votes);
-    const stored = await store.listVotes(measured.id);
-    const voters = new Set(stored.map((v) => v.voterKey));
-    const counts = OPTIONS.map(
-      (_, o) => stored.filter((v) => 'choices' in v.answer && v.answer.choices[0] === o).length,
-    );
-    const expected = OPTIONS.map(
-      (_, o) => Array.from({ length: VOTERS }, (_, i) => i % OPTIONS.length).filter((x) => x === o).length,
-    );
-    server.close();
-    bare.close();
-    return {
-      bot: botRun,
-      bare: bareRun,
-      ratio: botRun.perSecond / bareRun.perSecond,
-      counted: stored.length,
-      distinct: voters.size,
-      lost: VOTERS - voters.size,
-      doubled: stored.length - voters.size,
-      tallyMatches: counts.every((c, i) => c === expected[i]),
-    };
+    const bare = await startBareBot();
+    try {
+      return await measure(store, connector.url, [urlOf(bare)], [urlOf(server)]);
+    } finally {
+      server.close();
+      bare.close();
+    }
   } finally {
     await store.close();
     await db?.drop();
+    await connector.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Two bot processes on one new PostgreSQL database, and two bare handler processes, alternating. */
+export async function instancesBench(): Promise<VoteFigures> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-instances-'));
+  const connector = await startConnector();
+  const db = await createTestDatabase();
+  const store = await PostgresStore.open(db.url);
+  const processes: BotProcess[] = [];
+  try {
+    await ingestSample(store);
+    const env = (name: string) => ({
+      STORE: 'postgres',
+      DATABASE_URL: db.url,
+      DATA_DIR: path.join(dir, name),
+    });
+    processes.push(
+      ...(await Promise.all([
+        startBotProcess(env('a')),
+        startBotProcess(env('b')),
+        startBotProcess({}, 'bench/bare-bot.ts'),
+        startBotProcess({}, 'bench/bare-bot.ts'),
+      ])),
+    );
+    const [a, b, bareA, bareB] = processes.map((p) => p.url);
+    const figures = await measure(store, connector.url, [bareA!, bareB!], [a!, b!]);
+    const oneBare = withoutReplies(
+      await burst([bareA!], votesFor(connector.url, 'f'.repeat(16)), { connections: IN_FLIGHT }),
+    );
+    return { ...figures, oneBare, ratioToOne: figures.bot.perSecond / oneBare.perSecond };
+  } finally {
+    processes.forEach((p) => p.kill());
+    await Promise.all(processes.map((p) => p.exited));
+    await store.close();
+    await db.drop();
     await connector.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,15 @@ import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { startConnector } from './helpers/connector.ts';
-import { CHAT, createPoll, seedMeeting, startPanel, vote, type PanelServer } from './helpers/panel.ts';
+import {
+  CHAT,
+  createPoll,
+  seedMeeting,
+  startPanel,
+  stateEvents,
+  vote,
+  type PanelServer,
+} from './helpers/panel.ts';
 import { APP_ID, newKey, signToken, SSO_ENV, startJwks, TENANT, type Jwks } from './helpers/sso.ts';
 
 let dir: string;
@@ -176,24 +184,6 @@ describe('the panel event stream', () => {
     expect(reads.mock.calls.length).toBe(after);
   });
 });
-
-/** The states of a server-sent event stream, one per "state" event. */
-async function* stateEvents(res: Response): AsyncGenerator<PanelState> {
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const event = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = /^data: (.*)$/m.exec(event)?.[1];
-      if (event.startsWith('event: state') && data) yield JSON.parse(data) as PanelState;
-    }
-  }
-}
 
 describe('Teams SSO on the panel API', () => {
   let jwks: Jwks;

@@ -1,7 +1,6 @@
 // Shutdown of the real bot process (`npm start`'s entry) while a member has the side panel open:
 // SIGTERM must end the open event stream and the process, with exit code 0. How fast it stops is
 // a figure for the benchmark, not an assertion; the bound here only keeps a hang from passing.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityFor, postActivity, SECRETARY } from './helpers/bot.ts';
+import { startBotProcess } from './helpers/bot-process.ts';
 import { startConnector } from './helpers/connector.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 /** Generous: the bot promises 5 s; a stop that never comes fails here instead of hanging the run. */
 const EXIT_BOUND_MS = 10_000;
 
@@ -25,40 +24,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `bot/index.ts` on a free port in local mode; resolves with its address once it listens. */
-async function startBotProcess(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dir,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const port = /"port":(\d+)/.exec(log)?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then(() => reject(new Error(`the bot exited before it listened:\n${log}`)));
-  });
-  return { child, url, exited, log: () => log };
-}
+/** The bot process on a free port in local mode, on a SQLite store in the test's folder. */
+const startBot = (env: Record<string, string> = {}) => startBotProcess({ DATA_DIR: dir, ...env });
 
 describe('graceful shutdown', () => {
   it('ends an open panel event stream and exits with 0 on SIGTERM', async () => {
-    const bot = await startBotProcess();
+    const bot = await startBot();
     try {
       const res = await fetch(
         `${bot.url}/api/panel/events?conversation=${encodeURIComponent('19:x@thread.v2')}`,
@@ -78,7 +49,7 @@ describe('graceful shutdown', () => {
       for (;;) if ((await reader.read()).done) break;
       expect(bot.log()).toMatch(/"msg":"Møtebot stopper/);
     } finally {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+      bot.kill();
     }
   });
 
@@ -93,7 +64,7 @@ describe('graceful shutdown', () => {
       downloading();
     });
     await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
-    const bot = await startBotProcess({ SECRETARIAT_AAD_IDS: SECRETARY, DOWNLOAD_TIMEOUT_SECONDS: '600' });
+    const bot = await startBot({ SECRETARIAT_AAD_IDS: SECRETARY, DOWNLOAD_TIMEOUT_SECONDS: '600' });
     try {
       const upload = {
         contentType: 'application/vnd.microsoft.teams.file.download.info',
@@ -121,7 +92,7 @@ describe('graceful shutdown', () => {
         'Møtebot ble stoppet mens «treg.txt» ble lastet ned. Prøv å sende den på nytt om litt.',
       );
     } finally {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+      bot.kill();
       stalling.closeAllConnections();
       stalling.close();
       await connector.close();

@@ -22,8 +22,7 @@ export async function resolveActor(context: TurnContext, deps: ActorDeps): Promi
   // The secretariat may do all the others may: no need to ask the store or Teams.
   else {
     const personal = (a.conversation.conversationType ?? 'personal') === 'personal';
-    if (personal || (aad && (await deps.store.getConversation(a.conversation.id))?.installedBy === aad))
-      roles.push('installer');
+    if (personal || (aad && (await installerOf(a.conversation.id, deps)) === aad)) roles.push('installer');
     if (await isMeetingOrganiser(context, deps.logger)) roles.push('organiser');
   }
   return {
@@ -32,6 +31,29 @@ export async function resolveActor(context: TurnContext, deps: ActorDeps): Promi
     tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null,
     roles,
   };
+}
+
+/**
+ * Who installed Møtebot in each conversation, as far as this process has read it from a store.
+ * Every store keeps the first installer for good (the conversations contract holds them to it), so
+ * a known one never goes stale; an unknown one (none yet) is read again each time. This spares
+ * every card action (each vote) a store read. Kept per store, so a process never mixes two.
+ */
+const installers = new WeakMap<object, Map<string, string>>();
+const MAX_INSTALLERS = 10_000;
+
+async function installerOf(conversationId: string, deps: ActorDeps): Promise<string | null> {
+  let known = installers.get(deps.store);
+  if (!known) installers.set(deps.store, (known = new Map()));
+  const hit = known.get(conversationId);
+  if (hit) return hit;
+  const installer = (await deps.store.getConversation(conversationId))?.installedBy ?? null;
+  if (installer) {
+    // Oldest first out: a Map iterates in insertion order.
+    if (known.size >= MAX_INSTALLERS) known.delete(known.keys().next().value!);
+    known.set(conversationId, installer);
+  }
+  return installer;
 }
 
 /** Meeting roles asked of Teams, by meeting and member: every vote card asks, Teams need not. */

@@ -10,7 +10,7 @@ import {
   serviceWorld,
   type ServiceWorld,
 } from '../../test/helpers/services.ts';
-import type { PollDraft } from './service.ts';
+import { PollService, type PollDraft } from './service.ts';
 
 let world: ServiceWorld;
 beforeEach(async () => {
@@ -47,6 +47,19 @@ describe('the poll service', () => {
     expect(second.ok && second.value.viewer.answer).toEqual({ choices: [2] });
     expect(second.ok && second.value.results.voters).toBe(1);
     expect(second.ok && second.value.results.options.map((o) => o.count)).toEqual([0, 0, 1]);
+  });
+
+  it('refuses a vote on a poll another bot process closed after this one last read it, and counts nothing', async () => {
+    const { polls } = world.services;
+    const poll = await newPoll();
+    expect((await polls.vote(member(1), CHAT.id, { pollId: poll.id, choice: '0' })).ok).toBe(true);
+    const elsewhere = new PollService({ store: world.store, clock: world.clock, creators: 'members' });
+    expect((await elsewhere.close(member(0), CHAT.id, poll.id)).ok).toBe(true);
+    for (const n of [1, 2]) {
+      const late = await polls.vote(member(n), CHAT.id, { pollId: poll.id, choice: '1' });
+      expect(late.ok ? 'counted' : late.refusal.code).toBe('poll_closed');
+    }
+    expect(await world.store.countAnswers(poll.id)).toEqual([{ answer: { choices: [0] }, count: 1 }]);
   });
 
   it('refuses a vote on a closed poll, on another chat’s poll, or with an option it lacks, and stores nothing', async () => {

@@ -58,7 +58,12 @@ export interface PollDraft {
 
 const NOBODY: PollViewer = { answer: null, seesResults: false, mayClose: false };
 
+/** Open polls a process keeps for voting (see `openPoll`); far more than are open at once. */
+const OPEN_POLLS_KEPT = 1_000;
+
 export class PollService {
+  private readonly openPolls = new Map<string, Poll>();
+
   constructor(
     private readonly deps: {
       store: PollStore;
@@ -133,7 +138,7 @@ export class PollService {
    */
   async vote(actor: Actor, conversationId: string, data: VoteData): Promise<Result<PollView>> {
     const { store, clock } = this.deps;
-    const poll = await store.getPoll(data.pollId);
+    const poll = await this.openPoll(data.pollId);
     if (!poll || poll.conversationId !== conversationId) return refuse('poll_not_found');
     if (poll.closedAt) return refuse('poll_closed');
     const answer = parseAnswer(poll, data);
@@ -146,7 +151,12 @@ export class PollService {
       answer: answer.value,
       votedAt: clock.now().toISOString(),
     });
-    return stored ? ok(await this.viewFor(actor, poll)) : refuse('poll_closed');
+    if (!stored) {
+      this.openPolls.delete(poll.id);
+      return refuse('poll_closed');
+    }
+    // The answer just stored is the member's own: no need to read it back.
+    return ok(await this.viewFor(actor, poll, answer.value));
   }
 
   /** The poll as this member sees it now (a card's refresh). */
@@ -202,13 +212,32 @@ export class PollService {
     return voterKey(poll, actor.id, await this.deps.store.secret(VOTER_KEY_SECRET));
   }
 
+  /**
+   * An open poll as a vote needs it, read once per process: its question, options and rules never
+   * change after it is created, and whether it is still open is checked by the store with each
+   * vote, so a copy read while it was open stays good for every later vote (a vote on a poll closed
+   * since is refused by the store). A burst of votes on one poll then costs no read of it each.
+   */
+  private async openPoll(id: string): Promise<Poll | null> {
+    const known = this.openPolls.get(id);
+    if (known) return known;
+    const poll = await this.deps.store.getPoll(id);
+    if (poll && !poll.closedAt) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.openPolls.size >= OPEN_POLLS_KEPT) this.openPolls.delete(this.openPolls.keys().next().value!);
+      this.openPolls.set(id, poll);
+    }
+    return poll;
+  }
+
   /** The card everyone sees before their own refresh: no answer, and results only when live. */
   private shared(poll: Poll): Promise<PollView> {
     return this.seenAs(poll, { ...NOBODY, seesResults: poll.results === 'live' });
   }
 
-  private async viewFor(actor: Actor, poll: Poll): Promise<PollView> {
-    const mine = (await this.deps.store.getVote(poll.id, await this.voterKeyOf(poll, actor)))?.answer ?? null;
+  private async viewFor(actor: Actor, poll: Poll, known?: PollAnswer): Promise<PollView> {
+    const mine =
+      known ?? (await this.deps.store.getVote(poll.id, await this.voterKeyOf(poll, actor)))?.answer ?? null;
     return this.seenAs(poll, {
       answer: mine,
       seesResults: poll.results === 'live' || (poll.results === 'after_vote' && !!mine),

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import type { ChatMembers } from '../../bot/panel/chat-members.ts';
+import type { PanelState } from '../../bot/panel/state.ts';
 import { errorHandler, notFound } from '../../bot/edge/http-errors.ts';
 import { createPanelRouter } from '../../bot/panel/routes.ts';
 import { listen } from '../../bot/edge/server.ts';
@@ -101,4 +102,22 @@ export async function startPanel(opts: {
   app.use(notFound, errorHandler(logger));
   const server = await listen(app, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** The states of a server-sent event stream, one per "state" event. */
+export async function* stateEvents(res: Response): AsyncGenerator<PanelState> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(event)?.[1];
+      if (event.startsWith('event: state') && data) yield JSON.parse(data) as PanelState;
+    }
+  }
 }
