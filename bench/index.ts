@@ -261,6 +261,41 @@ async function innspillChild(data: string) {
   };
 }
 
+/** Ask latency in a warm process and start → first answer at 100×, three runs each. */
+async function answersBench(keep?: string): Promise<void> {
+  const dir = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), 'motebot-bench-answers-'));
+  const data = path.join(dir, 'data');
+  try {
+    const made = await readdir(data).then(
+      () => true,
+      () => false,
+    );
+    if (!made) {
+      await syntheticCorpus(path.join(dir, 'corpus'), 100);
+      await child('ingest', path.join(dir, 'corpus'), data);
+    }
+    const fmt = (ns: number[], d = 1) => ns.map((n) => n.toFixed(d)).join(', ');
+    const asks = [];
+    for (let run = 0; run < 3; run++)
+      asks.push(await child<Awaited<ReturnType<typeof askChild>>>('ask', data));
+    const starts = [];
+    for (let run = 0; run < 3; run++) starts.push(await firstAnswer(data));
+    console.log(`100× ask p50 ms: ${fmt(asks.map((a) => a.p50))}; p95 ms: ${fmt(asks.map((a) => a.p95))}`);
+    console.log(
+      `100× index load ms: ${fmt(
+        asks.map((a) => a.loadMs),
+        0,
+      )}; RSS MB: ${fmt(
+        asks.map((a) => a.rss),
+        0,
+      )}`,
+    );
+    console.log(`100× start → first answer ms: ${fmt(starts, 0)}`);
+  } finally {
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs a child of this script and returns the JSON it prints. */
 async function child<T>(...args: string[]): Promise<T> {
   const { stdout } = await execFileP(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], {
@@ -322,6 +357,9 @@ else if (role === 'instances') process.stdout.write(`${JSON.stringify(await inst
 else if (role === 'votes-only') await voteBursts();
 // `npm run bench -- hostile`: the hostile files only.
 else if (role === 'hostile') await hostileBench();
+// `npm run bench -- answers [DIR]`: the 100× answer-speed figures only, three runs each; the 100×
+// store is kept in DIR (made on the first run) so a change to the answerer is measured in minutes.
+else if (role === 'answers') await answersBench(args[0]);
 else {
   const fmt = (n: number | undefined, d = 1) => (n === undefined ? '–' : n.toFixed(d));
   console.log(

@@ -1,21 +1,15 @@
 // motebot ingest | ask | inspect | eval — the command-line contract of ../shared/eval/README.md —
-// and export (innspill for the referat).
+// and export (innspill for the referat). What only some commands use (the document readers, the
+// parser, ingest, eval, export) is imported by those commands, so `ask` starts without it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createAnswerer } from './answer/index.ts';
 import { loadConfig } from './config.ts';
-import { readDocument } from './documents/index.ts';
-import { readLimits } from './documents/limits.ts';
 import { isMotebotError } from './errors.ts';
-import { evalCases, evalFiles, formatEvalReport, formatFileReport, type EvalReport } from './eval.ts';
-import { formatSummary, ingestPaths } from './ingest.ts';
-import { EXPORT_FORMATS, exportInnspill, type ExportFormat } from './innspill/export.ts';
-import { findMeetingForExport } from './innspill/meeting.ts';
+import type { EvalReport } from './eval.ts';
+import type { ExportFormat } from './innspill/export.ts';
 import { createLogger } from './logger.ts';
-import { inspectView } from './record/inspect.ts';
-import { parseDocument } from './record/parse.ts';
-import { redact } from './record/redact.ts';
 import { openStore } from './store/index.ts';
 
 const USAGE = `Bruk: motebot <kommando> [valg]
@@ -71,6 +65,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'inspect': {
         const file = positionals[0];
         if (!file) throw new Error('inspect trenger en fil');
+        const [{ readDocument }, { inspectView }, { parseDocument }, { redact }] = await Promise.all([
+          import('./documents/index.ts'),
+          import('./record/inspect.ts'),
+          import('./record/parse.ts'),
+          import('./record/redact.ts'),
+        ]);
         const doc = await readDocument(file, { maxBytes: config.MAX_FILE_MB * 1024 * 1024 });
         const view = inspectView(parseDocument(redact(doc.text).text));
         console.log(values.json ? JSON.stringify(view, null, 2) : JSON.stringify(view, null, 2));
@@ -78,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'ingest': {
         if (!positionals.length) throw new Error('ingest trenger minst én fil eller mappe');
+        const [{ formatSummary, ingestPaths }, { readLimits }] = await Promise.all([
+          import('./ingest.ts'),
+          import('./documents/limits.ts'),
+        ]);
         const store = await openStore(config);
         try {
           const summary = await ingestPaths(positionals, {
@@ -139,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'eval': {
         if (!positionals.length) throw new Error('eval trenger minst én QA.json-fil');
+        const { evalCases, evalFiles, formatEvalReport, formatFileReport } = await import('./eval.ts');
         const files = await Promise.all(
           positionals.map(async (file) => ({
             file,
@@ -171,6 +176,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const [what, ...label] = positionals;
+        const [{ EXPORT_FORMATS, exportInnspill }, { findMeetingForExport }] = await Promise.all([
+          import('./innspill/export.ts'),
+          import('./innspill/meeting.ts'),
+        ]);
         if (what !== 'innspill' || !label.length)
           throw new Error('skriv for eksempel «export innspill 2/2023»');
         const format = (values.format ?? 'md') as ExportFormat;

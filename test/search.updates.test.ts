@@ -154,6 +154,70 @@ describe.each(STORE_KINDS.map((k) => [k.name, k] as const))('search on %s', (_, 
     });
   });
 
+  describe('a library started from the index kept as one blob', () => {
+    const QUERIES = [
+      'Zorblax',
+      'kvantekryptografi',
+      'kjernejournal',
+      'legemiddelliste',
+      'Helsenorge veikart',
+    ];
+    const hits = async (l: Library, q: string) =>
+      (await l.index.search(q)).map((h) => [h.section.id, h.section.year, h.section.title, h.score]);
+    /** The store as it was before blobs were kept: every start builds the index from its sections. */
+    const withoutSnapshot = (s: Store) =>
+      new Proxy(s, {
+        get(target, name, receiver) {
+          if (name === 'searchSnapshot') return async () => null;
+          if (name === 'saveSearchSnapshot') return async () => false;
+          const value: unknown = Reflect.get(target, name, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }) as Store;
+
+    it('reads one blob instead of the sections, ranks as an index built from them, and updates in place', async () => {
+      const first = await place.open();
+      const second = counted(await place.open());
+      const third = await place.open();
+      try {
+        // The first start at this revision builds the index and keeps it; the next reads it back.
+        await loadLibrary(first);
+        const restored = await loadLibrary(second.store);
+        expect(second.calls.get('searchSnapshot')).toBe(1);
+        expect(second.calls.get('searchSections')).toBeUndefined();
+        const built = await loadLibrary(withoutSnapshot(third));
+        expect(restored.index.size).toBe(built.index.size);
+        for (const q of QUERIES) expect(await hits(restored, q)).toEqual(await hits(built, q));
+        for (const word of ['SFM', 'PLL', 'KS', 'NHN', 'HOD'])
+          expect(restored.index.defined(word)).toEqual(built.index.defined(word));
+        expect(restored.index.compoundHead('legemiddellisten')).toEqual(
+          built.index.compoundHead('legemiddellisten'),
+        );
+
+        // Its postings lie in the blob's buffer: an update in place must leave them right.
+        const sak = lib.cases.find((c) => c.item.sak === '16/23')!;
+        await store.addInnspill({
+          committee: sak.committee,
+          meeting: sak.meeting,
+          sak: '16/23',
+          conversationId: 'chat-3',
+          authorId: 'member-3',
+          authorName: 'Per Nordmann',
+          organisation: null,
+          text: 'Fotonikkmodulen bør testes i kjernejournal.',
+        });
+        await syncInnspillToRecord(store, sak.committee, sak.meeting);
+        expect(await restored.refresh()).toBe('updated');
+        expect(await built.refresh()).toBe('updated');
+        for (const q of [...QUERIES, 'fotonikkmodulen'])
+          expect(await hits(restored, q)).toEqual(await hits(built, q));
+        expect((await hits(restored, 'fotonikkmodulen')).length).toBe(1);
+      } finally {
+        await Promise.all([first.close(), second.store.close(), third.close()]);
+      }
+    });
+  });
+
   describe('an answerer on the store', () => {
     it('is brought up to date when the store tells of a change, before the next question', async () => {
       const reader = counted(await place.open());

@@ -14,6 +14,7 @@ import type { Embedder } from './embeddings.ts';
 import { InvertedIndex, type Vocabulary } from './inverted.ts';
 import { expansions } from './lexicon.ts';
 import { sectionGroups, sectionText, syncSearchSections, tokenize } from './sections.ts';
+import { decodeSnapshot, encodeSnapshot, type IndexSnapshot } from './snapshot.ts';
 import { searchTerm, topicWords } from './terms.ts';
 
 export interface SearchFilters {
@@ -89,8 +90,18 @@ export class SearchIndex {
   static async load(store: Store, caseKeyOf: (c: CaseRef) => string, embed: Embedder | null = null) {
     await syncSearchSections(store);
     const index = new SearchIndex(caseKeyOf, embed);
-    const terms = index.text.vocabulary(await store.searchTerms());
-    for await (const s of store.searchSections()) index.add(s, terms);
+    const revision = await store.searchIndexRevision();
+    const stored = await store.searchSnapshot();
+    const snapshot = stored?.revision === revision ? decodeSnapshot(stored.bytes) : null;
+    if (snapshot) index.restore(snapshot);
+    else {
+      const terms = index.text.vocabulary(await store.searchTerms());
+      for await (const s of store.searchSections()) index.add(s, terms);
+      // Kept for the next start, unless the sections moved while they were read: then they may be
+      // of a later revision than the one read first, and the next start builds them again.
+      if ((await store.searchIndexRevision()) === revision)
+        await store.saveSearchSnapshot(revision, encodeSnapshot(index.snapshot()));
+    }
     // A compound counts as its parts too: "liste" finds "legemiddellisten", "journal" "kjernejournal".
     // A term is split by the documents that hold it alone, as the record stood when it was first seen.
     index.text.countAlsoAs((term) => compoundParts(term, (t) => index.text.frequencyAlone(t)));
@@ -125,9 +136,27 @@ export class SearchIndex {
     if (this.embed) await this.embedSections(passages);
   }
 
+  /** The index as built from the stored sections, before compounds are counted. */
+  private snapshot(): IndexSnapshot {
+    return {
+      sections: this.sections.map((s, doc) => ({ ...s!, definitions: this.definitionsOf.get(doc) ?? [] })),
+      text: this.text.state(),
+    };
+  }
+
+  /** Takes in a snapshot, into an index still empty: the same index `add` makes of its sections. */
+  private restore({ sections, text }: IndexSnapshot): void {
+    this.text.restore(text);
+    sections.forEach((s, doc) => this.place(doc, s, s.definitions));
+  }
+
   private add(s: StoredSearchSection, vocabulary: Vocabulary): void {
+    this.place(this.text.addCounted(s.terms, vocabulary, s.length), s, s.definitions);
+  }
+
+  /** Files a section's facts under its document number. */
+  private place(doc: number, s: Omit<Section, 'id' | 'caseKey'>, definitions: [string, string][]): void {
     const caseKey = this.caseKeyOf(s);
-    const doc = this.text.addCounted(s.terms, vocabulary, s.length);
     this.sections[doc] = {
       id: `${caseKey}#${s.kind}`,
       caseKey,
@@ -141,7 +170,7 @@ export class SearchIndex {
     const docs = this.docsOfCase.get(caseKey);
     if (docs) docs.push(doc);
     else this.docsOfCase.set(caseKey, [doc]);
-    if (s.definitions.length) this.definitionsOf.set(doc, s.definitions);
+    if (definitions.length) this.definitionsOf.set(doc, definitions);
   }
 
   /** Vectors for the sections these passage groups make. */

@@ -16,8 +16,8 @@ const D = 0.5;
 
 /** The documents a term occurs in (ascending) and how often it occurs in each. */
 class Postings {
-  docs = new Uint32Array(4);
-  counts = new Uint32Array(4);
+  docs: Uint32Array = new Uint32Array(4);
+  counts: Uint32Array = new Uint32Array(4);
   size = 0;
 
   /** Appends a document numbered above every document already here. */
@@ -56,6 +56,7 @@ class Postings {
 
   /** Lets go of the room kept for growth. */
   trim(): void {
+    if (this.size === this.docs.length) return;
     this.docs = this.docs.slice(0, this.size);
     this.counts = this.counts.slice(0, this.size);
   }
@@ -87,6 +88,19 @@ export function analyse(
     if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return { counts, length: new Set(tokens).size };
+}
+
+/**
+ * What an index holds before compounds are counted: each term's own postings, and the documents'
+ * lengths. Enough to make the same index again without the documents (see ./snapshot.ts).
+ */
+export interface InvertedState {
+  terms: string[];
+  /** Each term's documents and counts, in the order of `terms`. */
+  postings: { docs: Uint32Array; counts: Uint32Array }[];
+  /** BM25 length by document number. */
+  lengths: Uint32Array;
+  averageLength: number;
 }
 
 /** Terms by number, with their postings once met. */
@@ -212,6 +226,36 @@ export class InvertedIndex {
     const parts = [...this.own.keys()].map((term) => [term, partsOf(term)] as const);
     this.partsOf = partsOf;
     for (const [term, list] of parts) this.register(term, list);
+  }
+
+  /** The index's state, for an index with no documents removed and compounds not yet counted. */
+  state(): InvertedState {
+    const terms = [...this.own.keys()];
+    return {
+      terms,
+      postings: terms.map((t) => {
+        const p = this.own.get(t)!;
+        return { docs: p.docs.subarray(0, p.size), counts: p.counts.subarray(0, p.size) };
+      }),
+      lengths: this.lengths.subarray(0, this.numbers),
+      averageLength: this.averageLength,
+    };
+  }
+
+  /** Takes in a state given by `state()` (of another index), into an index still empty. */
+  restore(state: InvertedState): void {
+    state.terms.forEach((term, i) => {
+      const p = new Postings();
+      // Views of the state's arrays: a document added later makes a term's arrays anew.
+      p.docs = state.postings[i]!.docs;
+      p.counts = state.postings[i]!.counts;
+      p.size = p.docs.length;
+      this.own.set(term, p);
+    });
+    this.lengths = new Uint32Array(Math.max(1024, state.lengths.length));
+    this.lengths.set(state.lengths);
+    this.numbers = this.count = state.lengths.length;
+    this.averageLength = state.averageLength;
   }
 
   /** Drops the room kept for growth: call once a batch of documents is added. */

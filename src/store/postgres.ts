@@ -514,6 +514,23 @@ export class PostgresStore implements Store {
     }
   }
 
+  async searchSnapshot(): Promise<{ revision: number; bytes: Uint8Array } | null> {
+    const row = await this.one<{ revision: string; bytes: Buffer }>(
+      'SELECT revision, bytes FROM search_snapshot WHERE id = 1',
+    );
+    return row && { revision: Number(row.revision), bytes: row.bytes };
+  }
+
+  async saveSearchSnapshot(revision: number, bytes: Uint8Array): Promise<boolean> {
+    // One statement: it keeps the blob only while the sections stand at its revision.
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO search_snapshot (id, revision, bytes) SELECT 1, $1, $2 FROM search_revision WHERE id = 1 AND revision = $1
+       ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, bytes = excluded.bytes`,
+      [revision, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async onRecordChange(listener: RecordChangeListener): Promise<() => void> {
     this.recordListeners.add(listener);
     this.listener ??= { client: null, retry: null, revision: -1, ready: null };

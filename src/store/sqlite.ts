@@ -825,6 +825,24 @@ export class SqliteStore implements Store {
     }
   }
 
+  async searchSnapshot(): Promise<{ revision: number; bytes: Uint8Array } | null> {
+    return (
+      this.stmt<[], { revision: number; bytes: Buffer }>(
+        'SELECT revision, bytes FROM search_snapshot WHERE id = 1',
+      ).get() ?? null
+    );
+  }
+
+  async saveSearchSnapshot(revision: number, bytes: Uint8Array): Promise<boolean> {
+    // One statement: it keeps the blob only while the sections stand at its revision.
+    return (
+      this.stmt(
+        `INSERT INTO search_snapshot (id, revision, bytes) SELECT 1, ?, ? FROM search_revision WHERE id = 1 AND revision = ?
+         ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, bytes = excluded.bytes`,
+      ).run(revision, bytes, revision).changes > 0
+    );
+  }
+
   async onRecordChange(listener: RecordChangeListener): Promise<() => void> {
     this.recordListeners.add(listener);
     // SQLite has no notifications between processes: one small row is read every so often, and

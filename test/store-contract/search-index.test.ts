@@ -123,6 +123,40 @@ describeStores('search-index', ({ open }) => {
     expect(await read(store, [])).toEqual([]);
   });
 
+  it('keeps the index as one blob only at the revision the sections stand at, the last one saved', async () => {
+    const store = await open();
+    await store.putDocument(document([passage('1/31', 'agenda', 1)]));
+    const revision = await store.revision();
+    expect(await store.searchSnapshot()).toBeNull();
+    expect(
+      await store.replaceSearchSections({
+        from: 0,
+        to: revision,
+        cases: 'all',
+        sections: [section('1/31', 'agenda', [1, 1])],
+      }),
+    ).toBe(true);
+    // A blob of a revision the sections do not stand at would be read at the wrong one: refused.
+    expect(await store.saveSearchSnapshot(revision + 1, Uint8Array.from([9]))).toBe(false);
+    expect(await store.searchSnapshot()).toBeNull();
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+    expect(await store.saveSearchSnapshot(revision, bytes)).toBe(true);
+    const other = await open();
+    const kept = await other.searchSnapshot();
+    expect(kept?.revision).toBe(revision);
+    expect(Buffer.from(kept!.bytes).equals(Buffer.from(bytes))).toBe(true);
+    // The sections move on: the old blob stays until one of the new revision replaces it.
+    await store.putDocument(document([passage('2/31', 'agenda', 2)], 'b.txt'));
+    const next = await store.revision();
+    expect(await store.replaceSearchSections({ from: revision, to: next, cases: [], sections: [] })).toBe(
+      true,
+    );
+    expect(await store.saveSearchSnapshot(revision, Uint8Array.from([1]))).toBe(false);
+    expect(await store.saveSearchSnapshot(next, Uint8Array.from([1, 2, 3]))).toBe(true);
+    expect(await other.searchSnapshot()).toEqual({ revision: next, bytes: expect.anything() });
+    expect([...(await other.searchSnapshot())!.bytes]).toEqual([1, 2, 3]);
+  });
+
   it('replaces only the saker named, and moves only from the revision the writer read', async () => {
     const store = await open();
     await store.putDocument(

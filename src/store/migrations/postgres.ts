@@ -216,4 +216,11 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       ALTER TABLE documents ADD COLUMN summary_json text;
     `,
   },
+  {
+    version: 3,
+    name: 'the search index as one blob per revision',
+    sql: `
+      CREATE TABLE search_snapshot (id integer PRIMARY KEY CHECK (id = 1), revision bigint NOT NULL, bytes bytea NOT NULL);
+    `,
+  },
 ];

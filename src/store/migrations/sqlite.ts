@@ -239,4 +239,11 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE documents ADD COLUMN summary_json TEXT;
     `,
   },
+  {
+    version: 10,
+    name: 'the search index as one blob per revision',
+    sql: `
+      CREATE TABLE search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL, bytes BLOB NOT NULL);
+    `,
+  },
 ];

@@ -41,4 +41,11 @@ export interface SearchIndexPort {
   }): Promise<boolean>;
   /** The stored sections (all, or those of these saker) in record order: by their first passage. */
   searchSections(cases?: CaseRef[]): AsyncIterable<StoredSearchSection>;
+  /** The index as one blob, as last saved, with the revision it was built at; null when none is. */
+  searchSnapshot(): Promise<{ revision: number; bytes: Uint8Array } | null>;
+  /**
+   * Keeps the index built at `revision` as one blob, replacing any before — only while the stored
+   * sections still stand at that revision: false (and nothing kept) when they have moved.
+   */
+  saveSearchSnapshot(revision: number, bytes: Uint8Array): Promise<boolean>;
 }
