@@ -16,6 +16,7 @@ import { SqliteStore } from '../src/store/sqlite.ts';
 import {
   activityFor,
   invokeActivity,
+  meetingEventActivity,
   postActivity,
   SECRETARY,
   sentCards,
@@ -473,22 +474,12 @@ describe('innspill', () => {
 describe('meeting start and end', () => {
   const CHAT = { id: '19:meeting_NUIT2@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
   const event = (name: 'meetingStart' | 'meetingEnd') =>
-    activityFor(harness.connector, {
-      type: 'event',
-      name: `application/vnd.microsoft.${name}`,
-      text: undefined,
-      conversation: CHAT,
-      from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
-      channelData: { tenant: { id: 'tenant-1' }, meeting: { id: 'MCM-nuit-2-2023' } },
-      value: {
-        Id: 'MCM-nuit-2-2023',
-        MeetingType: 'Scheduled',
-        JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-        Title: 'NUIT møte 2/2023',
-        ...(name === 'meetingStart'
-          ? { StartTime: '2023-05-25T07:00:00Z' }
-          : { EndTime: '2023-05-25T13:45:00Z' }),
-      },
+    meetingEventActivity(harness.connector, name, {
+      chat: CHAT,
+      id: 'MCM-nuit-2-2023',
+      title: 'NUIT møte 2/2023',
+      start: '2023-05-25T07:00:00Z',
+      end: '2023-05-25T13:45:00Z',
     });
 
   it('posts "Møtet er i gang" once, with the agenda of the committee meeting the chat follows and its current sak', async () => {

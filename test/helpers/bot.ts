@@ -134,6 +134,29 @@ export function invokeActivity(
   });
 }
 
+/** A scheduled Teams meeting's start or end event in its chat, as Teams delivers it to the bot. */
+export function meetingEventActivity(
+  connector: Connector,
+  name: 'meetingStart' | 'meetingEnd',
+  meeting: { chat: Record<string, unknown>; id: string; title: string; start: string; end: string },
+) {
+  return activityFor(connector, {
+    type: 'event',
+    name: `application/vnd.microsoft.${name}`,
+    text: undefined,
+    conversation: meeting.chat,
+    from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
+    channelData: { tenant: { id: 'tenant-1' }, meeting: { id: meeting.id } },
+    value: {
+      Id: meeting.id,
+      MeetingType: 'Scheduled',
+      JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      Title: meeting.title,
+      ...(name === 'meetingStart' ? { StartTime: meeting.start } : { EndTime: meeting.end }),
+    },
+  });
+}
+
 export async function postActivity(url: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${url}/api/messages`, {
     method: 'POST',
