@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../bot/edge/adapter.ts';
 import { MotebotBot } from '../bot/turn/router.ts';
 import { clientAllowed, createApp, listen } from '../bot/edge/server.ts';
@@ -14,7 +14,6 @@ import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
-import type { Store } from '../src/store/types.ts';
 import { ManualClock } from './helpers/clock.ts';
 import {
   activityFor,
@@ -24,8 +23,8 @@ import {
   sentCards,
   startTestBot,
   type TestBot,
+  useTestBot,
 } from './helpers/bot.ts';
-import { startConnector, type Connector } from './helpers/connector.ts';
 import { docxBomb } from './helpers/docx-bomb.ts';
 import { openTestStore } from './helpers/stores.ts';
 
@@ -38,39 +37,22 @@ interface Gold {
   citations: { sak: string | null }[];
 }
 
-let dir: string;
-let store: Store;
-let connector: Connector;
 /** The bot's time: 1 May 2023, before NUIT meeting 2/2023 (25 May). */
 const clock = new ManualClock('2023-05-01T10:00:00Z');
 
 function startBot(env: Record<string, string> = {}): Promise<TestBot> {
-  return startTestBot({ store, dir, clock, env });
+  return startTestBot({ store: harness.store, dir: harness.dir, clock, env });
 }
 
-let bot: TestBot;
-
-const activity = (over: Record<string, unknown>) => activityFor(connector, over);
+const activity = (over: Record<string, unknown>) => activityFor(harness.connector, over);
 const post = postActivity;
-const cards = () => sentCards(connector);
+const cards = () => sentCards(harness.connector);
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-bot-'));
-  store = await openTestStore(dir);
-  await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 50 * 1024 * 1024 });
-  connector = await startConnector();
-  bot = await startBot();
-}, 60_000);
-
-afterAll(async () => {
-  bot.server.close();
-  await connector.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  connector.sent.length = 0;
+const harness = useTestBot({
+  name: 'bot',
+  clock,
+  openStore: openTestStore,
+  fill: (store) => ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 50 * 1024 * 1024 }),
 });
 
 describe('answering in Teams', () => {
@@ -78,9 +60,9 @@ describe('answering in Teams', () => {
     const gold = (JSON.parse(await readFile(path.join(SHARED, 'eval/qa.json'), 'utf8')) as Gold[]).find(
       (g) => g.type === 'proposed_decision' && g.citations[0]?.sak,
     )!;
-    const res = await post(bot.url, activity({ text: gold.question }));
+    const res = await post(harness.bot.url, activity({ text: gold.question }));
     expect(res.status).toBe(200);
-    const sent = await connector.waitFor(2);
+    const sent = await harness.connector.waitFor(2);
     expect(sent[0]!.activity.type).toBe('typing');
     const card = JSON.stringify(cards()[0]!.content);
     expect(card).toContain(`sak ${gold.citations[0]!.sak}`);
@@ -90,12 +72,15 @@ describe('answering in Teams', () => {
 
   it('answers in a group chat only when @mentioned, without the mention in the question', async () => {
     const group = { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
-    await post(bot.url, activity({ conversation: group, text: 'hva er forslag til vedtak i sak 16/23?' }));
+    await post(
+      harness.bot.url,
+      activity({ conversation: group, text: 'hva er forslag til vedtak i sak 16/23?' }),
+    );
     await new Promise((r) => setTimeout(r, 300));
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
 
     await post(
-      bot.url,
+      harness.bot.url,
       activity({
         conversation: group,
         text: '<at>Møtebot</at> hva er forslag til vedtak i sak 16/23?',
@@ -104,14 +89,14 @@ describe('answering in Teams', () => {
         ],
       }),
     );
-    await connector.waitFor(2);
+    await harness.connector.waitFor(2);
     expect(JSON.stringify(cards()[0]!.content)).toContain('16/23');
-    expect(connector.sent[1]!.conversationId).toBe(group.id);
+    expect(harness.connector.sent[1]!.conversationId).toBe(group.id);
   });
 
   it('shows help for hjelp and help, listing the commands', async () => {
-    await post(bot.url, activity({ text: 'hjelp' }));
-    await connector.waitFor(1);
+    await post(harness.bot.url, activity({ text: 'hjelp' }));
+    await harness.connector.waitFor(1);
     const card = JSON.stringify(cards()[0]!.content);
     expect(card).toContain('Dette kan jeg');
     expect(card).toContain('agenda');
@@ -122,17 +107,17 @@ describe('installation', () => {
   it('welcomes a new conversation once and stores its reference', async () => {
     const conversation = { id: '19:channel@thread.skype', conversationType: 'channel', tenantId: 'tenant-1' };
     const install = activity({ type: 'installationUpdate', action: 'add', conversation, text: undefined });
-    await post(bot.url, install);
-    await connector.waitFor(1);
+    await post(harness.bot.url, install);
+    await harness.connector.waitFor(1);
     expect(JSON.stringify(cards()[0]!.content)).toContain('Hei! Jeg er Møtebot');
-    const stored = await store.getConversation(conversation.id);
+    const stored = await harness.store.getConversation(conversation.id);
     expect(stored).toMatchObject({ id: conversation.id, kind: 'channel', tenantId: 'tenant-1' });
-    expect((stored!.reference as { serviceUrl: string }).serviceUrl).toBe(connector.url);
+    expect((stored!.reference as { serviceUrl: string }).serviceUrl).toBe(harness.connector.url);
 
-    connector.sent.length = 0;
-    await post(bot.url, { ...install, id: 'again' });
+    harness.connector.sent.length = 0;
+    await post(harness.bot.url, { ...install, id: 'again' });
     await new Promise((r) => setTimeout(r, 300));
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
   });
 });
 
@@ -147,12 +132,12 @@ describe('agenda subscriptions', () => {
         { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
       ],
     });
-  const texts = () => connector.sent.map((s) => s.activity.text ?? '');
+  const texts = () => harness.connector.sent.map((s) => s.activity.text ?? '');
   const installer = { id: '29:eier', name: 'Eva Eier', aadObjectId: 'aad-eier' };
 
   it('lets the member who installed Møtebot subscribe the channel, and no one else but the secretariat', async () => {
     await post(
-      bot.url,
+      harness.bot.url,
       activity({
         type: 'installationUpdate',
         action: 'add',
@@ -161,41 +146,44 @@ describe('agenda subscriptions', () => {
         text: undefined,
       }),
     );
-    await connector.waitFor(1);
-    connector.sent.length = 0;
+    await harness.connector.waitFor(1);
+    harness.connector.sent.length = 0;
 
-    await post(bot.url, mention('abonner NUIT'));
-    await connector.waitFor(1);
+    await post(harness.bot.url, mention('abonner NUIT'));
+    await harness.connector.waitFor(1);
     expect(texts()[0]).toContain('Bare sekretariatet');
-    expect(await store.listSubscriptions({ conversationId: channel.id })).toEqual([]);
+    expect(await harness.store.listSubscriptions({ conversationId: channel.id })).toEqual([]);
 
-    await post(bot.url, mention('abonner NUIT', installer));
-    await connector.waitFor(2);
+    await post(harness.bot.url, mention('abonner NUIT', installer));
+    await harness.connector.waitFor(2);
     expect(texts()[1]).toContain('følger nå NUIT');
-    await post(bot.url, mention('subscribe NUFA', { id: '29:sek', name: 'Sigrid', aadObjectId: SECRETARY }));
-    await connector.waitFor(3);
+    await post(
+      harness.bot.url,
+      mention('subscribe NUFA', { id: '29:sek', name: 'Sigrid', aadObjectId: SECRETARY }),
+    );
+    await harness.connector.waitFor(3);
     expect(texts()[2]).toContain('now follows NUFA');
     expect(
-      (await store.listSubscriptions({ conversationId: channel.id, activeOnly: true })).map(
+      (await harness.store.listSubscriptions({ conversationId: channel.id, activeOnly: true })).map(
         (x) => x.committee,
       ),
     ).toEqual(['NUFA', 'NUIT']);
 
-    await post(bot.url, mention('abonnement'));
-    await connector.waitFor(4);
+    await post(harness.bot.url, mention('abonnement'));
+    await harness.connector.waitFor(4);
     expect(texts()[3]).toContain('NUFA, NUIT');
 
-    await post(bot.url, mention('avslutt abonnement NUFA', installer));
-    await connector.waitFor(5);
+    await post(harness.bot.url, mention('avslutt abonnement NUFA', installer));
+    await harness.connector.waitFor(5);
     expect(texts()[4]).toContain('ikke lenger NUFA');
-    expect(await store.listSubscriptions({ conversationId: channel.id, activeOnly: true })).toMatchObject([
-      { committee: 'NUIT' },
-    ]);
+    expect(
+      await harness.store.listSubscriptions({ conversationId: channel.id, activeOnly: true }),
+    ).toMatchObject([{ committee: 'NUIT' }]);
   });
 
   it('asks which committee when none is named', async () => {
-    await post(bot.url, mention('abonner', installer));
-    await connector.waitFor(1);
+    await post(harness.bot.url, mention('abonner', installer));
+    await harness.connector.waitFor(1);
     expect(texts()[0]).toContain('Hvilket utvalg?');
   });
 });
@@ -205,8 +193,8 @@ describe('agenda on request', () => {
     JSON.stringify(cards().find((c) => JSON.stringify(c.content).includes('Agenda ·'))?.content ?? {});
 
   it('shows the agenda of a meeting named by number, with each sak, time and proposal', async () => {
-    await post(bot.url, activity({ text: 'agenda 2/2023' }));
-    await connector.waitFor(1);
+    await post(harness.bot.url, activity({ text: 'agenda 2/2023' }));
+    await harness.connector.waitFor(1);
     const card = agendaCard();
     expect(card).toContain('Agenda · NUIT møte 2/2023');
     expect(card).toContain('**16/23**');
@@ -215,24 +203,26 @@ describe('agenda on request', () => {
   });
 
   it('finds a NUFA meeting by its date, and the meeting that handles a sak', async () => {
-    await post(bot.url, activity({ text: 'agenda NUFA 27.10.2021' }));
-    await connector.waitFor(1);
+    await post(harness.bot.url, activity({ text: 'agenda NUFA 27.10.2021' }));
+    await harness.connector.waitFor(1);
     expect(agendaCard()).toContain('Agenda · NUFA 27.10.2021');
-    connector.sent.length = 0;
-    await post(bot.url, activity({ text: 'agenda 31/20' }));
-    await connector.waitFor(1);
+    harness.connector.sent.length = 0;
+    await post(harness.bot.url, activity({ text: 'agenda 31/20' }));
+    await harness.connector.waitFor(1);
     expect(agendaCard()).toContain('Agenda · NUIT møte 5/2020');
   });
 
   it('says so plainly when no such meeting is in the documents', async () => {
-    await post(bot.url, activity({ text: 'agenda 9/2019' }));
-    await connector.waitFor(1);
-    expect(connector.sent[0]!.activity.text).toContain('Jeg finner ingen møteinnkalling for «9/2019»');
+    await post(harness.bot.url, activity({ text: 'agenda 9/2019' }));
+    await harness.connector.waitFor(1);
+    expect(harness.connector.sent[0]!.activity.text).toContain(
+      'Jeg finner ingen møteinnkalling for «9/2019»',
+    );
   });
 
   it('answers "Spør om saken" about that sak only, and shows the memo on "Vis toppnotat"', async () => {
     const invoke = (verb: string, data: Record<string, string>) =>
-      post(bot.url, invokeActivity(connector, verb, data));
+      post(harness.bot.url, invokeActivity(harness.connector, verb, data));
     const res = await invoke('agenda.ask', {
       committee: 'NUIT',
       meeting: '2/2023',
@@ -240,30 +230,30 @@ describe('agenda on request', () => {
       question: 'Hva er forslaget?',
     });
     expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Svaret kommer i samtalen.' });
-    await connector.waitFor(2);
+    await harness.connector.waitFor(2);
     const answer = JSON.stringify(cards().at(-1)!.content);
     expect(answer).toContain('16/23');
     expect(answer).toContain('Forslag til vedtak');
     expect(answer).not.toMatch(/sak (1[3-57-9]|2\d)\/23/);
 
     // The sak's own button asks no question of its own: the answer says what the sak proposes.
-    connector.sent.length = 0;
+    harness.connector.sent.length = 0;
     await invoke('agenda.ask', { committee: 'NUIT', meeting: '2/2023', sak: '21/23' });
-    await connector.waitFor(2);
+    await harness.connector.waitFor(2);
     expect(JSON.stringify(cards().at(-1)!.content)).toContain('21/23');
 
-    connector.sent.length = 0;
+    harness.connector.sent.length = 0;
     await invoke('agenda.memo', { committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
-    await connector.waitFor(1);
+    await harness.connector.waitFor(1);
     const memo = JSON.stringify(cards()[0]!.content);
     expect(memo).toContain('Toppnotat · sak 16/23');
     expect(memo).toMatch(/Hensikt|Bakgrunn/);
 
-    connector.sent.length = 0;
+    harness.connector.sent.length = 0;
     const forged = await invoke('agenda.ask', { committee: 'NUIT', meeting: '2/2023', sak: 'DROP TABLE' });
     expect(await forged.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
   });
 });
 
@@ -272,45 +262,45 @@ describe('meeting packages sent as files', () => {
     contentType: 'application/vnd.microsoft.teams.file.download.info',
     name,
     content: {
-      downloadUrl: `${connector.url}files/${encodeURIComponent(name)}`,
+      downloadUrl: `${harness.connector.url}files/${encodeURIComponent(name)}`,
       fileType: name.split('.').pop(),
     },
   });
 
   const sendFileAsSecretary = async (name: string) => {
     const secretary = { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY };
-    await post(bot.url, activity({ from: secretary, text: '', attachments: [file(name)] }));
-    return connector.waitFor(2);
+    await post(harness.bot.url, activity({ from: secretary, text: '', attachments: [file(name)] }));
+    return harness.connector.waitFor(2);
   };
 
   it('ingests a package from a secretariat member and reports the summary', async () => {
-    connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
+    harness.connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
     const sent = await sendFileAsSecretary('pakke-2031.txt');
     const summary = JSON.stringify(sent.at(-1)!.activity);
     expect(summary).toContain('Lest inn: 1');
-    expect(await store.findDocument('pakke-2031.txt')).not.toBeNull();
+    expect(await harness.store.findDocument('pakke-2031.txt')).not.toBeNull();
   });
 
   it('tells a secretariat member in plain bokmål why a file type is refused', async () => {
-    connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
+    harness.connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
     const sent = await sendFileAsSecretary('budsjett.xlsx');
     expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
   });
 
   it('refuses a DOCX bomb with a clear reply on the wire, and goes on answering', async () => {
     // This file once took the bot process down.
-    connector.files.set('bombe.docx', new Uint8Array(docxBomb(150)));
+    harness.connector.files.set('bombe.docx', new Uint8Array(docxBomb(150)));
     const sent = await sendFileAsSecretary('bombe.docx');
     const reply = JSON.stringify(sent.at(-1)!.activity);
     expect(reply).toContain('Feilet: 1');
     expect(reply).toMatch(/«bombe\.docx» pakkes ut til 15\d\.\d MB; største tillatte er 100\.0 MB utpakket/);
     expect(reply).not.toMatch(/heap|node_modules|\.ts:\d/);
-    expect(await store.findDocument('bombe.docx')).toBeNull();
+    expect(await harness.store.findDocument('bombe.docx')).toBeNull();
 
-    connector.sent.length = 0;
-    const res = await post(bot.url, activity({ text: 'hjelp' }));
+    harness.connector.sent.length = 0;
+    const res = await post(harness.bot.url, activity({ text: 'hjelp' }));
     expect(res.status).toBe(200);
-    await connector.waitFor(1);
+    await harness.connector.waitFor(1);
     expect(JSON.stringify(cards()[0]!.content)).toContain('Dette kan jeg');
   }, 60_000);
 
@@ -331,7 +321,7 @@ describe('meeting packages sent as files', () => {
       };
       const res = await post(impatient.url, activity({ from: secretary, text: '', attachments: [upload] }));
       expect(res.status).toBe(200);
-      const sent = await connector.waitFor(2);
+      const sent = await harness.connector.waitFor(2);
       expect(sent.at(-1)!.activity.text).toBe(
         '«treg.txt» ble ikke lastet ned innen 0.5 sekunder. Prøv å sende den på nytt.',
       );
@@ -343,9 +333,9 @@ describe('meeting packages sent as files', () => {
   });
 
   it('politely refuses a file from someone outside the secretariat', async () => {
-    connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
-    await post(bot.url, activity({ text: '', attachments: [file('pakke-2031.txt')] }));
-    const sent = await connector.waitFor(1);
+    harness.connector.files.set('pakke-2031.txt', new Uint8Array(await readFile(FIXTURE)));
+    await post(harness.bot.url, activity({ text: '', attachments: [file('pakke-2031.txt')] }));
+    const sent = await harness.connector.waitFor(1);
     expect(sent[0]!.activity.text).toMatch(/bare sekretariatet kan legge inn møtedokumenter/);
   });
 });
@@ -353,12 +343,16 @@ describe('meeting packages sent as files', () => {
 describe('feedback', () => {
   it('stores 👍/👎 from the card with the question, keyed by the member who clicked', async () => {
     const res = await post(
-      bot.url,
-      invokeActivity(connector, 'feedback', { reaction: 'down', question: 'hva skjedde?', answer: 'svar' }),
+      harness.bot.url,
+      invokeActivity(harness.connector, 'feedback', {
+        reaction: 'down',
+        question: 'hva skjedde?',
+        answer: 'svar',
+      }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Takk for tilbakemeldingen!' });
-    expect((await store.listFeedback()).at(-1)).toMatchObject({
+    expect((await harness.store.listFeedback()).at(-1)).toMatchObject({
       userId: 'aad-kari',
       question: 'hva skjedde?',
       reaction: 'down',
@@ -366,10 +360,13 @@ describe('feedback', () => {
   });
 
   it('changes nothing for a malformed feedback payload', async () => {
-    const before = (await store.listFeedback()).length;
-    const res = await post(bot.url, invokeActivity(connector, 'feedback', { reaction: 'maybe' }));
+    const before = (await harness.store.listFeedback()).length;
+    const res = await post(
+      harness.bot.url,
+      invokeActivity(harness.connector, 'feedback', { reaction: 'maybe' }),
+    );
     expect(await res.json()).toMatchObject({ value: expect.stringContaining('ingenting ble endret') });
-    expect(await store.listFeedback()).toHaveLength(before);
+    expect(await harness.store.listFeedback()).toHaveLength(before);
   });
 });
 
@@ -398,7 +395,7 @@ describe('when something fails', () => {
     );
     await brokenStore.close();
     await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity({ text: 'agenda' }));
-    const sent = await connector.waitFor(1);
+    const sent = await harness.connector.waitFor(1);
     const text = sent.at(-1)!.activity.text ?? '';
     expect(text).toMatch(/^Beklager, noe gikk galt hos meg\..*referanse [0-9a-f]{8}/);
     expect(text).not.toMatch(/\bat \S+ \(|Error|stack/);
@@ -421,7 +418,7 @@ describe('who may talk to the bot', () => {
     expect(res.status).toBe(403);
     guarded.server.close();
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
   });
 
   it('with an app id configured, refuses a request without a valid token (401) and processes nothing', async () => {
@@ -435,7 +432,7 @@ describe('who may talk to the bot', () => {
     ).toBe(401);
     secured.server.close();
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
   });
 
   it('in local mode serves loopback clients only', () => {
@@ -448,6 +445,6 @@ describe('who may talk to the bot', () => {
   });
 
   it('says it is healthy, and in which mode', async () => {
-    expect(await (await fetch(`${bot.url}/healthz`)).json()).toEqual({ status: 'ok', mode: 'local' });
+    expect(await (await fetch(`${harness.bot.url}/healthz`)).json()).toEqual({ status: 'ok', mode: 'local' });
   });
 });

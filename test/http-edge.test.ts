@@ -4,11 +4,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportToken } from '../bot/edge/export-links.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import { activityFor, postActivity, startTestBot, type TestBot } from './helpers/bot.ts';
+import { activityFor, postActivity, startTestBot, type TestBot, useTestBot } from './helpers/bot.ts';
 import {
   BOT_APP_ID,
   channelToken,
@@ -16,33 +16,14 @@ import {
   unsignedToken,
   type BotFrameworkKeys,
 } from './helpers/bot-token.ts';
-import { startConnector, type Connector } from './helpers/connector.ts';
 import { seedMeeting } from './helpers/panel.ts';
 import { newKey } from './helpers/sso.ts';
 
-let dir: string;
-let store: SqliteStore;
-let connector: Connector;
-let bot: TestBot;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-edge-'));
-  store = new SqliteStore(dir);
-  await seedMeeting(store);
-  connector = await startConnector();
-  bot = await startTestBot({ store, dir, clock: systemClock });
-}, 60_000);
-
-afterAll(async () => {
-  bot.server.close();
-  await connector.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  connector.sent.length = 0;
-  connector.requests.length = 0;
+const harness = useTestBot({
+  name: 'edge',
+  clock: systemClock,
+  openStore: (dir) => new SqliteStore(dir),
+  fill: seedMeeting,
 });
 
 /** What must never reach a client: stack frames, install paths, source files, driver words. */
@@ -68,32 +49,32 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 describe('malformed requests to /api/messages', () => {
   it('answers broken JSON, an oversized body, a foreign charset or encoding and a non-JSON type with 400, 413 and 415', async () => {
-    await expectError(await send(bot.url, '{', JSON_TYPE), 400, 'invalid_json');
-    await expectError(await send(bot.url, '"just a string"', JSON_TYPE), 400, 'invalid_json');
+    await expectError(await send(harness.bot.url, '{', JSON_TYPE), 400, 'invalid_json');
+    await expectError(await send(harness.bot.url, '"just a string"', JSON_TYPE), 400, 'invalid_json');
     const huge = JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024) });
-    await expectError(await send(bot.url, huge, JSON_TYPE), 413, 'body_too_large');
+    await expectError(await send(harness.bot.url, huge, JSON_TYPE), 413, 'body_too_large');
     await expectError(
-      await send(bot.url, '{}', { 'content-type': 'application/json; charset=latin1' }),
+      await send(harness.bot.url, '{}', { 'content-type': 'application/json; charset=latin1' }),
       415,
       'unsupported_charset',
     );
     await expectError(
-      await send(bot.url, '{}', { ...JSON_TYPE, 'content-encoding': 'x-evil' }),
+      await send(harness.bot.url, '{}', { ...JSON_TYPE, 'content-encoding': 'x-evil' }),
       415,
       'unsupported_encoding',
     );
     await expectError(
-      await send(bot.url, 'not gzip at all', { ...JSON_TYPE, 'content-encoding': 'gzip' }),
+      await send(harness.bot.url, 'not gzip at all', { ...JSON_TYPE, 'content-encoding': 'gzip' }),
       400,
       'bad_request',
     );
     await expectError(
-      await send(bot.url, 'hjelp', { 'content-type': 'text/plain' }),
+      await send(harness.bot.url, 'hjelp', { 'content-type': 'text/plain' }),
       415,
       'unsupported_media_type',
     );
-    await expectError(await send(bot.url, '', {}), 415, 'unsupported_media_type');
-    expect(connector.requests).toHaveLength(0);
+    await expectError(await send(harness.bot.url, '', {}), 415, 'unsupported_media_type');
+    expect(harness.connector.requests).toHaveLength(0);
   });
 
   it('refuses an activity that is not one with 400 before any turn runs', async () => {
@@ -102,42 +83,47 @@ describe('malformed requests to /api/messages', () => {
       [],
       { type: 5 },
       { type: 'message' },
-      activityFor(connector, { conversation: {} }),
+      activityFor(harness.connector, { conversation: {} }),
     ])
-      await expectError(await postActivity(bot.url, body), 400, 'invalid_activity');
+      await expectError(await postActivity(harness.bot.url, body), 400, 'invalid_activity');
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.requests).toHaveLength(0);
+    expect(harness.connector.requests).toHaveLength(0);
   });
 
   it('refuses an activity without a usable serviceUrl at once, without sending anything anywhere', async () => {
     for (const serviceUrl of [undefined, '', 'not a url', 'file:///etc/passwd'])
       await expectError(
-        await postActivity(bot.url, activityFor(connector, { text: 'hjelp', serviceUrl })),
+        await postActivity(harness.bot.url, activityFor(harness.connector, { text: 'hjelp', serviceUrl })),
         400,
         'invalid_activity',
       );
     // In local mode replies go to this machine only: a public connector is not where they belong.
     await expectError(
       await postActivity(
-        bot.url,
-        activityFor(connector, { text: 'hjelp', serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
+        harness.bot.url,
+        activityFor(harness.connector, {
+          text: 'hjelp',
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        }),
       ),
       400,
       'service_url_not_allowed',
     );
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.requests).toHaveLength(0);
+    expect(harness.connector.requests).toHaveLength(0);
   });
 
   it('still answers a well-formed activity', async () => {
-    expect((await postActivity(bot.url, activityFor(connector, { text: 'hjelp' }))).status).toBe(200);
-    expect(await connector.waitFor(1)).toHaveLength(1);
+    expect(
+      (await postActivity(harness.bot.url, activityFor(harness.connector, { text: 'hjelp' }))).status,
+    ).toBe(200);
+    expect(await harness.connector.waitFor(1)).toHaveLength(1);
   });
 });
 
 describe('tenants', () => {
   const mismatched = (channelTenant: string, conversationTenant: string) =>
-    activityFor(connector, {
+    activityFor(harness.connector, {
       text: 'hjelp',
       channelData: { tenant: { id: channelTenant } },
       conversation: { id: 'a:x', conversationType: 'personal', tenantId: conversationTenant },
@@ -145,36 +131,31 @@ describe('tenants', () => {
 
   it('refuses an activity whose channelData tenant disagrees with its conversation tenant (403)', async () => {
     const guarded = await startTestBot({
-      store,
-      dir,
+      store: harness.store,
+      dir: harness.dir,
       clock: systemClock,
       env: { ALLOWED_TENANTS: 'tenant-1' },
     });
     try {
       // An allowed tenant in channelData does not let in a conversation of another tenant.
-      await expectError(
-        await postActivity(guarded.url, mismatched('tenant-1', 'tenant-evil')),
-        403,
-        'tenant_mismatch',
-      );
-      await expectError(
-        await postActivity(guarded.url, mismatched('tenant-evil', 'tenant-1')),
-        403,
-        'tenant_mismatch',
-      );
-      await expectError(
-        await postActivity(guarded.url, mismatched('tenant-evil', 'tenant-evil')),
-        403,
-        'tenant_not_allowed',
-      );
+      for (const [channelTenant, conversationTenant, code] of [
+        ['tenant-1', 'tenant-evil', 'tenant_mismatch'],
+        ['tenant-evil', 'tenant-1', 'tenant_mismatch'],
+        ['tenant-evil', 'tenant-evil', 'tenant_not_allowed'],
+      ] as const)
+        await expectError(
+          await postActivity(guarded.url, mismatched(channelTenant, conversationTenant)),
+          403,
+          code,
+        );
       // Without ALLOWED_TENANTS a self-contradicting activity is refused all the same.
       await expectError(
-        await postActivity(bot.url, mismatched('tenant-1', 'tenant-2')),
+        await postActivity(harness.bot.url, mismatched('tenant-1', 'tenant-2')),
         403,
         'tenant_mismatch',
       );
       await new Promise((r) => setTimeout(r, 200));
-      expect(connector.requests).toHaveLength(0);
+      expect(harness.connector.requests).toHaveLength(0);
     } finally {
       guarded.server.close();
     }
@@ -189,8 +170,8 @@ describe('Bot Framework tokens (Teams mode)', () => {
   beforeAll(async () => {
     keys = await startBotFrameworkKeys();
     secured = await startTestBot({
-      store,
-      dir,
+      store: harness.store,
+      dir: harness.dir,
       clock: systemClock,
       env: { MICROSOFT_APP_ID: BOT_APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-secret' },
       authSettings: keys.authSettings,
@@ -207,7 +188,7 @@ describe('Bot Framework tokens (Teams mode)', () => {
     // that matters here is what goes on the wire.
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const url = connector.url;
+      const url = harness.connector.url;
       const refused: [string, string | undefined][] = [
         ['no token', undefined],
         ['garbage', 'Bearer garbage'],
@@ -227,7 +208,7 @@ describe('Bot Framework tokens (Teams mode)', () => {
       for (const [what, authorization] of refused) {
         const res = await postActivity(
           secured.url,
-          activityFor(connector, { text: 'hjelp' }),
+          activityFor(harness.connector, { text: 'hjelp' }),
           authorization ? { authorization } : {},
         );
         expect(res.status, what).toBe(401);
@@ -237,20 +218,22 @@ describe('Bot Framework tokens (Teams mode)', () => {
       quiet.mockRestore();
     }
     await new Promise((r) => setTimeout(r, 200));
-    expect(connector.requests).toHaveLength(0);
+    expect(harness.connector.requests).toHaveLength(0);
   });
 
   it('lets a valid token through to the activity checks that follow it', async () => {
-    const authorization = `Bearer ${channelToken(keys.key, connector.url)}`;
+    const authorization = `Bearer ${channelToken(keys.key, harness.connector.url)}`;
     // Refused for its tenants, not its token: the token itself passed.
-    const mismatch = activityFor(connector, {
+    const mismatch = activityFor(harness.connector, {
       text: 'hjelp',
       channelData: { tenant: { id: 'tenant-1' } },
       conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-2' },
     });
     await expectError(await postActivity(secured.url, mismatch, { authorization }), 403, 'tenant_mismatch');
     await expectError(
-      await postActivity(secured.url, activityFor(connector, { serviceUrl: undefined }), { authorization }),
+      await postActivity(secured.url, activityFor(harness.connector, { serviceUrl: undefined }), {
+        authorization,
+      }),
       400,
       'invalid_activity',
     );
@@ -260,17 +243,17 @@ describe('Bot Framework tokens (Teams mode)', () => {
 
 describe('the other routes', () => {
   it('answers unknown paths, asset tricks and malformed paths with a coded 4xx', async () => {
-    await expectError(await fetch(`${bot.url}/nope`), 404, 'not_found');
-    await expectError(await fetch(`${bot.url}/api/messages`), 404, 'not_found');
+    await expectError(await fetch(`${harness.bot.url}/nope`), 404, 'not_found');
+    await expectError(await fetch(`${harness.bot.url}/api/messages`), 404, 'not_found');
     // The script table is no plain object: its prototype's names are not files.
     for (const file of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
-      await expectError(await fetch(`${bot.url}/panel/assets/${file}`), 404, 'not_found');
+      await expectError(await fetch(`${harness.bot.url}/panel/assets/${file}`), 404, 'not_found');
     for (const trick of [
       '..%2f..%2fpackage.json',
       '..%2f..%2f..%2fetc%2fpasswd',
       '%2e%2e%2fbot%2fserver.ts',
     ]) {
-      const res = await fetch(`${bot.url}/panel/assets/${trick}`);
+      const res = await fetch(`${harness.bot.url}/panel/assets/${trick}`);
       expect([400, 403, 404]).toContain(res.status);
       await expectError(
         res,
@@ -278,21 +261,21 @@ describe('the other routes', () => {
         { 400: 'bad_request', 403: 'forbidden', 404: 'not_found' }[res.status]!,
       );
     }
-    await expectError(await fetch(`${bot.url}/panel/assets/%E0%A4%A`), 400, 'bad_request');
-    await expectError(await fetch(`${bot.url}/api/panel/state`), 400, 'conversation_required');
-    await expectError(await fetch(`${bot.url}/api/panel/events`), 400, 'conversation_required');
+    await expectError(await fetch(`${harness.bot.url}/panel/assets/%E0%A4%A`), 400, 'bad_request');
+    await expectError(await fetch(`${harness.bot.url}/api/panel/state`), 400, 'conversation_required');
+    await expectError(await fetch(`${harness.bot.url}/api/panel/events`), 400, 'conversation_required');
   });
 
   it('refuses an export link with extra parts, and serves the link as signed', async () => {
-    const token = await exportToken(store, {
+    const token = await exportToken(harness.store, {
       committee: 'NUIT',
       meeting: '3/2031',
       format: 'csv',
       expires: Date.now() + 3_600_000,
     });
-    expect((await fetch(`${bot.url}/api/exports/${token}`)).status).toBe(200);
+    expect((await fetch(`${harness.bot.url}/api/exports/${token}`)).status).toBe(200);
     for (const forged of [`${token}.extra`, `${token}.`, `${token}.a.b`, 'garbage', 'a.b.c'])
-      await expectError(await fetch(`${bot.url}/api/exports/${forged}`), 404, 'export_link_invalid');
+      await expectError(await fetch(`${harness.bot.url}/api/exports/${forged}`), 404, 'export_link_invalid');
   });
 
   it('answers a store failure on the panel API with 500 and no driver message', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../src/ingest.ts';
 import { PostgresStore } from '../src/store/postgres.ts';
-import { activityFor, invokeActivity, postActivity } from './helpers/bot.ts';
+import { activityFor, invokeActivity, meetingEventActivity, postActivity } from './helpers/bot.ts';
 import { startBotProcess, type BotProcess } from './helpers/bot-process.ts';
 import { startConnector, type Connector } from './helpers/connector.ts';
 import { stateEvents } from './helpers/panel.ts';
@@ -169,22 +169,12 @@ describe('two bot instances on one PostgreSQL database', () => {
 
   it('posts the meeting start and end cards once when Teams delivers each event to both instances', async () => {
     const event = (name: 'meetingStart' | 'meetingEnd') =>
-      activityFor(connector, {
-        type: 'event',
-        name: `application/vnd.microsoft.${name}`,
-        text: undefined,
-        conversation: MEETING_CHAT,
-        from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
-        channelData: { tenant: { id: 'tenant-1' }, meeting: { id: 'MCM-nuit-3-2031' } },
-        value: {
-          Id: 'MCM-nuit-3-2031',
-          MeetingType: 'Scheduled',
-          JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-          Title: 'NUIT møte 3/2031',
-          ...(name === 'meetingStart'
-            ? { StartTime: '2031-09-04T08:00:00Z' }
-            : { EndTime: '2031-09-04T14:00:00Z' }),
-        },
+      meetingEventActivity(connector, name, {
+        chat: MEETING_CHAT,
+        id: 'MCM-nuit-3-2031',
+        title: 'NUIT møte 3/2031',
+        start: '2031-09-04T08:00:00Z',
+        end: '2031-09-04T14:00:00Z',
       });
     for (const name of ['meetingStart', 'meetingEnd'] as const) {
       // The same event to both at the same moment, and once more, as Teams repeats it.

@@ -97,7 +97,7 @@ describe('imports', () => {
 
   it('lets a vote reach the poll service in one hop from its card action', () => {
     const handler = readFileSync(path.join(ROOT, 'bot/turn/polls.ts'), 'utf8');
-    expect(handler).toMatch(/export async function vote\([^]*?deps\.services\.polls\.vote\(/);
+    expect(handler).toMatch(/export const vote: CardAction<VoteData> = [^]*?deps\.services\.polls\.vote\(/);
     expect(CARD_ACTIONS['poll.vote'].run.name).toBe('vote');
   });
 });

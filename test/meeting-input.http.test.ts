@@ -1,11 +1,9 @@
 // In the meeting, over real HTTP: polls, audience Q&A and innspill as members use them in a group
 // chat, through the real adapter and store, with a local Bot Connector stand-in. The corpus'
 // NUIT meeting 2/2023 (25 May 2023) is the meeting; the bot's clock stands at 1 May 2023.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../bot/edge/adapter.ts';
 import { PollTimer } from '../bot/proactive/poll-timer.ts';
 import { ProactiveSender } from '../bot/proactive/sender.ts';
@@ -18,14 +16,13 @@ import { SqliteStore } from '../src/store/sqlite.ts';
 import {
   activityFor,
   invokeActivity,
+  meetingEventActivity,
   postActivity,
   SECRETARY,
   sentCards,
-  startTestBot,
-  type TestBot,
+  useTestBot,
 } from './helpers/bot.ts';
 import { ManualClock } from './helpers/clock.ts';
-import { startConnector, type Connector } from './helpers/connector.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const GROUP = { id: '19:nuit-mote@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
@@ -33,10 +30,6 @@ const MENTION = [
   { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
 ];
 
-let dir: string;
-let store: SqliteStore;
-let connector: Connector;
-let bot: TestBot;
 const clock = new ManualClock('2023-05-01T10:00:00Z');
 
 const member = (n: number) => ({ id: `29:m${n}`, name: `Medlem ${n}`, aadObjectId: `aad-m${n}` });
@@ -44,10 +37,10 @@ const secretary = { id: '29:sek', name: 'Sigrid Sekretær', aadObjectId: SECRETA
 
 /** "@Møtebot <text>" in the group chat, from a member. */
 async function say(text: string, from: Record<string, string> = member(0)) {
-  const before = connector.sent.length;
+  const before = harness.connector.sent.length;
   const res = await postActivity(
-    bot.url,
-    activityFor(connector, {
+    harness.bot.url,
+    activityFor(harness.connector, {
       conversation: GROUP,
       from,
       text: `<at>Møtebot</at> ${text}`,
@@ -55,8 +48,8 @@ async function say(text: string, from: Record<string, string> = member(0)) {
     }),
   );
   expect(res.status).toBe(200);
-  await connector.waitFor(before + 1);
-  return connector.sent.slice(before);
+  await harness.connector.waitFor(before + 1);
+  return harness.connector.sent.slice(before);
 }
 
 /** A card action (Action.Execute) from a member; returns the invoke response's body. */
@@ -66,13 +59,16 @@ async function click(
   from: Record<string, string> = member(0),
   conversation: typeof GROUP = GROUP,
 ) {
-  const res = await postActivity(bot.url, invokeActivity(connector, verb, data, { conversation, from }));
+  const res = await postActivity(
+    harness.bot.url,
+    invokeActivity(harness.connector, verb, data, { conversation, from }),
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as { statusCode: number; type: string; value: unknown };
 }
 
 const json = (x: unknown) => JSON.stringify(x);
-const lastCard = () => sentCards(connector).at(-1)!.content;
+const lastCard = () => sentCards(harness.connector).at(-1)!.content;
 
 async function newPoll(text: string, from = secretary): Promise<string> {
   await say(`avstemning ${text}`, from);
@@ -80,26 +76,16 @@ async function newPoll(text: string, from = secretary): Promise<string> {
   return card.actions[0]!.data!.pollId!;
 }
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-meeting-'));
-  store = new SqliteStore(dir);
-  await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 5e7 });
-  connector = await startConnector();
-  bot = await startTestBot({ store, dir, clock });
-  await say('møte 2/2023', secretary);
-  await say('sak 16/23', secretary);
-}, 60_000);
-
-afterAll(async () => {
-  bot.server.close();
-  await connector.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
+const harness = useTestBot({
+  name: 'meeting',
+  clock,
+  openStore: (dir) => new SqliteStore(dir),
+  fill: (store) => ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 5e7 }),
 });
 
-beforeEach(() => {
-  connector.sent.length = 0;
-  connector.requests.length = 0;
+beforeAll(async () => {
+  await say('møte 2/2023', secretary);
+  await say('sak 16/23', secretary);
 });
 
 describe('polls', () => {
@@ -124,7 +110,7 @@ describe('polls', () => {
     const changed = await click('poll.vote', { pollId, choice: '2' });
     expect(json(changed.value)).toContain('Ditt svar: C');
     expect(json(changed.value)).toMatch(/"text":"C".*"text":"1 \(100 %\)"/);
-    const votes = await store.listVotes(pollId);
+    const votes = await harness.store.listVotes(pollId);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ voterKey: 'aad-m0', voterName: 'Medlem 0', answer: { choices: [2] } });
   });
@@ -132,7 +118,7 @@ describe('polls', () => {
   it('the same invoke replayed three times (Teams retries, a double click) counts once', async () => {
     const pollId = await newPoll('Replay? | Ja | Nei');
     await Promise.all([1, 2, 3].map(() => click('poll.vote', { pollId, choice: '0' }, member(1))));
-    expect(await store.listVotes(pollId)).toHaveLength(1);
+    expect(await harness.store.listVotes(pollId)).toHaveLength(1);
   });
 
   it('200 concurrent votes from 50 members, changing their minds, are counted exactly once each', async () => {
@@ -147,7 +133,7 @@ describe('polls', () => {
       await Promise.all(
         voters.map((v, i) => click('poll.vote', { pollId, choice: String((i + round + 1) % 4) }, v)),
       );
-    const votes = await store.listVotes(pollId);
+    const votes = await harness.store.listVotes(pollId);
     expect(votes).toHaveLength(50);
     const counts = [0, 1, 2, 3].map(
       (o) => votes.filter((v) => 'choices' in v.answer && v.answer.choices[0] === o).length,
@@ -228,7 +214,7 @@ describe('polls', () => {
       'ingenting ble endret',
     );
     await click('poll.vote', { pollId, choice: '0', voterKey: 'aad-m4', from: 'aad-m4' }, member(3));
-    const votes = await store.listVotes(pollId);
+    const votes = await harness.store.listVotes(pollId);
     expect(votes.map((v) => v.voterKey)).toEqual(['aad-m3']);
   });
 
@@ -250,7 +236,7 @@ describe('polls', () => {
     await click('poll.vote', { pollId, choice: '0' }, member(1));
     await click('poll.vote', { pollId, choice: '1' }, member(1));
     await click('poll.vote', { pollId, choice: '1' }, member(2));
-    const rows = store.db.prepare('SELECT * FROM poll_votes WHERE poll_id = ?').all(pollId) as Record<
+    const rows = harness.store.db.prepare('SELECT * FROM poll_votes WHERE poll_id = ?').all(pollId) as Record<
       string,
       unknown
     >[];
@@ -284,20 +270,20 @@ describe('polls', () => {
     expect(json(await click('poll.close', { pollId }, member(3)))).toContain(
       'Bare den som laget avstemningen',
     );
-    connector.sent.length = 0;
+    harness.connector.sent.length = 0;
     const closed = await click('poll.close', { pollId }, member(1));
     expect(json(closed.value)).toContain('Resultat av avstemning');
     expect(json(closed.value)).toContain('1 av 5 medlemmer har svart');
-    const posted = connector.sent.filter((s) => !s.updates);
+    const posted = harness.connector.sent.filter((s) => !s.updates);
     expect(posted).toHaveLength(1);
     expect(json(posted[0]!.activity)).toContain('Resultat av avstemning');
-    expect(connector.sent.filter((s) => s.updates)).toHaveLength(1);
+    expect(harness.connector.sent.filter((s) => s.updates)).toHaveLength(1);
 
     expect(json(await click('poll.vote', { pollId, choice: '1' }, member(3)))).toContain(
       'Avstemningen er lukket',
     );
     expect(json(await click('poll.close', { pollId }, member(1)))).toContain('allerede lukket');
-    expect(await store.listVotes(pollId)).toHaveLength(1);
+    expect(await harness.store.listVotes(pollId)).toHaveLength(1);
   });
 
   it('a poll set to close after some minutes closes then, once, and posts its results', async () => {
@@ -318,28 +304,28 @@ describe('polls', () => {
     await click('poll.vote', { pollId, choice: '1' }, member(2));
     const timerClock = new ManualClock('2023-05-01T10:04:00Z');
     const logger = createLogger('silent');
-    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ DATA_DIR: harness.dir, LOG_LEVEL: 'silent' });
     const sender = new ProactiveSender({
       adapter: createAdapter(config, logger),
       appId: '',
       clock: timerClock,
       logger,
     });
-    const polls = new PollService({ store, clock: timerClock, creators: 'members' });
-    const timer = new PollTimer({ polls, store, sender, logger });
-    connector.sent.length = 0;
+    const polls = new PollService({ store: harness.store, clock: timerClock, creators: 'members' });
+    const timer = new PollTimer({ polls, store: harness.store, sender, logger });
+    harness.connector.sent.length = 0;
     await timer.tick();
-    expect(connector.sent).toHaveLength(0);
+    expect(harness.connector.sent).toHaveLength(0);
     timerClock.set('2023-05-01T10:05:00Z');
     await timer.tick();
     await timer.tick();
-    const posted = connector.sent.filter((s) => !s.updates);
+    const posted = harness.connector.sent.filter((s) => !s.updates);
     expect(posted).toHaveLength(1);
     expect(posted[0]!.conversationId).toBe(GROUP.id);
     expect(json(posted[0]!.activity)).toContain('Resultat av avstemning');
     expect(json(posted[0]!.activity)).toContain('Nei');
-    expect(connector.sent.filter((s) => s.updates)).toHaveLength(1);
-    expect((await store.getPoll(pollId))!.closedAt).not.toBeNull();
+    expect(harness.connector.sent.filter((s) => s.updates)).toHaveLength(1);
+    expect((await harness.store.getPoll(pollId))!.closedAt).not.toBeNull();
   });
 
   it('"avstemning lukk" closes the latest open poll', async () => {
@@ -355,10 +341,10 @@ describe('polls', () => {
   it('refuses in the language the command was written in', async () => {
     // A chat with no poll: the refusal comes from the service's table, in each language.
     const text = async (command: string) => {
-      const before = connector.sent.length;
+      const before = harness.connector.sent.length;
       const res = await postActivity(
-        bot.url,
-        activityFor(connector, {
+        harness.bot.url,
+        activityFor(harness.connector, {
           conversation: { ...GROUP, id: '19:uten-avstemning@thread.v2' },
           from: secretary,
           text: `<at>Møtebot</at> ${command}`,
@@ -366,8 +352,8 @@ describe('polls', () => {
         }),
       );
       expect(res.status).toBe(200);
-      await connector.waitFor(before + 1);
-      return connector.sent.at(-1)!.activity.text;
+      await harness.connector.waitFor(before + 1);
+      return harness.connector.sent.at(-1)!.activity.text;
     };
     expect(await text('avstemning lukk')).toBe('Det er ingen åpen avstemning i denne samtalen.');
     expect(await text('poll close')).toBe('There is no open poll in this conversation.');
@@ -378,11 +364,11 @@ describe('audience Q&A', () => {
   it('lists questions by upvotes, one upvote per member, and lets the secretariat mark and hide', async () => {
     await say('spørsmål Hvordan henger målbildet sammen med budsjettet?', member(1));
     await say('spørsmål anonymt: Hvem eier planen?', member(2));
-    const questions = await store.listQuestions({ conversationId: GROUP.id });
+    const questions = await harness.store.listQuestions({ conversationId: GROUP.id });
     const anonymous = questions.find((q) => q.anonymous)!;
     expect(anonymous).toMatchObject({ sak: '16/23', authorName: null });
     expect(
-      json(store.db.prepare('SELECT * FROM audience_questions WHERE id = ?').get(anonymous.id)),
+      json(harness.store.db.prepare('SELECT * FROM audience_questions WHERE id = ?').get(anonymous.id)),
     ).not.toMatch(/aad-m2|Medlem 2/);
 
     await click('qa.upvote', { questionId: anonymous.id }, member(3));
@@ -416,7 +402,7 @@ describe('innspill', () => {
     expect(json(receipt)).toContain('Innspillet ditt er registrert');
     expect(json(receipt)).toContain('Sak 16/23');
     await say('innspill 17/23: Indikatorene bør måle samhandling.', member(2));
-    const [mine] = await store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
+    const [mine] = await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
     expect(mine).toMatchObject({ authorId: 'aad-m1', authorName: 'Medlem 1', organisation: 'KS' });
 
     expect(json(await click('innspill.edit', { id: mine!.id, text: 'Kapret' }, member(2)))).toContain(
@@ -434,9 +420,9 @@ describe('innspill', () => {
     expect(json(list)).not.toContain('målbildet.');
 
     await say('innspill 16/23: Dette trekker jeg.', member(3));
-    const withdrawn = (await store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' })).find(
-      (i) => i.authorId === 'aad-m3',
-    )!;
+    const withdrawn = (
+      await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' })
+    ).find((i) => i.authorId === 'aad-m3')!;
     expect(json(await click('innspill.withdraw', { id: withdrawn.id }, member(3)))).toContain(
       'trukket tilbake',
     );
@@ -445,8 +431,8 @@ describe('innspill', () => {
 
   it('finds an innspill when a member later asks about it', async () => {
     const answerer = await createAnswerer({
-      store,
-      config: loadConfig({ DATA_DIR: dir }),
+      store: harness.store,
+      config: loadConfig({ DATA_DIR: harness.dir }),
       logger: createLogger('silent'),
     });
     const answer = await answerer.ask('What input did KS give on 16/23?');
@@ -465,13 +451,13 @@ describe('innspill', () => {
       (m) => m[1]!,
     );
     expect(links).toHaveLength(3);
-    const port = new URL(bot.url).port;
+    const port = new URL(harness.bot.url).port;
     const fetchExport = (link: string) => fetch(link.replace(/:\d+\//, `:${port}/`));
 
     const docx = await fetchExport(links[0]!);
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
-    for (const i of await store.listInnspill({ committee: 'NUIT', meeting: '2/2023' }))
+    for (const i of await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023' }))
       expect(text).toContain(i.text);
     expect(text).toContain('Sak 17/23');
     expect(text).not.toContain('Dette trekker jeg');
@@ -488,55 +474,50 @@ describe('innspill', () => {
 describe('meeting start and end', () => {
   const CHAT = { id: '19:meeting_NUIT2@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
   const event = (name: 'meetingStart' | 'meetingEnd') =>
-    activityFor(connector, {
-      type: 'event',
-      name: `application/vnd.microsoft.${name}`,
-      text: undefined,
-      conversation: CHAT,
-      from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
-      channelData: { tenant: { id: 'tenant-1' }, meeting: { id: 'MCM-nuit-2-2023' } },
-      value: {
-        Id: 'MCM-nuit-2-2023',
-        MeetingType: 'Scheduled',
-        JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-        Title: 'NUIT møte 2/2023',
-        ...(name === 'meetingStart'
-          ? { StartTime: '2023-05-25T07:00:00Z' }
-          : { EndTime: '2023-05-25T13:45:00Z' }),
-      },
+    meetingEventActivity(harness.connector, name, {
+      chat: CHAT,
+      id: 'MCM-nuit-2-2023',
+      title: 'NUIT møte 2/2023',
+      start: '2023-05-25T07:00:00Z',
+      end: '2023-05-25T13:45:00Z',
     });
 
   it('posts "Møtet er i gang" once, with the agenda of the committee meeting the chat follows and its current sak', async () => {
-    await store.saveConversation({ id: CHAT.id, tenantId: 'tenant-1', kind: 'groupChat', reference: {} });
-    await store.setSubscription({
+    await harness.store.saveConversation({
+      id: CHAT.id,
+      tenantId: 'tenant-1',
+      kind: 'groupChat',
+      reference: {},
+    });
+    await harness.store.setSubscription({
       conversationId: CHAT.id,
       committee: 'NUIT',
       active: true,
       changedBy: SECRETARY,
       endedReason: null,
     });
-    expect((await postActivity(bot.url, event('meetingStart'))).status).toBe(200);
-    await connector.waitFor(1);
+    expect((await postActivity(harness.bot.url, event('meetingStart'))).status).toBe(200);
+    await harness.connector.waitFor(1);
     const card = json(lastCard());
     expect(card).toContain('Møtet er i gang · NUIT møte 2/2023');
     expect(card).toContain('Behandles nå');
     expect(card).toContain('**13/23**');
     for (const verb of ['innspill.form', 'poll.form', 'qa.list']) expect(card).toContain(`"verb":"${verb}"`);
-    expect(await store.getConversationMeeting(CHAT.id)).toMatchObject({
+    expect(await harness.store.getConversationMeeting(CHAT.id)).toMatchObject({
       meeting: '2/2023',
       currentSak: '13/23',
     });
 
-    await postActivity(bot.url, event('meetingStart'));
+    await postActivity(harness.bot.url, event('meetingStart'));
     await new Promise((r) => setTimeout(r, 300));
-    expect(connector.sent).toHaveLength(1);
+    expect(harness.connector.sent).toHaveLength(1);
   });
 
   it('posts the summary once at the end: innspill per sak, poll results, unanswered questions and the export', async () => {
     const inChat = (text: string, from: Record<string, string>) =>
       postActivity(
-        bot.url,
-        activityFor(connector, {
+        harness.bot.url,
+        activityFor(harness.connector, {
           conversation: CHAT,
           from,
           text: `<at>Møtebot</at> ${text}`,
@@ -546,15 +527,15 @@ describe('meeting start and end', () => {
     await inChat('sak 16/23', secretary);
     await inChat('innspill på vegne av Helse Nord RHF: Regionene må prioritere felles løsninger.', member(1));
     await inChat('avstemning Viktigst for målbildet? | Deling | Sikkerhet', secretary);
-    await connector.waitFor(3);
-    const poll = (await store.listPolls(CHAT.id))[0]!;
+    await harness.connector.waitFor(3);
+    const poll = (await harness.store.listPolls(CHAT.id))[0]!;
     await click('poll.vote', { pollId: poll.id, choice: '0' }, member(1), CHAT);
     await inChat('spørsmål Når kommer neste versjon?', member(2));
-    await connector.waitFor(4);
-    connector.sent.length = 0;
+    await harness.connector.waitFor(4);
+    harness.connector.sent.length = 0;
 
-    await postActivity(bot.url, event('meetingEnd'));
-    await connector.waitFor(1);
+    await postActivity(harness.bot.url, event('meetingEnd'));
+    await harness.connector.waitFor(1);
     const summary = json(lastCard());
     expect(summary).toContain('Møtet er slutt · NUIT møte 2/2023');
     expect(summary).toContain('Innspill til sak 16/23');
@@ -563,8 +544,8 @@ describe('meeting start and end', () => {
     expect(summary).toContain('Når kommer neste versjon?');
     expect(summary).toContain('"verb":"innspill.export"');
 
-    await postActivity(bot.url, event('meetingEnd'));
+    await postActivity(harness.bot.url, event('meetingEnd'));
     await new Promise((r) => setTimeout(r, 300));
-    expect(connector.sent).toHaveLength(1);
+    expect(harness.connector.sent).toHaveLength(1);
   });
 });

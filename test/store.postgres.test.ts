@@ -9,6 +9,7 @@ import { POSTGRES_MIGRATIONS } from '../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
 import { ADMIN_DATABASE_URL, createTestDatabase } from './helpers/postgres.ts';
+import { expectOldRecordOpened, OLD_RECORD_SQL } from './helpers/stores.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -82,26 +83,16 @@ describe('the PostgreSQL store', () => {
     // The database as the previous release left it: its schema, one document with a long text.
     const before = POSTGRES_MIGRATIONS.findIndex((m) => m.name.startsWith('record change log'));
     await (await PostgresStore.open(db.url, { migrations: POSTGRES_MIGRATIONS.slice(0, before) })).close();
-    const meetings = [{ number: '1/2031', items: [{ sak: '1/31', title: 'Sak 1', minutes: 'Lang tekst' }] }];
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    await client.query(
-      "INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ('a.txt', 'h', 'txt', '2031-01-01', $1)",
-      [JSON.stringify(meetings)],
-    );
-    await client.query('UPDATE record_revision SET revision = 3');
+    for (const sql of OLD_RECORD_SQL) await client.query(sql);
     await client.end();
 
     const store = await PostgresStore.open(db.url, { poolSize: 2 });
     cleanup.push(() => store.close());
-    expect(await store.appliedMigrations()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
-    expect((await store.listMeetings({ summary: true }))[0]!.items).toEqual([
-      { sak: '1/31', title: 'Sak 1' },
-    ]);
-    expect((await store.listMeetings())[0]!.items[0]).toHaveProperty('minutes', 'Lang tekst');
-    // What changed before the log was kept cannot be told: a reader has to load the record whole.
-    expect(await store.recordChangesSince(2)).toBeNull();
-    expect(await store.recordChangesSince(3)).toEqual({ revision: 3, documents: [], cases: [] });
-    expect(await store.searchIndexRevision()).toBe(0);
+    await expectOldRecordOpened(
+      store,
+      POSTGRES_MIGRATIONS.map((m) => m.version),
+    );
   });
 });

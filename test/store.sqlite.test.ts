@@ -8,10 +8,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewPassage } from '../src/record/passages.ts';
 import { SQLITE_MIGRATIONS } from '../src/store/migrations/sqlite.ts';
 import { migrate, SqliteStore } from '../src/store/sqlite.ts';
-import type { NewDocument } from '../src/store/types.ts';
+import { countedDocument as doc } from './helpers/records.ts';
+import { expectOldRecordOpened, OLD_RECORD_SQL } from './helpers/stores.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -20,28 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** A document whose passage count is written in its hash, so a reader can check it is whole. */
-function doc(source: string, passages: number, version = 1): NewDocument {
-  const p = (n: number): NewPassage => ({
-    committee: 'NUIT',
-    meeting: '1/2031',
-    date: '2031-01-01',
-    sak: `${n}/31`,
-    title: `Sak ${n}`,
-    kind: 'agenda',
-    text: `versjon ${version} tekst ${n}`,
-    source,
-    locator: { line: n + 1 },
-  });
-  return {
-    source,
-    hash: `${passages}`,
-    format: 'txt',
-    meetings: [],
-    passages: Array.from({ length: passages }, (_, n) => p(n)),
-  };
-}
 
 describe('the SQLite store', () => {
   it('never shows a reader half a document while documents are replaced', async () => {
@@ -93,26 +71,15 @@ describe('the SQLite store', () => {
     const before = SQLITE_MIGRATIONS.findIndex((m) => m.name.startsWith('record change log'));
     const old = new Database(path.join(dir, 'motebot.db'));
     migrate(old, SQLITE_MIGRATIONS.slice(0, before));
-    const meetings = [{ number: '1/2031', items: [{ sak: '1/31', title: 'Sak 1', minutes: 'Lang tekst' }] }];
-    old
-      .prepare(
-        "INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ('a.txt', 'h', 'txt', '2031-01-01', ?)",
-      )
-      .run(JSON.stringify(meetings));
-    old.prepare('UPDATE record_revision SET revision = 3').run();
+    for (const sql of OLD_RECORD_SQL) old.exec(sql);
     old.close();
 
     const store = new SqliteStore(dir);
     try {
-      expect(await store.appliedMigrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
-      expect((await store.listMeetings({ summary: true }))[0]!.items).toEqual([
-        { sak: '1/31', title: 'Sak 1' },
-      ]);
-      expect((await store.listMeetings())[0]!.items[0]).toHaveProperty('minutes', 'Lang tekst');
-      // What changed before the log was kept cannot be told: a reader has to load the record whole.
-      expect(await store.recordChangesSince(2)).toBeNull();
-      expect(await store.recordChangesSince(3)).toEqual({ revision: 3, documents: [], cases: [] });
-      expect(await store.searchIndexRevision()).toBe(0);
+      await expectOldRecordOpened(
+        store,
+        SQLITE_MIGRATIONS.map((m) => m.version),
+      );
     } finally {
       await store.close();
     }

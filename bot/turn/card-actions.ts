@@ -7,7 +7,7 @@ import type { Actor } from '../../src/actor.ts';
 import { voteDataSchema } from '../../src/polls/answers.ts';
 import { refusalText } from '../../src/refusals.ts';
 import { askAboutSak, sakActionSchema, showMemo } from './agenda.ts';
-import type { ActionResult, TurnDeps } from './deps.ts';
+import type { ActionResult, CardAction, TurnDeps } from './deps.ts';
 import { exportAction, exportRefSchema } from './export.ts';
 import { feedbackSchema, saveFeedback } from './feedback.ts';
 import {
@@ -38,10 +38,7 @@ import {
   upvoteSchema,
 } from './qna.ts';
 
-const action = <S extends z.ZodTypeAny>(
-  schema: S,
-  run: (context: TurnContext, actor: Actor, data: z.infer<S>, deps: TurnDeps) => Promise<ActionResult>,
-) => ({ schema, run });
+const action = <S extends z.ZodTypeAny>(schema: S, run: CardAction<z.infer<S>>) => ({ schema, run });
 
 export const CARD_ACTIONS = {
   feedback: action(feedbackSchema, saveFeedback),
@@ -50,8 +47,8 @@ export const CARD_ACTIONS = {
   'poll.form': action(z.object({}).passthrough(), (c, a, _d, deps) => sendPollForm(c, a, deps)),
   'poll.create': action(pollFormSchema, createFromForm),
   'poll.vote': action(voteDataSchema, vote),
-  'poll.refresh': action(pollRefSchema, (c, a, d, deps) => refresh(c, a, d.pollId, deps)),
-  'poll.close': action(pollRefSchema, (c, a, d, deps) => close(c, a, d.pollId, deps)),
+  'poll.refresh': action(pollRefSchema, refresh),
+  'poll.close': action(pollRefSchema, close),
   'innspill.form': action(innspillFormSchema, (c, _a, d, deps) => sendInnspillForm(c, d, deps)),
   'innspill.create': action(innspillCreateSchema, createInnspill),
   'innspill.export': action(exportRefSchema, exportAction),

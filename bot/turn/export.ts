@@ -11,20 +11,14 @@ import { innspillMarkdown, type ExportFormat } from '../../src/innspill/export.t
 import { refusalText } from '../../src/refusals.ts';
 import { cardActivity } from '../activity.ts';
 import { exportToken, LINK_TTL_MS, publicBaseUrl } from '../edge/export-links.ts';
-import type { ActionResult, TurnDeps } from './deps.ts';
+import type { CardAction, Command, TurnDeps } from './deps.ts';
 
 export const exportRefSchema = z.object({
   committee: z.string().min(1).max(20),
   meeting: z.string().min(1).max(40),
 });
 
-export async function exportCommand(
-  context: TurnContext,
-  actor: Actor,
-  rest: string,
-  lang: Language,
-  deps: TurnDeps,
-): Promise<void> {
+export const exportCommand: Command = async (context, actor, rest, lang, deps) => {
   const m = /^innspill\s+(.+)$/i.exec(rest.trim());
   if (!m) {
     await context.sendActivity('Skriv for eksempel «eksporter innspill 2/2023».');
@@ -32,20 +26,18 @@ export async function exportCommand(
   }
   const refused = await exportMeeting(context, actor, m[1]!, undefined, deps, lang);
   if (refused) await context.sendActivity(refused);
-}
+};
 
-export async function exportAction(
-  context: TurnContext,
-  actor: Actor,
-  data: z.infer<typeof exportRefSchema>,
-  deps: TurnDeps,
-): Promise<ActionResult> {
-  return {
-    message:
-      (await exportMeeting(context, actor, data.meeting, data.committee, deps)) ??
-      'Eksporten kommer i samtalen.',
-  };
-}
+export const exportAction: CardAction<z.infer<typeof exportRefSchema>> = async (
+  context,
+  actor,
+  data,
+  deps,
+) => ({
+  message:
+    (await exportMeeting(context, actor, data.meeting, data.committee, deps)) ??
+    'Eksporten kommer i samtalen.',
+});
 
 /** Sends the export card; returns what to tell the member instead when it is refused. */
 async function exportMeeting(

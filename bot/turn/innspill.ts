@@ -9,8 +9,8 @@ import type { Actor } from '../../src/actor.ts';
 import type { Language } from '../../src/answer/types.ts';
 import type { InnspillForm, InnspillReceipt } from '../../src/innspill/service.ts';
 import { refusalText, type Result } from '../../src/refusals.ts';
-import { cardActivity, refusalActivity } from '../activity.ts';
-import type { ActionResult, TurnDeps } from './deps.ts';
+import { cardActivity, resultActivity } from '../activity.ts';
+import type { ActionResult, CardAction, Command, TurnDeps } from './deps.ts';
 
 export const innspillCreateSchema = z.object({
   committee: z.string().min(1).max(20),
@@ -38,7 +38,7 @@ const COMMAND =
   /^(?<sak>\d{1,3}\/\d{2})?\s*(?:på vegne av\s+(?<org>[^:]+?)\s*(?=:))?(?<colon>:)?\s*(?<text>[\s\S]*)$/i;
 
 const formActivity = (form: Result<InnspillForm>, lang: Language = 'nb') =>
-  form.ok ? cardActivity(innspillFormCard(form.value)) : refusalActivity(form.refusal, lang);
+  resultActivity(form, innspillFormCard, lang);
 
 function receipt(
   result: Result<InnspillReceipt>,
@@ -56,13 +56,7 @@ function receipt(
   return { card: innspillReceiptCard(innspill, title, state) };
 }
 
-export async function innspillCommand(
-  context: TurnContext,
-  actor: Actor,
-  rest: string,
-  lang: Language,
-  deps: TurnDeps,
-): Promise<void> {
+export const innspillCommand: Command = async (context, actor, rest, lang, deps) => {
   const { innspill } = deps.services;
   const conversationId = context.activity.conversation.id;
   const m = COMMAND.exec(rest.trim())!.groups!;
@@ -75,9 +69,7 @@ export async function innspillCommand(
   if (!text) {
     const listed = await innspill.list(conversationId, sak);
     await context.sendActivity(
-      listed.ok
-        ? cardActivity(innspillListCard(listed.value.target, listed.value.innspill))
-        : refusalActivity(listed.refusal, lang),
+      resultActivity(listed, ({ target, innspill }) => innspillListCard(target, innspill), lang),
     );
     return;
   }
@@ -88,7 +80,7 @@ export async function innspillCommand(
     lang,
   );
   await context.sendActivity('card' in result ? cardActivity(result.card) : result.message);
-}
+};
 
 /** "Gi innspill" on an agenda card: the form, in the conversation, with that sak chosen. */
 export async function sendInnspillForm(
@@ -103,19 +95,17 @@ export async function sendInnspillForm(
 }
 
 /** "innspill.create" from the form. */
-export async function createInnspill(
-  context: TurnContext,
-  actor: Actor,
-  data: z.infer<typeof innspillCreateSchema>,
-  deps: TurnDeps,
-): Promise<ActionResult> {
-  const { text, organisation, ...at } = data;
-  return receipt(
+export const createInnspill: CardAction<z.infer<typeof innspillCreateSchema>> = async (
+  context,
+  actor,
+  { text, organisation, ...at },
+  deps,
+) =>
+  receipt(
     await deps.services.innspill.create(actor, context.activity.conversation.id, at, { text, organisation }),
     'new',
     deps,
   );
-}
 
 export async function editInnspill(
   actor: Actor,

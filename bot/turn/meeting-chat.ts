@@ -6,13 +6,11 @@
 import type { TurnContext } from 'botbuilder';
 import { agendaCard } from '../../cards/agenda.ts';
 import { meetingSummaryCard } from '../../cards/meeting-summary.ts';
-import type { Actor } from '../../src/actor.ts';
-import type { Language } from '../../src/answer/types.ts';
 import { meetingName } from '../../src/record/passages.ts';
 import { refuse, refusalText } from '../../src/refusals.ts';
 import { cardActivity } from '../activity.ts';
 import { conversationRecord } from './conversation.ts';
-import type { TurnDeps } from './deps.ts';
+import type { Command, TurnDeps } from './deps.ts';
 
 const TEXT = {
   nb: {
@@ -39,13 +37,7 @@ const MEETING_STARTED_UNTIED =
   'Møtet er i gang. Sekretariatet kan knytte chatten til møtet i dokumentene med «møte 2/2023», så viser jeg agendaen og tar imot innspill per sak.';
 
 /** "møte" (which meeting), or "møte 2/2023": this chat is about that meeting from now on. */
-export async function meetingCommand(
-  context: TurnContext,
-  actor: Actor,
-  rest: string,
-  lang: Language,
-  deps: TurnDeps,
-): Promise<string> {
+export const meetingCommand: Command<string> = async (context, actor, rest, lang, deps) => {
   const { meetingChat } = deps.services;
   const conversationId = context.activity.conversation.id;
   if (!rest.trim()) {
@@ -55,16 +47,10 @@ export async function meetingCommand(
   const set = await meetingChat.setMeeting(actor, conversationId, rest);
   if (!set.ok) return refusalText(set.refusal, lang);
   return TEXT[lang].tied(meetingName(set.value.chat), set.value.firstSak ?? '1/23');
-}
+};
 
-/** "sak 17/23" or "neste sak". */
-export async function sakCommand(
-  context: TurnContext,
-  actor: Actor,
-  which: string | 'next',
-  lang: Language,
-  deps: TurnDeps,
-): Promise<string> {
+/** "sak 17/23", or "neste sak" (which is then 'next'). */
+export const sakCommand: Command<string> = async (context, actor, which, lang, deps) => {
   let target: { sak: string } | 'next' = 'next';
   if (which !== 'next') {
     const sak = /\b(\d{1,3})\s?\/\s?(\d{2})\b/.exec(which);
@@ -75,7 +61,7 @@ export async function sakCommand(
   if (!set.ok) return refusalText(set.refusal, lang);
   deps.logger.info({ conversation: context.activity.conversation.id, sak: set.value.sak }, 'current sak set');
   return TEXT[lang].current(set.value.sak, set.value.title);
-}
+};
 
 function meetingIdOf(context: TurnContext, fallback: string | undefined): string | undefined {
   return (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id ?? fallback;

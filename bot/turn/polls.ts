@@ -7,17 +7,17 @@ import { pollViewCard } from '../../cards/poll.ts';
 import { pollFormCard } from '../../cards/poll-form.ts';
 import type { CardJson } from '../../cards/render.ts';
 import type { Actor } from '../../src/actor.ts';
-import type { Language } from '../../src/answer/types.ts';
 import type { VoteData } from '../../src/polls/answers.ts';
 import type { PollView } from '../../src/polls/service.ts';
 import { POLL_KINDS, RESULTS_VISIBILITY } from '../../src/polls/types.ts';
 import { refusalText, type Result } from '../../src/refusals.ts';
-import { cardActivity, refusalActivity } from '../activity.ts';
+import { cardActivity, refusalActivity, resultActivity } from '../activity.ts';
 import { conversationRecord } from './conversation.ts';
-import type { ActionResult, TurnDeps } from './deps.ts';
+import type { ActionResult, CardAction, Command, TurnDeps } from './deps.ts';
 import { AUTO_REFRESH_MEMBERS } from './member-counts.ts';
 
 export const pollRefSchema = z.object({ pollId: z.string().regex(/^[0-9a-f]{16}$/) });
+type PollRef = z.infer<typeof pollRefSchema>;
 
 /** An Input.Number arrives as a string (or a number from some clients); empty means not set. */
 const numberInput = (pattern: RegExp) =>
@@ -88,13 +88,7 @@ async function postResults(context: TurnContext, view: PollView, deps: TurnDeps)
 }
 
 /** "avstemning" (the form), "avstemning lukk", or the quick form "avstemning Spørsmål? | A | B". */
-export async function pollCommand(
-  context: TurnContext,
-  actor: Actor,
-  rest: string,
-  lang: Language,
-  deps: TurnDeps,
-): Promise<void> {
+export const pollCommand: Command = async (context, actor, rest, lang, deps) => {
   const { polls } = deps.services;
   const conversationId = context.activity.conversation.id;
   if (/^(lukk|close)$/i.test(rest.trim())) {
@@ -104,16 +98,13 @@ export async function pollCommand(
     return;
   }
   if (!rest.trim()) {
-    const allowed = polls.mayCreate(actor);
-    await context.sendActivity(
-      allowed.ok ? cardActivity(pollFormCard()) : refusalActivity(allowed.refusal, lang),
-    );
+    await context.sendActivity(resultActivity(polls.mayCreate(actor), pollFormCard, lang));
     return;
   }
   const created = await polls.createQuick(actor, conversationRecord(context), rest);
   if (created.ok) await post(context, created.value, deps);
   else await context.sendActivity(refusalActivity(created.refusal, lang));
-}
+};
 
 /** "Ny avstemning" on a card: the form, in the conversation. */
 export async function sendPollForm(
@@ -128,12 +119,12 @@ export async function sendPollForm(
 }
 
 /** "poll.create" from the form card. */
-export async function createFromForm(
-  context: TurnContext,
-  actor: Actor,
-  form: z.infer<typeof pollFormSchema>,
-  deps: TurnDeps,
-): Promise<ActionResult> {
+export const createFromForm: CardAction<z.infer<typeof pollFormSchema>> = async (
+  context,
+  actor,
+  form,
+  deps,
+) => {
   const created = await deps.services.polls.create(actor, conversationRecord(context), {
     kind: form.kind,
     question: form.question,
@@ -146,43 +137,18 @@ export async function createFromForm(
   if (!created.ok) return { message: refusalText(created.refusal) };
   await post(context, created.value, deps);
   return { message: 'Avstemningen er lagt ut.' };
-}
+};
 
 /** "poll.vote": the poll service accepts or refuses it; the card that comes back shows the answer. */
-export async function vote(
-  context: TurnContext,
-  actor: Actor,
-  data: VoteData,
-  deps: TurnDeps,
-): Promise<ActionResult> {
-  return asAction(
-    context,
-    await deps.services.polls.vote(actor, context.activity.conversation.id, data),
-    deps,
-  );
-}
+export const vote: CardAction<VoteData> = async (context, actor, data, deps) =>
+  asAction(context, await deps.services.polls.vote(actor, context.activity.conversation.id, data), deps);
 
-export async function refresh(
-  context: TurnContext,
-  actor: Actor,
-  pollId: string,
-  deps: TurnDeps,
-): Promise<ActionResult> {
-  return asAction(
-    context,
-    await deps.services.polls.view(actor, context.activity.conversation.id, pollId),
-    deps,
-  );
-}
+export const refresh: CardAction<PollRef> = async (context, actor, { pollId }, deps) =>
+  asAction(context, await deps.services.polls.view(actor, context.activity.conversation.id, pollId), deps);
 
 /** "Lukk avstemningen": closes it once and posts its results. */
-export async function close(
-  context: TurnContext,
-  actor: Actor,
-  pollId: string,
-  deps: TurnDeps,
-): Promise<ActionResult> {
+export const close: CardAction<PollRef> = async (context, actor, { pollId }, deps) => {
   const closed = await deps.services.polls.close(actor, context.activity.conversation.id, pollId);
   if (!closed.ok) return { message: refusalText(closed.refusal) };
   return { card: await postResults(context, closed.value, deps) };
-}
+};

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { questionsCard } from '../../cards/qna.ts';
 import type { Actor } from '../../src/actor.ts';
 import type { QuestionList } from '../../src/qna/service.ts';
-import { refusalText, type Result } from '../../src/refusals.ts';
-import { cardActivity } from '../activity.ts';
+import type { Result } from '../../src/refusals.ts';
+import { actionResult, cardActivity } from '../activity.ts';
 import type { ActionResult, TurnDeps } from './deps.ts';
 
 export const upvoteSchema = z.object({ questionId: z.coerce.number().int().positive() });
@@ -20,8 +20,7 @@ export const questionListSchema = z.object({ sak: z.string().max(10).default('')
 const draw = (list: QuestionList) =>
   questionsCard({ sak: list.sak }, list.questions, { moderator: list.moderator });
 
-const asAction = (result: Result<QuestionList>): ActionResult =>
-  result.ok ? { card: draw(result.value) } : { message: refusalText(result.refusal) };
+const asAction = (result: Result<QuestionList>): ActionResult => actionResult(result, draw);
 
 export async function questionCommand(
   context: TurnContext,

@@ -1,11 +1,10 @@
 // "abonner NUIT", "abonnement", "avslutt abonnement NUIT": which committees' agenda cards a
 // conversation gets. Who may change them is the subscription service's rule.
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../../src/actor.ts';
 import type { Language } from '../../src/answer/types.ts';
-import { refusalText } from '../../src/refusals.ts';
+import { refusalText, type Result } from '../../src/refusals.ts';
 import { conversationRecord } from './conversation.ts';
-import type { TurnDeps } from './deps.ts';
+import type { Command, TurnDeps } from './deps.ts';
 
 const TEXT = {
   nb: {
@@ -25,36 +24,38 @@ const TEXT = {
   },
 } as const;
 
-export async function subscribe(
-  context: TurnContext,
-  actor: Actor,
-  rest: string,
-  lang: Language,
-  deps: TurnDeps,
-): Promise<string> {
-  const done = await deps.services.subscriptions.subscribe(actor, conversationRecord(context), rest);
-  if (!done.ok) return refusalText(done.refusal, lang);
-  deps.logger.info(
-    { conversation: context.activity.conversation.id, ...done.value },
+export const subscribe: Command<string> = async (context, actor, rest, lang, deps) =>
+  changed(
+    context,
+    await deps.services.subscriptions.subscribe(actor, conversationRecord(context), rest),
     'conversation subscribed',
+    TEXT[lang].subscribed,
+    lang,
+    deps,
   );
-  return TEXT[lang].subscribed(done.value.committee);
-}
 
-export async function unsubscribe(
+export const unsubscribe: Command<string> = async (context, actor, rest, lang, deps) =>
+  changed(
+    context,
+    await deps.services.subscriptions.unsubscribe(actor, context.activity.conversation.id, rest),
+    'conversation unsubscribed',
+    TEXT[lang].stopped,
+    lang,
+    deps,
+  );
+
+/** What to say about a change the service made (logged) or refused. */
+function changed(
   context: TurnContext,
-  actor: Actor,
-  rest: string,
+  done: Result<{ committee: string }>,
+  event: string,
+  said: (committee: string) => string,
   lang: Language,
   deps: TurnDeps,
-): Promise<string> {
-  const done = await deps.services.subscriptions.unsubscribe(actor, context.activity.conversation.id, rest);
+): string {
   if (!done.ok) return refusalText(done.refusal, lang);
-  deps.logger.info(
-    { conversation: context.activity.conversation.id, ...done.value },
-    'conversation unsubscribed',
-  );
-  return TEXT[lang].stopped(done.value.committee);
+  deps.logger.info({ conversation: context.activity.conversation.id, ...done.value }, event);
+  return said(done.value.committee);
 }
 
 export async function listSubscriptions(

@@ -1,15 +1,9 @@
 // Feedback on answers, without Teams: kept with its question, one per member and question, and
 // Teams' feedback on a message kept only when that message was an answer the bot remembers.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { member, serviceWorld, type ServiceWorld } from '../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { member, useServiceWorld } from '../../test/helpers/services.ts';
 
-let world: ServiceWorld;
-beforeEach(async () => {
-  world = await serviceWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = useServiceWorld();
 
 describe('the feedback service', () => {
   it('keeps a member’s latest reaction to a question, and feedback on remembered answers only', async () => {

@@ -1,22 +1,9 @@
 // The innspill rules, without Teams: which sak an innspill goes to, that the meeting takes them
 // until its day is over (Oslo time), that only the author changes their own, and who exports them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  chat,
-  member,
-  organiser,
-  secretary,
-  serviceWorld,
-  type ServiceWorld,
-} from '../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { chat, member, organiser, secretary, useServiceWorld } from '../../test/helpers/services.ts';
 
-let world: ServiceWorld;
-beforeEach(async () => {
-  world = await serviceWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = useServiceWorld();
 
 const CHAT = chat().id;
 const said = (text: string, organisation = '') => ({ text, organisation });

@@ -1,24 +1,10 @@
 // The meeting chat, its Teams meeting's start and end, and subscriptions, without Teams: who ties
 // a chat to a meeting and moves the current sak, that each event is handled once per meeting id,
 // and what the end-of-meeting summary holds.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  actor,
-  chat,
-  member,
-  organiser,
-  secretary,
-  serviceWorld,
-  type ServiceWorld,
-} from '../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { actor, chat, member, organiser, secretary, useServiceWorld } from '../../test/helpers/services.ts';
 
-let world: ServiceWorld;
-beforeEach(async () => {
-  world = await serviceWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = useServiceWorld();
 
 const CHAT = chat();
 const installer = actor('aad-eier', 'installer');

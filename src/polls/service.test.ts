@@ -1,24 +1,10 @@
 // The poll rules, without Teams: who may create and close a poll, which votes count, and what each
 // member sees of the results. Real SQLite store; the clock is the test's.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  actor,
-  chat,
-  member,
-  organiser,
-  secretary,
-  serviceWorld,
-  type ServiceWorld,
-} from '../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { actor, chat, member, organiser, secretary, useServiceWorld } from '../../test/helpers/services.ts';
 import { PollService, type PollDraft } from './service.ts';
 
-let world: ServiceWorld;
-beforeEach(async () => {
-  world = await serviceWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = useServiceWorld();
 
 const CHAT = chat();
 const draft = (over: Partial<PollDraft> = {}): PollDraft => ({
@@ -108,8 +94,7 @@ describe('the poll service', () => {
   });
 
   it('keeps creating polls to moderators when POLL_CREATORS says so', async () => {
-    await world.close();
-    world = await serviceWorld({ pollCreators: 'moderators' });
+    await world.reopen({ pollCreators: 'moderators' });
     const { polls } = world.services;
     expect((await polls.create(member(0), CHAT, draft())).refusal?.code).toBe('poll_create_moderators_only');
     expect((await polls.createQuick(member(0), CHAT, 'Hva? | A | B')).refusal?.code).toBe(

@@ -1,22 +1,9 @@
 // The Q&A rules, without Teams: one upvote per member, hidden questions out of reach, moderation
 // for the secretariat and the organiser, and no name kept for an anonymous question.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  chat,
-  member,
-  organiser,
-  secretary,
-  serviceWorld,
-  type ServiceWorld,
-} from '../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { chat, member, organiser, secretary, useServiceWorld } from '../../test/helpers/services.ts';
 
-let world: ServiceWorld;
-beforeEach(async () => {
-  world = await serviceWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = useServiceWorld();
 
 const CHAT = chat().id;
 

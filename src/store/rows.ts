@@ -21,21 +21,14 @@ export interface DocumentRow {
   ingested_at: string;
 }
 
-export interface PassageRow {
-  id: string;
-  committee: string;
-  meeting: string;
-  date: string | null;
-  sak: string | null;
-  title: string | null;
+/** A passage as stored: its own fields as they are, the kind as text, and its locator spread out. */
+export type PassageRow = Omit<Passage, 'kind' | 'locator'> & {
   kind: string;
-  text: string;
-  source: string;
   line: number;
   page: number | null;
   end_line: number | null;
   heading_path: string | null;
-}
+};
 
 export const toDocument = (r: DocumentRow): StoredDocument => ({
   id: r.id,

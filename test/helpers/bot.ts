@@ -1,7 +1,11 @@
 // The bot as Teams reaches it in tests: the real adapter and HTTP server over a real store, and
 // activities shaped as Teams sends them to /api/messages.
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createAdapter } from '../../bot/edge/adapter.ts';
 import { MotebotBot } from '../../bot/turn/router.ts';
 import { createApp, listen } from '../../bot/edge/server.ts';
@@ -10,7 +14,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Clock } from '../../src/meetings/clock.ts';
 import type { Store } from '../../src/store/types.ts';
-import type { Connector } from './connector.ts';
+import { startConnector, type Connector } from './connector.ts';
 
 export const SECRETARY = 'aad-sekretær';
 
@@ -56,6 +60,48 @@ export async function startTestBot(opts: {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, config };
 }
 
+/** One test file's bot: its store and data directory, the fake Teams connector, and the bot itself. */
+export interface BotHarness<S extends Store> {
+  dir: string;
+  store: S;
+  connector: Connector;
+  bot: TestBot;
+}
+
+/**
+ * Runs a bot for the calling test file: a store in a fresh directory, filled by `fill`, the
+ * connector and the bot started before the file's tests, the connector's log emptied before each
+ * test, and all of it closed and removed after. The fields are there once the file's tests run.
+ */
+export function useTestBot<S extends Store>(opts: {
+  /** Names the temp directory, to tell the files' leftovers apart. */
+  name: string;
+  clock: Clock;
+  openStore: (dir: string) => S | Promise<S>;
+  fill?: (store: S) => Promise<unknown>;
+}): BotHarness<S> {
+  const harness = {} as BotHarness<S>;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), `motebot-${opts.name}-`));
+    const store = await opts.openStore(dir);
+    await opts.fill?.(store);
+    const connector = await startConnector();
+    const bot = await startTestBot({ store, dir, clock: opts.clock });
+    Object.assign(harness, { dir, store, connector, bot });
+  }, 60_000);
+  afterAll(async () => {
+    harness.bot.server.close();
+    await harness.connector.close();
+    await harness.store.close();
+    await rm(harness.dir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    harness.connector.sent.length = 0;
+    harness.connector.requests.length = 0;
+  });
+  return harness;
+}
+
 /** A message activity from Kari in her personal chat, unless `over` says otherwise. */
 export function activityFor(connector: Connector, over: Record<string, unknown>) {
   return {
@@ -85,6 +131,29 @@ export function invokeActivity(
     text: undefined,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     ...over,
+  });
+}
+
+/** A scheduled Teams meeting's start or end event in its chat, as Teams delivers it to the bot. */
+export function meetingEventActivity(
+  connector: Connector,
+  name: 'meetingStart' | 'meetingEnd',
+  meeting: { chat: Record<string, unknown>; id: string; title: string; start: string; end: string },
+) {
+  return activityFor(connector, {
+    type: 'event',
+    name: `application/vnd.microsoft.${name}`,
+    text: undefined,
+    conversation: meeting.chat,
+    from: { id: '29:arr', name: 'Arrangør', aadObjectId: 'aad-arr' },
+    channelData: { tenant: { id: 'tenant-1' }, meeting: { id: meeting.id } },
+    value: {
+      Id: meeting.id,
+      MeetingType: 'Scheduled',
+      JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      Title: meeting.title,
+      ...(name === 'meetingStart' ? { StartTime: meeting.start } : { EndTime: meeting.end }),
+    },
   });
 }
 

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Actor, Role } from '../../src/actor.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -23,10 +24,12 @@ export interface ServiceWorld {
   close(): Promise<void>;
 }
 
+interface WorldOptions {
+  pollCreators?: 'members' | 'moderators';
+}
+
 /** A fresh store with the sample meeting, the clock a week before it, and the services over them. */
-export async function serviceWorld(
-  opts: { pollCreators?: 'members' | 'moderators' } = {},
-): Promise<ServiceWorld> {
+export async function serviceWorld(opts: WorldOptions = {}): Promise<ServiceWorld> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-services-'));
   const store = new SqliteStore(dir);
   await ingestPaths([SAMPLE], { store, maxBytes: 5e6 });
@@ -44,6 +47,42 @@ export async function serviceWorld(
     async close() {
       await store.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh world for each test of the calling file, closed after it. The handle reads the current
+ * world, so a test may swap in one with other settings through `reopen`.
+ */
+export function useServiceWorld(): Omit<ServiceWorld, 'close'> & {
+  reopen(opts: WorldOptions): Promise<void>;
+} {
+  let world: ServiceWorld | undefined;
+  const current = () => {
+    if (!world) throw new Error('the service world opens in beforeEach: use it inside a test');
+    return world;
+  };
+  beforeEach(async () => {
+    world = await serviceWorld();
+  });
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+  return {
+    get store() {
+      return current().store;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get services() {
+      return current().services;
+    },
+    async reopen(opts) {
+      await current().close();
+      world = await serviceWorld(opts);
     },
   };
 }

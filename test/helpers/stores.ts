@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe } from 'vitest';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/store/migrations/sqlite.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/store/migrations/postgres.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
@@ -92,4 +92,26 @@ export async function openTestStore(dir: string): Promise<Store> {
     await db.drop();
   };
   return store;
+}
+
+/**
+ * The previous release's record, as each store's test writes it into the older schema (SQL both
+ * stores take): one document with one meeting and its long text, at record revision 3.
+ */
+export const OLD_RECORD_SQL = [
+  `INSERT INTO documents (source, hash, format, ingested_at, meetings_json) VALUES ('a.txt', 'h', 'txt', '2031-01-01', '${JSON.stringify(
+    [{ number: '1/2031', items: [{ sak: '1/31', title: 'Sak 1', minutes: 'Lang tekst' }] }],
+  )}')`,
+  'UPDATE record_revision SET revision = 3',
+];
+
+/** What a store opened over OLD_RECORD shows: every migration applied, and the log starting now. */
+export async function expectOldRecordOpened(store: Store, migrations: number[]): Promise<void> {
+  expect(await store.appliedMigrations()).toEqual(migrations);
+  expect((await store.listMeetings({ summary: true }))[0]!.items).toEqual([{ sak: '1/31', title: 'Sak 1' }]);
+  expect((await store.listMeetings())[0]!.items[0]).toHaveProperty('minutes', 'Lang tekst');
+  // What changed before the log was kept cannot be told: a reader has to load the record whole.
+  expect(await store.recordChangesSince(2)).toBeNull();
+  expect(await store.recordChangesSince(3)).toEqual({ revision: 3, documents: [], cases: [] });
+  expect(await store.searchIndexRevision()).toBe(0);
 }

@@ -1,44 +1,10 @@
 // The record port, on every store: documents replace their earlier version whole, passages keep
 // their locators and order, and the revision moves with every change, whichever instance made it.
 import { expect, it } from 'vitest';
-import type { NewPassage } from '../../src/record/passages.ts';
 import type { Meeting } from '../../src/record/types.ts';
 import type { NewDocument } from '../../src/store/types.ts';
+import { countedDocument as doc, document, passage } from '../helpers/records.ts';
 import { describeStores } from '../helpers/stores.ts';
-
-/** A document whose passage count is written in its hash, and each passage in its version. */
-function doc(source: string, passages: number, version = 1): NewDocument {
-  const p = (n: number): NewPassage => ({
-    committee: 'NUIT',
-    meeting: '1/2031',
-    date: '2031-01-01',
-    sak: `${n}/31`,
-    title: `Sak ${n}`,
-    kind: 'agenda',
-    text: `versjon ${version} tekst ${n}`,
-    source,
-    locator: { line: n + 1 },
-  });
-  return {
-    source,
-    hash: `${passages}`,
-    format: 'txt',
-    meetings: [],
-    passages: Array.from({ length: passages }, (_, n) => p(n)),
-  };
-}
-
-const passage = (sak: string | null, kind: 'agenda' | 'memo', text: string, line: number): NewPassage => ({
-  committee: 'NUIT',
-  meeting: '1/2031',
-  date: '2031-01-01',
-  sak,
-  title: sak && `Sak ${sak}`,
-  kind,
-  text,
-  source: 'a.txt',
-  locator: { line },
-});
 
 const until = async (check: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -92,27 +58,19 @@ describeStores('record', ({ kind, open }) => {
   it("gives the passages one sak and kind at a time, in order of each group's first passage", async () => {
     const store = await open();
     // An agenda lists every sak before the memos follow, so a sak's groups are not next to each other.
-    await store.putDocument({
-      source: 'a.txt',
-      hash: 'a',
-      format: 'txt',
-      meetings: [],
-      passages: [
-        passage(null, 'agenda', 'møte', 1),
-        passage('1/31', 'agenda', 'sak 1', 2),
-        passage('2/31', 'agenda', 'sak 2', 3),
-        passage('1/31', 'memo', 'notat 1 a', 4),
-        passage('2/31', 'memo', 'notat 2', 5),
-        passage('1/31', 'memo', 'notat 1 b', 6),
-      ],
-    });
-    await store.putDocument({
-      source: 'b.txt',
-      hash: 'b',
-      format: 'txt',
-      meetings: [],
-      passages: [passage('2/31', 'agenda', 'sak 2 igjen', 1), passage('3/31', 'memo', 'notat 3', 2)],
-    });
+    await store.putDocument(
+      document([
+        passage(null, 'agenda', 1, 'møte'),
+        passage('1/31', 'agenda', 2, 'sak 1'),
+        passage('2/31', 'agenda', 3, 'sak 2'),
+        passage('1/31', 'memo', 4, 'notat 1 a'),
+        passage('2/31', 'memo', 5, 'notat 2'),
+        passage('1/31', 'memo', 6, 'notat 1 b'),
+      ]),
+    );
+    await store.putDocument(
+      document([passage('2/31', 'agenda', 1, 'sak 2 igjen'), passage('3/31', 'memo', 2, 'notat 3')], 'b.txt'),
+    );
     const groups: string[][] = [];
     for await (const g of store.passageGroups()) groups.push(g.map((p) => p.text));
     expect(groups).toEqual([
@@ -127,18 +85,14 @@ describeStores('record', ({ kind, open }) => {
 
   it('gives the passages of the saker asked for, sak by sak as asked, the meeting’s own for sak null', async () => {
     const store = await open();
-    await store.putDocument({
-      source: 'a.txt',
-      hash: 'a',
-      format: 'txt',
-      meetings: [],
-      passages: [
-        passage(null, 'agenda', 'møte', 1),
-        passage('1/31', 'agenda', 'sak 1', 2),
-        passage('2/31', 'agenda', 'sak 2', 3),
-        passage('1/31', 'memo', 'notat 1', 4),
-      ],
-    });
+    await store.putDocument(
+      document([
+        passage(null, 'agenda', 1, 'møte'),
+        passage('1/31', 'agenda', 2, 'sak 1'),
+        passage('2/31', 'agenda', 3, 'sak 2'),
+        passage('1/31', 'memo', 4, 'notat 1'),
+      ]),
+    );
     const texts = async (cases: { sak: string | null }[]) =>
       (await store.passagesFor(cases.map((c) => ({ committee: 'NUIT', meeting: '1/2031', ...c })))).map(
         (p) => p.text,
@@ -169,7 +123,7 @@ describeStores('record', ({ kind, open }) => {
     const writer = await open();
     const saker = (d: NewDocument, ...s: (string | null)[]): NewDocument => ({
       ...d,
-      passages: s.map((sak, n) => ({ ...passage(sak, 'agenda', `tekst ${n}`, n + 1), source: d.source })),
+      passages: s.map((sak, n) => ({ ...passage(sak, 'agenda', n + 1, `tekst ${n}`), source: d.source })),
     });
     const a1 = (await writer.putDocument(saker(doc('a.txt', 0), null, '1/31', '2/31'))).document;
     const b = (await writer.putDocument(saker(doc('b.txt', 0), '5/31'))).document;

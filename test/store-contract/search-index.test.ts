@@ -3,29 +3,9 @@
 // for; and the index moves only from the revision its writer read, so of two instances writing at
 // once exactly one wins.
 import { expect, it } from 'vitest';
-import type { NewPassage } from '../../src/record/passages.ts';
-import type { CaseRef, NewDocument, Store, StoredSearchSection } from '../../src/store/types.ts';
+import type { CaseRef, Store, StoredSearchSection } from '../../src/store/types.ts';
+import { document, passage } from '../helpers/records.ts';
 import { describeStores } from '../helpers/stores.ts';
-
-const passage = (sak: string | null, kind: 'agenda' | 'memo', line: number): NewPassage => ({
-  committee: 'NUIT',
-  meeting: '1/2031',
-  date: '2031-01-01',
-  sak,
-  title: sak && `Sak ${sak}`,
-  kind,
-  text: `tekst ${line}`,
-  source: 'a.txt',
-  locator: { line },
-});
-
-const document = (passages: NewPassage[], source = 'a.txt'): NewDocument => ({
-  source,
-  hash: source,
-  format: 'txt',
-  meetings: [],
-  passages: passages.map((p) => ({ ...p, source })),
-});
 
 const section = (
   sak: string | null,
