@@ -8,17 +8,10 @@
 // then unsigned 32-bit numbers: the documents' lengths, then per term its documents and counts.
 import type { InvertedState } from './inverted.ts';
 import type { PassageKind } from '../record/types.ts';
+import type { StoredSearchSection } from '../store/types.ts';
 
 /** A section's facts, as the index keeps them (without its text or terms). */
-export interface SnapshotSection {
-  committee: string;
-  meeting: string;
-  sak: string | null;
-  kind: PassageKind;
-  title: string;
-  year: number;
-  definitions: [string, string][];
-}
+export type SnapshotSection = Omit<StoredSearchSection, 'length' | 'terms'>;
 
 export interface IndexSnapshot {
   /** By document number. */
