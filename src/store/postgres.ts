@@ -27,6 +27,10 @@ import {
   summaryJson,
   termBytes,
   toAgendaPost,
+  toConversation,
+  toConversationMeeting,
+  toFeedback,
+  toSubscription,
   toDocument,
   toInnspill,
   toPoll,
@@ -34,6 +38,10 @@ import {
   toSearchSection,
   toVote,
   type AgendaPostRow,
+  type ConversationMeetingRow,
+  type ConversationRow,
+  type FeedbackRow,
+  type SubscriptionRow,
   type DocumentRow,
   type InnspillRow,
   type MeetingsRow,
@@ -606,22 +614,11 @@ export class PostgresStore implements Store {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
-    const row = await this.one<{
-      id: string;
-      tenant_id: string | null;
-      kind: string;
-      reference_json: string;
-      installed_by: string | null;
-    }>('SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = $1', [id]);
-    return row
-      ? {
-          id: row.id,
-          tenantId: row.tenant_id,
-          kind: row.kind as ConversationRecord['kind'],
-          reference: JSON.parse(row.reference_json),
-          installedBy: row.installed_by,
-        }
-      : null;
+    const row = await this.one<ConversationRow>(
+      'SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = $1',
+      [id],
+    );
+    return row ? toConversation(row) : null;
   }
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
@@ -643,26 +640,10 @@ export class PostgresStore implements Store {
 
   async listFeedback(): Promise<FeedbackRecord[]> {
     return (
-      await this.rows<{
-        conversation_id: string;
-        user_id: string;
-        question: string;
-        answer: string;
-        reaction: 'up' | 'down';
-        comment: string | null;
-        created_at: string;
-      }>(
+      await this.rows<FeedbackRow>(
         'SELECT conversation_id, user_id, question, answer, reaction, comment, created_at FROM answer_feedback ORDER BY id',
       )
-    ).map((r) => ({
-      conversationId: r.conversation_id,
-      userId: r.user_id,
-      question: r.question,
-      answer: r.answer,
-      reaction: r.reaction,
-      comment: r.comment,
-      createdAt: r.created_at,
-    }));
+    ).map(toFeedback);
   }
 
   async saveSentAnswer(a: SentAnswer): Promise<void> {
@@ -701,26 +682,12 @@ export class PostgresStore implements Store {
     filter: { conversationId?: string; activeOnly?: boolean } = {},
   ): Promise<Subscription[]> {
     return (
-      await this.rows<{
-        conversation_id: string;
-        committee: string;
-        active: boolean;
-        changed_by: string;
-        changed_at: string;
-        ended_reason: string | null;
-      }>(
+      await this.rows<SubscriptionRow>(
         `SELECT * FROM subscriptions WHERE ($1::text IS NULL OR conversation_id = $1) AND (NOT $2 OR active)
          ORDER BY conversation_id, committee`,
         [filter.conversationId ?? null, filter.activeOnly ?? false],
       )
-    ).map((r) => ({
-      conversationId: r.conversation_id,
-      committee: r.committee,
-      active: r.active,
-      changedBy: r.changed_by,
-      changedAt: r.changed_at,
-      endedReason: r.ended_reason,
-    }));
+    ).map(toSubscription);
   }
 
   async planAgendaPosts(posts: PlannedAgendaPost[]): Promise<void> {
@@ -824,22 +791,11 @@ export class PostgresStore implements Store {
   }
 
   async getConversationMeeting(conversationId: string): Promise<ConversationMeeting | null> {
-    const r = await this.one<{
-      conversation_id: string;
-      committee: string;
-      meeting: string;
-      current_sak: string | null;
-      changed_by: string;
-    }>('SELECT * FROM conversation_meetings WHERE conversation_id = $1', [conversationId]);
-    return r
-      ? {
-          conversationId: r.conversation_id,
-          committee: r.committee,
-          meeting: r.meeting,
-          currentSak: r.current_sak,
-          changedBy: r.changed_by,
-        }
-      : null;
+    const r = await this.one<ConversationMeetingRow>(
+      'SELECT * FROM conversation_meetings WHERE conversation_id = $1',
+      [conversationId],
+    );
+    return r ? toConversationMeeting(r) : null;
   }
 
   async addInnspill(i: NewInnspill): Promise<Innspill> {

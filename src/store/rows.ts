@@ -8,9 +8,13 @@ import type { Meeting, Passage, PassageKind } from '../record/types.ts';
 import type {
   AgendaPost,
   AgendaPostStatus,
+  ConversationMeeting,
+  ConversationRecord,
+  FeedbackRecord,
   MeetingRow,
   StoredDocument,
   StoredSearchSection,
+  Subscription,
 } from './types.ts';
 
 export interface DocumentRow {
@@ -76,6 +80,77 @@ export function passageReader(): (r: PassageRow) => Passage {
     },
   });
 }
+
+export interface ConversationRow {
+  id: string;
+  tenant_id: string | null;
+  kind: string;
+  reference_json: string;
+  installed_by: string | null;
+}
+
+export const toConversation = (r: ConversationRow): ConversationRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  kind: r.kind as ConversationRecord['kind'],
+  reference: JSON.parse(r.reference_json),
+  installedBy: r.installed_by,
+});
+
+export interface FeedbackRow {
+  conversation_id: string;
+  user_id: string;
+  question: string;
+  answer: string;
+  reaction: 'up' | 'down';
+  comment: string | null;
+  created_at: string;
+}
+
+export const toFeedback = (r: FeedbackRow): FeedbackRecord => ({
+  conversationId: r.conversation_id,
+  userId: r.user_id,
+  question: r.question,
+  answer: r.answer,
+  reaction: r.reaction,
+  comment: r.comment,
+  createdAt: r.created_at,
+});
+
+/** SQLite keeps `active` as 0/1, PostgreSQL as a boolean. */
+export interface SubscriptionRow {
+  conversation_id: string;
+  committee: string;
+  active: number | boolean;
+  changed_by: string;
+  changed_at: string;
+  ended_reason: string | null;
+}
+
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  active: r.active === 1 || r.active === true,
+  changedBy: r.changed_by,
+  changedAt: r.changed_at,
+  endedReason: r.ended_reason,
+});
+
+export interface ConversationMeetingRow {
+  conversation_id: string;
+  committee: string;
+  meeting: string;
+  current_sak: string | null;
+  changed_by: string;
+}
+
+export const toConversationMeeting = (r: ConversationMeetingRow): ConversationMeeting => ({
+  conversationId: r.conversation_id,
+  committee: r.committee,
+  meeting: r.meeting,
+  currentSak: r.current_sak,
+  changedBy: r.changed_by,
+});
 
 export interface AgendaPostRow {
   id: number;

@@ -19,6 +19,10 @@ import {
   summaryJson,
   termBytes,
   toAgendaPost,
+  toConversation,
+  toConversationMeeting,
+  toFeedback,
+  toSubscription,
   toDocument,
   toInnspill,
   toPoll,
@@ -26,6 +30,10 @@ import {
   toSearchSection,
   toVote,
   type AgendaPostRow,
+  type ConversationMeetingRow,
+  type ConversationRow,
+  type FeedbackRow,
+  type SubscriptionRow,
   type DocumentRow,
   type InnspillRow,
   type MeetingsRow,
@@ -231,25 +239,10 @@ export class SqliteStore implements Store {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
-    const row = this.stmt<
-      [string],
-      {
-        id: string;
-        tenant_id: string | null;
-        kind: string;
-        reference_json: string;
-        installed_by: string | null;
-      }
-    >('SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = ?').get(id);
-    return row
-      ? {
-          id: row.id,
-          tenantId: row.tenant_id,
-          kind: row.kind as ConversationRecord['kind'],
-          reference: JSON.parse(row.reference_json),
-          installedBy: row.installed_by,
-        }
-      : null;
+    const row = this.stmt<[string], ConversationRow>(
+      'SELECT id, tenant_id, kind, reference_json, installed_by FROM conversations WHERE id = ?',
+    ).get(id);
+    return row ? toConversation(row) : null;
   }
 
   async saveFeedback(f: FeedbackRecord): Promise<void> {
@@ -268,30 +261,11 @@ export class SqliteStore implements Store {
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    return this.stmt<
-      [],
-      {
-        conversation_id: string;
-        user_id: string;
-        question: string;
-        answer: string;
-        reaction: 'up' | 'down';
-        comment: string | null;
-        created_at: string;
-      }
-    >(
+    return this.stmt<[], FeedbackRow>(
       'SELECT conversation_id, user_id, question, answer, reaction, comment, created_at FROM answer_feedback ORDER BY id',
     )
       .all()
-      .map((r) => ({
-        conversationId: r.conversation_id,
-        userId: r.user_id,
-        question: r.question,
-        answer: r.answer,
-        reaction: r.reaction,
-        comment: r.comment,
-        createdAt: r.created_at,
-      }));
+      .map(toFeedback);
   }
 
   async saveSentAnswer(a: SentAnswer): Promise<void> {
@@ -335,30 +309,13 @@ export class SqliteStore implements Store {
   async listSubscriptions(
     filter: { conversationId?: string; activeOnly?: boolean } = {},
   ): Promise<Subscription[]> {
-    return this.stmt<
-      { conversationId: string | null; activeOnly: number },
-      {
-        conversation_id: string;
-        committee: string;
-        active: number;
-        changed_by: string;
-        changed_at: string;
-        ended_reason: string | null;
-      }
-    >(
+    return this.stmt<{ conversationId: string | null; activeOnly: number }, SubscriptionRow>(
       `SELECT * FROM subscriptions WHERE (@conversationId IS NULL OR conversation_id = @conversationId)
            AND (@activeOnly = 0 OR active = 1)
          ORDER BY conversation_id, committee`,
     )
       .all({ conversationId: filter.conversationId ?? null, activeOnly: filter.activeOnly ? 1 : 0 })
-      .map((r) => ({
-        conversationId: r.conversation_id,
-        committee: r.committee,
-        active: r.active === 1,
-        changedBy: r.changed_by,
-        changedAt: r.changed_at,
-        endedReason: r.ended_reason,
-      }));
+      .map(toSubscription);
   }
 
   async planAgendaPosts(posts: PlannedAgendaPost[]): Promise<void> {
@@ -444,25 +401,10 @@ export class SqliteStore implements Store {
   }
 
   async getConversationMeeting(conversationId: string): Promise<ConversationMeeting | null> {
-    const r = this.stmt<
-      [string],
-      {
-        conversation_id: string;
-        committee: string;
-        meeting: string;
-        current_sak: string | null;
-        changed_by: string;
-      }
-    >('SELECT * FROM conversation_meetings WHERE conversation_id = ?').get(conversationId);
-    return r
-      ? {
-          conversationId: r.conversation_id,
-          committee: r.committee,
-          meeting: r.meeting,
-          currentSak: r.current_sak,
-          changedBy: r.changed_by,
-        }
-      : null;
+    const r = this.stmt<[string], ConversationMeetingRow>(
+      'SELECT * FROM conversation_meetings WHERE conversation_id = ?',
+    ).get(conversationId);
+    return r ? toConversationMeeting(r) : null;
   }
 
   async addInnspill(i: NewInnspill): Promise<Innspill> {
