@@ -101,6 +101,16 @@ describe('answering in Teams', () => {
     expect(card).toContain('Dette kan jeg');
     expect(card).toContain('agenda');
   });
+
+  it('suggests the command a short message mistypes, in the language of the command', async () => {
+    await post(harness.bot.url, activity({ text: 'agneda' }));
+    await post(harness.bot.url, activity({ text: 'hlep' }));
+    const sent = await harness.connector.waitFor(2);
+    expect(sent.map((s) => s.activity.text)).toEqual([
+      'Mente du «agenda»? Skriv «hjelp» for å se alle kommandoene.',
+      'Did you mean «help»? Write «help» to see all commands.',
+    ]);
+  });
 });
 
 describe('installation', () => {

@@ -1,5 +1,7 @@
 // The bot's commands, once: bokmål name, English alias, what it does. The manifest's commandLists
 // and the help card are built from this table.
+import { distance } from 'fastest-levenshtein';
+
 export const COMMANDS = [
   { name: 'hjelp', alias: 'help', description: 'Vis hva Møtebot kan', handler: 'help' },
   {
@@ -92,20 +94,55 @@ export const MENU_COMMANDS = [
 
 export type CommandHandler = (typeof COMMANDS)[number]['handler'];
 
+/** A message this short that starts with a near-miss of a command is a mistyped command. */
+const MAX_NEAR_MISS_WORDS = 2;
+
+/** Edits a near miss may be off by: two letters, so that a swapped pair ("hlep") is one. */
+const NEAR_MISS_EDITS = 2;
+
+/**
+ * The command a word is a near miss of ("agneda" → "agenda"), or undefined; words of three letters
+ * or fewer are too often other words.
+ */
+export function nearMiss(word: string): { name: string; english: boolean } | undefined {
+  if (word.length < 4) return undefined;
+  const reach = NEAR_MISS_EDITS + 0.5;
+  // Fewest edits first; of equals, the word of the same length ("hlep" is "help" swapped, not
+  // "hjelp" short of a letter).
+  const cost = (name: string) => distance(word, name) + Math.abs(word.length - name.length) / 10;
+  let best: { name: string; english: boolean; d: number } | undefined;
+  for (const c of COMMANDS)
+    for (const [name, english] of [
+      [c.name, false],
+      [c.alias, true],
+    ] as const) {
+      const d = cost(name);
+      if (name !== word && d <= reach && (!best || d < best.d)) best = { name, english, d };
+    }
+  return best && { name: best.name, english: best.english };
+}
+
 /**
  * The command a message starts with, and the rest of it; any other text is a question. `english`
- * says the English alias was used, so the reply can follow.
+ * says the English alias was used, so the reply can follow. A word or two whose first is a near
+ * miss of a command is answered with the command it most likely meant (`suggest`).
  */
-export function parseCommand(text: string): { handler: CommandHandler; rest: string; english: boolean } {
+export function parseCommand(text: string): {
+  handler: CommandHandler | 'suggest';
+  rest: string;
+  english: boolean;
+} {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase().replace(/[:!?.,]$/, '');
   const command = COMMANDS.find((c) => c.name === word || c.alias === word);
-  return command
-    ? {
-        handler: command.handler,
-        rest: rest.join(' '),
-        english: word === command.alias && word !== command.name,
-      }
-    : { handler: 'ask', rest: trimmed, english: false };
+  if (command)
+    return {
+      handler: command.handler,
+      rest: rest.join(' '),
+      english: word === command.alias && word !== command.name,
+    };
+  const near = rest.length < MAX_NEAR_MISS_WORDS ? nearMiss(word) : undefined;
+  if (near) return { handler: 'suggest', rest: near.name, english: near.english };
+  return { handler: 'ask', rest: trimmed, english: false };
 }

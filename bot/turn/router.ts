@@ -154,6 +154,12 @@ export class MotebotBot extends TeamsActivityHandler {
         return say(await sakCommand(context, await this.actorOf(context), rest, lang, deps));
       case 'next':
         return say(await sakCommand(context, await this.actorOf(context), 'next', lang, deps));
+      case 'suggest':
+        return say(
+          english
+            ? `Did you mean «${rest}»? Write «help» to see all commands.`
+            : `Mente du «${rest}»? Skriv «hjelp» for å se alle kommandoene.`,
+        );
       case 'ask':
         if (!text) {
           await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
