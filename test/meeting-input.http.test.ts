@@ -393,6 +393,26 @@ describe('audience Q&A', () => {
   });
 });
 
+describe('the current sak', () => {
+  it('from a member, «sak 17/23» is a question about that sak; the current sak stays the moderators’', async () => {
+    const before = harness.connector.sent.length;
+    await postActivity(
+      harness.bot.url,
+      activityFor(harness.connector, {
+        conversation: GROUP,
+        from: member(2),
+        text: '<at>Møtebot</at> sak 17/23',
+        entities: MENTION,
+      }),
+    );
+    // A typing indicator, then the answer.
+    const answer = JSON.stringify((await harness.connector.waitFor(before + 2)).slice(before));
+    expect(answer).toContain('17/23');
+    expect(answer).not.toContain('Bare sekretariatet og møtearrangøren kan bytte sak');
+    expect(await harness.store.getConversationMeeting(GROUP.id)).toMatchObject({ currentSak: '16/23' });
+  });
+});
+
 describe('innspill', () => {
   it('registers innspill for the current sak and a named sak, lists them, lets only the author edit and withdraw', async () => {
     const receipt = await say(

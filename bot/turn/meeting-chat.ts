@@ -50,7 +50,14 @@ export const meetingCommand: Command<string> = async (context, actor, rest, lang
 };
 
 /** "sak 17/23", or "neste sak" (which is then 'next'). */
-export const sakCommand: Command<string> = async (context, actor, which, lang, deps) => {
+/** Refusals that mean the member could not have meant to move the chat's current sak. */
+const NOT_A_MODERATOR = new Set(['sak_change_not_allowed', 'sak_needs_meeting']);
+
+/**
+ * `sak 16/23`: moves the meeting chat's current sak. From a member who may not (or in a chat tied to
+ * no meeting) it is a question about that sak: null, for the router to answer it as one.
+ */
+export const sakCommand: Command<string | null> = async (context, actor, which, lang, deps) => {
   let target: { sak: string } | 'next' = 'next';
   if (which !== 'next') {
     const sak = /\b(\d{1,3})\s?\/\s?(\d{2})\b/.exec(which);
@@ -58,6 +65,7 @@ export const sakCommand: Command<string> = async (context, actor, which, lang, d
     target = { sak: `${Number(sak[1])}/${sak[2]}` };
   }
   const set = await deps.services.meetingChat.setCurrentSak(actor, context.activity.conversation.id, target);
+  if (!set.ok && target !== 'next' && NOT_A_MODERATOR.has(set.refusal.code)) return null;
   if (!set.ok) return refusalText(set.refusal, lang);
   deps.logger.info({ conversation: context.activity.conversation.id, sak: set.value.sak }, 'current sak set');
   return TEXT[lang].current(set.value.sak, set.value.title);

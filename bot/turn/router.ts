@@ -150,10 +150,12 @@ export class MotebotBot extends TeamsActivityHandler {
         return exportCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'meeting':
         return say(await meetingCommand(context, await this.actorOf(context), rest, lang, deps));
-      case 'sak':
-        return say(await sakCommand(context, await this.actorOf(context), rest, lang, deps));
+      case 'sak': {
+        const reply = await sakCommand(context, await this.actorOf(context), rest, lang, deps);
+        return reply === null ? this.ask(context, text) : say(reply);
+      }
       case 'next':
-        return say(await sakCommand(context, await this.actorOf(context), 'next', lang, deps));
+        return say((await sakCommand(context, await this.actorOf(context), 'next', lang, deps))!);
       case 'suggest':
         return say(
           english
