@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         const store = await openStore(config);
         try {
-          const answerer = await createAnswerer({ store, config, logger });
+          const answerer = await createAnswerer({ store, config, logger, followChanges: false });
           if (values.batch) {
             const cases = batchSchema.parse(JSON.parse(await readFile(values.batch, 'utf8')));
             const out = [];
@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
         );
         const store = await openStore(config);
         try {
-          const answerer = await createAnswerer({ store, config, logger });
+          const answerer = await createAnswerer({ store, config, logger, followChanges: false });
           const { files: reports, union } = await evalFiles(files, answerer);
           if (values.json) {
             // The held-out half is reported as counts only: its cases are run, never read.

@@ -58,6 +58,7 @@ describe('understanding a question', () => {
   it('tells a year the meeting is put in from a year that belongs to the topic', () => {
     expect(understand('What did NUIT decide about chatbots in 2025?').meetingYear).toBe(2025);
     expect(understand('Hva ble vedtatt i møtet i 2023 om kjernejournal?').meetingYear).toBe(2023);
+    expect(understand('Hva sa utvalget om kunstig intelligens i 2024?').meetingYear).toBe(2024);
     expect(
       understand('What share of citizens were expected to use Helsenorge in 2020?').meetingYear,
     ).toBeUndefined();

@@ -15,6 +15,11 @@ export interface AnswererDeps {
   store: Store;
   config: Config;
   logger: Logger;
+  /**
+   * Whether to be told of record changes as they happen (a long-running bot). A command that asks
+   * and exits gains nothing by it: each question compares the revision anyway.
+   */
+  followChanges?: boolean;
 }
 
 /** How long a question waits for the record to be brought up to date before it is answered as it stood. */
@@ -65,15 +70,16 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
 
   // Told of each change (by NOTIFY on PostgreSQL), the library is updated before the next question
   // comes, so that question does not wait for it.
-  deps.store
-    .onRecordChange((revision) => {
-      told = Math.max(told, revision);
-      ready.then(
-        (lib) => lib.revision < told && refresh(lib),
-        () => undefined, // a library that failed to load is reported to the next question
-      );
-    })
-    .catch((err: unknown) => deps.logger.warn({ err }, 'record changes cannot be followed'));
+  if (deps.followChanges ?? true)
+    deps.store
+      .onRecordChange((revision) => {
+        told = Math.max(told, revision);
+        ready.then(
+          (lib) => lib.revision < told && refresh(lib),
+          () => undefined, // a library that failed to load is reported to the next question
+        );
+      })
+      .catch((err: unknown) => deps.logger.warn({ err }, 'record changes cannot be followed'));
 
   // Each question still compares the revision, in case a notice was missed. An update takes
   // milliseconds and is waited for; should one hang, questions are answered from the record as it

@@ -48,9 +48,10 @@ export async function answerOffline(
   if (position) return position;
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
-  const { ranked, absent } = await rankCases(lib, q, opts);
+  // The saker are ranked first only where they decide whether the question is about a meeting.
+  let ranking = q.intent === 'meeting' && !q.namesMeeting ? await rankCases(lib, q, opts) : undefined;
   const aboutMeeting =
-    (q.intent === 'meeting' && (q.namesMeeting || !aboutSak(lib, q, ranked[0]))) ||
+    (q.intent === 'meeting' && (q.namesMeeting || !aboutSak(lib, q, ranking?.ranked[0]))) ||
     ((q.intent === 'agenda' || q.intent === 'free_text') &&
       (q.meeting || q.date || q.month) &&
       !topicWords(q.text).length);
@@ -58,6 +59,8 @@ export async function answerOffline(
     const m = await answerMeeting(lib, q, opts);
     if (m) return m;
   }
+  ranking ??= await rankCases(lib, q, opts);
+  const { ranked, absent } = ranking;
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   const best = ranked[0];

@@ -113,6 +113,11 @@ const TIME_EXPRESSION = new RegExp(
 const MEETING_TIME =
   /\b(meetings?|møte\w*|nuit\w*|nufa\w*|committee|utvalg\w*|decide\w*|decision\w*|vedt\w*|besluttet|conclude\w*|konklu\w*|discuss\w*|drøft\w*|held|holdt|avholdt|orientering\w*|present\w*|la (?:fram|frem)|agenda\w*|saksliste\w*)\b/;
 
+/** A year tied to a meeting word: "decide … in 2025", "møtet i 2025" (not "2020–2023"). */
+const MEETING_YEAR = new RegExp(
+  `${MEETING_TIME.source}[^.?!]{0,40}?\\b(?:in|i|during|under)\\s+((?:19|20)\\d\\d)\\b(?!\\s*[–-])`,
+);
+
 /** How far before a time a meeting word is looked for. */
 const MEETING_TIME_REACH = 60;
 
@@ -159,10 +164,7 @@ export function understand(question: string): Question {
   ];
   // Only a year tied to the meeting or decision counts ("decide … in 2025", "møtet i 2025"); in
   // "share of citizens expected to use Helsenorge in 2020" the year belongs to the topic.
-  const inYear =
-    /\b(meeting|møte\w*|decide\w*|decision\w*|vedt\w*|besluttet|discuss\w*|drøft\w*|nuit|nufa)\b[^.?!]{0,40}?\b(?:in|i|during|under)\s+((?:19|20)\d\d)\b(?!\s*[–-])/.exec(
-      t,
-    );
+  const inYear = MEETING_YEAR.exec(t);
   // A question that spans committees or years ("what did NUFA hear in 2019, and how did the NUIT
   // memo of 2020 describe it?") asks for a history, unless it names a sak. One month named pins it
   // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
