@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
+import { isMotebotError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/meetings/clock.ts';
 import { openStore } from '../src/store/index.ts';
@@ -11,9 +12,20 @@ import { createApp, listen } from './edge/server.ts';
 import { backgroundJobs, startTicking } from './proactive/background.ts';
 import { stopOnSignals } from './edge/shutdown.ts';
 
-const config = loadConfig();
+/** A setting or a database that does not hold stops the start with its message, not a stack. */
+async function orStop<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (!isMotebotError(err)) throw err;
+    process.stderr.write(`Møtebot kan ikke starte: ${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = await orStop(() => loadConfig());
 const logger = createLogger(config.LOG_LEVEL);
-const store = await openStore(config, logger);
+const store = await orStop(() => openStore(config, logger));
 const answerer = await createAnswerer({ store, config, logger });
 const adapter = createAdapter(config, logger);
 const shutdown = new AbortController();

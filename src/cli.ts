@@ -56,7 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  const config = loadConfig(values.data ? { ...process.env, DATA_DIR: values.data } : process.env);
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(values.data ? { ...process.env, DATA_DIR: values.data } : process.env);
+  } catch (err) {
+    // A setting that does not hold is the user's to fix: its message, not a stack.
+    if (!isMotebotError(err)) throw err;
+    console.error(`Feil: ${err.message}`);
+    return 1;
+  }
   // What a command has to say it prints itself (an ingest's failures are in its summary): the log
   // adds only errors, unless a level is asked for, so each problem is told once.
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL);

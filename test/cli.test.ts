@@ -206,4 +206,17 @@ describe('motebot CLI', () => {
     );
     expect(failed).toMatchObject({ code: 2, stdout: expect.stringContaining('finnes ikke'), stderr: '' });
   });
+
+  it('names a setting that does not hold in one line, without a stack trace', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, STORE: 'postgres' };
+    delete env.DATABASE_URL;
+    const failed = await run(process.execPath, [BIN, 'ask', 'hei', '--data', data], { cwd: ROOT, env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('STORE=postgres trenger DATABASE_URL'),
+    });
+    expect((failed as { stderr: string }).stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+  });
 });

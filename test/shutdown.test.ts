@@ -1,6 +1,8 @@
 // Shutdown of the real bot process (`npm start`'s entry) while a member has the side panel open:
 // SIGTERM must end the open event stream and the process, with exit code 0. How fast it stops is
-// a figure for the benchmark, not an assertion; the bound here only keeps a hang from passing.
+// a figure for the benchmark, not an assertion; the bound here only keeps a hang from passing. A
+// start on settings that do not hold ends at once, with one line saying why.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -96,6 +98,25 @@ describe('graceful shutdown', () => {
       stalling.closeAllConnections();
       stalling.close();
       await connector.close();
+    }
+  });
+
+  it('does not start on a setting or database that does not hold, and says why in one line', async () => {
+    for (const env of [
+      { STORE: 'postgres' },
+      { STORE: 'postgres', DATABASE_URL: 'postgres://motebot@127.0.0.1:1/ingen' },
+    ]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(/^Møtebot kan ikke starte: .+\n$/);
+      expect(stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
     }
   });
 });
