@@ -7,7 +7,7 @@ import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
-import type { Answer, Citation, Language } from './types.ts';
+import type { AbstainReason, Answer, Citation, Language } from './types.ts';
 
 /** A citation and the passage it quotes, as an answer uses them. */
 export interface Used {
@@ -102,7 +102,12 @@ export function agendaLines(c: Case, lang: Language): string[] {
 }
 
 /** "Not in the documents", naming the nearest sak so the member can look there. */
-export function abstain(lib: Library, q: Question, nearest: Ranked | undefined): OfflineResult {
+export function abstain(
+  lib: Library,
+  q: Question,
+  nearest: Ranked | undefined,
+  because: AbstainReason,
+): OfflineResult {
   const lang = q.language;
   const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
   return {
@@ -110,6 +115,7 @@ export function abstain(lib: Library, q: Question, nearest: Ranked | undefined):
       answer: `${t(lang, 'abstain')}${near}`,
       citations: nearest ? [cite(lib, nearest.c, 'agenda').citation] : [],
       abstained: true,
+      abstainedBecause: because,
       intent: q.intent,
       language: lang,
       generated: false,
@@ -122,7 +128,7 @@ export function abstain(lib: Library, q: Question, nearest: Ranked | undefined):
  * An answer from its lines and what they cite. `abstained` marks an answer that shows related
  * evidence but not what was asked (a proposal when the adopted decision was asked for).
  */
-export function result(q: Question, lines: string[], used: Used[], abstained = false): OfflineResult {
+export function result(q: Question, lines: string[], used: Used[], abstained?: AbstainReason): OfflineResult {
   const seen = new Set<string>();
   const citations = used
     .map((u) => u.citation)
@@ -135,7 +141,8 @@ export function result(q: Question, lines: string[], used: Used[], abstained = f
     answer: {
       answer: lines.join('\n'),
       citations,
-      abstained,
+      abstained: !!abstained,
+      ...(abstained ? { abstainedBecause: abstained } : {}),
       intent: q.intent,
       language: q.language,
       generated: false,

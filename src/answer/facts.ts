@@ -31,7 +31,7 @@ const ALSO_QUOTED = 0.6;
 
 export function answerFromEvidence(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
   const found = quoteEvidence(lib, q, ranked.slice(0, EVIDENCE_CASES));
-  if (!found) return abstain(lib, q, ranked[0]);
+  if (!found) return abstain(lib, q, ranked[0], 'evidence');
   const lines = [`${capital(t(q.language, 'from'))} ${caseRef(found.c, q.language)}:`, ...found.lines];
   return result(q, lines, found.used);
 }

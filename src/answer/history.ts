@@ -79,7 +79,7 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
     found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
   }
   const steps = found.slice(0, MAX_STEPS).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
-  if (!steps.length) return abstain(lib, q, ranked[0]);
+  if (!steps.length) return abstain(lib, q, ranked[0], 'no_history');
   const lines = [t(lang, 'history')];
   const used: Used[] = [];
   for (const { c, details } of steps) {

@@ -47,7 +47,7 @@ export async function answerMeeting(
     // "The next meeting after 9 September 2020": the meeting numbered after the one named, which
     // the record may not hold; then the documents do not say when or where it is.
     const neighbour = numberedNeighbour(lib, meetings[0]!, q.relative);
-    if (!neighbour) return abstain(lib, q, undefined);
+    if (!neighbour) return abstain(lib, q, undefined, 'no_meeting');
     meetings = [neighbour];
   }
   // With no time named, the latest meeting is meant ("who are NUIT's members?").

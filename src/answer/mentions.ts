@@ -52,7 +52,7 @@ export async function answerMentions(
       if (!best || score > best.score) best = { c, units, at, score };
     });
   }
-  if (!best) return abstain(lib, q, ranked[0]);
+  if (!best) return abstain(lib, q, ranked[0], 'evidence');
   const { c, units, at } = best;
   const quoted = units.slice(at, at + QUOTED).filter((u) => u.passage.kind === units[at]!.passage.kind);
   const lines = [

@@ -41,7 +41,7 @@ export async function answerOffline(
 ): Promise<OfflineResult> {
   const lang = q.language;
   if (!lib.cases.length) {
-    const none = abstain(lib, q, undefined);
+    const none = abstain(lib, q, undefined, 'empty');
     return { ...none, answer: { ...none.answer, answer: t(lang, 'nothing') } };
   }
   const position = await answerAgendaPosition(lib, q, opts);
@@ -64,10 +64,10 @@ export async function answerOffline(
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   const best = ranked[0];
-  if (!best) return abstain(lib, q, undefined);
+  if (!best) return abstain(lib, q, undefined, 'no_match');
   // A time the question puts the meeting in must hold: no meeting then, no answer.
-  if (!inTimeAsked(best.c, q)) return abstain(lib, q, best);
-  if (!named && coverage(lib, best.c, q) < MIN_CASE_COVERAGE) return abstain(lib, q, best);
+  if (!inTimeAsked(best.c, q)) return abstain(lib, q, best, 'time');
+  if (!named && coverage(lib, best.c, q) < MIN_CASE_COVERAGE) return abstain(lib, q, best, 'topic');
   // "How many …" is a fact question, even when it speaks of decisions ("decision authority").
   const fact =
     (q.intent === 'adopted_decision' || q.intent === 'proposed_decision') &&
@@ -136,7 +136,7 @@ function answerDecision(lib: Library, q: Question, best: Ranked): OfflineResult 
     q,
     [`${capital(caseRef(best.c, q.language))}:`, ...lines, ...(quotes?.lines ?? [])],
     [...used, ...(quotes?.used ?? [])],
-    unknown,
+    unknown ? 'outcome_unknown' : undefined,
   );
 }
 

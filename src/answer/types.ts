@@ -24,10 +24,20 @@ export type Language = 'nb' | 'en';
 export type Intent =
   'adopted_decision' | 'proposed_decision' | 'agenda' | 'meeting' | 'history' | 'discussion' | 'free_text';
 
+/**
+ * Why an answer abstains: nothing ingested, no sak matches, the time asked holds no meeting, the
+ * record does not hold what the question is about, no evidence holds the thing asked for, or only a
+ * proposal is known where the outcome was asked.
+ */
+export type AbstainReason =
+  'empty' | 'no_match' | 'time' | 'topic' | 'evidence' | 'outcome_unknown' | 'no_history' | 'no_meeting';
+
 export interface Answer {
   answer: string;
   citations: Citation[];
   abstained: boolean;
+  /** Set when `abstained` is: why. */
+  abstainedBecause?: AbstainReason;
   /** What the question was taken to ask. */
   intent: Intent;
   language: Language;
