@@ -1,6 +1,6 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
-import { MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
+import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
 
@@ -103,11 +103,17 @@ const MONTH_YEAR = new RegExp(
   'i',
 );
 
-/** Where a date or month stands in a question: "9. september 2020", "09.09.2020", "sept 2020". */
+/**
+ * Where a date or month stands in a question: "9. september 2020", "6. – 7. november 2019",
+ * "09.09.2020", "sept 2020", "16. februar".
+ */
 const TIME_EXPRESSION = new RegExp(
-  `\\b\\d{1,2}\\.?\\s*(?:${Object.keys(MONTH_NAMES).join('|')})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b|\\b\\d{4}-\\d\\d-\\d\\d\\b|${MONTH_YEAR.source}`,
-  'i',
+  `${DATE_TEXT.source}|\\b\\d{1,2}\\.?\\s*(?:${Object.keys(MONTH_NAMES).join('|')})\\b|${MONTH_YEAR.source}`,
+  'gi',
 );
+
+/** A date expression is no longer than this ("6. – 7. november 2019", "1. – 2. september 2021"). */
+const TIME_CHARS = 40;
 
 /** Words that make the time after them a meeting's: the meeting, the committee, what it did. */
 const MEETING_TIME =
@@ -122,13 +128,21 @@ const MEETING_YEAR = new RegExp(
 const MEETING_TIME_REACH = 60;
 
 /**
- * Whether the time a question names is a meeting's: a meeting word stands just before it, or the
- * question opens with it ("9. september 2020: hva …").
+ * The time a question puts its meeting at: the first date or month with a meeting word just before
+ * it, or opening the question ("9. september 2020: hva …"); else the first time it names, which
+ * then dates a fact ("applications received by 21 April 2023"). In "the meeting in Feb 2023 on the
+ * minutes from 17 November 2022", February is the meeting's.
  */
-function timeOfMeeting(t: string): boolean {
-  const at = t.search(TIME_EXPRESSION);
-  if (at < 0) return false;
-  return at < 4 || MEETING_TIME.test(t.slice(Math.max(0, at - MEETING_TIME_REACH), at));
+function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
+  let first: { text: string; ofMeeting: boolean } | null = null;
+  for (const m of t.matchAll(TIME_EXPRESSION)) {
+    const at = m.index;
+    const text = t.slice(at, at + TIME_CHARS);
+    if (at < 4 || MEETING_TIME.test(t.slice(Math.max(0, at - MEETING_TIME_REACH), at)))
+      return { text, ofMeeting: true };
+    first ??= { text, ofMeeting: false };
+  }
+  return first;
 }
 
 /** "23" is 2023, "2019" is 2019. */
@@ -152,8 +166,9 @@ export function understand(question: string): Question {
   const nufa = /\bnufa\b/.test(t);
   const nuit = /\bnuit\b/.test(t);
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
-  const date = parseDate(t) ?? undefined;
-  const mm = MONTH_YEAR.exec(t);
+  const time = timeAsked(t);
+  const date = (time && parseDate(time.text)) ?? undefined;
+  const mm = time && MONTH_YEAR.exec(time.text);
   const month =
     !date && mm ? { year: fullYear(mm[2]!), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } : undefined;
   const years = [
@@ -183,7 +198,7 @@ export function understand(question: string): Question {
     meetingYear: inYear ? Number(inYear[2]) : undefined,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
-    timeOfMeeting: timeOfMeeting(t),
+    timeOfMeeting: !!time?.ofMeeting,
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:

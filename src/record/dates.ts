@@ -40,6 +40,8 @@ export const MONTHS_EN: Record<string, number> = {
   october: 10,
   november: 11,
   december: 12,
+  oct: 10,
+  dec: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -70,6 +72,12 @@ const WORD_DATE = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{
 /** "09.09.2020", "26.08.20", "1.1.2024". */
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+/** Every written date and day range, in any of the styles above, for cutting dates out of text. */
+export const DATE_TEXT = new RegExp(
+  [WORD_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE].map((r) => r.source).join('|'),
+  'gi',
+);
 
 function monthNumber(name: string): number | undefined {
   const k = name.toLowerCase();

@@ -2,7 +2,7 @@
 import { stemmer } from '@orama/stemmers/norwegian';
 import { stopwords } from '@orama/stopwords/norwegian';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
+import { DATE_TEXT, MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 
 // English function words and the words questions are made of (not what they are about).
@@ -97,8 +97,7 @@ export function stems(text: string): Set<string> {
   return out;
 }
 
-/** The topic words of a question: what it is about, without question, frame and stop words. */
-/** Dates are when a question is about, not what: "25 May 2023", "16. februar 2023". */
+/** Dates are when a question is about, not what: "25 May 2023", "16. februar 2023", "17.06.2020". */
 const DATE_WORDS = new RegExp(
   `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`,
   'gi',
@@ -107,8 +106,9 @@ const DATE_WORDS = new RegExp(
 /** Sak ids ("16/23") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
+/** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
-  return words(question.replace(DATE_WORDS, ' ').replace(IDS, ' ')).filter(
+  return words(question.replace(DATE_TEXT, ' ').replace(DATE_WORDS, ' ').replace(IDS, ' ')).filter(
     (w) =>
       !NB_STOP.has(w) &&
       !EN_STOP.has(w) &&
