@@ -67,7 +67,8 @@ export async function answerOffline(
   if (!best) return abstain(lib, q, undefined, 'no_match');
   // A time the question puts the meeting in must hold: no meeting then, no answer.
   if (!inTimeAsked(best.c, q)) return abstain(lib, q, best, 'time');
-  if (!named && coverage(lib, best.c, q) < MIN_CASE_COVERAGE) return abstain(lib, q, best, 'topic');
+  if (!named && (!knowsTopic(lib, q) || coverage(lib, best.c, q) < MIN_CASE_COVERAGE))
+    return abstain(lib, q, best, 'topic');
   // "How many …" is a fact question, even when it speaks of decisions ("decision authority").
   const fact =
     (q.intent === 'adopted_decision' || q.intent === 'proposed_decision') &&
@@ -100,6 +101,16 @@ export async function answerOffline(
       break;
   }
   return answerFromEvidence(lib, q, ranked);
+}
+
+/**
+ * Whether the record uses any word of what the question is about. "How did NUIT vote on the
+ * proposal to ban fax machines?" has topic words, none of which the record knows in any form: a
+ * share of nothing covered would read as all of it.
+ */
+function knowsTopic(lib: Library, q: Question): boolean {
+  const terms = keyTerms(lib, q);
+  return !terms.length || terms.some((k) => k.known);
 }
 
 /**
