@@ -140,6 +140,12 @@ export function hhmm(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+/**
+ * A sak id as a table row or slide heading prints it: "16/23", "16 / 2023", "Sak 16/23",
+ * "Sak nr. 16/23". One pattern for every reader, so no template's spelling is known to one only.
+ */
+export const PRINTED_SAK_ID = String.raw`(?:sak(?:\s*nr\.?)?\s*)?\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)`;
+
 /** Sak id as printed ("16/23", "16 / 2023", "Sak 39/19") normalised to N/YY. */
 export const SAK_ID = /\b(\d{1,3})\s?\/\s?(\d{4}|\d{2})\b/;
 

@@ -37,7 +37,30 @@ export function normalizeText(text: string): string {
     .replace(SPACES, ' ')
     .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
-    .replace(/\r\n?/g, '\n');
+    .replace(/\r\n?/g, '\n')
+    .replace(/^.*\|.*$/gm, pipeRowAsTabs);
+}
+
+/** A markdown table's rule row: "|---|:--:|", "--- | ---". */
+const RULE_ROW = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/;
+/** A row of cells between pipes ("| 16/23 | Tittel |"), or at least three cells split by " | ". */
+const PIPE_ROW = /^\|.*\|.*\|$|\S \| .*\S \| \S/;
+
+/**
+ * A table row written with pipes (markdown and some text exports) as the tab-separated row every
+ * table reader takes; its rule row becomes an empty line, so line numbers still point into the
+ * source.
+ */
+function pipeRowAsTabs(line: string): string {
+  const t = line.trim();
+  if (RULE_ROW.test(t)) return '';
+  if (!PIPE_ROW.test(t)) return line;
+  return t
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim())
+    .join('\t');
 }
 
 const ENTITIES: Record<string, string> = {

@@ -1,6 +1,6 @@
 // The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
-import { minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
+import { minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
@@ -19,7 +19,7 @@ import {
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
-const SAK_AT_START = /^(?:sak\s+)?(\d{1,3})\s?\/\s?(\d{2})(?!\d)(?:\s|\t|$)/i;
+const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}(?=\\s|$)\\s*`, 'i');
 /** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */
 const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
@@ -28,7 +28,7 @@ const isTableHeader = (text: string) => isSakTableHeader(text.trim());
 
 function sakIdAtStart(text: string): string | null {
   const m = SAK_AT_START.exec(text);
-  return m ? normalizeSakId(`${m[1]}/${m[2]}`) : null;
+  return m ? normalizeSakId(m[0]) : null;
 }
 
 /** The sak an agenda row starts with, also when the time column comes first ("09:00  13/23  …"). */

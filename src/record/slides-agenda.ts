@@ -2,7 +2,7 @@
 // Sakstype, Sakseier, Saksbehandler / Presenterer saken, Start / Tid, Varighet, Slutt), rows per
 // sak, and rows without a sak id (Pause, Lunsj, sessions of a sak) that give the times.
 // txt and DOCX keep one cell per column; PDF text runs cells together and wraps them over lines.
-import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes } from './dates.ts';
+import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
@@ -16,8 +16,8 @@ type TextColumn = 'title' | 'owner' | 'handler';
 const TEXT_COLUMNS: Column[] = ['title', 'owner', 'handler'];
 const TIME_COLUMNS: Column[] = ['start', 'duration', 'end'];
 
-const SAK_AT_START = /^(\d{1,3}\s?\/\s?\d{2})(?!\d)\s*\t?\s*/;
-const SAK_ONLY = /^\d{1,3}\s?\/\s?\d{2}$/;
+const SAK_AT_START = new RegExp(`^(${PRINTED_SAK_ID})\\s*\\t?\\s*`, 'i');
+const SAK_ONLY = new RegExp(`^${PRINTED_SAK_ID}$`, 'i');
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 /** A time as printed in a cell: "10:05", or "kl. 10.05" (a dot only after "kl."). */
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;

@@ -210,6 +210,40 @@ export const meetingKey: Variant = (text) =>
     line.replace(/^(\s*(?:<i>)?)Møte((?:<\/i>)?)(\t| )(?=\d{1,2}\/\d{2,4}\s*$)/, '$1Møte nr.:$2$3'),
   );
 
+/** Agenda rows whose sak column says "Sak 16/23", as some templates print it. */
+export const sakWord: Variant = (text) =>
+  mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak $2'));
+
+/** Agenda rows whose sak ids carry the whole year: "16/2023". */
+export const sakFullYear: Variant = (text) =>
+  mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3})\/(\d{2})(?=(?:<\/b>)?\t)/, '$1$2/20$3'));
+
+/** Every table as a markdown pipe table (a converter's markdown export), with a rule under each header. */
+export const pipeTables: Variant = (text) =>
+  mapLines(text, (line) => {
+    if (!/\S\t+\S/.test(line)) return line;
+    const row = `| ${line.trim().split(/\t+/).join(' | ')} |`;
+    return TABLE_HEADER.test(plain(line)) ? `${row}\n|---|---|` : row;
+  });
+
+/** Table headers in capitals ("SAK  TITTEL  SAKSTYPE"). */
+export const headerCapitals: Variant = (text) =>
+  mapLines(text, (line) => (TABLE_HEADER.test(plain(line)) ? line.toUpperCase() : line));
+
+/** Soft hyphens inside long words, where a word processor may break them. */
+export const softHyphens: Variant = (text) => text.replace(/(\p{Ll}{4})(\p{Ll}{4,})/gu, '$1\u00ad$2');
+
+/** "Meldt forfall" for those absent, "Anbefalt vedtak" for the proposal. */
+export const otherKeyWords: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Meldt forfall')
+      .replace(
+        LABEL('forslag til vedtak'),
+        (_m, pre, _w, colon, post) => `${pre}Anbefalt vedtak${colon}${post}`,
+      ),
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -230,6 +264,12 @@ export const VARIANTS: Record<string, Variant> = {
   pageLines,
   markupRemoved,
   markupAdded,
+  sakWord,
+  sakFullYear,
+  pipeTables,
+  headerCapitals,
+  softHyphens,
+  otherKeyWords,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
