@@ -2,16 +2,23 @@
 // secretaries and templates use. Matched on cleaned text (NFKC, markup out), case-insensitively;
 // each regex also eats the colon and spaces after the label, so the rest is the labelled text.
 
+/** Whose a label is, in the genitive: "Sekretariatets innstilling", "Utvalgets vedtak", "NUITs vedtak". */
+const WHOSE = String.raw`(?:\p{L}{2,16}s\s+)?`;
+
 /** The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Innstilling". */
-export const FORSLAG =
-  /^(?:forslag til (?:vedtak|beslutning)|(?:sekretariatets |direktoratets )?innstilling(?: til vedtak)?|anbefalt vedtak)(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))/i;
+export const FORSLAG = new RegExp(
+  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning)|innstilling(?: til vedtak)?|anbefalt vedtak)(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))`,
+  'iu',
+);
 
 /**
  * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
- * "Beslutning:". "Beslutning" needs its colon: alone it is a sakstype cell.
+ * "Utvalgets vedtak:", "Beslutning:". "Beslutning" needs its colon: alone it is a sakstype cell.
  */
-export const VEDTAK =
-  /^(?:vedtak(?:et)?(?: i saken)?(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))|(?:beslutning|konklusjon)\s*:\s*)/i;
+export const VEDTAK = new RegExp(
+  String.raw`^(?:${WHOSE}vedtak(?:et)?(?: i saken)?(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))|(?:beslutning|konklusjon)\s*:\s*)`,
+  'iu',
+);
 
 /** A decision label anywhere after a tab: a detail table row that carries its decision. */
 export const DECISION_CELL = /\t(?:forslag til vedtak|innstilling|vedtak)\b/i;

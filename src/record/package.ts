@@ -52,6 +52,11 @@ interface Header {
   kind: string | null;
 }
 
+/** The minutes' title as secretaries write it: "Referat fra …", "Møtereferat", "Protokoll fra …". */
+const MINUTES_TITLE = /\b(?:møte)?(?:referat|protokoll)\b/i;
+/** A meeting package's or its minutes' title. */
+const MEETING_TITLE = /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte)\b/i;
+
 /** Meeting headers: a "Møte N/YYYY" key line, with the title a few lines above it. */
 function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
   const out: Header[] = [];
@@ -62,11 +67,11 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
       .slice(Math.max(0, i - 4), i)
       .map((l) => l.text)
       .filter(Boolean);
-    const title = above.reverse().find((t) => /\b(møte i|referat|innkalling|ekstramøte)\b/i.test(t));
+    const title = above.reverse().find((t) => MEETING_TITLE.test(t));
     if (!title) continue;
     out.push({
       line: i,
-      role: /referat/i.test(title) ? 'referat' : 'innkalling',
+      role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
       committee: COMMITTEE.exec(title)?.[1] ?? fallbackCommittee,
       meeting: fullYearMeeting(m[1]!, m[2]!),
       kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,

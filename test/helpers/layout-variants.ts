@@ -244,6 +244,16 @@ export const otherKeyWords: Variant = (text) =>
       ),
   );
 
+/** The decision label with whose it is: "Utvalgets vedtak:". */
+export const vedtakWhose: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}Utvalgets vedtak${colon}${post}`),
+  );
+
+/** The minutes titled "Protokoll fra …", as some committees call them. */
+export const protokoll: Variant = (text) =>
+  mapLines(text, (line) => line.replace(/^(\s*(?:#+\s*)?)Referat fra\b/i, '$1Protokoll fra'));
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -270,6 +280,8 @@ export const VARIANTS: Record<string, Variant> = {
   headerCapitals,
   softHyphens,
   otherKeyWords,
+  vedtakWhose,
+  protokoll,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
