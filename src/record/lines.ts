@@ -22,12 +22,35 @@ export function cleanLine(raw: string): string {
   return cells.join('\t').replace(/^\t+$/, '');
 }
 
-/** Cleaned lines; page furniture is left out (not blanked), so a table or paragraph it split runs on. */
+/**
+ * Cleaned lines; page furniture is left out (not blanked), so a table or paragraph it split runs on.
+ * In a double-spaced text (some PDF converters put an empty line after every line) a single empty
+ * line separates nothing: it is left out, and a longer run of them stands as one. Line numbers stay
+ * those of the input.
+ */
 export function toLines(text: string): Line[] {
-  return text
+  const lines = text
     .split('\n')
     .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
     .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
+  if (!doubleSpaced(lines)) return lines;
+  return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
+}
+
+/** Past this many lines of text, a text may be judged double-spaced. */
+const SPACING_SAMPLE = 20;
+/** At most this share of text lines may stand right after another for the text to be double-spaced. */
+const ADJACENT_SHARE = 0.05;
+
+function doubleSpaced(lines: Line[]): boolean {
+  let text = 0;
+  let adjacent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.text) continue;
+    text++;
+    if (i > 0 && lines[i - 1]!.text) adjacent++;
+  }
+  return text > SPACING_SAMPLE && adjacent / text < ADJACENT_SHARE;
 }
 
 const URL = /\bhttps?:\/\/\S+/g;

@@ -254,6 +254,9 @@ export const vedtakWhose: Variant = (text) =>
 export const protokoll: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:#+\s*)?)Referat fra\b/i, '$1Protokoll fra'));
 
+/** An empty line after every line, as some PDF converters write. */
+export const doubleSpaced: Variant = (text) => text.replace(/\n/g, '\n\n');
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -282,6 +285,7 @@ export const VARIANTS: Record<string, Variant> = {
   otherKeyWords,
   vedtakWhose,
   protokoll,
+  doubleSpaced,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
