@@ -87,8 +87,19 @@ describe('answers over the corpus', () => {
     ['What did Jonas Gahr Støre say about pasientens legemiddelliste?'],
     // Every topic word is one the record never uses: nothing of the question is covered.
     ['What did NUIT decide about jetpacks?'],
+    // No meeting of the record was held in 2025, and the sak on the portfolio does not speak of it.
+    ['What did NUIT decide in 2025 about the e-health portfolio?'],
   ])('abstains on «%s»', async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
+  });
+
+  it("reads a year no meeting was held in as the topic's when the sak speaks of it with the topic", async () => {
+    // Held in May 2023, the sak is about "tiltak for 2024".
+    const a = await answerer.ask(
+      'What measures did NUIT discuss in 2024 for the national e-health portfolio?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '20/23' });
   });
 
   it('answers a question about a meeting with its time and place', async () => {

@@ -14,7 +14,15 @@ import {
   type OfflineResult,
   type Used,
 } from './compose.ts';
-import { coverage, expectedKinds, keyTerms, rankEvidence, share, titleCoverage } from './evidence.ts';
+import {
+  coverage,
+  expectedKinds,
+  keyTerms,
+  rankEvidence,
+  share,
+  titleCoverage,
+  unitsOf,
+} from './evidence.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
@@ -66,7 +74,7 @@ export async function answerOffline(
   const best = ranked[0];
   if (!best) return abstain(lib, q, undefined, 'no_match');
   // A time the question puts the meeting in must hold: no meeting then, no answer.
-  if (!inTimeAsked(best.c, q)) return abstain(lib, q, best, 'time');
+  if (!inTimeAsked(best.c, q) && !yearOfTopic(lib, q, best)) return abstain(lib, q, best, 'time');
   if (!named && (!knowsTopic(lib, q) || coverage(lib, best.c, q) < MIN_CASE_COVERAGE))
     return abstain(lib, q, best, 'topic');
   // "How many …" is a fact question, even when it speaks of decisions ("decision authority").
@@ -101,6 +109,21 @@ export async function answerOffline(
       break;
   }
   return answerFromEvidence(lib, q, ranked);
+}
+
+/**
+ * Whether a year the question seems to put the meeting in is the topic's instead: no meeting of
+ * the record was held then, but the sak it is about speaks of that year ("What measures did NUIT
+ * discuss in 2024?" of a 2023 sak on "tiltak for 2024"). A date or month stays the meeting's.
+ */
+function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
+  if (!q.meetingYear || q.date || q.month) return false;
+  const year = new RegExp(`\\b${q.meetingYear}\\b`);
+  const terms = keyTerms(lib, q);
+  // The year must stand with what the question asks about, not anywhere in a long text.
+  return [best.c.item.title, ...unitsOf(passagesOf(lib, best.c)).map((u) => u.text)].some(
+    (text) => year.test(text) && share(terms, foldForMatch(text)) >= MIN_CASE_COVERAGE,
+  );
 }
 
 /**
