@@ -93,6 +93,23 @@ describe('answers over the corpus', () => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
 
+  it.each([
+    ['What did NUIT decide in 2025 about the e-health portfolio?', 'The documents hold no meeting in 2025.'],
+    ['Hva ble vedtatt på NUIT-møtet i mars 2021?', 'Dokumentene har ikke noe møte i mars 2021.'],
+    ['Hva vedtok NUIT om droner?', 'Møtedokumentene nevner ikke «droner».'],
+  ])('says why it abstains on «%s»', async (question, why) => {
+    const a = await answerer.ask(question);
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain(why);
+  });
+
+  it('does not claim the documents never mention an English word nothing translates', async () => {
+    // "jetpacks" may be written in Norwegian there: the answer abstains without saying so.
+    const a = await answerer.ask('What did NUIT decide about jetpacks?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).not.toMatch(/never mention/);
+  });
+
   it("reads a year no meeting was held in as the topic's when the sak speaks of it with the topic", async () => {
     // Held in May 2023, the sak is about "tiltak for 2024".
     const a = await answerer.ask(

@@ -6,6 +6,7 @@ import type { Case } from './cases.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
+import { keyTerms } from './evidence.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { AbstainReason, Answer, Citation, Language } from './types.ts';
 
@@ -101,7 +102,10 @@ export function agendaLines(c: Case, lang: Language): string[] {
   return out;
 }
 
-/** "Not in the documents", naming the nearest sak so the member can look there. */
+/**
+ * "Not in the documents", with why where it can be said plainly (no meeting at the time asked, words
+ * of the question the documents never use), naming the nearest sak so the member can look there.
+ */
 export function abstain(
   lib: Library,
   q: Question,
@@ -109,10 +113,16 @@ export function abstain(
   because: AbstainReason,
 ): OfflineResult {
   const lang = q.language;
+  const why =
+    because === 'time'
+      ? noMeetingThen(q)
+      : because === 'topic' || because === 'no_match'
+        ? neverMentioned(lib, q)
+        : '';
   const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
   return {
     answer: {
-      answer: `${t(lang, 'abstain')}${near}`,
+      answer: `${t(lang, 'abstain')}${why}${near}`,
       citations: nearest ? [cite(lib, nearest.c, 'agenda').citation] : [],
       abstained: true,
       abstainedBecause: because,
@@ -122,6 +132,37 @@ export function abstain(
     },
     passages: [],
   };
+}
+
+const LOCALE = { nb: 'nb-NO', en: 'en-GB' } as const;
+
+/** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
+function noMeetingThen(q: Question): string {
+  const lang = q.language;
+  const month = (y: number, m: number) =>
+    new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y, m - 1, 1)),
+    );
+  const when = q.date
+    ? `${t(lang, 'onDate')} ${formatDate(q.date, lang)}`
+    : q.month
+      ? `${t(lang, 'inTime')} ${month(q.month.year, q.month.month)}`
+      : q.meetingYear
+        ? `${t(lang, 'inTime')} ${q.meetingYear}`
+        : '';
+  return when ? ` ${t(lang, 'noMeetingThen')} ${when}.` : '';
+}
+
+/**
+ * " The documents never mention «X»." for the question's names and Norwegian words the record does
+ * not use in any form. An English word nothing translates is left out: the documents may well say
+ * it in Norwegian.
+ */
+function neverMentioned(lib: Library, q: Question): string {
+  const absent = keyTerms(lib, q)
+    .filter((k) => !k.known && k.weight > 0)
+    .map((k) => `«${k.word}»`);
+  return absent.length ? ` ${t(q.language, 'neverMentioned')} ${absent.join(', ')}.` : '';
 }
 
 /**

@@ -57,6 +57,10 @@ const T = {
     noPrompts: 'Jeg finner ingen egne drøftingsspørsmål for denne saken. Det nærmeste i dokumentene:',
     from: 'Fra',
     abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
+    noMeetingThen: 'Dokumentene har ikke noe møte',
+    onDate: 'den',
+    inTime: 'i',
+    neverMentioned: 'Møtedokumentene nevner ikke',
     nearest: 'Det nærmeste jeg finner er',
     nothing:
       'Ingen møtedokumenter er lest inn ennå. Be sekretariatet lese inn et møtedokument (motebot ingest).',
@@ -103,6 +107,10 @@ const T = {
     noPrompts: 'I find no separate discussion prompts for this sak. The nearest in the documents:',
     from: 'From',
     abstain: 'I cannot find the answer to this in the meeting documents.',
+    noMeetingThen: 'The documents hold no meeting',
+    onDate: 'on',
+    inTime: 'in',
+    neverMentioned: 'The meeting documents never mention',
     nearest: 'The nearest I find is',
     nothing:
       'No meeting documents have been ingested yet. Ask the secretariat to ingest a meeting package (motebot ingest).',
