@@ -44,7 +44,10 @@ function renderAt(
     view.link && { title: 'Lenke', value: `[Bli med i møtet](${view.link})` },
   ].filter((f): f is { title: string; value: string } => !!f);
   return render('agenda', {
-    heading: `${opts.live ? 'Møtet er i gang' : 'Agenda'} · ${meetingName(view)}`,
+    heading: `${opts.live ? 'Møtet er i gang' : view.past ? 'Agenda (avholdt møte)' : 'Agenda'} · ${meetingName(view)}`,
+    past: view.past,
+    pastNote:
+      'Møtet er avholdt, så det tar ikke imot innspill lenger. Du kan fortsatt spørre om sakene og lese toppnotatene.',
     updated: opts.updated ?? false,
     live: opts.live ?? false,
     currentSak: opts.currentSak ?? '',

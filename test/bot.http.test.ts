@@ -200,7 +200,7 @@ describe('agenda subscriptions', () => {
 
 describe('agenda on request', () => {
   const agendaCard = () =>
-    JSON.stringify(cards().find((c) => JSON.stringify(c.content).includes('Agenda ·'))?.content ?? {});
+    JSON.stringify(cards().find((c) => /Agenda[^"]* · /.test(JSON.stringify(c.content)))?.content ?? {});
 
   it('shows the agenda of a meeting named by number, with each sak, time and proposal', async () => {
     await post(harness.bot.url, activity({ text: 'agenda 2/2023' }));
@@ -212,14 +212,45 @@ describe('agenda on request', () => {
     expect(card).toContain('"verb":"agenda.ask"');
   });
 
-  it('finds a NUFA meeting by its date, and the meeting that handles a sak', async () => {
+  it('finds a NUFA meeting by its date, and the meeting that handles a sak, both marked as held', async () => {
+    // The clock stands at 1 May 2023: both meetings are over.
     await post(harness.bot.url, activity({ text: 'agenda NUFA 27.10.2021' }));
     await harness.connector.waitFor(1);
-    expect(agendaCard()).toContain('Agenda · NUFA 27.10.2021');
+    expect(agendaCard()).toContain('Agenda (avholdt møte) · NUFA 27.10.2021');
     harness.connector.sent.length = 0;
     await post(harness.bot.url, activity({ text: 'agenda 31/20' }));
     await harness.connector.waitFor(1);
-    expect(agendaCard()).toContain('Agenda · NUIT møte 5/2020');
+    expect(agendaCard()).toContain('Agenda (avholdt møte) · NUIT møte 5/2020');
+  });
+
+  it("offers a held meeting's saker for questions and memos, but not for innspill", async () => {
+    await post(harness.bot.url, activity({ text: 'agenda 31/20' }));
+    await harness.connector.waitFor(1);
+    const card = agendaCard();
+    expect(card).toContain('Møtet er avholdt, så det tar ikke imot innspill lenger.');
+    expect(card).toContain('"verb":"agenda.ask"');
+    expect(card).not.toContain('"verb":"innspill.form"');
+    // An upcoming meeting's card does offer innspill per sak.
+    harness.connector.sent.length = 0;
+    await post(harness.bot.url, activity({ text: 'agenda 2/2023' }));
+    await harness.connector.waitFor(1);
+    expect(agendaCard()).toContain('"verb":"innspill.form"');
+    expect(agendaCard()).not.toContain('Møtet er avholdt');
+  });
+
+  it('refuses the innspill form of a held meeting before the member has typed anything', async () => {
+    await post(
+      harness.bot.url,
+      invokeActivity(harness.connector, 'innspill.form', {
+        committee: 'NUIT',
+        meeting: '5/2020',
+        sak: '31/20',
+      }),
+    );
+    await harness.connector.waitFor(1);
+    const sent = JSON.stringify(harness.connector.sent);
+    expect(sent).toContain('Møtet 5/2020 er over, så det tar ikke imot flere innspill.');
+    expect(sent).not.toContain('Input.Text');
   });
 
   it('says so plainly when no such meeting is in the documents', async () => {

@@ -9,6 +9,7 @@ import { meetingLabel } from '../../src/record/passages.ts';
 import { cardActivity } from '../activity.ts';
 import { sendAnswer } from './answer-reply.ts';
 import type { ActionResult, TurnDeps } from './deps.ts';
+import type { Language } from '../../src/answer/types.ts';
 
 type Deps = TurnDeps;
 
@@ -21,20 +22,38 @@ export const sakActionSchema = z.object({
 });
 type SakAction = z.infer<typeof sakActionSchema>;
 
-export async function showAgenda(context: TurnContext, rest: string, deps: Deps): Promise<void> {
+export async function showAgenda(
+  context: TurnContext,
+  rest: string,
+  lang: Language,
+  deps: Deps,
+): Promise<void> {
   const followed = await deps.services.subscriptions.following(context.activity.conversation.id);
   const req = parseAgendaRequest(rest);
-  const meeting = await findAgendaMeeting(deps.store, req, osloToday(deps.clock.now()), followed);
+  const today = osloToday(deps.clock.now());
+  const meeting = await findAgendaMeeting(deps.store, req, today, followed);
+  const named = req.meeting ?? req.date ?? req.sak;
   if (!meeting) {
-    const named = req.meeting ?? req.date ?? req.sak;
     await context.sendActivity(
       named
-        ? `Jeg finner ingen møteinnkalling for «${rest.trim()}» i dokumentene. Skriv «agenda» for neste møte.`
-        : 'Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.',
+        ? lang === 'en'
+          ? `I find no meeting invitation for «${rest.trim()}» in the documents. Write «agenda» for the next meeting.`
+          : `Jeg finner ingen møteinnkalling for «${rest.trim()}» i dokumentene. Skriv «agenda» for neste møte.`
+        : lang === 'en'
+          ? 'I find no meeting invitation in the documents yet. The secretariat can send me a meeting package.'
+          : 'Jeg finner ingen møteinnkalling i dokumentene ennå. Sekretariatet kan sende meg en møtepakke.',
     );
     return;
   }
-  await context.sendActivity(cardActivity(agendaCard(await agendaView(meeting, deps.answerer))));
+  const view = await agendaView(meeting, deps.answerer, today);
+  // Asked for the next meeting when the record holds none to come: the latest, said to be past.
+  if (view.past && !named)
+    await context.sendActivity(
+      lang === 'en'
+        ? 'The documents hold no upcoming meeting. Here is the latest one, which has been held.'
+        : 'Dokumentene har ingen kommende møter. Her er det siste møtet, som er avholdt.',
+    );
+  await context.sendActivity(cardActivity(agendaCard(view)));
 }
 
 /** "Spør om saken": the member's question (or, left empty, what the sak is about), about that sak only. */

@@ -133,7 +133,7 @@ export class MotebotBot extends TeamsActivityHandler {
         await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
         return;
       case 'agenda':
-        return showAgenda(context, rest, deps);
+        return showAgenda(context, rest, lang, deps);
       case 'subscribe':
         return say(await subscribe(context, await this.actorOf(context), rest, lang, deps));
       case 'unsubscribe':

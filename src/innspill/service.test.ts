@@ -57,6 +57,11 @@ describe('the innspill service', () => {
     });
     const id = late.ok ? late.value.innspill.id : 0;
     expect((await innspill.withdraw(member(1), id)).refusal?.code).toBe('innspill_locked');
+    // Nor is the form offered any more: the member would type only to be refused.
+    expect((await innspill.form(CHAT, { committee: 'NUIT', meeting: '3/2031' })).refusal).toEqual({
+      code: 'innspill_meeting_over',
+      params: { meeting: '3/2031' },
+    });
   });
 
   it('lets only the author edit or withdraw, and a withdrawn innspill is gone', async () => {

@@ -107,6 +107,8 @@ export class InnspillService {
     const meeting = invited.find((m) => !m.date || m.date >= today) ?? invited.at(-1);
     if (!meeting) return refuse('innspill_no_meeting');
     const label = meetingLabel(meeting);
+    // A form the member could only fill in to be refused is not shown: the meeting is over.
+    if (!this.isOpen(meeting)) return refuse('innspill_meeting_over', { meeting: label });
     return ok({
       committee: meeting.committee,
       meeting: label,

@@ -81,7 +81,15 @@ export interface AgendaView {
   place: string | null;
   /** A Teams (or other) meeting link printed in the package. */
   link: string | null;
+  /** The meeting's last day is before today: it takes no more input, only questions. */
+  past: boolean;
   items: AgendaViewItem[];
+}
+
+/** Whether a meeting is over: its last day (a NUFA meeting may run two) is before `today`. */
+export function isPast(meeting: { date: string | null; dates: string[] }, today: string): boolean {
+  const last = meeting.dates.at(-1) ?? meeting.date;
+  return !!last && last < today;
 }
 
 const URL_IN_TEXT = /https?:\/\/\S+/;
@@ -95,9 +103,14 @@ function timeSpan(start: string | null, end: string | null): string {
   return start && end ? `${start}–${end}` : (start ?? '');
 }
 
+/**
+ * What the agenda card shows of a meeting. Given `today`, a meeting already held is marked past;
+ * without it (agenda cards posted ahead of a meeting) it is not.
+ */
 export async function agendaView(
   meeting: MeetingRow,
   answerer: Pick<Answerer, 'earlierTreatments'>,
+  today?: string,
 ): Promise<AgendaView> {
   const label = meetingLabel(meeting);
   const link = URL_IN_TEXT.exec(meeting.place ?? '')?.[0] ?? null;
@@ -123,6 +136,7 @@ export async function agendaView(
     time: meeting.time,
     place: meeting.place?.replace(URL_IN_TEXT, '').trim() || null,
     link,
+    past: today !== undefined && isPast(meeting, today),
     items,
   };
 }
