@@ -5,6 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { COMMANDS, MENU_COMMANDS } from '../bot/turn/commands.ts';
+import { fillExample } from '../src/meetings/examples.ts';
 import type { Config } from '../src/config.ts';
 import { MotebotError } from '../src/errors.ts';
 
@@ -24,7 +25,8 @@ export function buildManifest(config: Config, version = '1.0.0'): Record<string,
   const manifest = JSON.parse(text) as { bots: { commandLists: unknown[] }[] };
   const commands = MENU_COMMANDS.map((name) => COMMANDS.find((c) => c.name === name)!).map((c) => ({
     title: c.name,
-    description: `${c.description} (engelsk: ${c.alias})`.slice(0, 128),
+    // The manifest is static: its examples show the shape of a sak id, not one of a record.
+    description: `${fillExample(c.description, null, 'nb')} (engelsk: ${c.alias})`.slice(0, 128),
   }));
   manifest.bots[0]!.commandLists = [
     { scopes: ['personal'], commands },

@@ -102,6 +102,17 @@ describe('answering in Teams', () => {
     expect(card).toContain('agenda');
   });
 
+  it('answers help in English, with the next meeting’s first sak of substance as its example', async () => {
+    // The clock stands at 1 May 2023: the next meeting is 2/2023, whose first saker are formalities
+    // and the directorate's news.
+    await post(harness.bot.url, activity({ text: 'help' }));
+    await harness.connector.waitFor(1);
+    const card = JSON.stringify(cards()[0]!.content);
+    expect(card).toContain('What I can do');
+    expect(card).toContain('What is the proposed decision in item 16/23?');
+    expect(card).toContain('Show the agenda of the next meeting (agenda NUIT, agenda 2/2023)');
+  });
+
   it('suggests the command a short message mistypes, in the language of the command', async () => {
     await post(harness.bot.url, activity({ text: 'agneda' }));
     await post(harness.bot.url, activity({ text: 'hlep' }));

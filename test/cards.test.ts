@@ -72,11 +72,30 @@ afterAll(async () => {
 });
 
 describe('cards', () => {
-  it('welcome and help cards are valid', () => {
-    expectValid(welcomeCard([...COMMANDS]));
-    expectValid(helpCard([...COMMANDS], 'nb'));
-    expectValid(helpCard([...COMMANDS], 'en'));
+  it('welcome and help cards are valid, with a record loaded and without', () => {
+    const example = { committee: 'NUIT', meeting: '2/2023', sak: '16/23' };
+    for (const e of [example, null]) {
+      expectValid(welcomeCard([...COMMANDS], e));
+      expectValid(helpCard([...COMMANDS], 'nb', e));
+      expectValid(helpCard([...COMMANDS], 'en', e));
+    }
     expectValid(messageCard('Lest inn: 1', ['+ pakke.txt: 2 møte(r)']));
+  });
+
+  it('help texts take their examples from the record, and say how to load one when it is empty', () => {
+    const example = { committee: 'NUFA', meeting: 'NUFA 27.10.2021', sak: '30/21' };
+    const en = JSON.stringify(helpCard([...COMMANDS], 'en', example));
+    expect(en).toContain('What is the proposed decision in item 30/21?');
+    expect(en).toContain('Give input on an item (input 30/21: text)');
+    expect(en).not.toMatch(/Vis agendaen|Gi innspill/);
+    const nb = JSON.stringify(welcomeCard([...COMMANDS], example));
+    expect(nb).toContain('Hva er forslag til vedtak i sak 30/21?');
+    expect(nb).toContain('agenda NUFA 27.10.2021');
+    const empty = JSON.stringify(welcomeCard([...COMMANDS], null));
+    expect(empty).toContain('Ingen møtedokumenter er lest inn ennå');
+    expect(empty).toContain('innspill N/ÅÅ: tekst');
+    // No sak id of any record stands in the texts themselves.
+    expect(JSON.stringify(COMMANDS)).not.toMatch(/\d{1,3}\/\d{2}/);
   });
 
   it('answer cards for every gold question are valid, label decisions and carry feedback', async () => {

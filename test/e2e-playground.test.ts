@@ -88,8 +88,23 @@ async function mention(text: string) {
 }
 
 describe('Møtebot in the Agents Playground', () => {
-  it('greets, then answers a question in personal chat with a card citing the sak', async () => {
-    await page.getByText('Hei! Jeg er Møtebot').first().waitFor({ timeout: 20_000 });
+  it('greets with an example question from the record loaded, and answers that very question', async () => {
+    const welcome = page.locator('.ac-adaptiveCard', { hasText: 'Hei! Jeg er Møtebot' }).first();
+    await welcome.waitFor({ timeout: 20_000 });
+    const example = /«(Hva er forslag til vedtak i sak (\d{1,3}\/\d{2})\?)»/.exec(await welcome.innerText());
+    expect(example, 'the welcome card suggests a question').not.toBeNull();
+    await composer().click();
+    await composer().pressSequentially(example![1]!);
+    await composer().press('Enter');
+    const card = page
+      .locator('.ac-adaptiveCard', { hasText: `sak ${example![2]}` })
+      .filter({ hasText: 'Forslag til vedtak' })
+      .last();
+    await card.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-first-run.png') });
+  });
+
+  it('answers a question in personal chat with a card citing the sak', async () => {
     await composer().click();
     await composer().pressSequentially('Hva er forslag til vedtak i sak 43/31?');
     await composer().press('Enter');

@@ -1,79 +1,98 @@
-// The bot's commands, once: bokmål name, English alias, what it does. The manifest's commandLists
-// and the help card are built from this table.
+// The bot's commands, once: bokmål name, English alias, what it does in bokmål and English. The
+// manifest's commandLists and the help card are built from this table. `{sak}`, `{meeting}` and
+// `{committee}` in a description are filled from the record loaded (see src/meetings/examples.ts).
 import { distance } from 'fastest-levenshtein';
 
 export const COMMANDS = [
-  { name: 'hjelp', alias: 'help', description: 'Vis hva Møtebot kan', handler: 'help' },
+  {
+    name: 'hjelp',
+    alias: 'help',
+    description: 'Vis hva Møtebot kan',
+    english: 'Show what Møtebot can do',
+    handler: 'help',
+  },
   {
     name: 'spør',
     alias: 'ask',
     description: 'Still et spørsmål om møtedokumentene (også uten kommando)',
+    english: 'Ask a question about the meeting documents (also without a command)',
     handler: 'ask',
   },
   {
     name: 'agenda',
     alias: 'agenda',
-    description: 'Vis agendaen for neste møte (agenda NUIT, agenda 2/2023, agenda NUFA 27.10.2021)',
+    description: 'Vis agendaen for neste møte (agenda {committee}, agenda {meeting})',
+    english: 'Show the agenda of the next meeting (agenda {committee}, agenda {meeting})',
     handler: 'agenda',
   },
   {
     name: 'abonner',
     alias: 'subscribe',
-    description: 'Få agendaen hit før hvert møte i et utvalg (abonner NUIT)',
+    description: 'Få agendaen hit før hvert møte i et utvalg (abonner {committee})',
+    english: 'Get the agenda here before each meeting of a committee (subscribe {committee})',
     handler: 'subscribe',
   },
   {
     name: 'abonnement',
     alias: 'subscriptions',
     description: 'Vis hvilke utvalg denne samtalen får agendaen for',
+    english: 'Show which committees this conversation gets the agenda for',
     handler: 'subscriptions',
   },
   {
     name: 'avslutt',
     alias: 'unsubscribe',
-    description: 'Slutt å få agendaen for et utvalg (avslutt abonnement NUIT)',
+    description: 'Slutt å få agendaen for et utvalg (avslutt abonnement {committee})',
+    english: 'Stop getting the agenda of a committee (unsubscribe {committee})',
     handler: 'unsubscribe',
   },
   {
     name: 'innspill',
     alias: 'input',
-    description: 'Gi innspill til en sak (innspill 16/23: tekst), eller se dem (innspill 16/23)',
+    description: 'Gi innspill til en sak (innspill {sak}: tekst), eller se dem (innspill {sak})',
+    english: 'Give input on an item (input {sak}: text), or see it (input {sak})',
     handler: 'innspill',
   },
   {
     name: 'avstemning',
     alias: 'poll',
     description: 'Lag en avstemning (avstemning Spørsmål? | A | B), eller lukk den (avstemning lukk)',
+    english: 'Start a poll (poll Question? | A | B), or close it (poll close)',
     handler: 'poll',
   },
   {
     name: 'spørsmål',
     alias: 'question',
     description: 'Still et spørsmål til den som legger fram saken (spørsmål anonymt: … for anonymt)',
+    english: 'Ask the presenter a question (question anonymous: … to stay anonymous)',
     handler: 'question',
   },
   {
     name: 'møte',
     alias: 'meeting',
-    description: 'Knytt samtalen til et møte (møte 2/2023)',
+    description: 'Knytt samtalen til et møte (møte {meeting})',
+    english: 'Tie the conversation to a meeting (meeting {meeting})',
     handler: 'meeting',
   },
   {
     name: 'sak',
     alias: 'item',
-    description: 'Sett saken som behandles nå (sak 17/23)',
+    description: 'Sett saken som behandles nå (sak {sak})',
+    english: 'Set the item being handled now (item {sak})',
     handler: 'sak',
   },
   {
     name: 'neste',
     alias: 'next',
     description: 'Gå videre til neste sak (neste sak)',
+    english: 'Move on to the next item (next item)',
     handler: 'next',
   },
   {
     name: 'eksporter',
     alias: 'export',
-    description: 'Innspill per sak som utkast til referatet (eksporter innspill 2/2023)',
+    description: 'Innspill per sak som utkast til referatet (eksporter innspill {meeting})',
+    english: 'Input per item as a draft for the minutes (export input {meeting})',
     handler: 'export',
   },
 ] as const;

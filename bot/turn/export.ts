@@ -8,6 +8,8 @@ import { clip } from '../../cards/render.ts';
 import type { Actor } from '../../src/actor.ts';
 import type { Language } from '../../src/answer/types.ts';
 import { innspillMarkdown, type ExportFormat } from '../../src/innspill/export.ts';
+import { osloToday } from '../../src/meetings/clock.ts';
+import { fillExample, recordExample } from '../../src/meetings/examples.ts';
 import { refusalText } from '../../src/refusals.ts';
 import { cardActivity } from '../activity.ts';
 import { exportToken, LINK_TTL_MS, publicBaseUrl } from '../edge/export-links.ts';
@@ -19,9 +21,18 @@ export const exportRefSchema = z.object({
 });
 
 export const exportCommand: Command = async (context, actor, rest, lang, deps) => {
-  const m = /^innspill\s+(.+)$/i.exec(rest.trim());
+  const m = /^(?:innspill|input)\s+(.+)$/i.exec(rest.trim());
   if (!m) {
-    await context.sendActivity('Skriv for eksempel «eksporter innspill 2/2023».');
+    const example = await recordExample(deps.store, osloToday(deps.clock.now()));
+    await context.sendActivity(
+      fillExample(
+        lang === 'en'
+          ? 'Write for example «export input {meeting}».'
+          : 'Skriv for eksempel «eksporter innspill {meeting}».',
+        example,
+        lang,
+      ),
+    );
     return;
   }
   const refused = await exportMeeting(context, actor, m[1]!, undefined, deps, lang);

@@ -14,6 +14,8 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { helpCard, messageCard, welcomeCard } from '../../cards/messages.ts';
+import { osloToday } from '../../src/meetings/clock.ts';
+import { recordExample, type Example } from '../../src/meetings/examples.ts';
 import type { Actor } from '../../src/actor.ts';
 import { detectLanguage } from '../../src/answer/question.ts';
 import { download } from '../../src/documents/download.ts';
@@ -89,10 +91,15 @@ export class MotebotBot extends TeamsActivityHandler {
     return actor;
   }
 
+  /** The help texts' example, from the record as it stands now. */
+  private example(): Promise<Example | null> {
+    return recordExample(this.deps.store, osloToday(this.deps.clock.now()));
+  }
+
   /** Stores the conversation reference, and greets the conversation the first time only. */
   private async welcome(context: TurnContext): Promise<void> {
     if (await this.deps.services.subscriptions.remember(conversationRecord(context)))
-      await context.sendActivity(cardActivity(welcomeCard([...COMMANDS])));
+      await context.sendActivity(cardActivity(welcomeCard([...COMMANDS], await this.example())));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -130,7 +137,7 @@ export class MotebotBot extends TeamsActivityHandler {
     };
     switch (handler) {
       case 'help':
-        await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
+        await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang, await this.example())));
         return;
       case 'agenda':
         return showAgenda(context, rest, lang, deps);
@@ -164,7 +171,7 @@ export class MotebotBot extends TeamsActivityHandler {
         );
       case 'ask':
         if (!text) {
-          await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang)));
+          await context.sendActivity(cardActivity(helpCard([...COMMANDS], lang, await this.example())));
           return;
         }
         await this.ask(context, rest || text);
