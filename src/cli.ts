@@ -21,7 +21,7 @@ const USAGE = `Bruk: motebot <kommando> [valg]
   eval QA.json...               Kjør gullspørsmålene: treff per type for hver fil (hel, lest og
                                 holdt-ute halvdel) og for alle filene samlet
   export innspill MØTE          Innspill per sak som utkast til referatet (MØTE: 2/2023 eller
-    [--format md|csv|docx]      «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
+    [--format md|csv|xlsx|docx] «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
     [--committee NUIT] [--out FIL]
 
 Valg: --data MAPPE (lagring, ellers DATA_DIR eller .data)`;
@@ -192,8 +192,9 @@ export async function main(argv: string[]): Promise<number> {
           throw new Error('skriv for eksempel «export innspill 2/2023»');
         const format = (values.format ?? 'md') as ExportFormat;
         if (!EXPORT_FORMATS.includes(format))
-          throw new Error(`ukjent format «${format}»: bruk md, csv eller docx`);
-        if (format === 'docx' && !values.out) throw new Error('DOCX skrives til en fil: legg til --out FIL');
+          throw new Error(`ukjent format «${format}»: bruk ${EXPORT_FORMATS.join(', ')}`);
+        if ((format === 'docx' || format === 'xlsx') && !values.out)
+          throw new Error(`${format.toUpperCase()} skrives til en fil: legg til --out FIL`);
         const store = await openStore(config);
         try {
           const meeting = await findMeetingForExport(store, label.join(' '), values.committee?.toUpperCase());

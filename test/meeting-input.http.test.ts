@@ -2,7 +2,9 @@
 // chat, through the real adapter and store, with a local Bot Connector stand-in. The corpus'
 // NUIT meeting 2/2023 (25 May 2023) is the meeting; the bot's clock stands at 1 May 2023.
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import mammoth from 'mammoth';
+import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../bot/edge/adapter.ts';
 import { PollTimer } from '../bot/proactive/poll-timer.ts';
@@ -463,30 +465,76 @@ describe('innspill', () => {
     ).toBe(true);
   });
 
-  it('exports a meeting’s innspill grouped by sak for the secretariat, as DOCX and CSV links that work and cannot be forged', async () => {
+  it('exports a meeting’s innspill grouped by sak for the secretariat, as DOCX, Excel and CSV links that work and cannot be forged', async () => {
     expect(json(await say('eksporter innspill 2/2023', member(1)))).toContain('Bare sekretariatet');
     const sent = json(await say('eksporter innspill 2/2023', secretary));
     expect(sent).toContain('## Sak 16/23 Forslag til målbilde');
-    const links = [...sent.matchAll(/\((http:\/\/127\.0\.0\.1:\d+\/api\/exports\/[^)]+)\)/g)].map(
-      (m) => m[1]!,
+    const links = new Map(
+      [...sent.matchAll(/\[([^\]["]+)\]\((http:\/\/127\.0\.0\.1:\d+\/api\/exports\/[^)]+)\)/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
     );
-    expect(links).toHaveLength(3);
+    expect([...links.keys()]).toEqual(['Word (DOCX)', 'Excel (XLSX)', 'CSV', 'Markdown']);
     const port = new URL(harness.bot.url).port;
     const fetchExport = (link: string) => fetch(link.replace(/:\d+\//, `:${port}/`));
+    const stored = await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023' });
 
-    const docx = await fetchExport(links[0]!);
+    const docx = await fetchExport(links.get('Word (DOCX)')!);
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
-    for (const i of await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023' }))
-      expect(text).toContain(i.text);
+    for (const i of stored) expect(text).toContain(i.text);
     expect(text).toContain('Sak 17/23');
     expect(text).not.toContain('Dette trekker jeg');
 
-    const csv = await (await fetchExport(links[1]!)).text();
-    expect(csv).toContain('KS');
-    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+    // The workbook reads back, by another library, with one row per innspill and real date cells
+    // holding the Oslo wall-clock time.
+    const xlsx = await fetchExport(links.get('Excel (XLSX)')!);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('content-disposition')).toContain('.xlsx');
+    const rows = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+    expect(rows[0]).toEqual([
+      'utvalg',
+      'møte',
+      'sak',
+      'sakstittel',
+      'navn',
+      'på vegne av',
+      'innspill',
+      'registrert',
+      'endret',
+    ]);
+    expect(rows).toHaveLength(3);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[6])
+        .sort(),
+    ).toEqual(
+      stored
+        .filter((i) => !i.withdrawnAt)
+        .map((i) => i.text)
+        .sort(),
+    );
+    const first = stored.find((i) => i.text === rows[1]![6])!;
+    const oslo = DateTime.fromISO(first.createdAt, { zone: 'utc' }).setZone('Europe/Oslo');
+    // A date cell is a fraction of a day: read back, it may be off by a fraction of a millisecond.
+    const cell = (rows[1]![7] as unknown as Date).getTime();
+    expect(new Date(Math.round(cell / 60_000) * 60_000).toISOString().slice(0, 16)).toBe(
+      oslo.toFormat("yyyy-MM-dd'T'HH:mm"),
+    );
 
-    const forged = links[0]!.replace(/\.[^.]+$/, '.AAAA');
+    // CSV as Norwegian Excel opens it: a byte-order mark, ";" between fields, Oslo times.
+    const bytes = Buffer.from(await (await fetchExport(links.get('CSV')!)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('utvalg;møte;sak;sakstittel;navn;på vegne av;innspill;registrert;endret');
+    expect(csv).toContain('KS');
+    expect(csv).toContain(oslo.toFormat('dd.MM.yyyy HH:mm'));
+
+    const forged = links.get('Word (DOCX)')!.replace(/\.[^.]+$/, '.AAAA');
     expect((await fetchExport(forged)).status).toBe(404);
   });
 });

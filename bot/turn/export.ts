@@ -66,7 +66,7 @@ async function exportMeeting(
   const link = async (format: ExportFormat) =>
     `${publicBaseUrl(deps.config)}/api/exports/${await exportToken(deps.store, { committee: meeting.committee, meeting: meeting.meeting, format, expires })}`;
   const card = messageCard(`Innspill til referatet: ${meeting.committee} ${meeting.meeting}`, [
-    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [CSV](${await link('csv')}) · [Markdown](${await link('md')})`,
+    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [Excel (XLSX)](${await link('xlsx')}) · [CSV](${await link('csv')}) · [Markdown](${await link('md')})`,
     clip(innspillMarkdown(meeting, innspill), 15_000),
   ]);
   deps.logger.info({ meeting: meeting.meeting, count: innspill.length }, 'innspill exported');

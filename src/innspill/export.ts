@@ -1,15 +1,20 @@
-// A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), CSV (to
-// sort and filter) and DOCX (to edit, written with the `docx` library).
+// A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), an Excel
+// workbook and CSV (to sort and filter; written as Norwegian Excel reads it) and DOCX (to edit,
+// written with the `docx` library).
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { DateTime } from 'luxon';
+import writeExcelFile from 'write-excel-file/node';
+import { ZONE } from '../meetings/schedule.ts';
 import { meetingName } from '../record/passages.ts';
 import type { Innspill } from './types.ts';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'docx'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'xlsx', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
@@ -61,27 +66,69 @@ export function innspillMarkdown(meeting: ExportMeeting, innspill: Innspill[]): 
   return lines.join('\n');
 }
 
-const csvCell = (s: string) => (/[";\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+/** The columns of a table export, one row per innspill in agenda order. */
+const COLUMNS = [
+  'utvalg',
+  'møte',
+  'sak',
+  'sakstittel',
+  'navn',
+  'på vegne av',
+  'innspill',
+  'registrert',
+  'endret',
+];
+
+/** A stored time (UTC) as the clock on the wall in Oslo: what the secretariat saw in the meeting. */
+function osloTime(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
+}
+
+function tableRows(meeting: ExportMeeting, innspill: Innspill[]) {
+  return grouped(meeting, innspill).flatMap((g) =>
+    g.innspill.map((i) => ({
+      texts: [meeting.committee, meeting.meeting, g.sak, g.title, i.authorName, i.organisation ?? '', i.text],
+      times: [osloTime(i.createdAt), osloTime(i.updatedAt)],
+    })),
+  );
+}
+
+/** Norwegian Excel separates fields with ";" (the comma is the decimal sign). */
+const SEPARATOR = ';';
+const csvCell = (s: string) => (/[";\n\r,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 export function innspillCsv(meeting: ExportMeeting, innspill: Innspill[]): string {
   const rows = [
-    ['utvalg', 'møte', 'sak', 'sakstittel', 'navn', 'på vegne av', 'innspill', 'registrert', 'endret'],
+    COLUMNS,
+    ...tableRows(meeting, innspill).map((r) => [
+      ...r.texts,
+      ...r.times.map((t) => t.toFormat('dd.MM.yyyy HH:mm')),
+    ]),
   ];
-  for (const g of grouped(meeting, innspill))
-    for (const i of g.innspill)
-      rows.push([
-        meeting.committee,
-        meeting.meeting,
-        g.sak,
-        g.title,
-        i.authorName,
-        i.organisation ?? '',
-        i.text,
-        i.createdAt,
-        i.updatedAt,
-      ]);
   // A byte-order mark so that Excel opens the UTF-8 (æ, ø, å) correctly.
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(SEPARATOR)).join('\r\n')}\r\n`;
+}
+
+/**
+ * The same table as an Excel workbook: a bold, frozen header, and times as real date cells. A cell
+ * has no time zone, so it holds the Oslo wall-clock time.
+ */
+export async function innspillXlsx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {
+  const header = COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
+  const rows = tableRows(meeting, innspill).map((r) => [
+    ...r.texts.map((value) => ({ value, wrap: true })),
+    ...r.times.map((t) => ({
+      value: new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)),
+      type: Date,
+      format: 'dd.mm.yyyy hh:mm',
+    })),
+  ]);
+  const buffer = await writeExcelFile([header, ...rows], {
+    sheet: 'Innspill',
+    stickyRowsCount: 1,
+    columns: [8, 16, 8, 40, 24, 24, 80, 16, 16].map((width) => ({ width })),
+  }).toBuffer();
+  return new Uint8Array(buffer);
 }
 
 export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {
@@ -110,6 +157,7 @@ export async function exportInnspill(
   format: ExportFormat,
 ): Promise<Uint8Array> {
   if (format === 'docx') return innspillDocx(meeting, innspill);
+  if (format === 'xlsx') return innspillXlsx(meeting, innspill);
   return new TextEncoder().encode(
     format === 'md' ? innspillMarkdown(meeting, innspill) : innspillCsv(meeting, innspill),
   );
