@@ -1,11 +1,16 @@
-// npm run dev — the local try-out: ingests the fictional sample package, starts the bot in local
-// mode and the Microsoft 365 Agents Playground against it, and prints the address to open.
+// npm run dev — the local try-out: starts the bot in local mode and the Microsoft 365 Agents
+// Playground against it, and prints the address to open. By default it runs on the fictional sample
+// package, in a data directory of its own (.data-demo), so the demo never mixes with a real record;
+// `npm run dev -- --data DIR` runs on the store the CLI filled (`motebot ingest --data DIR …`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { formatSummary, ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
+import { osloToday } from '../src/meetings/clock.ts';
+import { exampleQuestion, recordExample } from '../src/meetings/examples.ts';
 import { openStore } from '../src/store/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,15 +35,29 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`${url} svarte ikke innen ${ms / 1000} s`);
 }
 
+const { values: args } = parseArgs({ options: { data: { type: 'string' } } });
+/** The demo's own store, unless DATA_DIR names another (the end-to-end test gives it a fresh one). */
+const DEMO_DIR = process.env.DATA_DIR ?? path.join(ROOT, '.data-demo');
+const dataDir = args.data ? path.resolve(args.data) : DEMO_DIR;
+process.env.DATA_DIR = dataDir;
 const config = loadConfig();
 const store = await openStore(config);
-const summary = await ingestPaths([path.join(ROOT, 'sample/nuit-mote-3-2031.txt')], {
-  store,
-  logger: createLogger('warn'),
-  maxBytes: 5e7,
-});
+if (args.data) {
+  console.log(`Bruker lagringen i ${dataDir} (det CLI-en har lest inn).`);
+} else {
+  const summary = await ingestPaths([path.join(ROOT, 'sample/nuit-mote-3-2031.txt')], {
+    store,
+    logger: createLogger('warn'),
+    maxBytes: 5e7,
+  });
+  console.log(`Eksempelpakken (fiktiv, i ${dataDir}): ${formatSummary(summary).split('\n')[0]}`);
+}
+const example = await recordExample(store, osloToday(new Date()));
 await store.close();
-console.log(`Eksempelpakken: ${formatSummary(summary).split('\n')[0]}`);
+if (!example)
+  console.log(
+    `Lagringen har ingen møteinnkalling ennå. Les inn møtepakker med: npx motebot ingest --data ${dataDir} MAPPE`,
+  );
 
 const secretary = playgroundSecretary();
 const children: ChildProcess[] = [];
@@ -87,8 +106,9 @@ const port = await new Promise<number>((resolve, reject) => {
   );
 });
 await waitFor(`http://127.0.0.1:${port}/`, 60_000);
+const tryThis = example ? `«${exampleQuestion(example, 'nb')}» eller ` : '';
 console.log(
-  `\nÅpne Agents Playground: http://localhost:${port}\nPrøv: «Hva er forslag til vedtak i sak 43/31?» eller «agenda». Ctrl+C avslutter.\n`,
+  `\nÅpne Agents Playground: http://localhost:${port}\nPrøv: ${tryThis}«agenda». Ctrl+C avslutter.\n`,
 );
 
 const stop = () => {
