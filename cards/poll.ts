@@ -38,6 +38,23 @@ function inputValue(a: PollAnswer | null): string {
   return '';
 }
 
+/** What a member submitted and was refused for: shown again, with why, so nothing they typed is lost. */
+export interface PollDraft {
+  values: Partial<Record<string, string>>;
+  error: string;
+}
+
+/** The input values of a refused submission, for the input of the poll's kind. */
+function draftValue(poll: Poll, draft: PollDraft | undefined): string | undefined {
+  if (!draft) return undefined;
+  const v = draft.values;
+  if (poll.kind === 'single' || poll.kind === 'multi') return v.choice;
+  if (poll.kind === 'rating') return v.rating;
+  if (poll.kind === 'text') return v.text;
+  if (poll.kind === 'wordcloud') return v.words;
+  return undefined;
+}
+
 function participation(results: PollResults, members: number | null): string {
   const n = results.voters;
   return members ? `${n} av ${members} medlemmer har svart` : `${n} svar`;
@@ -88,8 +105,11 @@ export function pollCard(
     context?: string;
     /** Shown on a shared screen (meeting side panel or stage): no inputs or buttons. */
     screen?: boolean;
+    /** A refused submission, shown again in the inputs with the reason. */
+    draft?: PollDraft;
   } = {},
 ): CardJson {
+  const draft = opts.draft;
   const open = !poll.closedAt;
   const screen = opts.screen ?? false;
   const shown = resultData(poll, results);
@@ -116,10 +136,13 @@ export function pollCard(
         ? poll.options.map((_, i) => ({
             id: `rank${i + 1}`,
             label: `${i + 1}. plass`,
-            value: viewer.answer && 'ranking' in viewer.answer ? String(viewer.answer.ranking[i] ?? '') : '',
+            value:
+              draft?.values[`rank${i + 1}`] ??
+              (viewer.answer && 'ranking' in viewer.answer ? String(viewer.answer.ranking[i] ?? '') : ''),
           }))
         : [],
-    mineValue: inputValue(viewer.answer),
+    mineValue: draftValue(poll, draft) ?? inputValue(viewer.answer),
+    error: draft?.error ?? '',
     mine: viewer.answer
       ? `Ditt svar: ${clip(answerText(poll, viewer.answer), 300)}${open ? ' – du kan endre det til avstemningen lukkes.' : ''}`
       : '',
@@ -142,7 +165,7 @@ export function pollCard(
 /** A poll as the poll service's view gives it: for one viewer, or (`screen`) for everyone watching. */
 export function pollViewCard(
   view: PollView,
-  opts: { members?: number | null; screen?: boolean } = {},
+  opts: { members?: number | null; screen?: boolean; draft?: PollDraft } = {},
 ): CardJson {
   return pollCard(view.poll, view.results, view.viewer, { ...opts, context: view.context });
 }

@@ -55,6 +55,23 @@ async function say(text: string, from: Record<string, string> = member(0)) {
 }
 
 /** A card action (Action.Execute) from a member; returns the invoke response's body. */
+/** The inputs of a card, wherever they stand in it. */
+function inputs(
+  card: unknown,
+): { id: string; value?: string; label?: string; isRequired?: boolean; errorMessage?: string }[] {
+  const out: { id: string }[] = [];
+  const walk = (o: unknown) => {
+    if (Array.isArray(o)) o.forEach(walk);
+    else if (o && typeof o === 'object') {
+      const x = o as Record<string, unknown>;
+      if (typeof x.type === 'string' && x.type.startsWith('Input.')) out.push(x as { id: string });
+      Object.values(x).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
 async function click(
   verb: string,
   data: Record<string, unknown>,
@@ -172,9 +189,18 @@ describe('polls', () => {
       secretary,
     );
     const ranking = (lastCard() as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId;
-    expect(json(await click('poll.vote', { pollId: ranking, rank1: '0', rank2: '0', rank3: '1' }))).toContain(
-      'bare stå på én plass',
-    );
+    // A refused ranking comes back as the card, the member's picks still in its inputs and the
+    // reason above them: nothing they chose is cleared.
+    const refused = await click('poll.vote', { pollId: ranking, rank1: '0', rank2: '0', rank3: '1' });
+    expect(refused.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(json(refused.value)).toContain('bare stå på én plass');
+    const places = inputs(refused.value).filter((i) => /^rank\d$/.test(i.id));
+    expect(places.map((i) => [i.id, i.value])).toEqual([
+      ['rank1', '0'],
+      ['rank2', '0'],
+      ['rank3', '1'],
+    ]);
+    expect(places.every((i) => i.isRequired && i.label && i.errorMessage)).toBe(true);
     await click('poll.vote', { pollId: ranking, rank1: '2', rank2: '0', rank3: '1' }, member(1));
     const ranked = await click(
       'poll.vote',

@@ -3,7 +3,7 @@
 // draws what it returns; the refreshed card shows each voter their own answer (src/polls/service.ts).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { pollViewCard } from '../../cards/poll.ts';
+import { pollViewCard, type PollDraft } from '../../cards/poll.ts';
 import { pollFormCard } from '../../cards/poll-form.ts';
 import type { CardJson } from '../../cards/render.ts';
 import type { Actor } from '../../src/actor.ts';
@@ -35,8 +35,13 @@ export const pollFormSchema = z.object({
 });
 
 /** The poll card as one viewer sees it; open polls refresh (see `withRefresh`). */
-export function drawPoll(view: PollView, members: number | null, viewerTeamsId?: string): CardJson {
-  const card = pollViewCard(view, { members });
+export function drawPoll(
+  view: PollView,
+  members: number | null,
+  viewerTeamsId?: string,
+  draft?: PollDraft,
+): CardJson {
+  const card = pollViewCard(view, { members, draft });
   return viewerTeamsId === undefined ? card : withRefresh(card, view, members, viewerTeamsId);
 }
 
@@ -140,8 +145,20 @@ export const createFromForm: CardAction<z.infer<typeof pollFormSchema>> = async 
 };
 
 /** "poll.vote": the poll service accepts or refuses it; the card that comes back shows the answer. */
-export const vote: CardAction<VoteData> = async (context, actor, data, deps) =>
-  asAction(context, await deps.services.polls.vote(actor, context.activity.conversation.id, data), deps);
+export const vote: CardAction<VoteData> = async (context, actor, data, deps) => {
+  const conversationId = context.activity.conversation.id;
+  const voted = await deps.services.polls.vote(actor, conversationId, data);
+  if (voted.ok) return asAction(context, voted, deps);
+  // A refused answer (a place ranked twice) comes back in the card with why, not cleared.
+  const view = await deps.services.polls.view(actor, conversationId, data.pollId);
+  if (!view.ok || view.value.poll.closedAt) return { message: refusalText(voted.refusal) };
+  return {
+    card: drawPoll(view.value, await deps.members.of(context), context.activity.from.id, {
+      values: data,
+      error: refusalText(voted.refusal),
+    }),
+  };
+};
 
 export const refresh: CardAction<PollRef> = async (context, actor, { pollId }, deps) =>
   asAction(context, await deps.services.polls.view(actor, context.activity.conversation.id, pollId), deps);
