@@ -319,6 +319,26 @@ describe('cards', () => {
     };
     expectValid(innspillReceiptCard(innspill, 'Målbilde', 'new'));
     expectValid(innspillReceiptCard(innspill, 'Målbilde', 'withdrawn'));
+
+    // What cannot be undone is asked first: withdrawing, closing and hiding each sit behind a
+    // ShowCard that says what will happen, and nowhere else on the card.
+    const openPoll = pollCard({ ...samplePoll(), kind: 'single' }, tally(samplePoll(), []), {
+      answer: null,
+      seesResults: true,
+      mayClose: true,
+    });
+    for (const [card, verb] of [
+      [innspillReceiptCard(innspill, 'Målbilde', 'new'), 'innspill.withdraw'],
+      [openPoll, 'poll.close'],
+      [questionsCard({ sak: '16/23' }, [question], { moderator: true }), 'qa.status:hidden'],
+    ] as const) {
+      const found = destructive(card, verb);
+      expect(found.length, verb).toBeGreaterThan(0);
+      expect(
+        found.every((f) => f.confirmed),
+        verb,
+      ).toBe(true);
+    }
     expectValid(innspillListCard({ sak: '16/23', title: 'Målbilde' }, [innspill]));
     expectValid(
       innspillFormCard({
@@ -331,3 +351,45 @@ describe('cards', () => {
     );
   });
 });
+
+/** A poll to draw cards of. */
+function samplePoll(): Poll {
+  return {
+    id: '0123456789abcdef',
+    conversationId: '19:x',
+    committee: 'NUIT',
+    meeting: '2/2023',
+    sak: '16/23',
+    kind: 'single',
+    question: 'Hvor skal vi legge kruttet?',
+    options: ['A', 'B'],
+    maxPicks: null,
+    anonymous: false,
+    results: 'live',
+    closesAt: null,
+    createdBy: 'aad-x',
+    createdAt: '2023-05-25T08:00:00Z',
+    closedAt: null,
+    activityId: null,
+  };
+}
+
+/**
+ * Every Action.Execute of a verb ("qa.status:hidden" names a status too), and whether it stands in
+ * a ShowCard's card, that is, behind a question.
+ */
+function destructive(card: unknown, verb: string): { confirmed: boolean }[] {
+  const [name, status] = verb.split(':');
+  const out: { confirmed: boolean }[] = [];
+  const walk = (o: unknown, inShowCard: boolean) => {
+    if (Array.isArray(o)) return o.forEach((x) => walk(x, inShowCard));
+    if (!o || typeof o !== 'object') return;
+    const x = o as { type?: string; verb?: string; data?: { status?: string }; card?: unknown };
+    if (x.type === 'Action.Execute' && x.verb === name && (!status || x.data?.status === status))
+      out.push({ confirmed: inShowCard });
+    for (const [k, v] of Object.entries(x))
+      walk(v, inShowCard || (x.type === 'Action.ShowCard' && k === 'card'));
+  };
+  walk(card, false);
+  return out;
+}
