@@ -14,6 +14,16 @@ const KIND_LABEL: Record<Poll['kind'], string> = {
   wordcloud: 'Ordsky',
 };
 
+/**
+ * What is stored of a member's answer, said on every open poll (src/polls/voter.ts): an anonymous
+ * poll keeps a keyed hash of poll and member, a named one the member's name.
+ */
+const PRIVACY = {
+  anonymous:
+    '🔒 Anonym: svaret ditt lagres under en nøkkel laget av avstemningen og deg med en hemmelig nøkkel, ikke under navnet ditt. Ingen, heller ikke sekretariatet, kan se hvem som svarte hva.',
+  named: 'Navngitt: navnet ditt lagres med svaret, og sekretariatet kan se hvem som svarte hva.',
+};
+
 const VISIBILITY_LABEL: Record<Poll['results'], string> = {
   live: 'resultatene vises fortløpende',
   after_vote: 'resultatene vises når du har svart',
@@ -72,6 +82,7 @@ function resultData(poll: Poll, r: PollResults) {
         ? r.ranking.map((x, i) => ({
             label: `${i + 1}. ${x.label}`,
             detail: `${x.average} poeng i snitt`,
+            average: x.average,
             percent: (x.average / Math.max(1, poll.options.length)) * 100,
           }))
         : r.options;
@@ -82,6 +93,8 @@ function resultData(poll: Poll, r: PollResults) {
       return {
         label: clip(b.label, 100),
         detail: 'detail' in b ? b.detail : `${b.count} (${Math.round(b.percent)} %)`,
+        // What the chart plots: the votes, or a ranking's average points.
+        value: 'count' in b ? b.count : b.average,
         filled,
         empty: 100 - filled,
       };
@@ -129,6 +142,7 @@ export function pollCard(
     context: opts.context ?? '',
     question: poll.question,
     settings: settings.join(' · '),
+    privacy: open && !screen ? PRIVACY[poll.anonymous ? 'anonymous' : 'named'] : '',
     inputs: open && !screen ? poll.kind : 'none',
     choices: poll.options.map((title, value) => ({ title, value: String(value) })),
     rankPlaces:

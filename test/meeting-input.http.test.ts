@@ -24,6 +24,7 @@ import {
   sentCards,
   useTestBot,
 } from './helpers/bot.ts';
+import { findInCard } from './helpers/card-walk.ts';
 import { ManualClock } from './helpers/clock.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -56,20 +57,14 @@ async function say(text: string, from: Record<string, string> = member(0)) {
 
 /** A card action (Action.Execute) from a member; returns the invoke response's body. */
 /** The inputs of a card, wherever they stand in it. */
-function inputs(
-  card: unknown,
-): { id: string; value?: string; label?: string; isRequired?: boolean; errorMessage?: string }[] {
-  const out: { id: string }[] = [];
-  const walk = (o: unknown) => {
-    if (Array.isArray(o)) o.forEach(walk);
-    else if (o && typeof o === 'object') {
-      const x = o as Record<string, unknown>;
-      if (typeof x.type === 'string' && x.type.startsWith('Input.')) out.push(x as { id: string });
-      Object.values(x).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
+function inputs(card: unknown) {
+  return findInCard(card, (x) => typeof x.type === 'string' && x.type.startsWith('Input.')) as {
+    id: string;
+    value?: string;
+    label?: string;
+    isRequired?: boolean;
+    errorMessage?: string;
+  }[];
 }
 
 async function click(
