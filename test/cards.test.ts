@@ -257,8 +257,8 @@ describe('cards', () => {
       fallback: unknown;
     };
     expect(chart.data).toEqual([
-      { x: 'A', y: 3 },
-      { x: 'B', y: 1 },
+      { x: 'A · 3 (75 %)', y: 3 },
+      { x: 'B · 1 (25 %)', y: 1 },
     ]);
     expect(JSON.stringify(chart.fallback)).toContain('3 (75 %)');
   });

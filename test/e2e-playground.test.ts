@@ -169,8 +169,8 @@ describe('Møtebot in the Agents Playground', () => {
     await poll.getByText('Innovasjon', { exact: true }).click();
     await poll.getByRole('button', { name: 'Send svar' }).click();
     await poll.getByText(/Ditt svar: Innovasjon/).waitFor({ timeout: 20_000 });
-    expect(await poll.innerText()).toMatch(/1 \(100 %\)/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-poll-voted.png') });
+    expect(await poll.innerText()).toMatch(/1 \(100 %\)/);
 
     await mention('avstemning lukk');
     const results = page.locator('.ac-adaptiveCard', { hasText: 'Resultat av avstemning' }).last();
