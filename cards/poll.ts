@@ -156,6 +156,9 @@ export function pollCard(
           }))
         : [],
     mineValue: draftValue(poll, draft) ?? inputValue(viewer.answer),
+    // Input.Rating takes a number; 0 shows no stars chosen.
+    ratingValue:
+      poll.kind === 'rating' ? Number(draftValue(poll, draft) ?? inputValue(viewer.answer)) || 0 : 0,
     error: draft?.error ?? '',
     mine: viewer.answer
       ? `Ditt svar: ${clip(answerText(poll, viewer.answer), 300)}${open ? ' – du kan endre det til avstemningen lukkes.' : ''}`

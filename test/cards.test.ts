@@ -41,10 +41,10 @@ const MAX_BYTES = 28 * 1024;
 
 /** Parse errors and warnings the adaptivecards library reports for a card. */
 /**
- * Teams' own elements (its charts) that the reference renderer does not know. A card may use one
+ * Teams' own elements (its charts, the star rating input) that the reference renderer does not know. A card may use one
  * only with a fallback the renderer does know, which it then checks in its place.
  */
-const TEAMS_ONLY = /^Chart\./;
+const TEAMS_ONLY = /^(?:Chart\.|Input\.Rating$)/;
 
 /** Elements of a Teams-only type without a fallback: a client without them would show nothing. */
 function teamsOnlyWithoutFallback(card: unknown): string[] {
@@ -261,6 +261,18 @@ describe('cards', () => {
       { x: 'B · 1 (25 %)', y: 1 },
     ]);
     expect(JSON.stringify(chart.fallback)).toContain('3 (75 %)');
+  });
+
+  it('asks a rating with Teams’ star input, falling back to a choice of 1–5, the member’s rating kept', () => {
+    const poll = { ...samplePoll(), kind: 'rating' as const, options: [] };
+    const card = pollCard(poll, tally(poll, []), {
+      answer: { rating: 4 },
+      seesResults: false,
+      mayClose: false,
+    });
+    const stars = findInCard(card, (x) => x.type === 'Input.Rating')[0]!;
+    expect(stars).toMatchObject({ id: 'rating', max: 5, value: 4, isRequired: true });
+    expect(stars.fallback).toMatchObject({ type: 'Input.ChoiceSet', id: 'rating', value: '4' });
   });
 
   it('says on every open poll what is stored of an answer, anonymous or named', () => {

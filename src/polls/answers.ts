@@ -10,7 +10,11 @@ import type { Poll, PollAnswer } from './types.ts';
 export const voteDataSchema = z.object({
   pollId: z.string().regex(/^[0-9a-f]{16}$/),
   choice: z.string().max(200).optional(),
-  rating: z.string().max(2).optional(),
+  // Input.Rating may send its stars as a number; the fallback choice set sends a string.
+  rating: z
+    .union([z.string().max(3), z.number()])
+    .transform(String)
+    .optional(),
   text: z.string().max(1000).optional(),
   words: z.string().max(200).optional(),
   // Ranking: one input per place, rank1 … rank10.
