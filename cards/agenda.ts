@@ -4,7 +4,6 @@ import type { AgendaView } from '../src/meetings/agenda.ts';
 import type { MemoSection } from '../src/record/types.ts';
 import { formatDate } from '../src/answer/texts.ts';
 import { meetingName } from '../src/record/passages.ts';
-import { messageCard } from './messages.ts';
 import { clip, render, type CardJson } from './render.ts';
 
 /** Teams refuses messages over about 28 KB; the card leaves about 1 KB for the activity around it. */
@@ -104,17 +103,44 @@ export function agendaCard(view: AgendaView, opts: AgendaCardOptions = {}): Card
   return card;
 }
 
-/** "Vis toppnotat": the memo's purpose and background in a card of its own. */
+/** Memo sections a member reads first, shown open; the rest are a click away. */
+const READ_FIRST = /hensikt|formål|sammendrag|forslag til vedtak/i;
+
+/** The shortest a clipped section is cut to, so every section still says something. */
+const MIN_SECTION_CHARS = 400;
+
+/**
+ * "Vis toppnotat": the memo by its own sections (Hensikt, Bakgrunn, Videre saksprosess …), each
+ * under its heading and folded but for the ones read first. A memo too long for one card has its
+ * longest sections shortened, each saying so, until the card fits.
+ */
 export function memoCard(
   ref: { sak: string; title: string; meeting: string },
   sections: MemoSection[],
 ): CardJson {
-  return sections.length
-    ? messageCard(
-        `Toppnotat · sak ${ref.sak} ${ref.title}`,
-        sections.flatMap((s) => [`**${s.heading}**`, clip(s.text, 3000)]),
-      )
-    : messageCard(`Toppnotat · sak ${ref.sak} ${ref.title}`, [
-        'Jeg finner ikke noe toppnotat for denne saken i dokumentene.',
-      ]);
+  const title = `Toppnotat · sak ${ref.sak} ${ref.title}`;
+  const draw = (limit: number) =>
+    render('memo', {
+      title,
+      empty: sections.length ? '' : 'Jeg finner ikke noe toppnotat for denne saken i dokumentene.',
+      sections: sections.map((s, i) => {
+        const cut = s.text.length > limit;
+        return {
+          heading: s.heading,
+          text: cut ? clip(s.text, limit) : s.text,
+          clipped: cut ? 'Forkortet her: hele teksten står i toppnotatet i møtepakken.' : '',
+          open: READ_FIRST.test(s.heading) || sections.length === 1,
+          bodyId: `memo-${i}`,
+          closedId: `memo-${i}-closed`,
+          openId: `memo-${i}-open`,
+        };
+      }),
+    });
+  let limit = Math.max(0, ...sections.map((s) => s.text.length));
+  let card = draw(limit);
+  while (Buffer.byteLength(JSON.stringify(card)) > CARD_LIMIT_BYTES && limit > MIN_SECTION_CHARS) {
+    limit = Math.max(MIN_SECTION_CHARS, Math.floor(limit * 0.8));
+    card = draw(limit);
+  }
+  return card;
 }

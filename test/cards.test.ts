@@ -23,7 +23,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
-import { agendaView, memoDigest, type AgendaView } from '../src/meetings/agenda.ts';
+import { agendaView, memoSections, type AgendaView } from '../src/meetings/agenda.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Store } from '../src/store/types.ts';
 
@@ -219,7 +219,8 @@ describe('cards', () => {
       expect(live).toContain('Møtet er i gang');
       expect(live).toContain('Behandles nå');
       const withMemo = meeting.items.find((i) => i.memo.length);
-      if (withMemo) expectValid(memoCard({ ...withMemo, meeting: view.meeting }, memoDigest(withMemo.memo)));
+      if (withMemo)
+        expectValid(memoCard({ ...withMemo, meeting: view.meeting }, memoSections(withMemo.memo)));
     }
   });
 
@@ -273,6 +274,33 @@ describe('cards', () => {
     const stars = findInCard(card, (x) => x.type === 'Input.Rating')[0]!;
     expect(stars).toMatchObject({ id: 'rating', max: 5, value: 4, isRequired: true });
     expect(stars.fallback).toMatchObject({ type: 'Input.ChoiceSet', id: 'rating', value: '4' });
+  });
+
+  it('shows a memo by its own sections, purpose open and the rest folded, shortened only to fit', async () => {
+    const long = (await store.listMeetings())
+      .flatMap((m) => m.items)
+      .find((i) => i.sak === '31/20' && i.memo.length)!;
+    const card = memoCard({ sak: '31/20', title: long.title, meeting: '5/2020' }, memoSections(long.memo));
+    expectValid(card);
+    const headings = findInCard(card, (x) => x.weight === 'Bolder' && typeof x.text === 'string').map(
+      (x) => x.text,
+    );
+    expect(headings).toEqual(expect.arrayContaining(['Hensikt med saken', 'BAKGRUNN']));
+    const body = (n: number) => findInCard(card, (x) => x.id === `memo-${n}`)[0]!;
+    const hensikt = long.memo.findIndex((s) => s.heading === 'Hensikt med saken');
+    const bakgrunn = long.memo.findIndex((s) => s.heading === 'BAKGRUNN');
+    expect(body(hensikt).isVisible).toBe(true);
+    expect(body(bakgrunn).isVisible).toBe(false);
+    // Background runs to 12 000 characters and still fits: whole, not cut.
+    const text = (n: number) => findInCard(body(n), (x) => x.type === 'TextBlock')[0]!.text;
+    expect(text(bakgrunn)).toBe(long.memo[bakgrunn]!.text);
+    expect(JSON.stringify(card)).not.toContain('Forkortet her');
+    // Three times as long, it is shortened, says so, and the short sections stay whole.
+    const longer = long.memo.map((s) => (s.heading === 'BAKGRUNN' ? { ...s, text: s.text.repeat(3) } : s));
+    const cut = memoCard({ sak: '31/20', title: long.title, meeting: '5/2020' }, memoSections(longer));
+    expectValid(cut);
+    expect(JSON.stringify(cut)).toContain('Forkortet her');
+    expect(JSON.stringify(cut)).toContain(JSON.stringify(long.memo[hensikt]!.text).slice(1, -1));
   });
 
   it('says on every open poll what is stored of an answer, anonymous or named', () => {

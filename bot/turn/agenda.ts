@@ -3,7 +3,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { agendaCard, memoCard } from '../../cards/agenda.ts';
-import { agendaView, findAgendaMeeting, memoDigest, parseAgendaRequest } from '../../src/meetings/agenda.ts';
+import {
+  agendaView,
+  findAgendaMeeting,
+  memoSections,
+  parseAgendaRequest,
+} from '../../src/meetings/agenda.ts';
 import { osloToday } from '../../src/meetings/clock.ts';
 import { meetingLabel } from '../../src/record/passages.ts';
 import { cardActivity } from '../activity.ts';
@@ -78,6 +83,6 @@ export async function showMemo(context: TurnContext, data: SakAction, deps: Deps
     .flatMap((m) => m.items)
     .find((i) => i.sak === sak && (i.memo ?? []).length);
   const title = item?.title ?? '';
-  await context.sendActivity(cardActivity(memoCard({ sak, title, meeting }, memoDigest(item?.memo ?? []))));
+  await context.sendActivity(cardActivity(memoCard({ sak, title, meeting }, memoSections(item?.memo ?? []))));
   return { message: 'Toppnotatet kommer i samtalen.' };
 }

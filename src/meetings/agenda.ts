@@ -146,8 +146,7 @@ export function agendaHash(view: AgendaView): string {
   return createHash('sha256').update(JSON.stringify(view)).digest('hex').slice(0, 32);
 }
 
-/** The memo sections a member reads first: purpose and background, else the first two. */
-export function memoDigest(memo: MemoSection[]): MemoSection[] {
-  const first = memo.filter((s) => /hensikt|formål|bakgrunn|sammendrag/i.test(s.heading));
-  return first.length ? first : memo.slice(0, 2);
+/** The memo as a member reads it: every section with text, in the memo's order. */
+export function memoSections(memo: MemoSection[]): MemoSection[] {
+  return memo.filter((s) => s.text.trim());
 }
