@@ -71,18 +71,25 @@ export const sakCommand: Command<string | null> = async (context, actor, which, 
   return TEXT[lang].current(set.value.sak, set.value.title);
 };
 
+/** When the event happened, as Teams stamps it; the clock where it does not (or not readably). */
+function eventTime(stamped: Date | string | undefined, deps: TurnDeps): Date {
+  const t = stamped ? new Date(stamped) : null;
+  return t && !Number.isNaN(t.getTime()) ? t : deps.clock.now();
+}
+
 function meetingIdOf(context: TurnContext, fallback: string | undefined): string | undefined {
   return (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id ?? fallback;
 }
 
 export async function meetingStarted(
   context: TurnContext,
-  teamsMeetingId: string | undefined,
+  meeting: { id?: string; startTime?: Date | string },
   deps: TurnDeps,
 ) {
-  const meetingId = meetingIdOf(context, teamsMeetingId);
+  const meetingId = meetingIdOf(context, meeting.id);
   if (!meetingId) return;
-  const start = await deps.services.meetingChat.started(conversationRecord(context), meetingId);
+  const at = eventTime(meeting.startTime, deps);
+  const start = await deps.services.meetingChat.started(conversationRecord(context), meetingId, at);
   if (start.kind === 'repeat') return;
   deps.logger.info({ meetingId, conversation: context.activity.conversation.id }, 'meeting started');
   await context.sendActivity(
@@ -92,10 +99,15 @@ export async function meetingStarted(
   );
 }
 
-export async function meetingEnded(context: TurnContext, teamsMeetingId: string | undefined, deps: TurnDeps) {
-  const meetingId = meetingIdOf(context, teamsMeetingId);
+export async function meetingEnded(
+  context: TurnContext,
+  meeting: { id?: string; endTime?: Date | string },
+  deps: TurnDeps,
+) {
+  const meetingId = meetingIdOf(context, meeting.id);
   if (!meetingId) return;
-  const summary = await deps.services.summary.ended(context.activity.conversation.id, meetingId);
+  const at = eventTime(meeting.endTime, deps);
+  const summary = await deps.services.summary.ended(context.activity.conversation.id, meetingId, at);
   if (!summary) return;
   deps.logger.info(
     { meetingId, conversation: context.activity.conversation.id, meeting: summary.meeting },

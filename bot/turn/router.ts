@@ -68,11 +68,11 @@ export class MotebotBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMeetingStartEvent(async (meeting, context, next) => {
-      await meetingStarted(context, meeting.id, this.deps);
+      await meetingStarted(context, meeting, this.deps);
       await next();
     });
     this.onTeamsMeetingEndEvent(async (meeting, context, next) => {
-      await meetingEnded(context, meeting.id, this.deps);
+      await meetingEnded(context, meeting, this.deps);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

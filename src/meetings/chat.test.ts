@@ -1,13 +1,30 @@
 // The meeting chat, its Teams meeting's start and end, and subscriptions, without Teams: who ties
-// a chat to a meeting and moves the current sak, that each event is handled once per meeting id,
+// a chat to a meeting and moves the current sak, that each event is handled once per occurrence,
 // and what the end-of-meeting summary holds.
 import { describe, expect, it } from 'vitest';
+import { ingestBytes } from '../ingest.ts';
 import { actor, chat, member, organiser, secretary, useServiceWorld } from '../../test/helpers/services.ts';
 
 const world = useServiceWorld();
 
 const CHAT = chat();
 const installer = actor('aad-eier', 'installer');
+
+/** The sample meeting's day. */
+const MEETING_DAY = new Date('2031-09-04T08:00:00Z');
+
+/** The committee's next meeting, fictional like the sample, for a recurring Teams meeting's second occurrence. */
+const NEXT_MEETING = [
+  'Møte i NUIT\t\t',
+  'Møte\t4/2031\t',
+  'Dato\t6. november 2031\t',
+  'Tid\t10:00 – 12:00\t',
+  '',
+  'Sak\tAgenda NUIT\tTidspunkt\tSakstype',
+  '50/31\tGodkjenning av innkalling og dagsorden\t10:00\tGodkjenning',
+  '51/31\tStatus for felles bookingløsning\t10:10\tOrientering',
+  '',
+].join('\n');
 
 describe('the meeting chat service', () => {
   it('ties a chat to a meeting for whoever manages the chat, and refuses others', async () => {
@@ -47,12 +64,46 @@ describe('the meeting chat service', () => {
 
   it('shows the agenda once when the Teams meeting starts, tied to the next meeting of a followed committee', async () => {
     const { meetingChat, subscriptions } = world.services;
-    expect(await meetingChat.started(chat('19:unfollowed'), 'teams-1')).toEqual({ kind: 'untied' });
+    expect(await meetingChat.started(chat('19:unfollowed'), 'teams-1', MEETING_DAY)).toEqual({
+      kind: 'untied',
+    });
     await subscriptions.subscribe(secretary, CHAT, 'abonner NUIT');
-    const start = await meetingChat.started(CHAT, 'teams-2');
+    const start = await meetingChat.started(CHAT, 'teams-2', MEETING_DAY);
     expect(start.kind === 'agenda' && [start.view.meeting, start.currentSak]).toEqual(['3/2031', '40/31']);
-    expect(await meetingChat.started(CHAT, 'teams-2')).toEqual({ kind: 'repeat' });
+    expect(await meetingChat.started(CHAT, 'teams-2', MEETING_DAY)).toEqual({ kind: 'repeat' });
     expect(await meetingChat.current(CHAT.id)).toMatchObject({ meeting: '3/2031', changedBy: 'motebot' });
+  });
+});
+
+describe('a recurring Teams meeting', () => {
+  it('gets its agenda and summary once per occurrence, the chat moving on to the committee’s next meeting', async () => {
+    const { meetingChat, subscriptions, qna, summary } = world.services;
+    await ingestBytes(new TextEncoder().encode(NEXT_MEETING), 'nuit-mote-4-2031.txt', {
+      store: world.store,
+      maxBytes: 1e6,
+    });
+    await subscriptions.subscribe(secretary, CHAT, 'abonner NUIT');
+    // September: the series' first occurrence is NUIT møte 3/2031.
+    world.clock.set('2031-09-04T08:00:00Z');
+    const september = await meetingChat.started(CHAT, 'series-1', world.clock.now());
+    expect(september.kind === 'agenda' && september.view.meeting).toBe('3/2031');
+    await qna.ask(member(3), CHAT.id, 'Hvem betaler i september?', false);
+    const ended = await summary.ended(CHAT.id, 'series-1', new Date('2031-09-04T10:00:00Z'));
+    expect(ended!.sections.at(-1)!.lines).toHaveLength(1);
+    // November: the same Teams meeting and chat; the held meeting gives way to the next one, and
+    // September's question stays in September's summary.
+    world.clock.set('2031-11-06T08:00:00Z');
+    const november = await meetingChat.started(CHAT, 'series-1', world.clock.now());
+    expect(november.kind === 'agenda' && [november.view.meeting, november.currentSak]).toEqual([
+      '4/2031',
+      '50/31',
+    ]);
+    expect((await qna.list(member(3), CHAT.id, '40/31')).questions).toEqual([]);
+    const novemberEnded = await summary.ended(CHAT.id, 'series-1', new Date('2031-11-06T10:00:00Z'));
+    expect(novemberEnded).toMatchObject({ meeting: '4/2031' });
+    expect(novemberEnded!.sections.at(-1)).toEqual({ title: 'Ubesvarte spørsmål', lines: [] });
+    // A repeat of November's end event is still a repeat.
+    expect(await summary.ended(CHAT.id, 'series-1', new Date('2031-11-06T10:05:00Z'))).toBeNull();
   });
 });
 
@@ -65,7 +116,7 @@ describe('the meeting summary service', () => {
     const poll = await polls.createQuick(member(1), CHAT, 'Enig? | Ja | Nei');
     if (poll.ok) await polls.vote(member(2), CHAT.id, { pollId: poll.value.poll.id, choice: '0' });
     await qna.ask(member(3), CHAT.id, 'Hvem betaler?', false);
-    const ended = await summary.ended(CHAT.id, 'teams-3');
+    const ended = await summary.ended(CHAT.id, 'teams-3', MEETING_DAY);
     expect(ended).toMatchObject({ committee: 'NUIT', meeting: '3/2031', name: 'NUIT møte 3/2031' });
     expect(ended!.sections.map((s) => s.title)).toEqual([
       'Innspill til sak 42/31 Felles bookingløsning for fysioterapi',
@@ -75,7 +126,7 @@ describe('the meeting summary service', () => {
     expect(ended!.sections[0]!.lines).toEqual(['• Ta med kommunene. (Navn aad-m1, KS)']);
     expect(ended!.sections[1]!.lines[0]).toContain('Enig?');
     expect(ended!.sections[2]!.lines).toEqual(['• Hvem betaler? (0 👍, sak 42/31)']);
-    expect(await summary.ended(CHAT.id, 'teams-3')).toBeNull();
+    expect(await summary.ended(CHAT.id, 'teams-3', MEETING_DAY)).toBeNull();
   });
 });
 

@@ -8,8 +8,9 @@ import type { Answerer } from '../answer/types.ts';
 import { meetingLabel } from '../record/passages.ts';
 import { ok, refuse, type Result } from '../refusals.ts';
 import type { ConversationMeeting, ConversationRecord, Store } from '../store/types.ts';
-import { agendaView, findAgendaMeeting, parseAgendaRequest, type AgendaView } from './agenda.ts';
+import { agendaView, findAgendaMeeting, isPast, parseAgendaRequest, type AgendaView } from './agenda.ts';
 import { osloToday, type Clock } from './clock.ts';
+import { occurrenceKey } from './occurrence.ts';
 
 export type MeetingChatStore = Pick<
   Store,
@@ -89,13 +90,15 @@ export class MeetingChatService {
   }
 
   /**
-   * The Teams meeting in this chat started: once per meeting id, however often Teams repeats the
-   * event. The agenda of the chat's committee meeting, with the sak handled first.
+   * The Teams meeting in this chat started: once per occurrence (a recurring meeting's id and the
+   * day), however often Teams repeats the event. The agenda of the chat's committee meeting, with
+   * the sak handled first.
    */
-  async started(conversation: ConversationRecord, teamsMeetingId: string): Promise<MeetingStart> {
+  async started(conversation: ConversationRecord, teamsMeetingId: string, at: Date): Promise<MeetingStart> {
     const { store } = this.deps;
     const conversationId = conversation.id;
-    if (!(await store.recordMeetingEvent({ meetingId: teamsMeetingId, kind: 'start', conversationId })))
+    const meetingId = occurrenceKey(teamsMeetingId, at);
+    if (!(await store.recordMeetingEvent({ meetingId, kind: 'start', conversationId })))
       return { kind: 'repeat' };
     // Whatever it shows, the chat can be posted into later (timed polls, the summary).
     await store.saveConversation(conversation);
@@ -107,17 +110,23 @@ export class MeetingChatService {
     return { kind: 'agenda', view: await agendaView(meeting, this.deps.history), currentSak };
   }
 
-  /** The meeting set with "møte …", else the next meeting of a committee the chat follows. */
+  /**
+   * The meeting set with "møte …", else the next meeting of a committee the chat follows. A meeting
+   * already held gives way to its committee's next one: a recurring Teams meeting's chat moves on
+   * from March's committee meeting to May's, so May's innspill are not filed under March.
+   */
   private async tiedOrNext(conversationId: string): Promise<ConversationMeeting | null> {
     const { store, clock } = this.deps;
+    const today = osloToday(clock.now());
     const set = await store.getConversationMeeting(conversationId);
-    if (set) return set;
-    const followed = (await store.listSubscriptions({ conversationId, activeOnly: true })).map(
-      (s) => s.committee,
-    );
+    const held = set && (await this.invited(set.committee, set.meeting));
+    if (set && !(held && isPast(held, today))) return set;
+    const followed = set
+      ? [set.committee]
+      : (await store.listSubscriptions({ conversationId, activeOnly: true })).map((s) => s.committee);
     if (!followed.length) return null;
-    const next = await findAgendaMeeting(store, {}, osloToday(clock.now()), followed);
-    if (!next) return null;
+    const next = await findAgendaMeeting(store, {}, today, followed);
+    if (!next || isPast(next, today)) return set;
     const chosen: ConversationMeeting = {
       conversationId,
       committee: next.committee,

@@ -1,9 +1,10 @@
 // The summary a meeting chat gets when its Teams meeting ends: the innspill per sak (agenda titles),
-// each poll's result, and the questions still unanswered, for the referat. Once per meeting id.
+// each poll's result, and the questions still unanswered, for the referat. Once per occurrence.
 import { resultLine } from '../polls/summary.ts';
 import { tally } from '../polls/tally.ts';
 import { meetingLabel, meetingName } from '../record/passages.ts';
 import type { Store } from '../store/types.ts';
+import { occurrenceKey } from './occurrence.ts';
 
 export type SummaryStore = Pick<
   Store,
@@ -31,11 +32,14 @@ export interface MeetingSummary {
 export class MeetingSummaryService {
   constructor(private readonly deps: { store: SummaryStore }) {}
 
-  /** The summary when the meeting ends; null for a repeated event or a chat tied to no meeting. */
-  async ended(conversationId: string, teamsMeetingId: string): Promise<MeetingSummary | null> {
+  /**
+   * The summary when the meeting ends, once per occurrence; null for a repeated event or a chat tied
+   * to no meeting.
+   */
+  async ended(conversationId: string, teamsMeetingId: string, at: Date): Promise<MeetingSummary | null> {
     const { store } = this.deps;
-    if (!(await store.recordMeetingEvent({ meetingId: teamsMeetingId, kind: 'end', conversationId })))
-      return null;
+    const meetingId = occurrenceKey(teamsMeetingId, at);
+    if (!(await store.recordMeetingEvent({ meetingId, kind: 'end', conversationId }))) return null;
     const target = await store.getConversationMeeting(conversationId);
     if (!target) return null;
     const { committee, meeting } = target;
@@ -63,7 +67,10 @@ export class MeetingSummaryService {
         polls.map(async (p) => `• ${resultLine(p, tally(p, await store.countAnswers(p.id)))}`),
       ),
     });
-    const open = (await store.listQuestions({ conversationId })).filter((q) => q.status === 'open');
+    // The chat may have held other meetings (a recurring Teams meeting): this one's questions only.
+    const open = (await store.listQuestions({ conversationId })).filter(
+      (q) => q.status === 'open' && q.committee === committee && q.meeting === meeting,
+    );
     sections.push({
       title: 'Ubesvarte spørsmål',
       lines: open.map((q) => `• ${q.text} (${q.upvotes} 👍${q.sak ? `, sak ${q.sak}` : ''})`),

@@ -70,9 +70,15 @@ export class QnaService {
     return ok(await this.list(actor, conversationId, q.sak));
   }
 
-  /** The questions of one sak (null: those asked with no sak set), hidden ones left out. */
+  /**
+   * The questions of one sak (null: those asked with no sak set) in the chat's current meeting,
+   * hidden ones left out: a recurring meeting's chat keeps March's questions out of May's list.
+   */
   async list(actor: Actor, conversationId: string, sak: string | null): Promise<QuestionList> {
-    const questions = await this.deps.store.listQuestions({ conversationId, sak });
+    const meeting = await this.deps.store.getConversationMeeting(conversationId);
+    const questions = (await this.deps.store.listQuestions({ conversationId, sak })).filter(
+      (q) => q.committee === (meeting?.committee ?? null) && q.meeting === (meeting?.meeting ?? null),
+    );
     return { sak, questions, moderator: mayModerate(actor) };
   }
 }
