@@ -61,6 +61,14 @@ async function askOverTheWire() {
   };
 }
 
+/** An activity of a stream as the connector received it. */
+interface StreamedActivity {
+  type: string;
+  text?: string;
+  entities?: { type: string; streamType?: string; streamSequence?: number; streamId?: string }[];
+  channelData?: Record<string, unknown>;
+}
+
 describe('an LLM-written answer on the wire', () => {
   it('carries the AI-generated label and the citations with all their properties', async () => {
     model.behave((req) =>
@@ -104,9 +112,57 @@ describe('an LLM-written answer on the wire', () => {
   it('sends an offline answer with the card’s 👍/👎, no AI label and no feedback loop', async () => {
     model.behave(() => ({ status: 500 }));
     const activity = await askOverTheWire();
-    expect(activity.entities ?? []).toEqual([]);
+    // The stream opened for the model still ends, with the offline answer's card.
+    expect(activity.entities).toEqual([expect.objectContaining({ type: 'streaminfo', streamType: 'final' })]);
     expect(activity.channelData?.feedbackLoop).toBeUndefined();
     expect(JSON.stringify(sentCards(connector)[0]!.content)).toContain('"verb":"feedback"');
+  });
+
+  it('streams the answer in a personal chat: an informative update, the text as it grows, the card last', async () => {
+    model.behave((req) =>
+      claims(
+        { text: 'NUIT foreslås å gi tilslutning til ny prismodell.', passage_ids: [shownIds(req)[0]!] },
+        { text: 'Modellen gjelder fra 2032.', passage_ids: [shownIds(req)[0]!] },
+      ),
+    );
+    await postActivity(bot.url, activityFor(connector, { text: QUESTION }));
+    const sent = await connector.waitFor(4);
+    const activities = sent.map((s) => s.activity as StreamedActivity);
+    const info = activities.map((a) => a.entities?.find((e) => e.type === 'streaminfo'));
+    expect(info.map((i) => i?.streamType)).toEqual(['informative', 'streaming', 'streaming', 'final']);
+    expect(info.map((i) => i?.streamSequence)).toEqual([1, 2, 3, 4]);
+    // The stream's id is the first activity's, on every later one, in the entity and channelData.
+    const streamId = sent[0]!.id;
+    for (const [i, a] of activities.slice(1).entries()) {
+      expect(info[i + 1]!.streamId).toBe(streamId);
+      expect(a.channelData?.streamId).toBe(streamId);
+    }
+    expect(activities[0]).toMatchObject({ type: 'typing', text: 'Søker i møtedokumentene…' });
+    // Each chunk repeats the text before it; the last message is the card with the AI label.
+    expect(activities[2]!.text!.startsWith(activities[1]!.text!)).toBe(true);
+    expect(activities[3]!.type).toBe('message');
+    expect(activities[3]!.entities!.some((e) => e.type === 'https://schema.org/Message')).toBe(true);
+    expect(activities[3]!.channelData?.feedbackLoop).toEqual({ type: 'default' });
+  });
+
+  it('does not stream in a group chat: one message with the whole answer', async () => {
+    model.behave((req) =>
+      claims({ text: 'NUIT foreslås å gi tilslutning til ny prismodell.', passage_ids: [shownIds(req)[0]!] }),
+    );
+    const group = { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
+    await postActivity(
+      bot.url,
+      activityFor(connector, {
+        conversation: group,
+        text: `<at>Møtebot</at> ${QUESTION}`,
+        entities: [
+          { type: 'mention', mentioned: { id: '28:motebot', name: 'Møtebot' }, text: '<at>Møtebot</at>' },
+        ],
+      }),
+    );
+    const sent = await connector.waitFor(2);
+    expect(sent.map((s) => s.activity.type)).toEqual(['typing', 'message']);
+    expect(JSON.stringify(sent)).not.toContain('streaminfo');
   });
 
   it('stores Teams’ feedback on an LLM answer with its question, and answers the invoke with 200', async () => {

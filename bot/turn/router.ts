@@ -28,6 +28,7 @@ import { cardActivity } from '../activity.ts';
 import { resolveActor } from './actor.ts';
 import { showAgenda } from './agenda.ts';
 import { sendAnswer } from './answer-reply.ts';
+import { AnswerStream } from './streaming.ts';
 import { runCardAction } from './card-actions.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
 import { conversationKind, conversationRecord } from './conversation.ts';
@@ -179,8 +180,16 @@ export class MotebotBot extends TeamsActivityHandler {
   }
 
   private async ask(context: TurnContext, question: string): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Typing });
-    await sendAnswer(context, question, await this.deps.answerer.ask(question), this.deps.services.feedback);
+    // Teams streams only in personal chats, and only an LLM takes long enough to want it.
+    const personal = conversationKind(context.activity.conversation.conversationType) === 'personal';
+    const stream = personal && this.deps.config.llmEnabled ? new AnswerStream(context) : undefined;
+    if (stream)
+      await stream.inform(
+        detectLanguage(question) === 'en' ? 'Searching the meeting documents…' : 'Søker i møtedokumentene…',
+      );
+    else await context.sendActivity({ type: ActivityTypes.Typing });
+    const answer = await this.deps.answerer.ask(question);
+    await sendAnswer(context, question, answer, this.deps.services.feedback, stream);
   }
 
   private async ingestFiles(context: TurnContext, files: Attachment[]): Promise<void> {
