@@ -184,10 +184,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const [what, ...label] = positionals;
-        const [{ EXPORT_FORMATS, exportInnspill }, { findMeetingForExport }] = await Promise.all([
-          import('./innspill/export.ts'),
-          import('./innspill/meeting.ts'),
-        ]);
+        const [{ EXPORT_FORMATS }, { findMeetingForExport }, { exportMeetingInput, gatherMeetingInput }] =
+          await Promise.all([
+            import('./innspill/export.ts'),
+            import('./innspill/meeting.ts'),
+            import('./meetings/input-export.ts'),
+          ]);
         if (what !== 'innspill' || !label.length)
           throw new Error('skriv for eksempel «export innspill 2/2023»');
         const format = (values.format ?? 'md') as ExportFormat;
@@ -199,11 +201,7 @@ export async function main(argv: string[]): Promise<number> {
         try {
           const meeting = await findMeetingForExport(store, label.join(' '), values.committee?.toUpperCase());
           if (!meeting) throw new Error(`fant ingen møteinnkalling for «${label.join(' ')}»`);
-          const innspill = await store.listInnspill({
-            committee: meeting.committee,
-            meeting: meeting.meeting,
-          });
-          const bytes = await exportInnspill(meeting, innspill, format);
+          const bytes = await exportMeetingInput(meeting, await gatherMeetingInput(store, meeting), format);
           if (values.out) await writeFile(values.out, bytes);
           else process.stdout.write(Buffer.from(bytes));
           return 0;

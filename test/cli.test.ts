@@ -1,12 +1,13 @@
 // The command-line contract of ../shared/eval/README.md, run as a user runs it: the real `motebot`
 // bin in separate processes sharing one store.
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
+import readExcelFile from 'read-excel-file/node';
 import { z } from 'zod';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { docxBomb } from './helpers/docx-bomb.ts';
@@ -112,7 +113,7 @@ describe('motebot CLI', () => {
     expect(report.union).not.toHaveProperty('results');
   }, 120_000);
 
-  it('exports a meeting’s innspill grouped by sak, as Markdown and as a DOCX file', async () => {
+  it('exports a meeting’s innspill grouped by sak, as Markdown, a DOCX file and a workbook', async () => {
     const store = new SqliteStore(data);
     await store.addInnspill({
       committee: 'NUIT',
@@ -133,6 +134,14 @@ describe('motebot CLI', () => {
     await motebot('export', 'innspill', '2/2023', '--format', 'docx', '--out', out);
     const { value } = await mammoth.extractRawText({ path: out });
     expect(value).toContain('Indikatorene bør måle samhandling.');
+    // The workbook from the command line holds the innspill; polls and questions belong to a chat.
+    const workbook = path.join(data, 'innspill.xlsx');
+    await motebot('export', 'innspill', '2/2023', '--format', 'xlsx', '--out', workbook);
+    const sheets = await readExcelFile(await readFile(workbook));
+    expect(sheets.map((x) => x.sheet)).toEqual(['Innspill', 'Avstemninger', 'Spørsmål']);
+    expect(sheets[0]!.data[1]).toEqual(
+      expect.arrayContaining(['17/23', 'Indikatorene bør måle samhandling.']),
+    );
     await expect(motebot('export', 'innspill', '9/2019')).rejects.toMatchObject({
       stderr: expect.stringContaining('fant ingen møteinnkalling'),
     });

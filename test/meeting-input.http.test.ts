@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import mammoth from 'mammoth';
-import { readSheet } from 'read-excel-file/node';
+import readExcelFile, { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../bot/edge/adapter.ts';
 import { PollTimer } from '../bot/proactive/poll-timer.ts';
@@ -497,7 +497,12 @@ describe('innspill', () => {
         m[2]!,
       ]),
     );
-    expect([...links.keys()]).toEqual(['Word (DOCX)', 'Excel (XLSX)', 'CSV', 'Markdown']);
+    expect([...links.keys()]).toEqual([
+      'Word (DOCX)',
+      'Excel (XLSX), med avstemninger og spørsmål',
+      'CSV',
+      'Markdown',
+    ]);
     const port = new URL(harness.bot.url).port;
     const fetchExport = (link: string) => fetch(link.replace(/:\d+\//, `:${port}/`));
     const stored = await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023' });
@@ -511,10 +516,19 @@ describe('innspill', () => {
 
     // The workbook reads back, by another library, with one row per innspill and real date cells
     // holding the Oslo wall-clock time.
-    const xlsx = await fetchExport(links.get('Excel (XLSX)')!);
+    const xlsx = await fetchExport(links.get('Excel (XLSX), med avstemninger og spørsmål')!);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect(xlsx.headers.get('content-disposition')).toContain('.xlsx');
-    const rows = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+    const workbook = Buffer.from(await xlsx.arrayBuffer());
+    const sheets = await readExcelFile(workbook);
+    expect(sheets.map((x) => x.sheet)).toEqual(['Innspill', 'Avstemninger', 'Spørsmål']);
+    // The chat's polls of this meeting, each option a row with its count.
+    const polls = (await harness.store.listPolls(GROUP.id)).filter((p) => p.meeting === '2/2023');
+    expect(polls.length).toBeGreaterThan(0);
+    const pollRows = sheets[1]!.data.slice(1);
+    expect(new Set(pollRows.map((r) => r[1]))).toEqual(new Set(polls.map((p) => p.question)));
+    expect(sheets[2]!.data[0]).toEqual(['sak', 'spørsmål', 'stilt av', 'stemmer', 'status', 'stilt']);
+    const rows = await readSheet(workbook);
     expect(rows[0]).toEqual([
       'utvalg',
       'møte',

@@ -1,6 +1,7 @@
-// Signed links to innspill exports (/api/exports/<token>). A token names meeting and format,
-// expires after a day and is signed with a key kept in the store, so a link cannot be made up or
-// altered, and keeps working across restarts and on every bot process sharing the store.
+// Signed links to a meeting's exports (/api/exports/<token>). A token names meeting, format and the
+// chat it was asked in, expires after a day and is signed with a key kept in the store, so a link
+// cannot be made up or altered, and keeps working across restarts and on every bot process sharing
+// the store.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../src/config.ts';
@@ -15,6 +16,8 @@ const tokenSchema = z.object({
   meeting: z.string().max(40),
   format: z.enum(EXPORT_FORMATS),
   expires: z.number(),
+  /** The chat the export was asked in: its polls and questions of the meeting go in the workbook. */
+  conversation: z.string().max(300).optional(),
 });
 export type ExportToken = z.infer<typeof tokenSchema>;
 

@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Answerer } from '../../src/answer/types.ts';
 import type { Config } from '../../src/config.ts';
-import { EXPORT_TYPES, exportInnspill } from '../../src/innspill/export.ts';
+import { EXPORT_TYPES } from '../../src/innspill/export.ts';
+import { exportMeetingInput, gatherMeetingInput } from '../../src/meetings/input-export.ts';
 import { findMeetingForExport } from '../../src/innspill/meeting.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/meetings/clock.ts';
@@ -88,8 +89,8 @@ export function createApp(deps: {
     const token = await readExportToken(store, req.params.token, clock.now());
     const meeting = token && (await findMeetingForExport(store, token.meeting, token.committee));
     if (!token || !meeting) throw new HttpError('export_link_invalid');
-    const innspill = await store.listInnspill({ committee: meeting.committee, meeting: meeting.meeting });
-    const bytes = await exportInnspill(meeting, innspill, token.format);
+    const input = await gatherMeetingInput(store, meeting, token.conversation);
+    const bytes = await exportMeetingInput(meeting, input, token.format);
     const file = `innspill-${meeting.committee}-${meeting.meeting.replace(/[^\w.-]+/g, '-')}.${token.format}`;
     res
       .status(200)

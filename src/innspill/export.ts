@@ -1,9 +1,8 @@
-// A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), an Excel
-// workbook and CSV (to sort and filter; written as Norwegian Excel reads it) and DOCX (to edit,
-// written with the `docx` library).
+// A meeting's innspill grouped by sak, as a draft for the referat: Markdown (to paste), CSV (to sort
+// and filter; written as Norwegian Excel reads it), DOCX (to edit, written with the `docx` library)
+// and the innspill sheet of the meeting's Excel workbook (src/meetings/input-export.ts).
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { DateTime } from 'luxon';
-import writeExcelFile from 'write-excel-file/node';
 import { ZONE } from '../meetings/schedule.ts';
 import { meetingName } from '../record/passages.ts';
 import type { Innspill } from './types.ts';
@@ -109,26 +108,12 @@ export function innspillCsv(meeting: ExportMeeting, innspill: Innspill[]): strin
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(SEPARATOR)).join('\r\n')}\r\n`;
 }
 
-/**
- * The same table as an Excel workbook: a bold, frozen header, and times as real date cells. A cell
- * has no time zone, so it holds the Oslo wall-clock time.
- */
-export async function innspillXlsx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {
-  const header = COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
-  const rows = tableRows(meeting, innspill).map((r) => [
-    ...r.texts.map((value) => ({ value, wrap: true })),
-    ...r.times.map((t) => ({
-      value: new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)),
-      type: Date,
-      format: 'dd.mm.yyyy hh:mm',
-    })),
-  ]);
-  const buffer = await writeExcelFile([header, ...rows], {
-    sheet: 'Innspill',
-    stickyRowsCount: 1,
-    columns: [8, 16, 8, 40, 24, 24, 80, 16, 16].map((width) => ({ width })),
-  }).toBuffer();
-  return new Uint8Array(buffer);
+/** A cell of a workbook sheet: text, a number, or a time (as its Oslo wall-clock time). */
+export type SheetCell = string | number | DateTime | null;
+
+/** The innspill as a workbook sheet's rows, header first. */
+export function innspillSheet(meeting: ExportMeeting, innspill: Innspill[]): SheetCell[][] {
+  return [COLUMNS, ...tableRows(meeting, innspill).map((r) => [...r.texts, ...r.times])];
 }
 
 export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {
@@ -154,10 +139,9 @@ export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[])
 export async function exportInnspill(
   meeting: ExportMeeting,
   innspill: Innspill[],
-  format: ExportFormat,
+  format: Exclude<ExportFormat, 'xlsx'>,
 ): Promise<Uint8Array> {
   if (format === 'docx') return innspillDocx(meeting, innspill);
-  if (format === 'xlsx') return innspillXlsx(meeting, innspill);
   return new TextEncoder().encode(
     format === 'md' ? innspillMarkdown(meeting, innspill) : innspillCsv(meeting, innspill),
   );
