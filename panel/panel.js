@@ -109,10 +109,43 @@ function drawCard(id, json) {
   shown.set(id, key);
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = hostConfig();
-  // Buttons that ask Møtebot something belong in the chat, where the answer is posted.
-  card.onExecuteAction = () => notice('Bruk knappene på kortet i chatten; her vises bare møtet.');
+  card.onExecuteAction = (action) => act(action);
   card.parse(json);
   $(id).replaceChildren(card.render());
+}
+
+/** The chat the panel belongs to, and whether it runs in Teams (then calls carry the SSO token). */
+const session = { conversation: null, inTeams: false };
+
+/**
+ * A card button, answered in the panel: the server runs it with the same services as the chat and
+ * sends back the card to show (an answer, the innspill form, a receipt, the memo) or a message.
+ */
+async function act(action) {
+  const verb = action.verb ?? action.data?.verb;
+  if (!verb || !session.conversation) return;
+  notice('Et øyeblikk …');
+  try {
+    const res = await fetch(`/api/panel/action?conversation=${encodeURIComponent(session.conversation)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders(session.inTeams)) },
+      body: JSON.stringify({ verb, data: action.data ?? {} }),
+    });
+    const body = await res.json();
+    if (!res.ok) {
+      notice(res.status === 400 ? 'Dette gjør du på kortet i chatten.' : body.message);
+      return;
+    }
+    notice(body.message ?? '');
+    if (body.card) {
+      $('reply-section').hidden = false;
+      shown.delete('reply');
+      drawCard('reply', body.card);
+      $('reply-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+  } catch {
+    notice('Fikk ikke kontakt med Møtebot. Prøv igjen.');
+  }
 }
 
 function notice(text) {
@@ -264,6 +297,11 @@ async function start() {
     notice('Åpne panelet i et Teams-møte, eller oppgi ?conversation= for en forhåndsvisning.');
     return;
   }
+  session.conversation = conversation;
+  session.inTeams = !!context;
+  $('reply-close').addEventListener('click', () => {
+    $('reply-section').hidden = true;
+  });
   const share = $('share');
   share.hidden = stage || (context && context.page.frameContext !== 'sidePanel');
   share.addEventListener('click', () => {

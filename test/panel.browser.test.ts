@@ -158,6 +158,35 @@ describe('the meeting panel in a browser', () => {
       expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
     );
   });
+
+  it('answers "Spør om saken" and takes innspill in the panel itself, as the signed-in member', async () => {
+    // The Teams stand-in of the test before is still open, its SSO token on every call.
+    const frame = page.frameLocator('iframe');
+    // Formalities have no details: 42/31 has the first "Detaljer", 43/31 the second.
+    await frame.locator('#agenda').getByRole('button', { name: 'Detaljer' }).nth(1).click();
+    await frame.locator('#agenda').getByRole('button', { name: 'Spør om saken' }).first().click();
+    const reply = frame.locator('#reply .ac-adaptiveCard');
+    await reply
+      .getByText(/sak 43\/31/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    expect(await reply.innerText()).toContain('Forslag til vedtak');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-ask.png'), fullPage: true });
+
+    await frame.locator('#agenda').getByRole('button', { name: 'Gi innspill' }).first().click();
+    await reply.getByText('Send innspill').waitFor({ timeout: 10_000 });
+    // The form's first text box is the innspill (the second, whom it is given for).
+    await reply.locator('textarea, input[type="text"]').first().fill('Prismodellen må vurderes for små kommuner.');
+    await reply.getByRole('button', { name: 'Send innspill' }).click();
+    await reply.getByText('Prismodellen må vurderes for små kommuner.').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-innspill.png'), fullPage: true });
+    const stored = await store.listInnspill({ committee: 'NUIT', meeting: '3/2031', sak: '43/31' });
+    expect(stored.at(-1)).toMatchObject({
+      text: 'Prismodellen må vurderes for små kommuner.',
+      authorId: 'aad-m1',
+      conversationId: CHAT,
+    });
+  });
 });
 
 interface HostWindow {

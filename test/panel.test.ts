@@ -235,6 +235,47 @@ describe('Teams SSO on the panel API', () => {
     expect(s.currentSak).toBe('42/31');
   });
 
+  it('answers the panel’s buttons in the panel, as the member the token names', async () => {
+    const token = `Bearer ${signToken(jwks.key)}`;
+    const act = async (verb: string, data: Record<string, unknown>, auth = token) => {
+      const res = await fetch(`${panel.url}/api/panel/action?conversation=${encodeURIComponent(CHAT)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({ verb, data }),
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { card?: unknown; message?: string; error?: string },
+      };
+    };
+    const sak = { committee: 'NUIT', meeting: '3/2031', sak: '43/31' };
+    // "Spør om saken": the answer card, in the panel.
+    const asked = await act('agenda.ask', sak);
+    expect(asked.status).toBe(200);
+    expect(JSON.stringify(asked.body.card)).toMatch(/43\/31[\s\S]*Forslag til vedtak/);
+    // "Vis toppnotat": the memo card.
+    expect(JSON.stringify((await act('agenda.memo', sak)).body.card)).toContain('Toppnotat · sak 43/31');
+    // "Gi innspill": the form, then the receipt; the author is the token's member, whatever the card says.
+    expect(JSON.stringify((await act('innspill.form', sak)).body.card)).toContain('"verb":"innspill.create"');
+    const given = await act('innspill.create', {
+      ...sak,
+      text: 'Gitt fra sidepanelet.',
+      organisation: 'KS',
+      authorId: 'aad-forfalsket',
+    });
+    expect(JSON.stringify(given.body.card)).toContain('Gitt fra sidepanelet.');
+    const stored = (await store.listInnspill({ committee: 'NUIT', meeting: '3/2031', sak: '43/31' })).at(-1)!;
+    expect(stored).toMatchObject({ authorId: 'aad-m1', authorName: 'Medlem 1', conversationId: CHAT });
+    // What the panel does not take, and a call without a token, change nothing.
+    expect(await act('poll.close', { pollId: '0123456789abcdef' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_action' },
+    });
+    expect((await act('innspill.create', { ...sak, text: 'Uten pålogging.' }, '')).status).toBe(401);
+    const all = await store.listInnspill({ committee: 'NUIT', meeting: '3/2031', sak: '43/31' });
+    expect(all.map((i) => i.text)).not.toContain('Uten pålogging.');
+  });
+
   it('refuses a valid token of someone who is not in the chat', async () => {
     const outsider = signToken(jwks.key, { oid: 'aad-utenforstående' });
     for (const path of ['/api/panel/state', '/api/panel/events']) {

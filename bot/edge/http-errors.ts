@@ -12,6 +12,7 @@ const ERRORS = {
   invalid_activity: [400, 'Aktiviteten mangler felter eller har felter av feil slag.'],
   service_url_not_allowed: [400, 'Svar kan ikke sendes dit aktiviteten ber om (serviceUrl).'],
   conversation_required: [400, 'Oppgi hvilken samtale panelet gjelder (conversation).'],
+  invalid_action: [400, 'Knappen ber om noe panelet ikke kan gjøre, eller mangler felter.'],
   unauthorized: [401, 'Mangler gyldig pålogging.'],
   sso_required: [401, 'Mangler gyldig pålogging fra Teams. Åpne panelet i Teams-møtet.'],
   forbidden: [403, 'Ingen tilgang.'],

@@ -1,7 +1,8 @@
 // The meeting side panel and stage view: the page (panel/), its scripts (teams-js and the
 // adaptivecards renderer, straight from node_modules) and the JSON it reads: the chat's meeting
-// state, once (/api/panel/state) or as server-sent events (/api/panel/events). With an app id,
-// every API call carries the member's Teams SSO token. Refusals are the edge's coded errors.
+// state, once (/api/panel/state) or as server-sent events (/api/panel/events), and its buttons
+// (/api/panel/action). With an app id, every API call carries the member's Teams SSO token.
+// Refusals are the edge's coded errors.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -13,7 +14,10 @@ import type { Clock } from '../../src/meetings/clock.ts';
 import type { Store } from '../../src/store/types.ts';
 import type { ChatMembers } from './chat-members.ts';
 import { HttpError } from '../edge/http-errors.ts';
-import { TeamsTokenVerifier } from './sso.ts';
+import { TeamsTokenVerifier, type SsoUser } from './sso.ts';
+import { panelActionSchema, runPanelAction } from './actions.ts';
+import type { Actor } from '../../src/actor.ts';
+import { createServices } from '../../src/services.ts';
 import { PanelStates, stateHash } from './state.ts';
 
 export interface PanelDeps {
@@ -50,6 +54,25 @@ const FRAME_ANCESTORS =
 
 const conversationQuery = z.object({ conversation: z.string().trim().min(1).max(300) });
 
+/** A panel button's request: a verb and a card's data, small. */
+const ACTION_BODY_LIMIT = '32kb';
+
+/**
+ * Who acts in the local preview (no app id, loopback only): one local user with no roles, as the
+ * Agents Playground has one signed-in user.
+ */
+const LOCAL_ACTOR: Actor = { id: 'local-preview', name: 'Lokal bruker', tenantId: null, roles: [] };
+
+/** The member an SSO token names; the secretariat by its configured ids. */
+function actorOf(user: SsoUser, config: Config): Actor {
+  return {
+    id: user.oid,
+    name: user.name ?? 'Medlem',
+    tenantId: user.tid,
+    roles: config.SECRETARIAT_AAD_IDS.includes(user.oid) ? ['secretariat'] : [],
+  };
+}
+
 function conversationOf(req: Request): string {
   const query = conversationQuery.safeParse(req.query);
   if (!query.success) throw new HttpError('conversation_required');
@@ -80,15 +103,42 @@ export function createPanelRouter(deps: PanelDeps): express.Router {
   router.use('/panel/assets', express.static(PAGES, { index: false, fallthrough: false }));
 
   router.use('/api/panel', async (req: Request, res: Response, next: NextFunction) => {
-    if (!verifier) return next();
+    if (!verifier) {
+      res.locals.actor = LOCAL_ACTOR;
+      return next();
+    }
     const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const user = token ? await verifier.verify(token) : null;
     if (!user) throw new HttpError('sso_required');
     const query = conversationQuery.safeParse(req.query);
     if (query.success && !(await deps.members.isMember(query.data.conversation, user.oid)))
       throw new HttpError('not_a_member');
+    res.locals.actor = actorOf(user, config);
     next();
   });
+
+  // A button in the panel, answered in the panel: the member from the token, the chat from the query.
+  const services = createServices(deps);
+  router.post(
+    '/api/panel/action',
+    express.json({ limit: ACTION_BODY_LIMIT }),
+    async (req: Request, res: Response) => {
+      const conversationId = conversationOf(req);
+      const body = panelActionSchema.safeParse(req.body);
+      if (!body.success) throw new HttpError('invalid_action');
+      const { answerer, store } = deps;
+      const reply = await runPanelAction(
+        { answerer, store, services },
+        res.locals.actor as Actor,
+        conversationId,
+        body.data.verb,
+        body.data.data,
+      );
+      if (!reply) throw new HttpError('invalid_action');
+      res.setHeader('cache-control', 'no-store');
+      res.json(reply);
+    },
+  );
 
   router.get('/api/panel/state', async (req: Request, res: Response) => {
     const conversationId = conversationOf(req);

@@ -6,11 +6,11 @@ import { agendaCard, memoCard } from '../../cards/agenda.ts';
 import {
   agendaView,
   findAgendaMeeting,
-  memoSections,
+  memoOf,
   parseAgendaRequest,
+  questionAboutSak,
 } from '../../src/meetings/agenda.ts';
 import { osloToday } from '../../src/meetings/clock.ts';
-import { meetingLabel } from '../../src/record/passages.ts';
 import { cardActivity } from '../activity.ts';
 import { sendAnswer } from './answer-reply.ts';
 import type { ActionResult, TurnDeps } from './deps.ts';
@@ -64,7 +64,7 @@ export async function showAgenda(
 /** "Spør om saken": the member's question (or, left empty, what the sak is about), about that sak only. */
 export async function askAboutSak(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
   const { committee, meeting, sak } = data;
-  const question = data.question?.trim() || `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
+  const question = questionAboutSak(sak, data.question);
   await context.sendActivity({ type: ActivityTypes.Typing });
   await sendAnswer(
     context,
@@ -75,14 +75,9 @@ export async function askAboutSak(context: TurnContext, data: SakAction, deps: D
   return { message: 'Svaret kommer i samtalen.' };
 }
 
-/** "Vis toppnotat": the memo's purpose and background. */
+/** "Vis toppnotat": the memo by its sections, in a card of its own. */
 export async function showMemo(context: TurnContext, data: SakAction, deps: Deps): Promise<ActionResult> {
-  const { committee, meeting, sak } = data;
-  const item = (await deps.store.listMeetings())
-    .filter((m) => m.committee === committee && meetingLabel(m) === meeting)
-    .flatMap((m) => m.items)
-    .find((i) => i.sak === sak && (i.memo ?? []).length);
-  const title = item?.title ?? '';
-  await context.sendActivity(cardActivity(memoCard({ sak, title, meeting }, memoSections(item?.memo ?? []))));
+  const { title, sections } = await memoOf(deps.store, data);
+  await context.sendActivity(cardActivity(memoCard({ ...data, title }, sections)));
   return { message: 'Toppnotatet kommer i samtalen.' };
 }

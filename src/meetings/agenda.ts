@@ -146,6 +146,23 @@ export function agendaHash(view: AgendaView): string {
   return createHash('sha256').update(JSON.stringify(view)).digest('hex').slice(0, 32);
 }
 
+/** "Spør om saken": the member's question about the sak, or, asked none, what the sak proposes and why. */
+export function questionAboutSak(sak: string, question?: string): string {
+  return question?.trim() || `Hva er forslag til vedtak og bakgrunnen for sak ${sak}?`;
+}
+
+/** A sak's memo ("Vis toppnotat"): the sak's title and the memo's sections, none when it has no memo. */
+export async function memoOf(
+  store: Pick<Store, 'listMeetings'>,
+  ref: { committee: string; meeting: string; sak: string },
+): Promise<{ title: string; sections: MemoSection[] }> {
+  const item = (await store.listMeetings())
+    .filter((m) => m.committee === ref.committee && meetingLabel(m) === ref.meeting)
+    .flatMap((m) => m.items)
+    .find((i) => i.sak === ref.sak && (i.memo ?? []).length);
+  return { title: item?.title ?? '', sections: memoSections(item?.memo ?? []) };
+}
+
 /** The memo as a member reads it: every section with text, in the memo's order. */
 export function memoSections(memo: MemoSection[]): MemoSection[] {
   return memo.filter((s) => s.text.trim());
