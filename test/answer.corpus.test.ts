@@ -3,31 +3,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCorpus } from './helpers/corpus.ts';
 import { createAnswerer } from '../src/answer/index.ts';
-import type { Answerer } from '../src/answer/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
-import type { Store } from '../src/store/types.ts';
 
-let dir: string;
-let store: Store;
-let answerer: Answerer;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-corpus-'));
-  const config = loadConfig({ DATA_DIR: dir });
-  store = await openStore(config);
-  await ingestPaths([path.resolve(import.meta.dirname, '../../shared/corpus')], { store, maxBytes: 5e7 });
-  answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
-});
-
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const corpus = useCorpus();
 
 describe('answers over the corpus', () => {
   it.each([
@@ -39,21 +23,21 @@ describe('answers over the corpus', () => {
     ['Hvor mye bevilget HOD til digitaliseringstiltak i koronaporteføljen?', '21/20', 'minutes'],
     ['What questions were put to NUFA about Helsenorge?', '43/19', 'slides'],
   ])('«%s» is answered from sak %s (%s)', async (question, sak, kind) => {
-    const a = await answerer.ask(question);
+    const a = await corpus.answerer.ask(question);
     expect(a.abstained).toBe(false);
     expect(a.citations[0]).toMatchObject({ sak });
     expect(a.citations.some((c) => c.sak === sak && c.kind === kind)).toBe(true);
   });
 
   it("answers a question with meeting words but a sak's topic from the sak, not the meeting header", async () => {
-    const a = await answerer.ask('Hvor mange deltakere har samarbeidsgruppene i NILAR?');
+    const a = await corpus.answerer.ask('Hvor mange deltakere har samarbeidsgruppene i NILAR?');
     expect(a.abstained).toBe(false);
     expect(a.citations.every((c) => c.sak === '33/21')).toBe(true);
     expect(a.answer).not.toMatch(/Til stede|Medlemmer/);
   });
 
   it("quotes the sak's text beside its proposal when the proposal does not hold what was asked", async () => {
-    const a = await answerer.ask(
+    const a = await corpus.answerer.ask(
       'Hva ble foreslått om velferdsteknologi i orienteringen til NUIT i september 2020?',
     );
     expect(a.citations.map((c) => [c.sak, c.kind])).toEqual(
@@ -67,7 +51,7 @@ describe('answers over the corpus', () => {
   });
 
   it('answers a "when does it start" about a sak\'s text from the text, not from its agenda slot', async () => {
-    const a = await answerer.ask('Når starter den første utprøvingsperioden i felles journalløft?');
+    const a = await corpus.answerer.ask('Når starter den første utprøvingsperioden i felles journalløft?');
     expect(a.abstained).toBe(false);
     expect(a.citations.some((c) => c.sak === '18/23' && c.kind === 'memo')).toBe(true);
     expect(a.answer).toMatch(/utprøvingsperiode starter tidligst/);
@@ -75,7 +59,7 @@ describe('answers over the corpus', () => {
   });
 
   it('says when only the proposal is known, for a sak whose minutes are not in the record', async () => {
-    const a = await answerer.ask('Hva ble vedtatt om NILAR?');
+    const a = await corpus.answerer.ask('Hva ble vedtatt om NILAR?');
     expect(a.answer).toMatch(/Utfallet er ikke i dokumentene/);
   });
 
@@ -90,7 +74,7 @@ describe('answers over the corpus', () => {
     // No meeting of the record was held in 2025, and the sak on the portfolio does not speak of it.
     ['What did NUIT decide in 2025 about the e-health portfolio?'],
   ])('abstains on «%s»', async (question) => {
-    expect((await answerer.ask(question)).abstained).toBe(true);
+    expect((await corpus.answerer.ask(question)).abstained).toBe(true);
   });
 
   it.each([
@@ -98,21 +82,21 @@ describe('answers over the corpus', () => {
     ['Hva ble vedtatt på NUIT-møtet i mars 2021?', 'Dokumentene har ikke noe møte i mars 2021.'],
     ['Hva vedtok NUIT om droner?', 'Møtedokumentene nevner ikke «droner».'],
   ])('says why it abstains on «%s»', async (question, why) => {
-    const a = await answerer.ask(question);
+    const a = await corpus.answerer.ask(question);
     expect(a.abstained).toBe(true);
     expect(a.answer).toContain(why);
   });
 
   it('does not claim the documents never mention an English word nothing translates', async () => {
     // "jetpacks" may be written in Norwegian there: the answer abstains without saying so.
-    const a = await answerer.ask('What did NUIT decide about jetpacks?');
+    const a = await corpus.answerer.ask('What did NUIT decide about jetpacks?');
     expect(a.abstained).toBe(true);
     expect(a.answer).not.toMatch(/never mention/);
   });
 
   it("reads a year no meeting was held in as the topic's when the sak speaks of it with the topic", async () => {
     // Held in May 2023, the sak is about "tiltak for 2024".
-    const a = await answerer.ask(
+    const a = await corpus.answerer.ask(
       'What measures did NUIT discuss in 2024 for the national e-health portfolio?',
     );
     expect(a.abstained).toBe(false);
@@ -120,14 +104,16 @@ describe('answers over the corpus', () => {
   });
 
   it('answers a question about a meeting with its time and place', async () => {
-    const a = await answerer.ask('When does the NUIT meeting on 25 May 2023 start and end?');
+    const a = await corpus.answerer.ask('When does the NUIT meeting on 25 May 2023 start and end?');
     expect(a.answer).toContain('09.00');
     expect(a.answer).toContain('15:45');
     expect(a.answer).toContain('Verkstedveien');
   });
 
   it('answers "what did NUIT decide on X" as a history, oldest first, saying when nothing was settled', async () => {
-    const a = await answerer.ask('What has NUIT decided about price models for the national solutions?');
+    const a = await corpus.answerer.ask(
+      'What has NUIT decided about price models for the national solutions?',
+    );
     expect(a.abstained).toBe(false);
     expect(a.intent).toBe('adopted_decision');
     const saker = a.citations.map((c) => c.sak);
@@ -140,7 +126,7 @@ describe('answers over the corpus', () => {
   });
 
   it('quotes a fact verbatim from the passage that holds it, with its locator', async () => {
-    const a = await answerer.ask('Hvor mange foregangskommuner skulle få kjernejournal?');
+    const a = await corpus.answerer.ask('Hvor mange foregangskommuner skulle få kjernejournal?');
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/«[^»]*50 foregangskommuner[^»]*»/);
     const cited = a.citations.find((c) => c.quote?.includes('50 foregangskommuner'));
@@ -149,7 +135,7 @@ describe('answers over the corpus', () => {
   });
 
   it('asked what was decided where only a proposal exists, shows the proposal but abstains', async () => {
-    const a = await answerer.ask('What did NUFA decide in sak 33/21?');
+    const a = await corpus.answerer.ask('What did NUFA decide in sak 33/21?');
     expect(a.abstained).toBe(true);
     expect(a.answer).toMatch(/Proposed decision/);
     expect(a.citations[0]).toMatchObject({ sak: '33/21', kind: 'proposed' });
@@ -157,16 +143,16 @@ describe('answers over the corpus', () => {
 
   it('answers about a sak the record only quotes from the sak that quotes it', async () => {
     // NUFA 18/22 is not in the corpus; the memo of NUIT 23/23 quotes its decision.
-    const a = await answerer.ask('What did NUFA conclude in sak 18/22?');
+    const a = await corpus.answerer.ask('What did NUFA conclude in sak 18/22?');
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain('18/22');
     expect(a.citations[0]).toMatchObject({ committee: 'NUIT', sak: '23/23', kind: 'memo' });
   });
 
   it('abstains on the meeting after the last one the record holds, instead of describing that one', async () => {
-    const a = await answerer.ask('Where is the next NUIT meeting after 25 May 2023 held?');
+    const a = await corpus.answerer.ask('Where is the next NUIT meeting after 25 May 2023 held?');
     expect(a.abstained).toBe(true);
-    const b = await answerer.ask('Where is the next NUIT meeting after 16 February 2023 held?');
+    const b = await corpus.answerer.ask('Where is the next NUIT meeting after 16 February 2023 held?');
     expect(b.abstained).toBe(false);
     expect(b.answer).toContain('Verkstedveien');
   });
@@ -200,19 +186,21 @@ describe('answers over the corpus', () => {
   });
 
   it('answers a position in the agenda from the order of its saker, day by day', async () => {
-    const a = await answerer.ask(
+    const a = await corpus.answerer.ask(
       'What is the last sak on day 2 of the NUFA meeting in November 2019, and when does the day end?',
     );
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/Last item 07\.11\.2019: sak 46\/19/);
     expect(a.answer).toContain('The day ends at 13:35');
-    const b = await answerer.ask('Hva er første sak på NUIT-møtet 25. mai 2023?');
+    const b = await corpus.answerer.ask('Hva er første sak på NUIT-møtet 25. mai 2023?');
     expect(b.answer).toMatch(/Første sak: sak 13\/23/);
     expect(b.citations[0]).toMatchObject({ sak: '13/23', kind: 'agenda' });
   });
 
   it('answers who stood in for a member, from the attendance of the minutes', async () => {
-    const a = await answerer.ask('Who represented Apotekforeningen at the NUIT meeting in February 2023?');
+    const a = await corpus.answerer.ask(
+      'Who represented Apotekforeningen at the NUIT meeting in February 2023?',
+    );
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/Absent: Anne-Lise Härter \(Apotekforeningen\)/);
     expect(a.answer).toMatch(/Substitutes \(stedfortredere\): Maren Krogh for Anne-Lise Härter/);

@@ -2,19 +2,11 @@
 // the gold catalog, with the meeting's date written in styles members use, must get the same answer
 // whichever style it is written in. Generated from the catalog, not from gold questions.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer } from '../src/answer/index.ts';
-import type { Answer, Answerer } from '../src/answer/types.ts';
-import { loadConfig } from '../src/config.ts';
-import { ingestPaths } from '../src/ingest.ts';
-import { createLogger } from '../src/logger.ts';
-import { openStore } from '../src/store/index.ts';
-import type { Store } from '../src/store/types.ts';
+import { describe, expect, it } from 'vitest';
+import { SHARED, useCorpus } from './helpers/corpus.ts';
+import type { Answer } from '../src/answer/types.ts';
 
-const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const catalog = JSON.parse(readFileSync(path.join(SHARED, 'eval/catalog.json'), 'utf8')) as {
   meetings: { committee: string; date?: string; dates?: string[]; items: { sak: string; title: string }[] }[];
 };
@@ -36,22 +28,7 @@ function styles(iso: string): string[][] {
 const outcome = (a: Answer) =>
   `${a.abstained ? `abstained (${a.abstainedBecause})` : 'answered'} ${a.citations[0]?.sak}`;
 
-let dir: string;
-let store: Store;
-let answerer: Answerer;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'motebot-time-styles-'));
-  const config = loadConfig({ DATA_DIR: dir });
-  store = await openStore(config);
-  await ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 5e7 });
-  answerer = await createAnswerer({ store, config, logger: createLogger('silent') });
-});
-
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const corpus = useCorpus();
 
 describe("a meeting's time written in any style", () => {
   const questions = catalog.meetings.flatMap((m) => {
@@ -66,7 +43,9 @@ describe("a meeting's time written in any style", () => {
       const answers: string[] = [];
       for (const when of group)
         answers.push(
-          outcome(await answerer.ask(`What did the ${i.committee} meeting ${when} say about ${i.title}?`)),
+          outcome(
+            await corpus.answerer.ask(`What did the ${i.committee} meeting ${when} say about ${i.title}?`),
+          ),
         );
       expect(answers, group.join(' | ')).toEqual(answers.map(() => answers[0]));
     }
@@ -76,7 +55,9 @@ describe("a meeting's time written in any style", () => {
     let cited = 0;
     for (const i of questions) {
       const [, month] = styles(i.date);
-      const a = await answerer.ask(`What did the ${i.committee} meeting ${month![0]} say about ${i.title}?`);
+      const a = await corpus.answerer.ask(
+        `What did the ${i.committee} meeting ${month![0]} say about ${i.title}?`,
+      );
       if (!a.abstained && a.citations.some((c) => c.sak === i.sak)) cited++;
     }
     // 50 of 57 when this was written; titles that recur in a meeting ("Orientering fra …") or saker

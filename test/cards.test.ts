@@ -324,22 +324,10 @@ describe('cards', () => {
     };
     for (const kind of POLL_KINDS) {
       const poll: Poll = {
-        id: '0123456789abcdef',
-        conversationId: '19:x',
-        committee: 'NUIT',
-        meeting: '2/2023',
-        sak: '16/23',
+        ...samplePoll(),
         kind,
-        question: 'Hvor skal vi legge kruttet?',
         options: ['Tilgjengelighet', 'Funksjonalitet', 'Innovasjon'],
         maxPicks: kind === 'multi' ? 2 : null,
-        anonymous: false,
-        results: 'live',
-        closesAt: null,
-        createdBy: 'aad-x',
-        createdAt: '2023-05-25T08:00:00Z',
-        closedAt: null,
-        activityId: null,
       };
       const results = tally(
         poll,

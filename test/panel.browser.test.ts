@@ -176,7 +176,10 @@ describe('the meeting panel in a browser', () => {
     await frame.locator('#agenda').getByRole('button', { name: 'Gi innspill' }).first().click();
     await reply.getByText('Send innspill').waitFor({ timeout: 10_000 });
     // The form's first text box is the innspill (the second, whom it is given for).
-    await reply.locator('textarea, input[type="text"]').first().fill('Prismodellen må vurderes for små kommuner.');
+    await reply
+      .locator('textarea, input[type="text"]')
+      .first()
+      .fill('Prismodellen må vurderes for små kommuner.');
     await reply.getByRole('button', { name: 'Send innspill' }).click();
     await reply.getByText('Prismodellen må vurderes for små kommuner.').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-innspill.png'), fullPage: true });
