@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { isMotebotError } from './errors.ts';
 import type { EvalReport } from './eval.ts';
 import type { ExportFormat } from './innspill/export.ts';
+import type { RegisterFormat } from './register/register.ts';
 import { createLogger } from './logger.ts';
 import { openStore } from './store/index.ts';
 
@@ -23,6 +24,9 @@ const USAGE = `Bruk: motebot <kommando> [valg]
   export innspill MØTE          Innspill per sak som utkast til referatet (MØTE: 2/2023 eller
     [--format md|csv|xlsx|docx] «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
     [--committee NUIT] [--out FIL]
+  register [EMNE]               Vedtaksregisteret: vedtak og forslag der utfallet ikke er kjent,
+    [--committee NUIT] [--year 2023]  nyeste først (EMNE: for eksempel PLL); CSV til skjermen,
+    [--format csv|xlsx] [--out FIL]   ellers --out FIL
 
 Valg: --data MAPPE (lagring, ellers DATA_DIR eller .data)`;
 
@@ -39,6 +43,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   committee: { type: 'string' },
+  year: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -202,6 +207,30 @@ export async function main(argv: string[]): Promise<number> {
           const meeting = await findMeetingForExport(store, label.join(' '), values.committee?.toUpperCase());
           if (!meeting) throw new Error(`fant ingen møteinnkalling for «${label.join(' ')}»`);
           const bytes = await exportMeetingInput(meeting, await gatherMeetingInput(store, meeting), format);
+          if (values.out) await writeFile(values.out, bytes);
+          else process.stdout.write(Buffer.from(bytes));
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+      case 'register': {
+        const { decisionRegister, exportRegister, REGISTER_FORMATS } = await import('./register/register.ts');
+        const format = (values.format ?? 'csv') as RegisterFormat;
+        if (!REGISTER_FORMATS.includes(format))
+          throw new Error(`ukjent format «${format}»: bruk ${REGISTER_FORMATS.join(' eller ')}`);
+        if (format === 'xlsx' && !values.out) throw new Error('XLSX skrives til en fil: legg til --out FIL');
+        const year = values.year === undefined ? undefined : Number(values.year);
+        if (year !== undefined && !/^(19|20)\d\d$/.test(values.year!))
+          throw new Error(`ugyldig år «${values.year}»`);
+        const store = await openStore(config);
+        try {
+          const entries = await decisionRegister(store, {
+            committee: values.committee?.toUpperCase(),
+            year,
+            topic: positionals.join(' ').trim() || undefined,
+          });
+          const bytes = await exportRegister(entries, format);
           if (values.out) await writeFile(values.out, bytes);
           else process.stdout.write(Buffer.from(bytes));
           return 0;

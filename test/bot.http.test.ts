@@ -209,6 +209,24 @@ describe('agenda subscriptions', () => {
   });
 });
 
+describe('the decision register', () => {
+  it('lists a committee’s decisions of a year, adopted and proposed, and answers a question that starts with the word', async () => {
+    await post(harness.bot.url, activity({ text: 'vedtak NUIT 2023' }));
+    await harness.connector.waitFor(1);
+    const card = JSON.stringify(cards()[0]!.content);
+    expect(card).toContain('Vedtak · NUIT 2023');
+    expect(card).toContain('Vedtatt');
+    expect(card).toContain('Forslag – utfall ikke kjent');
+    expect(card).toContain('"type":"Action.ToggleVisibility"');
+    harness.connector.sent.length = 0;
+    // Naming a sak, it is a question about that sak's decision, not the register.
+    await post(harness.bot.url, activity({ text: 'vedtak i sak 6/23?' }));
+    await harness.connector.waitFor(2);
+    expect(JSON.stringify(cards()[0]!.content)).not.toContain('Vedtak · ');
+    expect(JSON.stringify(cards()[0]!.content)).toContain('6/23');
+  });
+});
+
 describe('agenda on request', () => {
   const agendaCard = () =>
     JSON.stringify(cards().find((c) => /Agenda[^"]* · /.test(JSON.stringify(c.content)))?.content ?? {});

@@ -18,6 +18,8 @@ import { helpCard, messageCard, welcomeCard } from '../cards/messages.ts';
 import type { CardJson } from '../cards/render.ts';
 import { COMMANDS } from '../bot/turn/commands.ts';
 import { findInCard } from './helpers/card-walk.ts';
+import { registerCard } from '../cards/register.ts';
+import { decisionRegister } from '../src/register/register.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import type { Answer } from '../src/answer/types.ts';
 import { loadConfig } from '../src/config.ts';
@@ -274,6 +276,15 @@ describe('cards', () => {
     const stars = findInCard(card, (x) => x.type === 'Input.Rating')[0]!;
     expect(stars).toMatchObject({ id: 'rating', max: 5, value: 4, isRequired: true });
     expect(stars.fallback).toMatchObject({ type: 'Input.ChoiceSet', id: 'rating', value: '4' });
+  });
+
+  it('draws the decision register within Teams’ size limit, however long it is', async () => {
+    const entries = await decisionRegister(store);
+    expectValid(registerCard('Vedtak', entries));
+    const many = Array.from({ length: 12 }, () => entries).flat();
+    const card = registerCard('Vedtak', many);
+    expectValid(card);
+    expect(JSON.stringify(card)).toMatch(/… og \d+ til/);
   });
 
   it('shows a memo by its own sections, purpose open and the rest folded, shortened only to fit', async () => {

@@ -147,6 +147,23 @@ describe('motebot CLI', () => {
     });
   });
 
+  it('writes the decision register of a committee’s year as CSV and as a workbook', async () => {
+    const { stdout } = await motebot('register', '--committee', 'NUIT', '--year', '2020');
+    const lines = stdout
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe('utvalg;møte;dato;sak;tittel;status;vedtak;forslag til vedtak');
+    expect(lines.some((l) => l.includes('17.06.2020;19/20') && l.includes(';vedtatt;'))).toBe(true);
+    const out = path.join(data, 'vedtak.xlsx');
+    await motebot('register', 'PLL', '--format', 'xlsx', '--out', out);
+    const [sheet] = await readExcelFile(await readFile(out));
+    expect(sheet!.data.slice(1).map((r) => r[3])).toContain('16/23');
+    await expect(motebot('register', '--year', 'i fjor')).rejects.toMatchObject({
+      stderr: expect.stringContaining('ugyldig år'),
+    });
+  });
+
   it('reports a DOCX bomb in a folder as that file’s own failure, and ingests the file after it', async () => {
     // 0.5 MB that unpacks to about 150 MB of paragraphs: the run once died of a heap OOM, with
     // no summary and the later files never read.

@@ -26,6 +26,14 @@ export const COMMANDS = [
     handler: 'agenda',
   },
   {
+    name: 'vedtak',
+    alias: 'decisions',
+    description: 'Vedtaksregisteret for et utvalg, et år eller et emne (vedtak {committee} 2023, vedtak PLL)',
+    english:
+      'The decision register of a committee, a year or a topic (decisions {committee} 2023, decisions PLL)',
+    handler: 'register',
+  },
+  {
     name: 'abonner',
     alias: 'subscribe',
     description: 'Få agendaen hit før hvert møte i et utvalg (abonner {committee})',

@@ -2,9 +2,8 @@
 // and filter; written as Norwegian Excel reads it), DOCX (to edit, written with the `docx` library)
 // and the innspill sheet of the meeting's Excel workbook (src/meetings/input-export.ts).
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { DateTime } from 'luxon';
-import { ZONE } from '../meetings/schedule.ts';
 import { meetingName } from '../record/passages.ts';
+import { csvTable, osloTime, type Table } from '../tables.ts';
 import type { Innspill } from './types.ts';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'xlsx', 'docx'] as const;
@@ -65,7 +64,7 @@ export function innspillMarkdown(meeting: ExportMeeting, innspill: Innspill[]): 
   return lines.join('\n');
 }
 
-/** The columns of a table export, one row per innspill in agenda order. */
+/** The columns of the innspill table. */
 const COLUMNS = [
   'utvalg',
   'møte',
@@ -78,42 +77,26 @@ const COLUMNS = [
   'endret',
 ];
 
-/** A stored time (UTC) as the clock on the wall in Oslo: what the secretariat saw in the meeting. */
-function osloTime(iso: string): DateTime {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
-}
-
-function tableRows(meeting: ExportMeeting, innspill: Innspill[]) {
-  return grouped(meeting, innspill).flatMap((g) =>
-    g.innspill.map((i) => ({
-      texts: [meeting.committee, meeting.meeting, g.sak, g.title, i.authorName, i.organisation ?? '', i.text],
-      times: [osloTime(i.createdAt), osloTime(i.updatedAt)],
-    })),
-  );
-}
-
-/** Norwegian Excel separates fields with ";" (the comma is the decimal sign). */
-const SEPARATOR = ';';
-const csvCell = (s: string) => (/[";\n\r,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
 export function innspillCsv(meeting: ExportMeeting, innspill: Innspill[]): string {
-  const rows = [
-    COLUMNS,
-    ...tableRows(meeting, innspill).map((r) => [
-      ...r.texts,
-      ...r.times.map((t) => t.toFormat('dd.MM.yyyy HH:mm')),
-    ]),
-  ];
-  // A byte-order mark so that Excel opens the UTF-8 (æ, ø, å) correctly.
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(SEPARATOR)).join('\r\n')}\r\n`;
+  return csvTable(innspillSheet(meeting, innspill));
 }
 
-/** A cell of a workbook sheet: text, a number, or a time (as its Oslo wall-clock time). */
-export type SheetCell = string | number | DateTime | null;
-
-/** The innspill as a workbook sheet's rows, header first. */
-export function innspillSheet(meeting: ExportMeeting, innspill: Innspill[]): SheetCell[][] {
-  return [COLUMNS, ...tableRows(meeting, innspill).map((r) => [...r.texts, ...r.times])];
+/** The innspill as a table, one row each in agenda order, header first: the CSV and the workbook's first sheet. */
+export function innspillSheet(meeting: ExportMeeting, innspill: Innspill[]): Table {
+  const rows = grouped(meeting, innspill).flatMap((g) =>
+    g.innspill.map((i) => [
+      meeting.committee,
+      meeting.meeting,
+      g.sak,
+      g.title,
+      i.authorName,
+      i.organisation ?? '',
+      i.text,
+      osloTime(i.createdAt),
+      osloTime(i.updatedAt),
+    ]),
+  );
+  return [COLUMNS, ...rows];
 }
 
 export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[]): Promise<Uint8Array> {

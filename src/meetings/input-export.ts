@@ -1,21 +1,13 @@
 // What members gave in a meeting, for the secretariat: the innspill per sak, and from the meeting's
 // chat its poll results and audience questions, in one Excel workbook of three sheets; the other
 // formats (Markdown, CSV, DOCX) hold the innspill (src/innspill/export.ts).
-import { DateTime } from 'luxon';
-import writeExcelFile from 'write-excel-file/node';
-import {
-  exportInnspill,
-  innspillSheet,
-  type ExportFormat,
-  type ExportMeeting,
-  type SheetCell,
-} from '../innspill/export.ts';
+import { exportInnspill, innspillSheet, type ExportFormat, type ExportMeeting } from '../innspill/export.ts';
 import type { Innspill } from '../innspill/types.ts';
 import { tally, type PollResults } from '../polls/tally.ts';
 import type { Poll } from '../polls/types.ts';
 import type { AudienceQuestion } from '../qna/types.ts';
 import type { Store } from '../store/types.ts';
-import { ZONE } from './schedule.ts';
+import { osloTime, workbook, type Table } from '../tables.ts';
 
 export interface MeetingInput {
   innspill: Innspill[];
@@ -46,10 +38,8 @@ export async function gatherMeetingInput(
   return { innspill, polls, questions };
 }
 
-const osloTime = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
-
 /** One row per option (or rating step, ranked place, word, text answer) of each poll. */
-function pollSheet(polls: MeetingInput['polls']): SheetCell[][] {
+function pollSheet(polls: MeetingInput['polls']): Table {
   const header = [
     'sak',
     'spørsmål',
@@ -90,7 +80,7 @@ function pollSheet(polls: MeetingInput['polls']): SheetCell[][] {
 }
 
 /** One row per question, hidden ones too (marked), most upvoted first as the chat lists them. */
-function questionSheet(questions: AudienceQuestion[]): SheetCell[][] {
+function questionSheet(questions: AudienceQuestion[]): Table {
   const header = ['sak', 'spørsmål', 'stilt av', 'stemmer', 'status', 'stilt'];
   const status = { open: 'ubesvart', answered: 'besvart', hidden: 'skjult' } as const;
   return [
@@ -106,43 +96,13 @@ function questionSheet(questions: AudienceQuestion[]): SheetCell[][] {
   ];
 }
 
-/** A sheet's rows as the workbook writer takes them: a bold header, times as date cells. */
-function sheetData(rows: SheetCell[][]) {
-  const [header = [], ...body] = rows;
-  return [
-    header.map((value) => ({ value: String(value), fontWeight: 'bold' as const })),
-    ...body.map((r) =>
-      r.map((v) =>
-        v instanceof DateTime
-          ? {
-              value: new Date(Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute)),
-              type: Date,
-              format: 'dd.mm.yyyy hh:mm',
-            }
-          : typeof v === 'number'
-            ? { value: v, type: Number }
-            : { value: v ?? '', wrap: true },
-      ),
-    ),
-  ];
-}
-
-/**
- * The workbook: innspill, poll results and questions, each a sheet with a frozen header. A date
- * cell has no time zone, so it holds the Oslo wall-clock time the secretariat saw.
- */
-export async function meetingWorkbook(meeting: ExportMeeting, input: MeetingInput): Promise<Uint8Array> {
-  const sheet = (name: string, rows: SheetCell[][]) => ({
-    data: sheetData(rows),
-    sheet: name,
-    stickyRowsCount: 1,
-  });
-  const buffer = await writeExcelFile([
-    sheet('Innspill', innspillSheet(meeting, input.innspill)),
-    sheet('Avstemninger', pollSheet(input.polls)),
-    sheet('Spørsmål', questionSheet(input.questions)),
-  ]).toBuffer();
-  return new Uint8Array(buffer);
+/** The workbook: innspill, poll results and questions, each a sheet. */
+export function meetingWorkbook(meeting: ExportMeeting, input: MeetingInput): Promise<Uint8Array> {
+  return workbook([
+    { name: 'Innspill', rows: innspillSheet(meeting, input.innspill) },
+    { name: 'Avstemninger', rows: pollSheet(input.polls) },
+    { name: 'Spørsmål', rows: questionSheet(input.questions) },
+  ]);
 }
 
 export function exportMeetingInput(
