@@ -162,13 +162,16 @@ describe('Møtebot in the Agents Playground', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-agenda-ask.png') });
   });
 
-  it('runs a poll in the group chat: vote, see the refreshed card, close and get the results card', async () => {
-    await mention('avstemning Hvor skal vi legge kruttet? | Tilgjengelighet | Funksjonalitet | Innovasjon');
+  it('runs an anonymous poll in the group chat: vote, see the refreshed card, close and get the chart of results', async () => {
+    await mention(
+      'avstemning anonym Hvor skal vi legge kruttet? | Tilgjengelighet | Funksjonalitet | Innovasjon',
+    );
     const poll = page.locator('.ac-adaptiveCard', { hasText: 'Hvor skal vi legge kruttet?' }).last();
     await poll.waitFor({ timeout: 20_000 });
     await poll.getByText('Innovasjon', { exact: true }).click();
     await poll.getByRole('button', { name: 'Send svar' }).click();
     await poll.getByText(/Ditt svar: Innovasjon/).waitFor({ timeout: 20_000 });
+    expect(await poll.innerText()).toContain('🔒 Anonym');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-poll-voted.png') });
     expect(await poll.innerText()).toMatch(/1 \(100 %\)/);
 

@@ -1,6 +1,7 @@
 // The quick form of a poll: "avstemning Hvor skal vi legge kruttet? | Tilgjengelighet |
-// Funksjonalitet | Innovasjon" — the question, then the options, separated by "|". A leading
-// keyword picks another kind: "flervalg", "vurdering", "rangering", "fritekst", "ordsky".
+// Funksjonalitet | Innovasjon" — the question, then the options, separated by "|". Leading keywords
+// pick another kind ("flervalg", "vurdering", "rangering", "fritekst", "ordsky") and make it
+// anonymous ("anonym"), in either order.
 import { ok, refuse, type Result } from '../refusals.ts';
 import type { PollKind } from './types.ts';
 
@@ -19,8 +20,12 @@ const KIND_WORDS: Record<string, PollKind> = {
 
 export const MAX_OPTIONS = 10;
 
+/** Words that make a quick poll anonymous. */
+const ANONYMOUS_WORDS = new Set(['anonym', 'anonymt', 'anonymous']);
+
 export interface QuickPoll {
   kind: PollKind;
+  anonymous: boolean;
   question: string;
   options: string[];
 }
@@ -28,10 +33,13 @@ export interface QuickPoll {
 export function parseQuickPoll(text: string): Result<QuickPoll> {
   let rest = text.trim();
   let kind: PollKind = 'single';
-  const first = /^(\S+)\s+/.exec(rest);
-  const named = first ? KIND_WORDS[first[1]!.toLowerCase().replace(/:$/, '')] : undefined;
-  if (named) {
-    kind = named;
+  let anonymous = false;
+  for (;;) {
+    const first = /^(\S+)\s+/.exec(rest);
+    const word = first?.[1]!.toLowerCase().replace(/:$/, '') ?? '';
+    if (KIND_WORDS[word] && kind === 'single') kind = KIND_WORDS[word];
+    else if (ANONYMOUS_WORDS.has(word) && !anonymous) anonymous = true;
+    else break;
     rest = rest.slice(first![0].length);
   }
   const [question = '', ...options] = rest.split('|').map((s) => s.trim());
@@ -42,6 +50,7 @@ export function parseQuickPoll(text: string): Result<QuickPoll> {
   if (choices.length > MAX_OPTIONS) return refuse('poll_too_many_options', { max: MAX_OPTIONS });
   return ok({
     kind,
+    anonymous,
     question: question.slice(0, 300),
     options: needsOptions ? choices.map((c) => c.slice(0, 100)) : [],
   });

@@ -115,6 +115,16 @@ describe('the poll service', () => {
     );
     const quick = await polls.createQuick(member(0), CHAT, 'vurdering Hvor fornøyd er du?');
     expect(quick.ok && quick.value.poll).toMatchObject({ kind: 'rating', options: [], createdBy: 'aad-m0' });
+    expect(quick.ok && quick.value.poll.anonymous).toBe(false);
+    // "anonym" makes it anonymous, before or after the kind.
+    for (const text of ['anonym rangering Rekkefølge? | A | B', 'rangering anonym Rekkefølge? | A | B']) {
+      const anonymous = await polls.createQuick(member(0), CHAT, text);
+      expect(anonymous.ok && anonymous.value.poll, text).toMatchObject({
+        kind: 'ranking',
+        anonymous: true,
+        question: 'Rekkefølge?',
+      });
+    }
   });
 
   it('ties a poll to the sak the chat is handling, and remembers the chat to post into later', async () => {

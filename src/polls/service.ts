@@ -89,7 +89,6 @@ export class PollService {
     return this.create(actor, conversation, {
       ...quick.value,
       maxPicks: null,
-      anonymous: false,
       results: 'after_vote',
       closeInMinutes: null,
     });
