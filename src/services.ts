@@ -10,6 +10,7 @@ import { SubscriptionService } from './meetings/subscriptions.ts';
 import { MeetingSummaryService } from './meetings/summary.ts';
 import { PollService } from './polls/service.ts';
 import { QnaService } from './qna/service.ts';
+import { DecisionRegister } from './register/register.ts';
 import type { Store } from './store/types.ts';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   summary: MeetingSummaryService;
   subscriptions: SubscriptionService;
   feedback: FeedbackService;
+  register: DecisionRegister;
 }
 
 export function createServices(deps: {
@@ -37,5 +39,6 @@ export function createServices(deps: {
     summary: new MeetingSummaryService({ store }),
     subscriptions: new SubscriptionService({ store }),
     feedback: new FeedbackService({ store }),
+    register: new DecisionRegister({ store }),
   };
 }

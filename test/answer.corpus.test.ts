@@ -13,6 +13,26 @@ import { openStore } from '../src/store/index.ts';
 
 const corpus = useCorpus();
 
+describe('a topic’s timeline', () => {
+  // Topics of the corpus that the gold files do not ask about.
+  it.each([
+    ['felles grunnmur', ['22/20', '30/20']],
+    ['nasjonal e-helseportefølje', ['21/20', '20/23']],
+    ['digital hjemmeoppfølging', ['31/20', '21/23']],
+  ])('«%s» lists its saker across meetings, oldest first, each cited', async (topic, saker) => {
+    const steps = await corpus.answerer.timeline(topic);
+    expect(steps.map((s) => s.citation.sak)).toEqual(expect.arrayContaining(saker));
+    const dates = steps.map((s) => s.citation.date ?? '');
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    for (const s of steps) expect(s.citation).toMatchObject({ sak: expect.stringMatching(/^\d+\/\d\d$/) });
+  });
+
+  it('is empty for a topic the documents never treat', async () => {
+    expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
+  });
+});
+
 describe('answers over the corpus', () => {
   it.each([
     ['What did NUIT decide about the Helsenorge roadmap?', '4/23', 'adopted'],

@@ -227,6 +227,17 @@ describe('the decision register', () => {
   });
 });
 
+describe('a topic’s timeline', () => {
+  it('draws every treatment of a topic, oldest first, each unfolding to what its text says', async () => {
+    await post(harness.bot.url, activity({ text: 'historikk felles grunnmur' }));
+    await harness.connector.waitFor(1);
+    const card = JSON.stringify(cards()[0]!.content);
+    expect(card).toContain('Historikk · felles grunnmur');
+    expect(card.indexOf('sak 22/20')).toBeLessThan(card.indexOf('sak 30/20'));
+    expect(card).toContain('"type":"Action.ToggleVisibility"');
+  });
+});
+
 describe('agenda on request', () => {
   const agendaCard = () =>
     JSON.stringify(cards().find((c) => /Agenda[^"]* · /.test(JSON.stringify(c.content)))?.content ?? {});

@@ -19,6 +19,7 @@ import type { CardJson } from '../cards/render.ts';
 import { COMMANDS } from '../bot/turn/commands.ts';
 import { findInCard } from './helpers/card-walk.ts';
 import { registerCard } from '../cards/register.ts';
+import { timelineCard } from '../cards/timeline.ts';
 import { decisionRegister } from '../src/register/register.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import type { Answer } from '../src/answer/types.ts';
@@ -285,6 +286,16 @@ describe('cards', () => {
     const card = registerCard('Vedtak', many);
     expectValid(card);
     expect(JSON.stringify(card)).toMatch(/… og \d+ til/);
+  });
+
+  it('draws a topic’s timeline, and says so when there is none', async () => {
+    const answerer = await createAnswerer({
+      store,
+      config: loadConfig({ DATA_DIR: dir }),
+      logger: createLogger('silent'),
+    });
+    expectValid(timelineCard('kjernejournal', await answerer.timeline('kjernejournal')));
+    expect(JSON.stringify(timelineCard('jetpacks', []))).toContain('Jeg finner ingen behandlinger');
   });
 
   it('shows a memo by its own sections, purpose open and the rest folded, shortened only to fit', async () => {

@@ -34,6 +34,13 @@ export const COMMANDS = [
     handler: 'register',
   },
   {
+    name: 'historikk',
+    alias: 'history',
+    description: 'Alle behandlinger av et emne på tvers av møter, eldst først (historikk PLL)',
+    english: 'Every treatment of a topic across meetings, oldest first (history PLL)',
+    handler: 'timeline',
+  },
+  {
     name: 'abonner',
     alias: 'subscribe',
     description: 'Få agendaen hit før hvert møte i et utvalg (abonner {committee})',

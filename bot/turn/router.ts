@@ -27,7 +27,7 @@ import { createServices } from '../../src/services.ts';
 import { cardActivity } from '../activity.ts';
 import { resolveActor } from './actor.ts';
 import { showAgenda } from './agenda.ts';
-import { asksQuestion, showRegister } from './register.ts';
+import { asksQuestion, showRegister, showTimeline } from './memory.ts';
 import { sendAnswer } from './answer-reply.ts';
 import { AnswerStream } from './streaming.ts';
 import { runCardAction } from './card-actions.ts';
@@ -145,6 +145,8 @@ export class MotebotBot extends TeamsActivityHandler {
         return showAgenda(context, rest, lang, deps);
       case 'register':
         return asksQuestion(rest) ? this.ask(context, text) : showRegister(context, rest, lang, deps);
+      case 'timeline':
+        return showTimeline(context, rest, lang, deps);
       case 'subscribe':
         return say(await subscribe(context, await this.actorOf(context), rest, lang, deps));
       case 'unsubscribe':

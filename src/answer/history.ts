@@ -19,6 +19,7 @@ import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
+import type { TimelineStep } from './types.ts';
 
 /** A step's sak must hold this share of the question's key content… */
 const STEP_COVERAGE = 0.6;
@@ -71,14 +72,34 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   return steps.filter((s) => s.weight >= heaviest * STEP_RELATIVE).sort((a, b) => b.weight - a.weight);
 }
 
-export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
-  const lang = q.language;
+/**
+ * The steps of a topic's history, oldest first: the best-covered saker across meetings and both
+ * committees, each with what its text says of the topic.
+ */
+function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   let found = topicSteps(lib, q, ranked);
   // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {
     found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
   }
-  const steps = found.slice(0, MAX_STEPS).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
+  return found.slice(0, MAX_STEPS).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
+}
+
+/** A topic's history as a timeline card draws it: each step with its proposal, decision and quotes. */
+export function timeline(lib: Library, q: Question, ranked: Ranked[]): TimelineStep[] {
+  return historySteps(lib, q, ranked).map(({ c, details }) => ({
+    citation: cite(lib, c, c.item.adopted_decision ? 'adopted' : 'proposed').citation,
+    proposal: c.item.proposed_decision,
+    decision: c.item.adopted_decision,
+    quotes: details
+      .map((d) => d.text)
+      .filter((t) => t !== c.item.adopted_decision && t !== c.item.proposed_decision),
+  }));
+}
+
+export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): OfflineResult {
+  const lang = q.language;
+  const steps = historySteps(lib, q, ranked);
   if (!steps.length) return abstain(lib, q, ranked[0], 'no_history');
   const lines = [t(lang, 'history')];
   const used: Used[] = [];

@@ -7,7 +7,9 @@ import { createEmbedder } from '../search/embeddings.ts';
 import type { Store } from '../store/types.ts';
 import { loadLibrary, type Library } from './library.ts';
 import { answerOffline } from './offline.ts';
-import { understand } from './question.ts';
+import { understand, type Question } from './question.ts';
+import { timeline } from './history.ts';
+import { rankCases } from './rank.ts';
 import { earlierTreatments } from './related.ts';
 import type { Answer, Answerer, AskOptions } from './types.ts';
 
@@ -101,6 +103,12 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       const offline = await answerOffline(lib, q, options);
       if (!grounded || offline.answer.abstained || !offline.passages.length) return offline.answer;
       return grounded(q, offline, lib);
+    },
+    async timeline(topic: string) {
+      const lib = await current();
+      // The topic as a history question: every step, whichever meetings or years it names.
+      const q: Question = { ...understand(topic), intent: 'history' };
+      return timeline(lib, q, (await rankCases(lib, q, {})).ranked);
     },
     async earlierTreatments(ref) {
       return earlierTreatments(await current(), ref);

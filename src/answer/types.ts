@@ -52,8 +52,19 @@ export interface AskOptions {
   sak?: string;
 }
 
+/** One step of a topic's history: the sak (as its citation), what was proposed and adopted, and what its text says of the topic. */
+export interface TimelineStep {
+  citation: Citation;
+  proposal: string | null;
+  /** Null when the outcome is not in the documents. */
+  decision: string | null;
+  quotes: string[];
+}
+
 export interface Answerer {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** A topic's history across meetings and both committees, oldest first ("PLL", "SFM pricing"). */
+  timeline(topic: string): Promise<TimelineStep[]>;
   /** Earlier saker of the record on the topic of this one, newest first, each with its decision. */
   earlierTreatments(ref: { committee: string; meeting: string; sak: string }): Promise<EarlierTreatment[]>;
 }

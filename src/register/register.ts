@@ -145,3 +145,12 @@ export async function exportRegister(entries: RegisterEntry[], format: RegisterF
     ? workbook([{ name: 'Vedtak', rows: table }])
     : new TextEncoder().encode(csvTable(table));
 }
+
+/** The register as the application's service for it: the record's decisions, for anyone to read. */
+export class DecisionRegister {
+  constructor(private readonly deps: { store: Pick<Store, 'listMeetings'> }) {}
+
+  list(query: RegisterQuery): Promise<RegisterEntry[]> {
+    return decisionRegister(this.deps.store, query);
+  }
+}

@@ -1,9 +1,11 @@
-// "vedtak NUIT 2023", "vedtak PLL", "decisions SFM": the decision register as a card. The register
-// is the record's (src/register/register.ts); this only reads the request and draws the card.
+// The committee's memory as cards: "vedtak NUIT 2023", "vedtak PLL", "decisions SFM" (the decision
+// register, src/register/register.ts) and "historikk PLL", "history of SFM pricing" (a topic's
+// history, the answerer's). This only reads the request and draws the card.
 import type { TurnContext } from 'botbuilder';
 import { registerCard } from '../../cards/register.ts';
+import { timelineCard } from '../../cards/timeline.ts';
 import type { Language } from '../../src/answer/types.ts';
-import { decisionRegister, parseRegisterQuery, type RegisterQuery } from '../../src/register/register.ts';
+import { parseRegisterQuery, type RegisterQuery } from '../../src/register/register.ts';
 import { cardActivity } from '../activity.ts';
 import type { TurnDeps } from './deps.ts';
 
@@ -16,8 +18,22 @@ function heading(q: RegisterQuery, lang: Language): string {
 
 export async function showRegister(context: TurnContext, rest: string, lang: Language, deps: TurnDeps) {
   const query = parseRegisterQuery(rest);
-  const entries = await decisionRegister(deps.store, query);
+  const entries = await deps.services.register.list(query);
   await context.sendActivity(cardActivity(registerCard(heading(query, lang), entries)));
+}
+
+/** "historikk PLL": the topic's history as a timeline card. */
+export async function showTimeline(context: TurnContext, rest: string, lang: Language, deps: TurnDeps) {
+  const topic = rest.replace(/^(?:of|om|for)\s+/i, '').trim();
+  if (!topic) {
+    await context.sendActivity(
+      lang === 'en'
+        ? 'Which topic? Write for example «history PLL».'
+        : 'Hvilket emne? Skriv for eksempel «historikk PLL».',
+    );
+    return;
+  }
+  await context.sendActivity(cardActivity(timelineCard(topic, await deps.answerer.timeline(topic))));
 }
 
 /**
