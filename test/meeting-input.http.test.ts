@@ -501,6 +501,8 @@ describe('innspill', () => {
       'Word (DOCX)',
       'Excel (XLSX), med avstemninger og spørsmål',
       'CSV',
+      'CSV: avstemninger',
+      'CSV: spørsmål',
       'Markdown',
     ]);
     const port = new URL(harness.bot.url).port;
@@ -559,6 +561,14 @@ describe('innspill', () => {
     expect(lines[0]).toBe('utvalg;møte;sak;sakstittel;navn;på vegne av;innspill;registrert;endret');
     expect(csv).toContain('KS');
     expect(csv).toContain(oslo.toFormat('dd.MM.yyyy HH:mm'));
+
+    // The chat's poll results and questions, each as a CSV of its own.
+    const pollCsv = Buffer.from(await (await fetchExport(links.get('CSV: avstemninger')!)).arrayBuffer());
+    const pollLines = pollCsv.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    expect(pollLines[0]).toBe('sak;spørsmål;type;anonym;svar;antall;andel %;snitt;svarte;lukket');
+    expect(pollLines.length).toBe(pollRows.length + 1);
+    const questionsCsv = await fetchExport(links.get('CSV: spørsmål')!);
+    expect(questionsCsv.headers.get('content-disposition')).toContain('sporsmal.csv');
 
     const forged = links.get('Word (DOCX)')!.replace(/\.[^.]+$/, '.AAAA');
     expect((await fetchExport(forged)).status).toBe(404);

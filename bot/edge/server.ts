@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Answerer } from '../../src/answer/types.ts';
 import type { Config } from '../../src/config.ts';
-import { EXPORT_TYPES } from '../../src/innspill/export.ts';
+import { EXPORT_FILES, EXPORT_TYPES } from '../../src/innspill/export.ts';
 import { exportMeetingInput, gatherMeetingInput } from '../../src/meetings/input-export.ts';
 import { findMeetingForExport } from '../../src/innspill/meeting.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -91,7 +91,7 @@ export function createApp(deps: {
     if (!token || !meeting) throw new HttpError('export_link_invalid');
     const input = await gatherMeetingInput(store, meeting, token.conversation);
     const bytes = await exportMeetingInput(meeting, input, token.format);
-    const file = `innspill-${meeting.committee}-${meeting.meeting.replace(/[^\w.-]+/g, '-')}.${token.format}`;
+    const file = `${meeting.committee}-${meeting.meeting.replace(/[^\w.-]+/g, '-')}-${EXPORT_FILES[token.format]}`;
     res
       .status(200)
       .type(EXPORT_TYPES[token.format])

@@ -66,7 +66,7 @@ async function exportMeeting(
   const link = async (format: ExportFormat) =>
     `${publicBaseUrl(deps.config)}/api/exports/${await exportToken(deps.store, { committee: meeting.committee, meeting: meeting.meeting, format, expires, conversation: context.activity.conversation.id })}`;
   const card = messageCard(`Innspill til referatet: ${meeting.committee} ${meeting.meeting}`, [
-    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [Excel (XLSX), med avstemninger og spørsmål](${await link('xlsx')}) · [CSV](${await link('csv')}) · [Markdown](${await link('md')})`,
+    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [Excel (XLSX), med avstemninger og spørsmål](${await link('xlsx')}) · [CSV](${await link('csv')}) · [CSV: avstemninger](${await link('polls-csv')}) · [CSV: spørsmål](${await link('questions-csv')}) · [Markdown](${await link('md')})`,
     clip(innspillMarkdown(meeting, innspill), 15_000),
   ]);
   deps.logger.info({ meeting: meeting.meeting, count: innspill.length }, 'innspill exported');

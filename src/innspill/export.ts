@@ -6,14 +6,28 @@ import { meetingName } from '../record/passages.ts';
 import { csvTable, osloTime, type Table } from '../tables.ts';
 import type { Innspill } from './types.ts';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'xlsx', 'docx'] as const;
+/** A meeting's exports: the innspill as Markdown, CSV or DOCX, the chat's poll results and questions as CSV, and all three as one workbook. */
+export const EXPORT_FORMATS = ['md', 'csv', 'polls-csv', 'questions-csv', 'xlsx', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+const CSV = 'text/csv; charset=utf-8';
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
+  csv: CSV,
+  'polls-csv': CSV,
+  'questions-csv': CSV,
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The end of an export's file name. */
+export const EXPORT_FILES: Record<ExportFormat, string> = {
+  md: 'innspill.md',
+  csv: 'innspill.csv',
+  'polls-csv': 'avstemninger.csv',
+  'questions-csv': 'sporsmal.csv',
+  xlsx: 'innspill-avstemninger-sporsmal.xlsx',
+  docx: 'innspill.docx',
 };
 
 export interface ExportMeeting {
@@ -122,7 +136,7 @@ export async function innspillDocx(meeting: ExportMeeting, innspill: Innspill[])
 export async function exportInnspill(
   meeting: ExportMeeting,
   innspill: Innspill[],
-  format: Exclude<ExportFormat, 'xlsx'>,
+  format: 'md' | 'csv' | 'docx',
 ): Promise<Uint8Array> {
   if (format === 'docx') return innspillDocx(meeting, innspill);
   return new TextEncoder().encode(

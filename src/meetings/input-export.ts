@@ -1,13 +1,13 @@
 // What members gave in a meeting, for the secretariat: the innspill per sak, and from the meeting's
-// chat its poll results and audience questions, in one Excel workbook of three sheets; the other
-// formats (Markdown, CSV, DOCX) hold the innspill (src/innspill/export.ts).
+// chat its poll results and audience questions, in one Excel workbook of three sheets or as a CSV
+// each; Markdown and DOCX hold the innspill (src/innspill/export.ts).
 import { exportInnspill, innspillSheet, type ExportFormat, type ExportMeeting } from '../innspill/export.ts';
 import type { Innspill } from '../innspill/types.ts';
 import { tally, type PollResults } from '../polls/tally.ts';
 import type { Poll } from '../polls/types.ts';
 import type { AudienceQuestion } from '../qna/types.ts';
 import type { Store } from '../store/types.ts';
-import { osloTime, workbook, type Table } from '../tables.ts';
+import { csvTable, osloTime, workbook, type Table } from '../tables.ts';
 
 export interface MeetingInput {
   innspill: Innspill[];
@@ -110,7 +110,10 @@ export function exportMeetingInput(
   input: MeetingInput,
   format: ExportFormat,
 ): Promise<Uint8Array> {
-  return format === 'xlsx'
-    ? meetingWorkbook(meeting, input)
-    : exportInnspill(meeting, input.innspill, format);
+  if (format === 'xlsx') return meetingWorkbook(meeting, input);
+  if (format === 'polls-csv')
+    return Promise.resolve(new TextEncoder().encode(csvTable(pollSheet(input.polls))));
+  if (format === 'questions-csv')
+    return Promise.resolve(new TextEncoder().encode(csvTable(questionSheet(input.questions))));
+  return exportInnspill(meeting, input.innspill, format);
 }
