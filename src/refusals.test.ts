@@ -36,6 +36,12 @@ describe('the refusal table', () => {
     );
   });
 
+  it('shows the shape of a sak id or meeting number in its examples, never one of a record', () => {
+    // A fixed id ("innspill 16/23") points a member at a sak their record may not hold.
+    const texts = Object.values(REFUSALS).flatMap((t) => [t.nb, t.en]);
+    expect(texts.filter((t) => /\d{1,3}\/\d{2}/.test(t))).toEqual([]);
+  });
+
   it('has no code that nothing refuses with', () => {
     const files = ['src', 'bot'].flatMap((dir) =>
       readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })

@@ -95,8 +95,8 @@ export const REFUSALS = {
   },
 
   innspill_which_sak: {
-    nb: 'Hvilken sak? Skriv for eksempel «innspill 16/23: …».',
-    en: 'Which item? Write for example "input 16/23: …".',
+    nb: 'Hvilken sak? Skriv «innspill», saksnummeret og teksten, for eksempel «innspill N/ÅÅ: …».',
+    en: 'Which item? Write "input", the item number and the text, for example "input N/YY: …".',
   },
   innspill_sak_unknown: {
     nb: 'Jeg finner ingen møteinnkalling med sak {sak} i dokumentene.',
@@ -141,12 +141,12 @@ export const REFUSALS = {
     en: 'Only the secretariat or the meeting organiser can tie the conversation to a meeting.',
   },
   sak_which: {
-    nb: 'Hvilken sak? Skriv for eksempel «sak 17/23».',
-    en: 'Which item? Write for example "item 17/23".',
+    nb: 'Hvilken sak? Skriv «sak» og saksnummeret, for eksempel «sak N/ÅÅ».',
+    en: 'Which item? Write "item" and its number, for example "item N/YY".',
   },
   sak_needs_meeting: {
-    nb: 'Knytt først samtalen til et møte, for eksempel «møte 2/2023».',
-    en: 'First tie the conversation to a meeting, for example "meeting 2/2023".',
+    nb: 'Knytt først samtalen til et møte med «møte» og møtets nummer, for eksempel «møte N/ÅÅÅÅ».',
+    en: 'First tie the conversation to a meeting with "meeting" and its number, for example "meeting N/YYYY".',
   },
   sak_change_not_allowed: {
     nb: 'Bare sekretariatet og møtearrangøren kan bytte sak.',

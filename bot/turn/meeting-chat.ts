@@ -16,7 +16,8 @@ const TEXT = {
   nb: {
     tiedTo: (name: string, sak: string | null) =>
       `Denne samtalen hører til ${name}${sak ? `; nå behandles sak ${sak}` : ''}.`,
-    untied: 'Denne samtalen er ikke knyttet til et møte. Sekretariatet kan skrive «møte 2/2023».',
+    untied:
+      'Denne samtalen er ikke knyttet til et møte. Sekretariatet kan skrive «møte» og møtets nummer, for eksempel «møte N/ÅÅÅÅ» (se «agenda»).',
     tied: (name: string, sak: string) =>
       `Denne samtalen hører nå til ${name}. Skriv «sak ${sak}» når behandlingen av en sak begynner.`,
     current: (sak: string, title: string) =>
@@ -25,7 +26,8 @@ const TEXT = {
   en: {
     tiedTo: (name: string, sak: string | null) =>
       `This conversation belongs to ${name}${sak ? `; item ${sak} is being handled now` : ''}.`,
-    untied: 'This conversation is not tied to a meeting. The secretariat can write "meeting 2/2023".',
+    untied:
+      'This conversation is not tied to a meeting. The secretariat can write "meeting" and its number, for example "meeting N/YYYY" (see "agenda").',
     tied: (name: string, sak: string) =>
       `This conversation now belongs to ${name}. Write "item ${sak}" when an item is taken up.`,
     current: (sak: string, title: string) =>
@@ -34,7 +36,7 @@ const TEXT = {
 } as const;
 
 const MEETING_STARTED_UNTIED =
-  'Møtet er i gang. Sekretariatet kan knytte chatten til møtet i dokumentene med «møte 2/2023», så viser jeg agendaen og tar imot innspill per sak.';
+  'Møtet er i gang. Sekretariatet kan knytte chatten til møtet i dokumentene med «møte» og møtets nummer (for eksempel «møte N/ÅÅÅÅ»), så viser jeg agendaen og tar imot innspill per sak.';
 
 /** "møte" (which meeting), or "møte 2/2023": this chat is about that meeting from now on. */
 export const meetingCommand: Command<string> = async (context, actor, rest, lang, deps) => {
@@ -46,7 +48,10 @@ export const meetingCommand: Command<string> = async (context, actor, rest, lang
   }
   const set = await meetingChat.setMeeting(actor, conversationId, rest);
   if (!set.ok) return refusalText(set.refusal, lang);
-  return TEXT[lang].tied(meetingName(set.value.chat), set.value.firstSak ?? '1/23');
+  return TEXT[lang].tied(
+    meetingName(set.value.chat),
+    set.value.firstSak ?? (lang === 'en' ? 'N/YY' : 'N/ÅÅ'),
+  );
 };
 
 /** "sak 17/23", or "neste sak" (which is then 'next'). */
