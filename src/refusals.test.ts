@@ -37,7 +37,7 @@ describe('the refusal table', () => {
   });
 
   it('shows the shape of a sak id or meeting number in its examples, never one of a record', () => {
-    // A fixed id ("innspill 16/23") points a member at a sak their record may not hold.
+    // A fixed id ("innspill 12/24") points a member at a sak their record may not hold.
     const texts = Object.values(REFUSALS).flatMap((t) => [t.nb, t.en]);
     expect(texts.filter((t) => /\d{1,3}\/\d{2}/.test(t))).toEqual([]);
   });

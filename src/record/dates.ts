@@ -141,8 +141,8 @@ export function hhmm(minutes: number): string {
 }
 
 /**
- * A sak id as a table row or slide heading prints it: "16/23", "16 / 2023", "Sak 16/23",
- * "Sak nr. 16/23". One pattern for every reader, so no template's spelling is known to one only.
+ * A sak id as a table row or slide heading prints it: "12/24", "12 / 2024", "Sak 12/24",
+ * "Sak nr. 12/24". One pattern for every reader, so no template's spelling is known to one only.
  */
 export const PRINTED_SAK_ID = String.raw`(?:sak(?:\s*nr\.?)?\s*)?\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)`;
 

@@ -43,7 +43,7 @@ export function normalizeText(text: string): string {
 
 /** A markdown table's rule row: "|---|:--:|", "--- | ---". */
 const RULE_ROW = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/;
-/** A row of cells between pipes ("| 16/23 | Tittel |"), or at least three cells split by " | ". */
+/** A row of cells between pipes ("| 12/24 | Tittel |"), or at least three cells split by " | ". */
 const PIPE_ROW = /^\|.*\|.*\|$|\S \| .*\S \| \S/;
 
 /**

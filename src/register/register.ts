@@ -97,7 +97,7 @@ function dateOf(m: MeetingRow): string | null {
   return m.date ?? m.dates[0] ?? null;
 }
 
-/** "16/23" → 16: saker of one meeting in agenda order. */
+/** "12/24" → 12: saker of one meeting in agenda order. */
 const sakOrder = (sak: string) => Number(sak.split('/')[0]);
 
 /**

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { SHARED, useCorpus } from '../../test/helpers/corpus.ts';
-import { decisionRegister, exportRegister, parseRegisterQuery, registerTable } from './register.ts';
+import { SHARED, useCorpus } from './helpers/corpus.ts';
+import { decisionRegister, exportRegister, parseRegisterQuery, registerTable } from '../src/register/register.ts';
 
 const corpus = useCorpus();
 
