@@ -5,7 +5,7 @@ import { substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
 import { parseDocument } from '../src/record/parse.ts';
-import { headerColumns, sakstypeOf, timeOf } from '../src/record/table.ts';
+import { headerByPosition, headerColumns, sakstypeOf, timeOf } from '../src/record/table.ts';
 
 /** A small referat in the shape of a written package, with the agenda table's header given. */
 function referat(agendaHeader: string, rows: string[], attendance: string[]): string {
@@ -87,6 +87,51 @@ describe('agenda tables by column meaning', () => {
     expect(headerColumns('Sak om digital samhandling')).toBeNull();
   });
 
+  it('reads a header of words it does not know by the values under it', () => {
+    const rows = [
+      '1/24\tGodkjenning av innkalling og dagsorden\t09:00\tGodkjenning',
+      '2/24\tDigital samhandling\t09:30\tOrientering',
+    ];
+    const [m] = parseDocument(referat('Løpenr.\tSakens navn\tKlokka\tForm', rows, [])).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.sakstype, i.start_time])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning', '09:00'],
+      ['2/24', 'Digital samhandling', 'Orientering', '09:30'],
+    ]);
+    // Read by position, "Nr." holds the id and the second "Sak" column the title.
+    expect(headerByPosition('Nr.\tSak\tTidsrom\tKategori', rows[0]!)).toEqual([
+      'sak',
+      'title',
+      'start',
+      'sakstype',
+    ]);
+    // A line of text before a sak row is no header.
+    expect(headerByPosition('nasjonale e-helseløsninger', rows[0]!)).toBeNull();
+    expect(headerByPosition('Pause', rows[0]!)).toBeNull();
+  });
+
+  it('takes a sakstype cell before the title as the type when the header puts it there', () => {
+    const rows = [
+      '1/24\tGodkjenning\tGodkjenning av innkalling og dagsorden',
+      '2/24\tOrientering\tOrientering fra direktoratet',
+    ];
+    const [m] = parseDocument(referat('Sak\tSakstype\tTittel', rows, [])).meetings;
+    expect(m!.items.map((i) => [i.title, i.sakstype])).toEqual([
+      ['Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['Orientering fra direktoratet', 'Orientering'],
+    ]);
+  });
+
+  it('reads table rows left as HTML', () => {
+    const rows = ROWS.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`);
+    const [m] = parseDocument(
+      referat('<tr><th>Sak</th><th>Tittel</th><th>Sakstype</th></tr>', rows, []),
+    ).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.sakstype])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['2/24', 'Digital samhandling', 'Orientering'],
+    ]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',
@@ -138,6 +183,19 @@ describe('attendance', () => {
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
   });
 
+  it('reads "Møtende", "Frafall" and "Referent" rows', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Møtende\tOle Johan Kvan (Helse Sør-Øst RHF)',
+        'Frafall\tAnne-Lise Härter (Apotekforeningen)',
+        'Referent\tSiv Ingebrigtsen',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)']);
+    expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
   it('reads who a substitute stood in for and from when', () => {
     expect(substitutes('Maren Krogh møtte for Anne-Lise Härter fra sak 5/24')).toEqual([
       { name: 'Maren Krogh', for: 'Anne-Lise Härter', from: 'sak 5/24' },
@@ -150,8 +208,17 @@ describe('attendance', () => {
 
 describe('labels and dates', () => {
   it('knows a decision label in its spellings, and a lone "Beslutning" as a sakstype', () => {
-    for (const l of ['Vedtak:', 'VEDTAK:', 'Vedtak', 'Vedtak i saken:', 'Beslutning:'])
+    for (const l of [
+      'Vedtak:',
+      'VEDTAK:',
+      'Vedtak',
+      'Vedtak i saken:',
+      'Beslutning:',
+      'Vedtak – NUIT tar',
+      'Vedtak -',
+    ])
       expect(VEDTAK.test(l), l).toBe(true);
+    expect('Forslag til vedtak – NUIT tar saken'.replace(FORSLAG, '')).toBe('NUIT tar saken');
     for (const l of ['Beslutning', 'Vedtak fra tidligere behandlinger', 'Vedtaksformulering'])
       expect(VEDTAK.test(l), l).toBe(false);
     for (const l of ['Forslag til vedtak', 'Forslag til vedtak:', 'Innstilling:', 'Innstilling'])

@@ -7,12 +7,15 @@ export type AttendanceKey = 'invited' | 'present' | 'absent' | 'substitutes' | '
 
 /** Key words per list; longer keys first ("Ikke til stede" before "Til stede"). */
 const KEYS: [AttendanceKey, string][] = [
-  ['absent', 'ikke til stede|ikke tilstede|meldt forfall|forfall|fravær|fraværende'],
+  [
+    'absent',
+    'ikke til stede|ikke tilstede|ikke møtt|meldt forfall|forfall|frafall|forhindret|fravær|fraværende',
+  ],
   ['substitutes', 'stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara|møtende vara'],
-  ['present', 'til stede|tilstede|møtt|møtte|deltakere|deltagere|tilstedeværende'],
+  ['present', 'til stede|tilstede|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
   [
     'secretariat',
-    'fra sekretariatet|sekretariatet|sekretariat|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
+    'fra sekretariatet|sekretariatet|sekretariat|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
   ],
   ['invited', 'medlemmer'],
   ['other', 'øvrige|observatører|observatør|gjester|andre'],

@@ -2,12 +2,18 @@
 // secretaries and templates use. Matched on cleaned text (NFKC, markup out), case-insensitively;
 // each regex also eats the colon and spaces after the label, so the rest is the labelled text.
 
+/**
+ * Where a label ends: a colon, a dash ("Vedtak – NUIT tar …"), the line's end, or the committee
+ * its text starts with ("Vedtak NUIT tar …").
+ */
+const END = String.raw`(?:\s*:\s*|\s*[–—-](?:\s+|\s*$)|\s*$|\s+(?=(?:NUIT|NUFA)\b))`;
+
 /** Whose a label is, in the genitive: "Sekretariatets innstilling", "Utvalgets vedtak", "NUITs vedtak". */
 const WHOSE = String.raw`(?:\p{L}{2,16}s\s+)?`;
 
 /** The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Innstilling". */
 export const FORSLAG = new RegExp(
-  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning)|innstilling(?: til vedtak)?|anbefalt vedtak)(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))`,
+  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning)|innstilling(?: til vedtak)?|anbefalt vedtak)${END}`,
   'iu',
 );
 
@@ -16,7 +22,7 @@ export const FORSLAG = new RegExp(
  * "Utvalgets vedtak:", "Beslutning:". "Beslutning" needs its colon: alone it is a sakstype cell.
  */
 export const VEDTAK = new RegExp(
-  String.raw`^(?:${WHOSE}vedtak(?:et)?(?: i saken)?(?:\s*:\s*|\s*$|\s+(?=(?:NUIT|NUFA)\b))|(?:beslutning|konklusjon)\s*:\s*)`,
+  String.raw`^(?:${WHOSE}vedtak(?:et)?(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)`,
   'iu',
 );
 

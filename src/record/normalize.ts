@@ -38,7 +38,18 @@ export function normalizeText(text: string): string {
     .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
     .replace(/\r\n?/g, '\n')
-    .replace(/^.*\|.*$/gm, pipeRowAsTabs);
+    .replace(/^.*\|.*$/gm, pipeRowAsTabs)
+    .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs);
+}
+
+/**
+ * A table row left as HTML in converted text ("<tr><td>16/23</td><td>Tittel</td></tr>") as the
+ * tab-separated row every table reader takes; markup inside a cell stays for the cell to strip.
+ */
+function htmlRowAsTabs(line: string): string {
+  return line
+    .replace(/<\/t[dh]>\s*<t[dh]\b[^>]*>/gi, '\t')
+    .replace(/<\/?(?:table|thead|tbody|tr|t[dh])\b[^>]*>/gi, '');
 }
 
 /** A markdown table's rule row: "|---|:--:|", "--- | ---". */

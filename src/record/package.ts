@@ -9,6 +9,7 @@ import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { squash } from './normalize.ts';
 import {
   capitalise,
+  headerByPosition,
   headerColumns,
   isSakTableHeader,
   SAKSTYPER,
@@ -25,6 +26,17 @@ const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
 const isTableHeader = (text: string) => isSakTableHeader(text.trim());
+
+/**
+ * The columns of the table header at line i: one our header words name, or one whose names are new
+ * to us but whose next line is a sak row to read them by (see headerByPosition). Null for no header.
+ */
+function tableHeaderAt(lines: Line[], i: number): Column[] | null {
+  const text = lines[i]!.text.trim();
+  if (isTableHeader(text)) return headerColumns(text);
+  const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim());
+  return next && rowSak(next.text.trim()) ? headerByPosition(text, next.text.trim()) : null;
+}
 
 function sakIdAtStart(text: string): string | null {
   const m = SAK_AT_START.exec(text);
@@ -118,7 +130,7 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
   };
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text.trim();
-    if (isTableHeader(text) || rowSak(text)) break;
+    if (tableHeaderAt(lines, i) || rowSak(text)) break;
     const key = FACT_KEY.exec(text);
     if (key && !current) {
       const k = key[1]!.toLowerCase();
@@ -172,6 +184,9 @@ interface AgendaRow {
  */
 function readRow(parts: string[], header: Column[] | null, sak: string | null, line: number): AgendaRow {
   const timed = !!header?.includes('start');
+  // A sakstype cell before any text is the title ("Orientering") unless the header puts the type first.
+  const typeFirst =
+    !!header && header.includes('sakstype') && header.indexOf('sakstype') < header.indexOf('title');
   let start: string | null = null;
   let sakstype: string | null = null;
   const texts: string[] = [];
@@ -181,7 +196,7 @@ function readRow(parts: string[], header: Column[] | null, sak: string | null, l
     const type = sakstypeOf(cell);
     if (sakIdAtStart(cell) && squash(cell.replace(SAK_AT_START, '')) === '') continue;
     if (time) start ??= time;
-    else if (type && !sakstype && texts.length) sakstype = type;
+    else if (type && !sakstype && (texts.length || typeFirst)) sakstype = type;
     else texts.push(cell);
   }
   let text = joinLines(texts);
@@ -234,7 +249,7 @@ function agendaRows(
   for (; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
-    if (isTableHeader(text)) break;
+    if (tableHeaderAt(lines, i)) break;
     // A decision inside the table: this is the detail table itself (no separate agenda table).
     if (FORSLAG.test(text) || VEDTAK.test(text) || DECISION_CELL.test(text)) {
       return { rows: detailRows(lines, from, to), end: from };
@@ -523,7 +538,8 @@ export function parsePackage(text: string): Meeting[] {
     let header: Column[] | null = null;
     for (let i = h.line + 1; i < to && agendaAt < 0; i++) {
       const t = lines[i]!.text.trim();
-      if (isTableHeader(t)) [agendaAt, header] = [i + 1, headerColumns(t)];
+      const columns = tableHeaderAt(lines, i);
+      if (columns) [agendaAt, header] = [i + 1, columns];
       else if (rowSak(t)) agendaAt = i;
     }
     const { rows, end } =

@@ -6,7 +6,7 @@ import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
-import { headerColumns, SAKSTYPER, sakstypeOf, timeOf, type Column } from './table.ts';
+import { headerByPosition, headerColumns, SAKSTYPER, sakstypeOf, timeOf, type Column } from './table.ts';
 import { isOrganisation, presenterNames, splitRun, unfinishedName } from './slides-people.ts';
 import { LOGO, SLIDE_HEADING } from './slides-text.ts';
 import type { AgendaItem } from './types.ts';
@@ -29,12 +29,20 @@ const CLOSING_ROW = /^slutt\b/i;
 /** "Onsdag 6. november 2019", "Dag 1 – onsdag 27. oktober 2021", "Dag 2: 28. oktober 2021". */
 const DAY_LINE = /^(dag\s*\d+\s*[–:-]?\s*)?((man|tirs|ons|tors|fre|lør|søn)dag\b)|^dag\s*\d+\s*[–:-]\s*\d/i;
 
+/** The first sak row within a few lines after line i (a day line may stand between), trimmed. */
+export function firstRowAfter(lines: string[], i: number): string | undefined {
+  return lines
+    .slice(i + 1, i + 4)
+    .map((l) => l.trim())
+    .find((l) => SAK_AT_START.test(l));
+}
+
 /**
  * The columns of a deck's agenda header, in order: a header that names a title, a sakstype and a
  * time column, whatever words it uses for them.
  */
-export function columns(text: string): Column[] | null {
-  const out = headerColumns(text);
+export function columns(text: string, row?: string): Column[] | null {
+  const out = headerColumns(text) ?? (row ? headerByPosition(text, row) : null);
   const has = (c: Column) => !!out?.includes(c);
   return has('sakstype') && has('title') && (has('start') || has('duration')) ? out : null;
 }
@@ -191,7 +199,13 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       continue;
     }
     if (SLIDE_HEADING.test(text)) break;
-    const header = columns(text);
+    const header = columns(
+      text,
+      firstRowAfter(
+        lines.map((l) => l.text),
+        i,
+      ),
+    );
     if (header) {
       cols = header;
       continue;

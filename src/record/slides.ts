@@ -5,7 +5,7 @@ import { normalizeSakId, parseDates } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';
 import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
-import { agendaItems, agendaRows, columns, daySpans } from './slides-agenda.ts';
+import { agendaItems, agendaRows, columns, daySpans, firstRowAfter } from './slides-agenda.ts';
 import { prompts } from './slides-prompts.ts';
 import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, unbullet } from './slides-text.ts';
 import type { Meeting } from './types.ts';
@@ -25,7 +25,9 @@ export function looksLikeSlideDeck(text: string): boolean {
       .filter((s): s is string => !!s)
       .map(normalizeSakId),
   );
-  return saker.size >= 2 && lines.some((l) => l.length < 200 && columns(l) !== null);
+  return (
+    saker.size >= 2 && lines.some((l, i) => l.length < 200 && columns(l, firstRowAfter(lines, i)) !== null)
+  );
 }
 
 interface Section {
@@ -71,13 +73,18 @@ function labelledProposal(texts: string[]): string | null {
   return parts.length ? joinLines(parts) : null;
 }
 
+/** A line that stops mid-sentence: on a preposition, conjunction or article, or a hyphen. */
+const CUT_OFF = /\s(av|for|til|og|i|på|med|om|fra|innen|mellom|at|som|en|et|den|det|de)$|-$/i;
+
 /** Unlabelled: the last run of decision sentences in the sak's slides. */
 function unlabelledProposal(texts: string[]): string | null {
   let run: string[] = [];
   let last: string[] = [];
   for (const t of texts) {
     const s = unbullet(t);
-    if (DECISION_SENTENCE.test(s)) run.push(s);
+    // A decision sentence wrapped onto the next line goes on there ("… bruk av" / "skytjenester …").
+    const unfinished = run.length && CUT_OFF.test(run.at(-1)!);
+    if (DECISION_SENTENCE.test(s) || (unfinished && s)) run.push(s);
     else if (t) {
       if (run.length) last = run;
       run = [];

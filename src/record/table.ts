@@ -9,7 +9,10 @@ export type Column =
 
 /** Header words per meaning; longer names first so "Sakstype" is not read as "Sak". */
 const HEADER_WORDS: [Column, string][] = [
-  ['sakstype', 'sakstype|type sak|saktype|type|behandlingsform|behandling'],
+  [
+    'sakstype',
+    'sakstype|type sak|saktype|sakskategori|kategori|type|behandlingsform|behandlingsmåte|behandling',
+  ],
   ['owner', 'sakseier|eier'],
   [
     'handler',
@@ -17,12 +20,12 @@ const HEADER_WORDS: [Column, string][] = [
   ],
   [
     'title',
-    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden',
+    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden',
   ],
   ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?'],
   ['duration', 'varighet|tidsbruk|minutter|min\\.?'],
   ['end', 'sluttid|slutt|til kl\\.?'],
-  ['start', 'starttid|start|fra kl\\.?|tidspunkt|klokkeslett|kl\\.?|tid'],
+  ['start', 'starttid|start|fra kl\\.?|tidspunkt|tidsrom|klokkeslett|kl\\.?|tid'],
   ['other', 'vedlegg|forslag til vedtak|vedtaksformulering|vedtak|merknad|kommentar'],
 ];
 const HEADER_WORD = new RegExp(
@@ -52,7 +55,44 @@ export function headerColumns(text: string): Column[] | null {
     out.push(HEADER_WORDS[m.slice(1).findIndex(Boolean)]![0]);
     rest = rest.slice(m[0].length).trim();
   }
-  return out.length ? out : null;
+  return out.length ? titledSecondSak(out) : null;
+}
+
+/** "Nr.  Sak  Tid": where two columns are headed as the sak, the first holds its id, the second its title. */
+function titledSecondSak(cols: Column[]): Column[] {
+  const second = cols.indexOf('sak', cols.indexOf('sak') + 1);
+  return second > 0 && !cols.includes('title') ? cols.map((c, i) => (i === second ? 'title' : c)) : cols;
+}
+
+/** A header line of more words than this is text, not column names. */
+const MAX_HEADER_WORDS = 8;
+
+/** A header cell is a short capitalised name: a few words, no figures, no sentence. */
+const HEADER_CELL = /^\p{Lu}[\p{L}.&/ -]{0,40}$/u;
+
+/**
+ * The columns of a header line whose words no template we know uses ("Løpenr.  Beskrivelse
+ * Klokkeslett"), read by position from the first row under it: a known name says its column, else
+ * the value below it does (a sak id, a time, a sakstype), else it is text — the title first. Null
+ * unless every cell looks like a name, the row matches it cell for cell, and a column holds the sak.
+ */
+export function headerByPosition(text: string, row: string): Column[] | null {
+  // Tabs keep the empty cells of a row ("37/19\tTittel\t\t10:05"); runs of spaces do not.
+  const tabbed = text.includes('\t') && row.includes('\t');
+  const names = tabbed ? text.trim().split('\t').map(squash) : splitCells(text);
+  const values = tabbed ? row.trim().split('\t').map(squash) : splitCells(row);
+  if (names.some((n) => !n)) return null;
+  if (!names.every((n) => HEADER_CELL.test(n) && n.split(' ').length <= 3)) return null;
+  // PDF text with single spaces between cells has no positions: it is a header of the words we know.
+  if (names.length < 2 || names.length !== values.length) {
+    const ws = names.join(' ').split(' ');
+    const known = ws.flatMap((w) => headerColumns(w) ?? []);
+    return ws.length >= 2 && ws.length <= MAX_HEADER_WORDS && known.length ? known : null;
+  }
+  const cols = names.map((n, i) => headerColumns(n)?.[0] ?? (values[i] ? valueMeaning(values[i]) : null));
+  if (!cols.includes('sak')) return null;
+  const titled = cols.includes('title');
+  return titledSecondSak(cols.map((c, i) => c ?? (!titled && cols.indexOf(null) === i ? 'title' : 'other')));
 }
 
 /** A table header with a sak column and a title column: the agenda and the detail tables. */

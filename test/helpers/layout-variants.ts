@@ -257,6 +257,65 @@ export const protokoll: Variant = (text) =>
 /** An empty line after every line, as some PDF converters write. */
 export const doubleSpaced: Variant = (text) => text.replace(/\n/g, '\n\n');
 
+/** "Nr. / Sak / Tidsrom / Kategori": the id column named "Nr.", the title column "Sak". */
+export const headerSynonyms3 = renameHeaderWords([
+  [/^(\s*)(?:Saksnr\.|Sak)\b(?!stype)/, '$1Nr.'],
+  [/\bAgenda (NUIT|NUFA)\b|\bTema\b|\bTittel\b/, 'Sak'],
+  [/\bTidspunkt\b/, 'Tidsrom'],
+  [/\bSakstype\b/, 'Kategori'],
+]);
+
+/** "Saksnummer / Beskrivelse / Klokkeslett / Behandling". */
+export const headerSynonyms4 = renameHeaderWords([
+  [/^(\s*)(?:Saksnr\.|Sak)\b(?!stype)/, '$1Saksnummer'],
+  [/\bAgenda (NUIT|NUFA)\b|\bTema\b|\bTittel\b/, 'Beskrivelse'],
+  [/\bTidspunkt\b/, 'Klokkeslett'],
+  [/\bSakstype\b/, 'Behandling'],
+]);
+
+/** A tab table whose sakstype column stands before the title, header and rows alike. */
+export const typeBeforeTitle: Variant = (text) => {
+  let inTable = false;
+  return mapLines(text, (line) => {
+    if (TABLE_HEADER.test(plain(line)) && line.includes('\t')) inTable = /\tSakstype\s*$/.test(line);
+    // The table ends at a line that is neither a sak row nor a row's continuation under it.
+    else if (!/^(?:\s*(?:<b>)?\d{1,3}\/\d{2}\b|\t)/.test(line)) inTable = false;
+    const cells = line.split('\t');
+    if (!inTable || cells.length < 3) return line;
+    cells.splice(1, 0, cells.pop()!);
+    return cells.join('\t');
+  });
+};
+
+/** "Vedtak – …" and "Forslag til vedtak – …": a dash after the label instead of a colon. */
+export const labelDash: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(LABEL('vedtak|forslag til vedtak'), (_m, pre, w, colon, post) =>
+      colon ? `${pre}${w} –${post}` : _m,
+    ),
+  );
+
+/** Long lines wrapped at 72 characters, as a converter with narrower pages writes them. */
+export const rewrapped: Variant = (text) =>
+  mapLines(text, (line) => {
+    if (line.includes('\t') || line.length <= 100 || /^\s*(?:<b>)?\d{1,3}\/\d{2}\b/.test(line)) return line;
+    const out: string[] = [];
+    let cur = '';
+    for (const w of line.split(' ')) {
+      if (cur && `${cur} ${w}`.length > 72) {
+        out.push(cur);
+        cur = w;
+      } else cur = cur ? `${cur} ${w}` : w;
+    }
+    return [...out, cur].join('\n');
+  });
+
+/** Every tab table row as an HTML row, as an HTML-to-text converter may leave it. */
+export const htmlRows: Variant = (text) =>
+  mapLines(text, (line) =>
+    /\S\t+\S/.test(line) ? `<tr><td>${line.trim().split(/\t+/).join('</td><td>')}</td></tr>` : line,
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -286,6 +345,12 @@ export const VARIANTS: Record<string, Variant> = {
   vedtakWhose,
   protokoll,
   doubleSpaced,
+  headerSynonyms3,
+  headerSynonyms4,
+  typeBeforeTitle,
+  labelDash,
+  rewrapped,
+  htmlRows,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
