@@ -5,7 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCorpus } from './helpers/corpus.ts';
+import { keyTerms } from '../src/answer/evidence.ts';
 import { createAnswerer } from '../src/answer/index.ts';
+import { loadLibrary } from '../src/answer/library.ts';
+import { understand } from '../src/answer/question.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest.ts';
 import { createLogger } from '../src/logger.ts';
@@ -18,7 +21,7 @@ describe('a topic’s timeline', () => {
   it.each([
     ['felles grunnmur', ['22/20', '30/20']],
     ['nasjonal e-helseportefølje', ['21/20', '20/23']],
-    ['digital hjemmeoppfølging', ['31/20', '21/23']],
+    ['digital hjemmeoppfølging', ['28/20', '21/23']],
   ])('«%s» lists its saker across meetings, oldest first, each cited', async (topic, saker) => {
     const steps = await corpus.answerer.timeline(topic);
     expect(steps.map((s) => s.citation.sak)).toEqual(expect.arrayContaining(saker));
@@ -28,8 +31,32 @@ describe('a topic’s timeline', () => {
     for (const s of steps) expect(s.citation).toMatchObject({ sak: expect.stringMatching(/^\d+\/\d\d$/) });
   });
 
+  it('quotes, beside what a step says of the topic, where its text dates it', async () => {
+    const steps = await corpus.answerer.timeline('digital hjemmeoppfølging');
+    const dated = steps.filter((s) => s.quotes.length === 2);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const s of dated) expect(s.quotes[1]).toMatch(/\b(19|20)\d\d\b|\d/);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
+  });
+});
+
+describe('what a question is about', () => {
+  it('counts an abbreviation and its spelled-out form, asked together, as one concept', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const terms = keyTerms(lib, understand('Hva sier dokumentene om sentral forskrivningsmodul (SFM)?'));
+    expect(terms.filter((t) => t.alts.some((a) => a.includes('forskrivningsmodul')))).toHaveLength(1);
+    expect(terms.map((t) => t.word)).not.toContain('sentral');
+  });
+
+  it('reaches the documents’ own word for an English word the dictionary lacks', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const [term] = keyTerms(lib, understand('What about psychiatric care?')).filter(
+      (t) => t.word === 'psychiatric',
+    );
+    expect(term?.alts).toContain('psykiatrisk');
   });
 });
 

@@ -4,6 +4,7 @@
 // evidence is quoted and whether there is any evidence at all.
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
+import { cognates } from '../search/cognates.ts';
 import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
@@ -13,8 +14,9 @@ import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
-function alternatives(word: string): string[] {
+function alternatives(word: string, english = false): string[] {
   const lex = lexicon();
+  const translated = lex.enNb.get(word);
   // "e-helseområdet" is indexed as its parts; its last part carries the meaning, unless it is an
   // ending on an abbreviation ("KVU-en", "RHF-ene").
   const cut = word.lastIndexOf('-');
@@ -23,7 +25,9 @@ function alternatives(word: string): string[] {
   const alts = [
     word,
     ...(part ? [part, ...(lex.enNb.get(part) ?? []), ...abbreviation(part, lex)] : []),
-    ...(lex.enNb.get(word) ?? []),
+    ...(translated ?? []),
+    // An English word no dictionary holds may be the documents' own word respelled.
+    ...(english && !translated ? cognates(word) : []),
     ...abbreviation(word, lex),
   ];
   // One word is matched by its stem; a phrase ("regionalt helseforetak") only as a whole. The
@@ -39,6 +43,7 @@ function alternatives(word: string): string[] {
 function topicUnits(q: Question): { word: string; alts: string[]; primary: string[] }[] {
   const lex = lexicon();
   const ws = [...new Set(topicWords(q.text))];
+  const english = q.language === 'en';
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
   const asFound = (t: string) => {
     const w = words(t);
@@ -53,11 +58,13 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
       units.push({
         word: pair,
         primary,
-        alts: [...new Set([...primary, ...alternatives(ws[i]!), ...alternatives(ws[i + 1]!)])],
+        alts: [
+          ...new Set([...primary, ...alternatives(ws[i]!, english), ...alternatives(ws[i + 1]!, english)]),
+        ],
       });
       i++;
     } else {
-      const alts = alternatives(ws[i]!);
+      const alts = alternatives(ws[i]!, english);
       units.push({ word: ws[i]!, primary: alts, alts });
     }
   }
@@ -88,6 +95,19 @@ function fullNames(text: string): Set<string> {
   return out;
 }
 
+/**
+ * The question's words less those another of its terms spells out: "pasientens legemiddelliste
+ * (PLL)" is one concept, found by either form, not three words a text must hold each of.
+ */
+function oneConceptEach<T extends { word: string; alts: string[] }>(raw: T[]): T[] {
+  const spelled = new Set(
+    raw.flatMap((t) => t.alts.filter((a) => a.includes(' ')).flatMap((a) => a.split(' ').map(stem))),
+  );
+  return raw.filter(
+    (t) => t.word.includes(' ') || t.alts.some((a) => a.includes(' ')) || !spelled.has(stem(t.word)),
+  );
+}
+
 const keyTermsOf = new WeakMap<Question, KeyTerm[]>();
 
 /** The question's key terms, weighted by rarity: "NEO" says more about a sak than "helse". */
@@ -112,10 +132,12 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     // Norwegian one (where it may be an inflection or compound the record spells otherwise).
     const names = namesIn(q.text);
     const full = fullNames(q.text);
-    const used = raw.filter((w) => w.known).map((w) => w.weight);
+    const used = oneConceptEach(raw)
+      .filter((w) => w.known)
+      .map((w) => w.weight);
     const floor = Math.min(...used, 1);
     const rarest = lib.index.rarity([]);
-    terms = raw.map((w) => ({
+    terms = oneConceptEach(raw).map((w) => ({
       ...w,
       alts: full.has(w.word) ? w.alts.filter((a) => a === w.word || a.includes(' ')) : w.alts,
       // A name is matched as written, never by a part of it.

@@ -1,0 +1,71 @@
+// English words of Latin or Greek root that the dictionary lacks are often the documents' own words
+// respelled: "orientation" is "orientering", "psychiatric" "psykiatrisk", "ICT" "IKT". The
+// respellings follow the regular correspondences between the two spellings, not a word list; a
+// form the record never uses matches nothing, so a wrong guess costs nothing.
+import { lemmas } from './dictionary.ts';
+
+/** Endings: English → the Norwegian endings the same word may take. Longest first. */
+const ENDINGS: [RegExp, string[]][] = [
+  [/i[sz]ations?$/, ['isering', 'isasjon']],
+  [/ations?$/, ['asjon', 'ering']],
+  [/tions?$/, ['sjon']],
+  [/sions?$/, ['sjon']],
+  [/ities$|ity$/, ['itet']],
+  [/isms?$/, ['isme']],
+  [/ics$/, ['ikk']],
+  [/ical$|ic$/, ['isk']],
+  [/i[sz]e$/, ['isere']],
+  [/ate$/, ['ere']],
+  [/ences?$/, ['ens']],
+  [/ances?$/, ['anse']],
+  [/phy$/, ['fi']],
+  [/gy$/, ['gi']],
+  [/ary$/, ['ær']],
+  [/ive$/, ['iv']],
+  [/ure$/, ['ur']],
+  [/y$/, ['i']],
+];
+
+/** Letters: English spellings → Norwegian, in the order they are applied. */
+const LETTERS: [RegExp, string][] = [
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/ch/g, 'k'],
+  [/ck/g, 'kk'],
+  [/qu/g, 'kv'],
+  [/x/g, 'ks'],
+  [/c(?=[eiy])/g, 's'],
+  [/c/g, 'k'],
+  [/w/g, 'v'],
+  [/z/g, 's'],
+];
+
+/**
+ * Respellings of a guessed dictionary form shorter than this are left out: "sit" (of "cited") is
+ * part of too many words. The word as written may be short ("ICT" → "IKT").
+ */
+const MIN_LENGTH = 5;
+
+function respell(word: string): string {
+  return LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
+}
+
+/**
+ * Norwegian spellings an English word may have, each of its dictionary forms respelled; empty when
+ * no correspondence applies ("deadline" has no respelling: it is no loan of the same root).
+ */
+export function cognates(word: string): string[] {
+  const out = new Set<string>();
+  const written = word.toLowerCase();
+  for (const base of lemmas(written)) {
+    if (base.length < 3 || /[^a-z]/.test(base)) continue;
+    const ending = ENDINGS.find(([re]) => re.test(base));
+    const stems = ending ? ending[1].map((e) => base.replace(ending[0], e)) : [base];
+    for (const s of stems) {
+      const n = respell(s);
+      // Only a respelled form is a cognate; a short one would be found inside unrelated words.
+      if (n !== base && (n.length >= MIN_LENGTH || base === written)) out.add(n);
+    }
+  }
+  return [...out];
+}

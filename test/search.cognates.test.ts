@@ -1,0 +1,22 @@
+// English words the dictionary lacks reach the documents' own words by regular respelling.
+import { describe, expect, it } from 'vitest';
+import { cognates } from '../src/search/cognates.ts';
+
+describe('English words respelled as Norwegian', () => {
+  it('respells endings and letters the way loans of the same root are spelled', () => {
+    expect(cognates('orientation')).toContain('orientering');
+    expect(cognates('psychiatric')).toContain('psykiatrisk');
+    expect(cognates('central')).toContain('sentral');
+    expect(cognates('coordination')).toContain('koordinering');
+    expect(cognates('technology')).toContain('teknologi');
+    expect(cognates('vaccines')).toContain('vaksine');
+    expect(cognates('ICT')).toContain('ikt');
+  });
+
+  it('offers nothing for a word no correspondence changes, or a short guess', () => {
+    expect(cognates('deadline')).toEqual([]);
+    expect(cognates('risk')).toEqual([]);
+    // "cited" could be the dictionary form "cit": its respelling "sit" is inside too many words.
+    expect(cognates('cited')).not.toContain('sit');
+  });
+});
