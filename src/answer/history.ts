@@ -30,10 +30,18 @@ const STEP_UNIT = 0.5;
 const STEP_RELATIVE = 0.6;
 /** A history longer than this is cut to its best steps. */
 const MAX_STEPS = 6;
+/**
+ * Units holding the topic at which a sak counts as treating it in full: a sak that gives the topic
+ * a section of its own is a step of its history, one that names it once in a list is a mention.
+ */
+const TREATED_UNITS = 4;
 
 /** Words by which a decision settles something, as opposed to taking it to orientation. */
 const SETTLES =
   /\b(vedtar|vedtok|godkjenner|godkjente|godkjent|beslutter|besluttet|slutter seg til|gir (sin )?(støtte|tilslutning)|støtter|anbefaler|prioriterer|fastsetter|avvikles|innføres)\b/i;
+
+/** A year, a date or a figure with its unit: what dates a development. */
+const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd|kommuner)/i;
 
 interface Step {
   c: Case;
@@ -59,11 +67,16 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
       ? evidence.filter((e) => e.fits && e.own > 0 && e !== best).sort((a, b) => beyond(b) - beyond(a))[0]
       : undefined;
     if (title < STEP_TITLE && own < STEP_UNIT) continue;
+    const about = evidence.filter((e) => e.own >= own * STEP_RELATIVE);
+    // A development is dated: of what the sak says of the topic, the best unit with a year, date
+    // or figure says where it stood then ("… tilgang i løpet av 2029").
+    const dated = fitting ? undefined : about.find((e) => e !== best && DATED.test(e.unit.text));
     steps.push({
       c: r.c,
-      // How much the sak's text is about the topic (its search rank) tells steps from mentions.
-      weight: title + own + r.score / top,
-      details: [best, fitting]
+      // How much the sak's text is about the topic (its search rank, and how many of its units hold
+      // it) tells steps from mentions.
+      weight: title + own + r.score / top + Math.min(1, about.length / TREATED_UNITS),
+      details: [best, fitting ?? dated]
         .filter((e): e is Evidence => !!e && e.own > 0)
         .map((e) => ({ text: e.unit.text, passage: e.unit.passage })),
     });
