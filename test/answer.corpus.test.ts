@@ -60,6 +60,35 @@ describe('what a question is about', () => {
   });
 });
 
+describe('who said what, and what came before', () => {
+  it('quotes every unit of the minutes that names the body asked about, in their order', async () => {
+    const a = await corpus.answerer.ask(
+      'What did Helse Nord RHF say about the Norwegian contact point for MyHealth@EU?',
+    );
+    expect(a.abstained).toBe(false);
+    const quoted = a.answer.split('\n').filter((l) => l.startsWith('«'));
+    expect(quoted.length).toBeGreaterThan(2);
+    for (const l of quoted) expect(l).toContain('Helse Nord');
+    expect(a.citations.every((c) => c.sak === '10/23' && c.kind === 'minutes')).toBe(true);
+  });
+
+  it('reaches a body by the initials members write it with', async () => {
+    const a = await corpus.answerer.ask('What did HSØ think of MyHealth@EU?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('Helse Sør-Øst');
+  });
+
+  it('lists the earlier treatments a memo quotes, in other committees too, cited to the memo', async () => {
+    const a = await corpus.answerer.ask(
+      'Has information exchange between NAV and the health service been discussed before?',
+    );
+    expect(a.answer).toMatch(/Earlier treatments as quoted in the memo of sak 23\/23/);
+    expect(a.answer).toContain('19/22 NUIT');
+    const memo = a.citations.filter((c) => c.sak === '23/23' && c.kind === 'memo');
+    expect(memo.some((c) => c.headingPath?.some((h) => /tidligere behandlinger/i.test(h)))).toBe(true);
+  });
+});
+
 describe('answers over the corpus', () => {
   it.each([
     ['What did NUIT decide about the Helsenorge roadmap?', '4/23', 'adopted'],

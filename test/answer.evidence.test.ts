@@ -96,6 +96,16 @@ describe('what a question asks for', () => {
     expect(holdsKind('person', 'Utvalget møtes hver vår.')).toBe(false);
   });
 
+  it('a "when" is answered by a time the text names in words too', () => {
+    for (const t of [
+      'Planen forelegges sektoren mot slutten av året.',
+      'Utprøvingen starter andre halvår.',
+      'Veilederen normeres i høst.',
+    ])
+      expect(holdsKind('date', t), t).toBe(true);
+    expect(holdsKind('date', 'Planen forelegges sektoren for tilslutning.')).toBe(false);
+  });
+
   it('a "how many" is answered by a number next to what is counted, not anywhere in the text', () => {
     const noun = countedNoun(understand('Hvor mange kommuner har tatt løsningen i bruk?'))!;
     expect(noun.length).toBeGreaterThan(0);

@@ -18,6 +18,12 @@ describe('understanding a question', () => {
     ['Hvilke spørsmål ba direktoratet NUFA drøfte i sak 9/21?', 'discussion', 'nb'],
     ['Which FHIR resources does the API use?', 'free_text', 'en'],
     ['Where and when was the NUFA meeting in November 2019?', 'meeting', 'en'],
+    ['At what time is the item on cloud services on the NUFA agenda?', 'agenda', 'en'],
+    ['Who are the case handlers for the item on welfare technology?', 'agenda', 'en'],
+    ['What input does the directorate want from NUFA on the cloud strategy?', 'discussion', 'en'],
+    ['Hvilke innspill ønsker direktoratet fra NUIT om velferdsteknologi?', 'discussion', 'nb'],
+    ['Had the cloud strategy been discussed in another committee before?', 'history', 'en'],
+    ['Har saken om skytjenester vært behandlet tidligere?', 'history', 'nb'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);

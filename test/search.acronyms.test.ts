@@ -28,4 +28,12 @@ describe('abbreviations the record defines', () => {
       ['hod', ['helse- og omsorgsdepartementet']],
     ]);
   });
+
+  it('knows a name the text never defines by its initials, a hyphen’s parts each an initial', () => {
+    const found = definitions('Helse Sør-Øst RHF og Helse Midt-Norge RHF svarte. Kari Berg noterte.');
+    expect([...(found.get('hsø') ?? [])]).toEqual(['helse sør-øst']);
+    expect([...(found.get('hmn') ?? [])]).toEqual(['helse midt-norge']);
+    // Two initials would spell every person's name.
+    expect(found.has('kb')).toBe(false);
+  });
 });

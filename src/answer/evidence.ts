@@ -142,6 +142,7 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
       alts: full.has(w.word) ? w.alts.filter((a) => a === w.word || a.includes(' ')) : w.alts,
       // A name is matched as written, never by a part of it.
       heads: full.has(w.word) || names.has(w.word) ? [] : w.heads,
+      name: names.has(w.word),
       weight: w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor,
     }));
     keyTermsOf.set(q, terms);
@@ -190,7 +191,7 @@ export interface Unit {
 }
 
 /** A memo's quotes of other meetings' decisions: searchable, but never quoted as this sak's text. */
-const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger/i;
+export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger[^:]*:\s*/i;
 
 /**
  * Where text breaks into quotable units: line ends, bullets, table cells' rows, and sentence ends —
@@ -295,7 +296,7 @@ const MONTH =
 const HAS = {
   number: new RegExp(`\\d|${NUMBER_WORD.source}`, 'i'),
   date: new RegExp(
-    `\\b(19|20)\\d\\d\\b|\\b\\d{1,2}\\.\\d{1,2}\\.|\\b\\d{1,2}[:.]\\d\\d\\b|${MONTH.source}|\\bkvartal|\\bhøst|\\bvår\\b`,
+    `\\b(19|20)\\d\\d\\b|\\b\\d{1,2}\\.\\d{1,2}\\.|\\b\\d{1,2}[:.]\\d\\d\\b|${MONTH.source}|\\bkvartal|\\bhalvår|\\bhøst|\\bvår(en)?\\b|\\bsommer|\\b(slutten|starten|begynnelsen|utgangen) av (året|måneden)|\\b(neste|i) år\\b|\\bårsskiftet`,
     'i',
   ),
   // Two capitalised words in a row, not at the unit's start only: a person's or body's name.

@@ -70,11 +70,24 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
     ...(names.length ? [`${t(lang, 'named')}: ${names.map((n) => `«${n}»`).join(', ')}`] : []),
     ...quotations(quoted, lang),
   ];
-  const used = [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
+  return { c, lines, used: usedBy(c, quoted) };
+}
+
+/** The passages quoted units stand in, each cited once with its own locator. */
+function usedBy(c: Case, quoted: Evidence[]): Used[] {
+  return [...new Set(quoted.map((e) => e.unit.passage))].map((p) => ({
     citation: citation(c, p, p.kind),
     passage: p,
   }));
-  return { c, lines, used };
+}
+
+/** An answer that quotes the given units of one sak's text, in the order given. */
+export function quotedAnswer(lib: Library, q: Question, c: Case, units: Evidence[]): OfflineResult {
+  const lines = [
+    `${capital(t(q.language, 'from'))} ${caseRef(c, q.language)}:`,
+    ...quotations(units, q.language),
+  ];
+  return result(q, lines, usedBy(c, units));
 }
 
 /** Units after a lead that ends in a colon: the list it introduces. */

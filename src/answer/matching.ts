@@ -14,6 +14,8 @@ export interface KeyTerm {
   known: boolean;
   /** A compound's head ("grupp" of "samarbeidsgruppene"): text holding only it holds part of the word. */
   heads: string[];
+  /** Written as a name in the question ("Helse Nord RHF", "FHI"): a body or person, matched as written. */
+  name?: boolean;
 }
 
 /** The share of a compound's weight a text earns by holding its head alone. */

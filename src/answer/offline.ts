@@ -28,6 +28,7 @@ import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
 import { answerAgendaPosition, answerMeeting } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
+import { answerSpeaker } from './speakers.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import { inTimeAsked, rankCases, type Ranked } from './rank.ts';
@@ -108,7 +109,7 @@ export async function answerOffline(
     default:
       break;
   }
-  return answerFromEvidence(lib, q, ranked);
+  return answerSpeaker(lib, q, ranked) ?? answerFromEvidence(lib, q, ranked);
 }
 
 /**

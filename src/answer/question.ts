@@ -54,11 +54,11 @@ export function detectLanguage(text: string): Language {
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|across meetings|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|across meetings|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
   ],
   [
     'discussion',
-    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
   [
     'proposed_decision',
@@ -70,7 +70,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|saksbehandler\w*|sakseier\w*|case (owner|handler)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the agenda|på agendaen|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',
@@ -79,14 +79,14 @@ const INTENT_RULES: [Intent, RegExp][] = [
 ];
 
 const AGENDA_FACTS: [AgendaFact, RegExp][] = [
-  ['time', /\b(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|kl)\b/],
+  ['time', /\b(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|klokkeslett|kl|what time)\b/],
   [
     'duration',
     /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
   ],
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
-  ['owner', /\b(sakseier\w*|case owner|owner)\b/],
-  ['handler', /\b(saksbehandler\w*|case handler|handler)\b/],
+  ['owner', /\b(sakseier\w*|case owners?|owners?)\b/],
+  ['handler', /\b(saksbehandler\w*|case handlers?|handlers?)\b/],
   ['sakstype', /\b(sakstype\w*|type)\b/],
 ];
 

@@ -2,7 +2,8 @@
 // driftsorganisasjon for nødnett (HDO)". The abbreviation table holds the committees' common ones;
 // a document introducing a new one defines it in the text, and a member asking "what's GNF" or
 // "who is in HDO" should reach the words it stands for. Found the way Schwartz and Hearst find
-// them: a parenthesised short form after the words whose initials it spells.
+// them: a parenthesised short form after the words whose initials it spells. Names the text never
+// defines are found by their initials too: "HSØ" is how members write "Helse Sør-Øst".
 /** A parenthesised short form: "(GNF)", "( HDO )". */
 const SHORT = /\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
 /** How far before the parenthesis a long form is looked for. */
@@ -41,8 +42,28 @@ export function longForm(short: string, before: string): string | null {
   return found.length > short.length + 2 && found.split(' ').length <= max ? found : null;
 }
 
+/** A name of two to four capitalised words, a hyphen's parts each a word: "Helse Sør-Øst", "Helse Midt-Norge". */
+const NAME = /\p{Lu}\p{Ll}+(?:(?:\s+|-)\p{Lu}\p{Ll}+){1,3}/gu;
+/** Initials shorter than this would spell too many names ("KB" of every Kari Berg). */
+const MIN_INITIALS = 3;
+
+/** Names by their initials: "hsø" → "helse sør-øst". */
+function initialisms(text: string, into: Map<string, Set<string>>): void {
+  for (const m of text.matchAll(NAME)) {
+    const initials = m[0]
+      .split(/\s+|-/)
+      .map((w) => w[0]!.toLowerCase())
+      .join('');
+    if (initials.length < MIN_INITIALS) continue;
+    const long = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (!into.has(initials)) into.set(initials, new Set());
+    into.get(initials)!.add(long);
+  }
+}
+
 /** Definitions in a text: short form (lower case) → long forms. */
 export function definitions(text: string, into = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  initialisms(text, into);
   // Only the words just before each parenthesis are read: one pass over the text, no backtracking.
   for (const m of text.matchAll(SHORT)) {
     const short = m[1]!;

@@ -1,0 +1,58 @@
+// "What did Helse Nord RHF say about MyHealth@EU?": what one body or person said in a sak, quoted
+// from every unit of the sak's text that names them, in the order the minutes give it. Ranking
+// units by the topic alone would quote whoever said most about it, not the one asked about.
+import { MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
+import { foldForMatch } from '../record/normalize.ts';
+import { containsTerm } from '../search/terms.ts';
+import type { OfflineResult } from './compose.ts';
+import { rankEvidence } from './evidence.ts';
+import { quotedAnswer } from './facts.ts';
+import type { Library } from './library.ts';
+import type { Question } from './question.ts';
+import type { Ranked } from './rank.ts';
+
+/** Verbs and nouns by which a question asks what someone said, meant or proposed. */
+const SPEECH =
+  /\b(say|said|says|think|thought|thinks|mean|meant|comment\w*|suggest\w*|argu\w*|rais\w*|point\w* out|view\w*|position|opinion\w*|stance|feel|felt|sa|sier|mente|mener|kommenter\w*|foreslo|påpekte|påpeker|uttalte|uttaler|spilte inn|spiller inn|synspunkt\w*|innspill(?:et|ene)? fra)\b/;
+
+/** A name in the question: capitalised words in a row, not the question's first word. */
+const NAME_RUN = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}@&-]*(?:\s+\p{Lu}[\p{L}\p{N}@&-]*)*/gu;
+
+/** Words written with a capital that name no speaker: the committees, months. */
+const NO_SPEAKER = new RegExp(`^(nuit|nufa|${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`);
+
+/** A body's legal form, which minutes often leave out ("Helse Nord" for "Helse Nord RHF"). */
+const LEGAL_FORM = /\s+(rhf|hf|sf|as|asa|iks)$/;
+
+/** Units of one speaker quoted at most. */
+const MAX_SAID = 5;
+
+/** The speakers a question names: names that are not the sak's topic (its title names that). */
+function speakers(q: Question, title: string): string[] {
+  return [...q.text.matchAll(NAME_RUN)]
+    .map((m) => foldForMatch(m[0]).replace(/-\p{L}+$/u, (x) => (x.length > 4 ? '' : x)))
+    .filter((n) => n && !NO_SPEAKER.test(n) && !title.includes(n))
+    .map((n) => n.replace(LEGAL_FORM, ''));
+}
+
+/**
+ * What the body or person the question names said in its best sak, or null when it asks no such
+ * thing or the sak's text never names them.
+ */
+export function answerSpeaker(lib: Library, q: Question, ranked: Ranked[]): OfflineResult | null {
+  const best = ranked[0];
+  if (!best || !SPEECH.test(foldForMatch(q.text))) return null;
+  // A name is found as written or by what the record says it is short for ("HSØ", "helse sør-øst"),
+  // never by a translation ("Norwegian" is no "norsk" speaker).
+  const names = (n: string, folded: string) =>
+    [n, ...lib.index.defined(n)].some((form) => containsTerm(folded, form));
+  // Only a name the sak's text holds can be a speaker in it ("Norwegian" in an English question is none).
+  const text = lib.caseText(best.c);
+  const who = speakers(q, foldForMatch(best.c.item.title)).filter((n) => names(n, text));
+  if (who.length !== 1) return null;
+  const said = rankEvidence(lib, q, [best], (p) => p.kind === 'agenda' || p.kind === 'proposed')
+    .filter((e) => names(who[0]!, e.unit.folded))
+    .sort((a, b) => a.unit.order - b.unit.order)
+    .slice(0, MAX_SAID);
+  return said.length ? quotedAnswer(lib, q, best.c, said) : null;
+}
