@@ -6,6 +6,7 @@ import type { Case } from './cases.ts';
 import { abstain, capital, cite, citation, quote, result, type OfflineResult, type Used } from './compose.ts';
 import {
   coverage,
+  EARLIER_DECISIONS,
   expectedKinds,
   holds,
   keyTerms,
@@ -20,6 +21,23 @@ import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { TimelineStep } from './types.ts';
+
+/** Quoted earlier treatments shown per step at most. */
+const MAX_EARLIER = 4;
+
+/**
+ * The passages of a sak's memo that quote earlier treatments of its topic: those naming a sak, a
+ * committee or a time, not "N/A" or "Ingen".
+ */
+function quotedEarlier(lib: Library, c: Case): Passage[] {
+  return lib
+    .passagesOf(c.key)
+    .filter((p) => p.kind === 'memo' && EARLIER_DECISIONS.test(p.text))
+    .filter((p) =>
+      /\b\d{1,3}\/\d{2}\b|\b(NUIT|NUFA|e-helseråd\w*)\b/i.test(p.text.replace(EARLIER_DECISIONS, '')),
+    )
+    .slice(0, MAX_EARLIER);
+}
 
 /** A step's sak must hold this share of the question's key content… */
 const STEP_COVERAGE = 0.6;
@@ -134,6 +152,17 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
     }
     if (!adopted && !proposed && !quoted.length) used.push(cite(lib, c, 'agenda'));
     lines.push(`- ${parts.join(' ')}`);
+  }
+  // Treatments the record holds no minutes of, often in the other committee, as a step's memo
+  // quotes them ("NUFA 14/23 … NUFA drøftet saken …"): part of the history, cited to the memo.
+  for (const { c } of steps) {
+    const earlier = quotedEarlier(lib, c);
+    if (!earlier.length) continue;
+    lines.push(`${t(lang, 'quotedEarlier')} ${caseRef(c, lang)}:`);
+    for (const p of earlier) {
+      lines.push(`  - ${quote(p.text.replace(EARLIER_DECISIONS, ''))}`);
+      used.push({ citation: citation(c, p, p.kind), passage: p });
+    }
   }
   // Whether anything was settled: decisions that only take a sak to orientation or record a
   // discussion settle nothing, and a member asking "what did they decide" should hear so.
