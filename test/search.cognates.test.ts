@@ -16,6 +16,8 @@ describe('English words respelled as Norwegian', () => {
   it('offers nothing for a word no correspondence changes, or a short guess', () => {
     expect(cognates('deadline')).toEqual([]);
     expect(cognates('risk')).toEqual([]);
+    // A Germanic word respelled is a false friend: "strength" would be "strengt" (strictly).
+    expect(cognates('strengthening')).toEqual([]);
     // "cited" could be the dictionary form "cit": its respelling "sit" is inside too many words.
     expect(cognates('cited')).not.toContain('sit');
   });

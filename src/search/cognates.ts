@@ -46,6 +46,9 @@ const LETTERS: [RegExp, string][] = [
  */
 const MIN_LENGTH = 5;
 
+/** Spellings English keeps from Latin and Greek: "central", "vaccine", "ICT", "physics". */
+const LEARNED_LETTERS = /c|ph|qu|x|z/;
+
 function respell(word: string): string {
   return LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
 }
@@ -60,6 +63,9 @@ export function cognates(word: string): string[] {
   for (const base of lemmas(written)) {
     if (base.length < 3 || /[^a-z]/.test(base)) continue;
     const ending = ENDINGS.find(([re]) => re.test(base));
+    // Without a learned ending, only a learned spelling marks a loan: "strength" respelled is the
+    // unrelated "strengt".
+    if (!ending && !LEARNED_LETTERS.test(base)) continue;
     const stems = ending ? ending[1].map((e) => base.replace(ending[0], e)) : [base];
     for (const s of stems) {
       const n = respell(s);
