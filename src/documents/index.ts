@@ -164,19 +164,19 @@ export async function extractText(
   return result;
 }
 
-export async function readDocument(filePath: string, opts: Partial<ReadLimits> = {}): Promise<ExtractedText> {
+/**
+ * The bytes of a document on disk, refused before they are read when its type or size would be;
+ * a file that cannot be read is named with why, in bokmål.
+ */
+export async function readDocumentBytes(filePath: string, maxBytes?: number): Promise<Uint8Array> {
   const fileName = path.basename(filePath);
   requireFormat(fileName);
   let handle;
   try {
-    checkFile(fileName, (await stat(filePath)).size, opts.maxBytes);
+    checkFile(fileName, (await stat(filePath)).size, maxBytes);
     handle = await open(filePath, 'r');
     const bytes = await handle.readFile();
-    return await extractText(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      fileName,
-      opts,
-    );
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (err) {
     if (err instanceof MotebotError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -190,4 +190,9 @@ export async function readDocument(filePath: string, opts: Partial<ReadLimits> =
   } finally {
     await handle?.close();
   }
+}
+
+/** A document on disk read in this process: for tests and tools that read trusted files. */
+export async function readDocument(filePath: string, opts: Partial<ReadLimits> = {}): Promise<ExtractedText> {
+  return extractText(await readDocumentBytes(filePath, opts.maxBytes), path.basename(filePath), opts);
 }
