@@ -50,8 +50,9 @@ const tooLong = (fileName: string, limits: ReadLimits) =>
 
 /**
  * The fewest characters `decodeText` can make of these bytes: one per byte that starts a UTF-8
- * character (windows-1252 makes one of every byte), less a BOM. A plain text over the limit is
- * refused by this count, before its decoded copy (twice its size in memory) is made.
+ * character (windows-1252 makes one of every byte), less one for a BOM they may start with. A plain
+ * text over the limit is refused by this count, before its decoded copy (up to twice its size in
+ * memory) is made.
  */
 function leastTextLength(bytes: Uint8Array): number {
   let n = 0;
