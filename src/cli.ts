@@ -2,6 +2,7 @@
 // and export (innspill for the referat). What only some commands use (the document readers, the
 // parser, ingest, eval, export) is imported by those commands, so `ask` starts without it.
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createAnswerer } from './answer/index.ts';
@@ -78,15 +79,24 @@ export async function main(argv: string[]): Promise<number> {
       case 'inspect': {
         const file = positionals[0];
         if (!file) throw new Error('inspect trenger en fil');
-        const [{ readDocument }, { inspectView }, { parseDocument }, { redact }] = await Promise.all([
-          import('./documents/index.ts'),
-          import('./record/inspect.ts'),
-          import('./record/parse.ts'),
-          import('./record/redact.ts'),
-        ]);
-        const doc = await readDocument(file, { maxBytes: config.MAX_FILE_MB * 1024 * 1024 });
-        const view = inspectView(parseDocument(redact(doc.text).text));
-        console.log(values.json ? JSON.stringify(view, null, 2) : JSON.stringify(view, null, 2));
+        const [{ readDocumentBytes }, { IsolatedReader }, { readLimits }, { inspectView }] =
+          await Promise.all([
+            import('./documents/index.ts'),
+            import('./documents/isolated.ts'),
+            import('./documents/limits.ts'),
+            import('./record/inspect.ts'),
+          ]);
+        const limits = readLimits(config);
+        const bytes = await readDocumentBytes(file, limits.maxBytes);
+        // Read as ingest reads it, in a process of its own with the same limits: a hostile file
+        // ends that process with its own error, not this one.
+        const reader = new IsolatedReader(limits);
+        try {
+          const view = inspectView({ meetings: await reader.meetings(bytes, path.basename(file)) });
+          console.log(JSON.stringify(view, null, 2));
+        } finally {
+          await reader.close();
+        }
         return 0;
       }
       case 'ingest': {

@@ -28,12 +28,16 @@ const schema = z.object({
   MAX_UNZIPPED_MB: z.coerce.number().positive().default(100),
   /** Most pages read from one PDF. */
   MAX_PAGES: z.coerce.number().int().positive().default(2_000),
-  /** Most characters of text taken from one document. */
-  MAX_TEXT_CHARS: z.coerce.number().int().positive().default(60_000_000),
-  /** Most passages one document may give. */
-  MAX_PASSAGES: z.coerce.number().int().positive().default(200_000),
-  /** Heap a document is read in (a worker of its own), in megabytes. */
-  READ_MEMORY_MB: z.coerce.number().int().positive().default(512),
+  /**
+   * Most characters of text taken from one document: about 30 times the largest package of the
+   * corpus, and what keeps reading and storing one file within 600 MB for the reader and the
+   * process ingesting together (measured by `npm run bench -- hostile`).
+   */
+  MAX_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
+  /** Most passages one document may give (a text at MAX_TEXT_CHARS gives about 15,000). */
+  MAX_PASSAGES: z.coerce.number().int().positive().default(20_000),
+  /** Heap a document is read in (a process of its own), in megabytes. */
+  READ_MEMORY_MB: z.coerce.number().int().positive().default(256),
   /** Time reading one document may take, in seconds. */
   READ_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   /** Time a file sent in chat may take to download, in seconds. */

@@ -178,6 +178,11 @@ export const REFUSALS = {
     en: 'This conversation does not follow {committee}.',
   },
 
+  upload_unsupported_type: {
+    nb: 'Jeg kan ikke lese inn «{file}»: filtypen støttes ikke. Send møtedokumenter som {types}.',
+    en: 'I cannot add «{file}»: that file type is not supported. Send meeting documents as {types}.',
+  },
+
   upload_secretariat_only: {
     nb: 'Beklager, bare sekretariatet kan legge inn møtedokumenter. Send gjerne dokumentet til sekretariatet, så legger de det inn.',
     en: 'Sorry, only the secretariat can add meeting documents. Send the document to the secretariat and they will add it.',

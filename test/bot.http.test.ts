@@ -348,10 +348,10 @@ describe('meeting packages sent as files', () => {
     },
   });
 
-  const sendFileAsSecretary = async (name: string) => {
+  const sendFileAsSecretary = async (name: string, text = '', replies = 2) => {
     const secretary = { id: '29:sek', name: 'Sekretær', aadObjectId: SECRETARY };
-    await post(harness.bot.url, activity({ from: secretary, text: '', attachments: [file(name)] }));
-    return harness.connector.waitFor(2);
+    await post(harness.bot.url, activity({ from: secretary, text, attachments: [file(name)] }));
+    return harness.connector.waitFor(replies);
   };
 
   it('ingests a package from a secretariat member and reports the summary', async () => {
@@ -362,10 +362,22 @@ describe('meeting packages sent as files', () => {
     expect(await harness.store.findDocument('pakke-2031.txt')).not.toBeNull();
   });
 
-  it('tells a secretariat member in plain bokmål why a file type is refused', async () => {
+  it('refuses a file type it cannot read before downloading it, in bokmål or in English as written', async () => {
+    // Served if asked for, so only the bot's own check keeps it from being fetched.
     harness.connector.files.set('budsjett.xlsx', new Uint8Array([1, 2, 3]));
-    const sent = await sendFileAsSecretary('budsjett.xlsx');
-    expect(JSON.stringify(sent.at(-1)!.activity)).toContain('har en filtype som ikke støttes');
+    const types = '.txt, .md, .html, .htm, .pdf, .docx';
+    const [nb] = await sendFileAsSecretary('budsjett.xlsx', '', 1);
+    expect(nb!.activity.text).toBe(
+      `Jeg kan ikke lese inn «budsjett.xlsx»: filtypen støttes ikke. Send møtedokumenter som ${types}.`,
+    );
+    harness.connector.sent.length = 0;
+    const [en] = await sendFileAsSecretary('budsjett.xlsx', 'Here is the budget for the next meeting', 1);
+    expect(en!.activity.text).toBe(
+      `I cannot add «budsjett.xlsx»: that file type is not supported. Send meeting documents as ${types}.`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(harness.connector.sent).toHaveLength(1);
+    expect(harness.connector.downloads).toEqual([]);
   });
 
   it('refuses a DOCX bomb with a clear reply on the wire, and goes on answering', async () => {

@@ -88,6 +88,25 @@ describe('motebot CLI', () => {
     ]);
   });
 
+  it('inspects a hostile file in a reader process with the ingest limits, and names what broke', async () => {
+    // A DOCX that unpacks to about 150 MB of paragraphs, let past the unpacked-size check so it
+    // reaches the reader: inspect once read it in its own heap, and took gigabytes doing so.
+    const bomb = path.join(data, 'bombe.docx');
+    await writeFile(bomb, docxBomb(150));
+    const result = await run(process.execPath, [BIN, 'inspect', '--json', bomb, '--data', data], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', MAX_UNZIPPED_MB: '1024', READ_MEMORY_MB: '128' },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'Feil: «bombe.docx» krever mer enn 128 MB minne å lese, og ble stoppet.\n',
+    });
+  }, 60_000);
+
   it('scores each gold file whole and by half, abstaining on every question the documents do not answer', async () => {
     const qa = path.join(SHARED, 'eval/qa.json');
     const { stdout } = await motebot('eval', qa, qa, '--json');

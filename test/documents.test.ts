@@ -97,6 +97,23 @@ describe('refusing files that cannot be read', () => {
     expect(err.message).toContain('.pdf');
   });
 
+  it('counts a text’s limit in characters, not bytes, before and after decoding it', async () => {
+    // «ø» is two bytes in UTF-8 and one in windows-1252: ten of them are ten characters either way,
+    // so a limit of ten takes them; the count made before decoding must not refuse them as bytes.
+    const utf8 = new TextEncoder().encode('ø'.repeat(10));
+    const cp1252 = new Uint8Array(10).fill(0xf8);
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+    for (const bytes of [utf8, cp1252, bom])
+      expect((await extractText(bytes, 'kort.txt', { maxTextChars: 10 })).text).toBe('ø'.repeat(10));
+    for (const bytes of [new TextEncoder().encode('ø'.repeat(11)), new Uint8Array(11).fill(0xf8)]) {
+      const err = await failure(extractText(bytes, 'lang.md', { maxTextChars: 10 }));
+      expect(err).toMatchObject({
+        code: 'too_much_content',
+        message: '«lang.md» har mer enn 10 tegn tekst, og leses derfor ikke inn.',
+      });
+    }
+  });
+
   it('says an empty file is empty', async () => {
     const err = await failure(extractText(new Uint8Array(), 'tom.txt'));
     expect(err).toMatchObject({ code: 'empty_file', message: expect.stringContaining('«tom.txt» er tom') });

@@ -19,6 +19,7 @@ import { recordExample, type Example } from '../../src/meetings/examples.ts';
 import type { Actor } from '../../src/actor.ts';
 import { detectLanguage } from '../../src/answer/question.ts';
 import { download } from '../../src/documents/download.ts';
+import { formatOf, SUPPORTED_EXTENSIONS } from '../../src/documents/index.ts';
 import { readLimits } from '../../src/documents/limits.ts';
 import { isMotebotError } from '../../src/errors.ts';
 import { formatSummary, ingestBytes } from '../../src/ingest.ts';
@@ -199,8 +200,10 @@ export class MotebotBot extends TeamsActivityHandler {
 
   private async ingestFiles(context: TurnContext, files: Attachment[]): Promise<void> {
     const actor = await this.actorOf(context);
+    // A refusal in the language of what was written with the file (bokmål when nothing was).
+    const lang = detectLanguage(context.activity.text ?? '');
     if (!actor.roles.includes('secretariat')) {
-      await context.sendActivity(refusalText({ code: 'upload_secretariat_only' }));
+      await context.sendActivity(refusalText({ code: 'upload_secretariat_only' }, lang));
       return;
     }
     for (const file of files) {
@@ -208,6 +211,14 @@ export class MotebotBot extends TeamsActivityHandler {
       const name = file.name ?? 'dokument';
       if (!content.success) {
         await context.sendActivity(`Jeg fikk ikke tak i filen «${name}». Prøv å sende den på nytt.`);
+        continue;
+      }
+      // Its name tells a type no reader takes: refused before a byte of it is fetched.
+      if (!formatOf(name)) {
+        const types = Object.keys(SUPPORTED_EXTENSIONS).join(', ');
+        await context.sendActivity(
+          refusalText({ code: 'upload_unsupported_type', params: { file: name, types } }, lang),
+        );
         continue;
       }
       await context.sendActivity({ type: ActivityTypes.Typing });

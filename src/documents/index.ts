@@ -45,6 +45,21 @@ function tooLarge(fileName: string, size: number, max: number): MotebotError {
 const tooMuch = (fileName: string, what: string) =>
   new MotebotError('too_much_content', `«${fileName}» ${what}, og leses derfor ikke inn.`);
 
+const tooLong = (fileName: string, limits: ReadLimits) =>
+  tooMuch(fileName, `har mer enn ${limits.maxTextChars.toLocaleString('nb-NO')} tegn tekst`);
+
+/**
+ * The fewest characters `decodeText` can make of these bytes: one per byte that starts a UTF-8
+ * character (windows-1252 makes one of every byte), less one for a BOM they may start with. A plain
+ * text over the limit is refused by this count, before its decoded copy (up to twice its size in
+ * memory) is made.
+ */
+function leastTextLength(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if ((b & 0xc0) !== 0x80) n++;
+  return n - 1;
+}
+
 /** UTF-8, or windows-1252 when the bytes are not valid UTF-8; a BOM is dropped. */
 function decodeText(bytes: Uint8Array): string {
   try {
@@ -141,28 +156,28 @@ export async function extractText(
   if (format === 'pdf') result = await readPdf(bytes, fileName, limits);
   else if (format === 'docx') result = await readDocx(bytes, fileName, limits);
   else {
+    if (format !== 'html' && leastTextLength(bytes) > limits.maxTextChars) throw tooLong(fileName, limits);
     const text = decodeText(bytes);
     result = { format, text: format === 'html' ? htmlToText(text) : text.replace(/^\uFEFF/, '') };
   }
   if (!result.text.trim()) throw new MotebotError('empty_file', `«${fileName}» inneholder ingen tekst.`);
-  if (result.text.length > limits.maxTextChars)
-    throw tooMuch(fileName, `har mer enn ${limits.maxTextChars.toLocaleString('nb-NO')} tegn tekst`);
+  if (result.text.length > limits.maxTextChars) throw tooLong(fileName, limits);
   return result;
 }
 
-export async function readDocument(filePath: string, opts: Partial<ReadLimits> = {}): Promise<ExtractedText> {
+/**
+ * The bytes of a document on disk, refused before they are read when its type or size would be;
+ * a file that cannot be read is named with why, in bokmål.
+ */
+export async function readDocumentBytes(filePath: string, maxBytes?: number): Promise<Uint8Array> {
   const fileName = path.basename(filePath);
   requireFormat(fileName);
   let handle;
   try {
-    checkFile(fileName, (await stat(filePath)).size, opts.maxBytes);
+    checkFile(fileName, (await stat(filePath)).size, maxBytes);
     handle = await open(filePath, 'r');
     const bytes = await handle.readFile();
-    return await extractText(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      fileName,
-      opts,
-    );
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (err) {
     if (err instanceof MotebotError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -176,4 +191,9 @@ export async function readDocument(filePath: string, opts: Partial<ReadLimits> =
   } finally {
     await handle?.close();
   }
+}
+
+/** A document on disk read in this process: for tests and tools that read trusted files. */
+export async function readDocument(filePath: string, opts: Partial<ReadLimits> = {}): Promise<ExtractedText> {
+  return extractText(await readDocumentBytes(filePath, opts.maxBytes), path.basename(filePath), opts);
 }

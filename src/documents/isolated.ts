@@ -7,6 +7,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MotebotError } from '../errors.ts';
 import type { BuiltRecord } from '../record/build.ts';
+import type { NewPassage } from '../record/passages.ts';
+import type { Meeting } from '../record/types.ts';
 import type { ReadLimits } from './limits.ts';
 import type { ReadReply, ReadRequest } from './reader-process.ts';
 import type { DocumentFormat } from './types.ts';
@@ -34,8 +36,18 @@ export class IsolatedReader {
 
   /** Reads one document in the child process (one read at a time). */
   read(bytes: Uint8Array, fileName: string): Promise<ReadDocument> {
+    return this.request(bytes, fileName, true);
+  }
+
+  /** The meetings of one document, read as `read` does; its passages are not sent back. */
+  async meetings(bytes: Uint8Array, fileName: string): Promise<Meeting[]> {
+    return (await this.request(bytes, fileName, false)).record.meetings;
+  }
+
+  private request(bytes: Uint8Array, fileName: string, withPassages: boolean): Promise<ReadDocument> {
     const reader = (this.current ??= this.start());
     const { child } = reader;
+    const passages: NewPassage[] = [];
     return new Promise<ReadDocument>((resolve, reject) => {
       const settle = (outcome: () => void, broken: boolean) => {
         clearTimeout(timer);
@@ -43,16 +55,21 @@ export class IsolatedReader {
         if (broken) this.stop(reader);
         outcome();
       };
-      const onMessage = (reply: ReadReply) =>
+      const onMessage = (reply: ReadReply) => {
+        if (reply.kind === 'passages') {
+          for (const p of reply.passages) passages.push(p);
+          return;
+        }
         settle(
           () =>
             reply.ok
-              ? resolve({ format: reply.format, record: reply.record })
+              ? resolve({ format: reply.format, record: { ...reply.record, passages } })
               : reject(
                   new MotebotError(reply.code, reply.message, reply.detail ? { cause: reply.detail } : {}),
                 ),
           false,
         );
+      };
       // 'close' comes after the child's stderr has ended, so all it printed is read.
       const onClose = (code: number | null, signal: string | null) =>
         settle(
@@ -83,8 +100,8 @@ export class IsolatedReader {
           ),
         this.limits.timeoutMs,
       );
-      child.once('message', onMessage).once('close', onClose);
-      const request: ReadRequest = { bytes, fileName, limits: this.limits };
+      child.on('message', onMessage).once('close', onClose);
+      const request: ReadRequest = { bytes, fileName, limits: this.limits, passages: withPassages };
       child.send(request);
     });
   }

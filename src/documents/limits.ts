@@ -10,7 +10,7 @@ export interface ReadLimits {
   maxPages: number;
   maxTextChars: number;
   maxPassages: number;
-  /** Heap of the worker a document is read in. */
+  /** Heap of the process a document is read in. */
   memoryMb: number;
   timeoutMs: number;
 }
@@ -21,9 +21,9 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxBytes: 50 * MB,
   maxUnzippedBytes: 100 * MB,
   maxPages: 2_000,
-  maxTextChars: 60_000_000,
-  maxPassages: 200_000,
-  memoryMb: 512,
+  maxTextChars: 5_000_000,
+  maxPassages: 20_000,
+  memoryMb: 256,
   timeoutMs: 120_000,
 };
 

@@ -98,6 +98,7 @@ export function useTestBot<S extends Store>(opts: {
   beforeEach(() => {
     harness.connector.sent.length = 0;
     harness.connector.requests.length = 0;
+    harness.connector.downloads.length = 0;
   });
   return harness;
 }

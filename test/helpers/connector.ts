@@ -30,6 +30,8 @@ export interface Connector {
   /** Every request to the activities API and every member lookup, with the status it got. */
   requests: { method: string; conversationId: string; status: number }[];
   files: Map<string, Uint8Array>;
+  /** The names of the files asked for, served or not, in order. */
+  downloads: string[];
   /** The members every conversation has (Teams' paged members API); five by default. */
   members: { id: string; name: string; aadObjectId: string }[];
   /** Answers the next requests to the activities API with these failures, in order. */
@@ -44,6 +46,7 @@ export async function startConnector(): Promise<Connector> {
   const requests: Connector['requests'] = [];
   const failures: Failure[] = [];
   const files = new Map<string, Uint8Array>();
+  const downloads: string[] = [];
   const members = Array.from({ length: 5 }, (_, i) => ({
     id: `29:m${i}`,
     name: `Medlem ${i}`,
@@ -52,7 +55,9 @@ export async function startConnector(): Promise<Connector> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
-      const file = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
+      const name = decodeURIComponent(url.pathname.slice('/files/'.length));
+      downloads.push(name);
+      const file = files.get(name);
       res.writeHead(file ? 200 : 404).end(file ? Buffer.from(file) : undefined);
       return;
     }
@@ -104,6 +109,7 @@ export async function startConnector(): Promise<Connector> {
     sent,
     requests,
     files,
+    downloads,
     members,
     failNext: (...f) => failures.push(...f),
     close: () => new Promise((r) => server.close(() => r())),
