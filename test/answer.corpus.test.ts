@@ -60,6 +60,25 @@ describe('what a question is about', () => {
   });
 });
 
+describe('questions in time', () => {
+  it('answers "what did NUIT decide on X in 2020" from that year’s steps, the adopted one among them', async () => {
+    const a = await corpus.answerer.ask('What did NUIT decide about Felles grunnmur in 2020?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.filter((c) => c.kind === 'adopted').map((c) => c.sak)).toContain('22/20');
+    expect(a.citations.every((c) => c.date?.startsWith('2020'))).toBe(true);
+  });
+
+  it('keeps a history between two months to the steps between them', async () => {
+    const a = await corpus.answerer.ask(
+      'How did the national e-health portfolio develop between September 2020 and May 2023?',
+    );
+    expect(a.abstained).toBe(false);
+    const dates = a.citations.map((c) => c.date ?? '');
+    expect(dates.every((d) => d >= '2020-09' && d <= '2023-05-31')).toBe(true);
+    expect(new Set(dates).size).toBeGreaterThan(1);
+  });
+});
+
 describe('who said what, and what came before', () => {
   it('quotes every unit of the minutes that names the body asked about, in their order', async () => {
     const a = await corpus.answerer.ask(

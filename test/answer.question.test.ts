@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../src/answer/question.ts';
 import { expansions } from '../src/search/lexicon.ts';
+import { topicWords } from '../src/search/terms.ts';
 
 describe('understanding a question', () => {
   it.each([
@@ -28,6 +29,27 @@ describe('understanding a question', () => {
     const q = understand(text);
     expect(q.intent).toBe(intent);
     expect(q.language).toBe(language);
+  });
+
+  it('reads a season or part of a year as when, not what', () => {
+    for (const text of [
+      'Hva sa NUFA høsten 2019 om Akson?',
+      'What did NUIT decide on PLL in spring 2023?',
+      'What was decided at the start of 2023 on price models?',
+    ])
+      expect(
+        topicWords(text).some((w) => /høst|spring|start/.test(w)),
+        text,
+      ).toBe(false);
+  });
+
+  it('runs a question over several months from the first to the last, naming no one meeting', () => {
+    const q = understand('How did the view on the e-health portfolio change between June 2020 and May 2023?');
+    expect(q.intent).toBe('history');
+    expect(q.span).toEqual({ from: '2020-06', to: '2023-05' });
+    expect(q.month).toBeUndefined();
+    // Bare years may be the topic's: they narrow nothing.
+    expect(understand('What share was expected to use Helsenorge in 2020 and in 2022?').span).toBeUndefined();
   });
 
   it('names sak ids and meeting numbers apart: 2/2023 is a meeting, 6/23 a sak', () => {

@@ -113,6 +113,12 @@ function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   if (q.intent !== 'history' && q.years.length === 1) {
     found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
   }
+  // "Between June 2020 and May 2023": the steps of those months.
+  const span = q.span;
+  if (span)
+    found = found.filter(
+      (s) => !!s.c.date && s.c.date.slice(0, 7) >= span.from && s.c.date.slice(0, 7) <= span.to,
+    );
   return found.slice(0, MAX_STEPS).sort((a, b) => (a.c.date ?? '').localeCompare(b.c.date ?? ''));
 }
 

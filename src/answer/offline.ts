@@ -82,8 +82,9 @@ export async function answerOffline(
   const fact =
     (q.intent === 'adopted_decision' || q.intent === 'proposed_decision') &&
     expectedKinds(q).some((k) => k === 'number' || k === 'amount');
-  // Nothing but the topic pins the question down: "what did NUIT decide on X" is X's history.
-  const pinned = named || !!(opts.meeting || q.meeting || q.date || q.month || q.meetingYear);
+  // Nothing but the topic pins the question down: "what did NUIT decide on X" is X's history. A
+  // year alone pins no meeting either: "in 2020" is that year's steps of the history.
+  const pinned = named || !!(opts.meeting || q.meeting || q.date || q.month);
 
   switch (fact ? 'free_text' : q.intent) {
     case 'adopted_decision':

@@ -35,6 +35,8 @@ export interface Question {
   wantsAmount: boolean;
   /** The question asks how something was rated or scored. */
   wantsRating: boolean;
+  /** The months a question over several times runs between, "YYYY-MM", first and last. */
+  span?: { from: string; to: string };
   /** The question asks for the meeting after (or before) the one it names. */
   relative?: 'next' | 'previous';
 }
@@ -149,6 +151,21 @@ function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
 const fullYear = (y: string) =>
   y.replace(/['’]/, '').length === 2 ? 2000 + Number(y.replace(/['’]/, '')) : Number(y);
 
+/**
+ * From the earliest to the latest of the months and years a question names, "YYYY-MM": a year
+ * with a month named in it is that month ("June 2020 to May 2023"), a bare year the whole year.
+ */
+function spanOf(years: number[], months: RegExpMatchArray[]): { from: string; to: string } {
+  const named = months.map((m) => ({
+    year: fullYear(m[2]!),
+    at: `${fullYear(m[2]!)}-${String(MONTH_NAMES[m[1]!.toLowerCase()]!).padStart(2, '0')}`,
+  }));
+  const bare = years.filter((y) => !named.some((n) => n.year === y));
+  const starts = [...named.map((n) => n.at), ...bare.map((y) => `${y}-01`)].sort();
+  const ends = [...named.map((n) => n.at), ...bare.map((y) => `${y}-12`)].sort();
+  return { from: starts[0]!, to: ends.at(-1)! };
+}
+
 export function understand(question: string): Question {
   const t = foldForMatch(question);
   const intent = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
@@ -183,8 +200,14 @@ export function understand(question: string): Question {
   // A question that spans committees or years ("what did NUFA hear in 2019, and how did the NUIT
   // memo of 2020 describe it?") asks for a history, unless it names a sak. One month named pins it
   // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
-  const months = new Set([...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi'))].map((m) => m[0])).size;
-  const spans = (nufa && nuit) || (new Set(years).size > 1 && months !== 1 && !date);
+  const monthsNamed = [...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi'))];
+  const months = new Set(monthsNamed.map((m) => m[0])).size;
+  const overTime = (new Set(years).size > 1 && months !== 1 && !date) || months > 1;
+  const spans = (nufa && nuit) || overTime;
+  // Over several months ("between June 2020 and May 2023") no one of them is the meeting's: the
+  // history runs from the first to the last. Bare years may be the topic's ("expected to use
+  // Helsenorge in 2020 and in 2022"), so they narrow nothing.
+  const span = months > 1 ? spanOf(years, monthsNamed) : undefined;
   return {
     text: question,
     language: detectLanguage(question),
@@ -192,10 +215,11 @@ export function understand(question: string): Question {
     sakIds: [...new Set(sakIds)],
     committee,
     meeting,
-    date,
-    month,
+    date: span ? undefined : date,
+    month: span ? undefined : month,
     years,
-    meetingYear: inYear ? Number(inYear[2]) : undefined,
+    meetingYear: inYear && !span ? Number(inYear[2]) : undefined,
+    span,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,

@@ -33,7 +33,7 @@ const FRAME_WORDS = new Set(
    present presents presented presenter la frem legger lagt fram
    scheduled tidspunkt time date dato
    discuss discussed discussion drøfte drøftet drøfting
-   progress progressed develop developed development evolve evolved work arbeid arbeidet utviklet history historikk
+   progress progressed develop developed development evolve evolved change changed work arbeid arbeidet utviklet history historikk
    start starts end ends begin begins slutt slutter starter begynner
    slides slide lysbilde lysbildene lysbildet presentation presentasjon presentasjonen documents dokumentene
    memo memoet toppnotat toppnotatet referat referatet minutes`.split(/\s+/),
@@ -103,12 +103,21 @@ const DATE_WORDS = new RegExp(
   'gi',
 );
 
+/**
+ * A season or part of a year before the year is when, not what: "høsten 2019", "spring 2023",
+ * "early 2023", "begynnelsen av 2023". The year stays, to narrow the search.
+ */
+const SEASONS =
+  /\b(?:spring|summer|autumn|fall|winter|early|late|mid|the (?:start|end|beginning|middle) of|våren|sommeren|høsten|vinteren|tidlig i|sent i|(?:begynnelsen|starten|slutten|midten) av)\s*-?\s*(?=(?:19|20)\d\d\b)/gi;
+
 /** Sak ids ("16/23") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
-  return words(question.replace(DATE_TEXT, ' ').replace(DATE_WORDS, ' ').replace(IDS, ' ')).filter(
+  return words(
+    question.replace(DATE_TEXT, ' ').replace(SEASONS, ' ').replace(DATE_WORDS, ' ').replace(IDS, ' '),
+  ).filter(
     (w) =>
       !NB_STOP.has(w) &&
       !EN_STOP.has(w) &&
