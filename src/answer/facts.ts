@@ -118,7 +118,7 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
 }
 
 /** A passage up to this long is quoted whole: the bullet or paragraph says who said what. */
-const WHOLE_PASSAGE = 400;
+const WHOLE_PASSAGE = 560;
 
 /**
  * What is quoted for the picked units: a short passage whole, once; else the units themselves. A
