@@ -202,12 +202,14 @@ export function understand(question: string): Question {
   // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
   const monthsNamed = [...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi'))];
   const months = new Set(monthsNamed.map((m) => m[0])).size;
-  const overTime = (new Set(years).size > 1 && months !== 1 && !date) || months > 1;
+  // A date names the meeting; a month beside it is the topic's ("on 9 September 2020 … the
+  // minutes of 17 June 2020").
+  const overTime = !date && (new Set(years).size > 1 ? months !== 1 : months > 1);
   const spans = (nufa && nuit) || overTime;
   // Over several months ("between June 2020 and May 2023") no one of them is the meeting's: the
   // history runs from the first to the last. Bare years may be the topic's ("expected to use
   // Helsenorge in 2020 and in 2022"), so they narrow nothing.
-  const span = months > 1 ? spanOf(years, monthsNamed) : undefined;
+  const span = months > 1 && !date ? spanOf(years, monthsNamed) : undefined;
   return {
     text: question,
     language: detectLanguage(question),
