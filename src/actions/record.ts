@@ -15,14 +15,20 @@ import type { NewActionPoint } from './types.ts';
  */
 const TASK_VERB = String.raw`(?:om\s+å|til\s+å|å|ta|tar|følge|følger|komme|kommer|sikre|sikrer|se|ser|utrede|utreder|vurdere|vurderer|legge|legger|sette|setter|invitere|inviterer|gjennomføre|gjennomfører|levere|leverer|lage|lager|arbeide|arbeider|jobbe|jobber|fortsette|fortsetter|involvere|involverer|innarbeide|innarbeider|ferdigstille|ferdigstiller|avklare|avklarer|undersøke|undersøker|utarbeide|utarbeider|orientere|orienterer|rapportere|rapporterer|oppdatere|oppdaterer|etablere|etablerer)`;
 
-/** A body's name: up to eight words, not a pronoun or a word of the sentence ("om", "at", "det"). */
-const BODY = String.raw`((?!(?:om|at|det|de|dem|seg|man|alle|en|et|saken|sakene)\b)[\p{L}\d][\p{L}\d.\-]*(?:\s+(?!${TASK_VERB}\b)[\p{L}\d][\p{L}\d.\-]*){0,7}?)`;
+/** Where a word ends (`\b` knows no "å"). */
+const END = String.raw`(?![\p{L}\d])`;
+
+/** Words no body's name holds: pronouns, conjunctions, and the verbs of a report ("svarte at"). */
+const NOT_IN_NAME = String.raw`(?:om|at|som|det|de|dem|vi|seg|man|alle|en|et|saken|sakene|svarte|sa|mente|har|hadde|er|var|ble|blir|vil|skal|kan|må|bør)${END}`;
+
+/** A body's name: up to eight words, none of them a word of the sentence around it. */
+const BODY = String.raw`((?!${NOT_IN_NAME})[\p{L}\d][\p{L}\d.\-]*(?:\s+(?!${TASK_VERB}${END}|${NOT_IN_NAME})[\p{L}\d][\p{L}\d.\-]*){0,7}?)`;
 
 /** The sentence shapes that give a task, each with the body as its first group and the task after. */
 const FOLLOW_UPS = [
   // "NUIT ber Direktoratet for e-helse ta med seg …", "ba Norsk helsenett SF om å …"
   new RegExp(
-    String.raw`\b(?:ber|ba|anmoder|anmodet)\s+${BODY}\s+(?=${TASK_VERB}\b)((?:om\s+å|til\s+å|å)?\s*.+)$`,
+    String.raw`\b(?:ber|ba|anmoder|anmodet)\s+${BODY}\s+(?=${TASK_VERB}${END})((?:om\s+å|til\s+å|å)?\s*.+)$`,
     'iu',
   ),
   // "Direktoratet ble derfor oppfordret til å sikre …"

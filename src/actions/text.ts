@@ -35,7 +35,13 @@ export function parseActionText(raw: string): ActionText {
     owner = o[1].trim().replace(/[.:]$/, '');
     text = cut(text, o);
   }
-  return { text: text.replace(/[\s,;:–-]+$/, '').trim(), owner, due };
+  // What the cut clauses leave: a space before a stop, two stops in a row, a dangling dash.
+  text = text
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/([.,;:])(?:\s*[.,;:])+/g, '$1')
+    .replace(/[\s,;:–-]+$/, '')
+    .trim();
+  return { text, owner, due };
 }
 
 function cut(text: string, m: RegExpExecArray): string {
