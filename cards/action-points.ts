@@ -1,16 +1,9 @@
 // Action points as cards: the open ones of a committee, each with its sak, owner and due date and
 // a button to mark it done; and the one line an action point takes on the agenda and in the recap.
 import type { ActionPointList, ActionPointView } from '../src/actions/service.ts';
-import { formatDate } from '../src/answer/texts.ts';
+import { ownerAndDue } from '../src/actions/text.ts';
 import { meetingName } from '../src/record/passages.ts';
 import { clip, firstThatFits, render, type CardJson } from './render.ts';
-
-/** Who and by when: "Ansvarlig: NHN · Frist: 01.09.2024", or "" when neither is written. */
-export function ownerAndDue(p: Pick<ActionPointView, 'owner' | 'due'>): string {
-  return [p.owner && `Ansvarlig: ${p.owner}`, p.due && `Frist: ${formatDate(p.due, 'nb')}`]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 /**
  * One action point as a line: "#12 Arbeide videre … (Ansvarlig: NHN · Frist: 01.09.2031)", with

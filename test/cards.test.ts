@@ -377,10 +377,27 @@ describe('cards', () => {
         committee: 'NUIT',
         meeting: '2/2023',
         name: 'NUIT møte 2/2023',
-        sections: [
-          { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
-          { title: 'Ubesvarte spørsmål', lines: [] },
+        saker: [
+          {
+            sak: '16/23',
+            title: 'Forslag til målbilde',
+            innspill: ['Kommunene må med. (Kari, KS)'],
+            polls: ['Viktigst? — Deling 100 % (1 svar)'],
+            openQuestions: ['Hvem eier planen? (3 👍)'],
+            actionPoints: [],
+            likelyDecision: 'NUIT slutter seg til målbildet.',
+          },
+          {
+            sak: '',
+            title: 'Uten sak',
+            innspill: [],
+            polls: [],
+            openQuestions: ['Når?'],
+            actionPoints: [],
+            likelyDecision: null,
+          },
         ],
+        actionPoints: [],
       }),
     );
     const question = {

@@ -1,6 +1,7 @@
 // What an action point's text says beyond the task: who is responsible and by when. Written as
 // labels ("ansvarlig: NHN", "ansv. KS", "eier: …", "frist: 1.9.2024", "innen 1. september 2024")
 // anywhere in the text, in any of the date styles the record reads; the rest is the task.
+import { formatDate } from '../answer/texts.ts';
 import { DATE_TEXT, parseDate } from '../record/dates.ts';
 
 export interface ActionText {
@@ -46,4 +47,17 @@ export function parseActionText(raw: string): ActionText {
 
 function cut(text: string, m: RegExpExecArray): string {
   return `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** Who and by when: "Ansvarlig: NHN · Frist: 01.09.2024", or "" when neither is written. */
+export function ownerAndDue(p: Pick<ActionText, 'owner' | 'due'>): string {
+  return [p.owner && `Ansvarlig: ${p.owner}`, p.due && `Frist: ${formatDate(p.due, 'nb')}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** An action point as one line: "Sende notatet (Ansvarlig: NHN · Frist: 01.09.2024)". */
+export function actionPointText(p: Pick<ActionText, 'text' | 'owner' | 'due'>): string {
+  const about = ownerAndDue(p);
+  return about ? `${p.text} (${about})` : p.text;
 }
