@@ -13,13 +13,13 @@ import { clip, firstThatFits, fits, render, type CardJson } from './render.ts';
  * details or per-sak actions (compact), then fewer saker with a note of how many are left out.
  */
 const DETAIL_LEVELS = [
-  { proposal: 1500, earlier: 3, decision: 400, followUp: 300, compact: false, items: Infinity },
-  { proposal: 500, earlier: 2, decision: 200, followUp: 200, compact: false, items: Infinity },
-  { proposal: 200, earlier: 1, decision: 120, followUp: 120, compact: false, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, followUp: 120, compact: false, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, followUp: 80, compact: true, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, followUp: 80, compact: true, items: 40 },
-  { proposal: 0, earlier: 0, decision: 0, followUp: 60, compact: true, items: 20 },
+  { proposal: 1500, earlier: 3, decision: 400, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 500, earlier: 2, decision: 200, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 200, earlier: 1, decision: 120, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 80, followUps: 3, compact: true, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 80, followUps: 3, compact: true, items: 40 },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 60, followUps: 3, compact: true, items: 20 },
 ] as const;
 
 export interface AgendaCardOptions {
@@ -58,8 +58,17 @@ function renderAt(
     choices: view.items
       .slice(0, level.items)
       .map((i) => ({ title: clip(`${i.sak} ${i.title}`, 80), value: i.sak })),
-    // Open action points stay on the card at every level: they are what the meeting must follow up.
-    followUp: view.followUps.map((p) => `• ${actionPointLine(p, { where: true, max: level.followUp })}`),
+    // Open action points stay on the card at every level, the oldest few with a pointer to the rest.
+    followUp: [
+      ...view.followUps
+        .slice(0, level.followUps)
+        .map((p) => `• ${actionPointLine(p, { where: true, max: level.followUp })}`),
+      ...(view.followUps.length > level.followUps
+        ? [
+            `… og ${view.followUps.length - level.followUps} til: skriv «aksjonspunkter ${view.committee}» for alle.`,
+          ]
+        : []),
+    ],
     omitted:
       view.items.length > level.items
         ? `… og ${view.items.length - level.items} saker til som ikke får plass her.`

@@ -69,6 +69,10 @@ describe('action points of the corpus referater', () => {
     ]);
     const card = JSON.stringify(agendaCard(view));
     expect(card).toContain('"text":"Oppfølging"');
-    expect(card).toContain('sak 9/23, NUIT møte 1/2023');
+    // The oldest five, and where the rest are.
+    expect(card).toContain('sak 22/20, NUIT møte 4/2020');
+    expect(card).toContain('sak 6/23, NUIT møte 1/2023');
+    expect(card).not.toContain('sak 9/23, NUIT møte 1/2023');
+    expect(card).toContain('… og 3 til: skriv «aksjonspunkter NUIT» for alle.');
   });
 });

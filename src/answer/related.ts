@@ -1,6 +1,6 @@
 // Earlier treatments of a sak's topic, for the agenda card's "Tidligere behandlinger": the steps of
-// the topic's timeline (src/answer/history.ts, the same steps "historikk" draws) that came before
-// this sak and have an adopted decision, newest first. The sak's title is the topic. Computed from
+// the topic's timeline (src/answer/history.ts, the same steps "historikk" draws) as it stood before
+// this sak, those with an adopted decision, newest first. The sak's title is the topic. Computed from
 // the record, never copied from the memo's own history section.
 import { isStandingItem } from '../record/item.ts';
 import { caseKey } from './cases.ts';
@@ -30,10 +30,12 @@ export async function earlierTreatments(
     date: undefined,
     month: undefined,
   };
-  const { ranked } = await rankCases(lib, q, {});
-  return historySteps(lib, q, ranked)
+  // The timeline as it stood before this sak: the sak itself (always the best step of its own
+  // title) and later ones would set the bar the earlier steps are measured against.
+  const before = (await rankCases(lib, q, {})).ranked.filter((r) => !!r.c.date && r.c.date < self.date!);
+  return historySteps(lib, q, before)
     .map((s) => s.c)
-    .filter((c) => c.key !== self.key && !!c.date && c.date < self.date! && !!c.item.adopted_decision)
+    .filter((c) => !!c.item.adopted_decision)
     .sort((a, b) => b.date!.localeCompare(a.date!))
     .slice(0, limit)
     .map((c) => ({
