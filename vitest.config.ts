@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/bot.http.test.ts'],
+          include: ['test/bot.http.test.ts', 'test/action-points.http.test.ts'],
           env: { MOTEBOT_TEST_STORE: 'postgres' },
         },
       },

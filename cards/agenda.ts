@@ -1,26 +1,25 @@
 // The agenda card: the meeting, then each sak with its time, type and presenter, and details
-// folded away (Forslag til vedtak, Tidligere behandlinger, Spør om saken, Vis toppnotat).
+// folded away (Forslag til vedtak, Tidligere behandlinger, Spør om saken, Vis toppnotat); the
+// committee's open action points under their sak, or under "Oppfølging" when it is not on the agenda.
 import type { AgendaView } from '../src/meetings/agenda.ts';
+import { actionPointLine } from './action-points.ts';
 import type { MemoSection } from '../src/record/types.ts';
 import { formatDate } from '../src/answer/texts.ts';
 import { meetingName } from '../src/record/passages.ts';
-import { clip, render, type CardJson } from './render.ts';
-
-/** Teams refuses messages over about 28 KB; the card leaves about 1 KB for the activity around it. */
-export const CARD_LIMIT_BYTES = 27_500;
+import { clip, firstThatFits, fits, render, type CardJson } from './render.ts';
 
 /**
  * How much detail a card carries; a long agenda steps down until it fits: shorter texts, then no
  * details or per-sak actions (compact), then fewer saker with a note of how many are left out.
  */
 const DETAIL_LEVELS = [
-  { proposal: 1500, earlier: 3, decision: 400, compact: false, items: Infinity },
-  { proposal: 500, earlier: 2, decision: 200, compact: false, items: Infinity },
-  { proposal: 200, earlier: 1, decision: 120, compact: false, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, compact: false, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, compact: true, items: Infinity },
-  { proposal: 0, earlier: 0, decision: 0, compact: true, items: 40 },
-  { proposal: 0, earlier: 0, decision: 0, compact: true, items: 20 },
+  { proposal: 1500, earlier: 3, decision: 400, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 500, earlier: 2, decision: 200, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 200, earlier: 1, decision: 120, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 100, followUps: 5, compact: false, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 80, followUps: 3, compact: true, items: Infinity },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 80, followUps: 3, compact: true, items: 40 },
+  { proposal: 0, earlier: 0, decision: 0, followUp: 60, followUps: 3, compact: true, items: 20 },
 ] as const;
 
 export interface AgendaCardOptions {
@@ -59,6 +58,17 @@ function renderAt(
     choices: view.items
       .slice(0, level.items)
       .map((i) => ({ title: clip(`${i.sak} ${i.title}`, 80), value: i.sak })),
+    // Open action points stay on the card at every level, the oldest few with a pointer to the rest.
+    followUp: [
+      ...view.followUps
+        .slice(0, level.followUps)
+        .map((p) => `• ${actionPointLine(p, { where: true, max: level.followUp })}`),
+      ...(view.followUps.length > level.followUps
+        ? [
+            `… og ${view.followUps.length - level.followUps} til: skriv «aksjonspunkter ${view.committee}» for alle.`,
+          ]
+        : []),
+    ],
     omitted:
       view.items.length > level.items
         ? `… og ${view.items.length - level.items} saker til som ikke får plass her.`
@@ -80,6 +90,7 @@ function renderAt(
           (e) =>
             `${meetingName(e)}, ${formatDate(e.date, 'nb')}, sak ${e.sak} «${e.title}»: ${clip(e.adoptedDecision, level.decision)}`,
         ),
+      followUps: i.followUps.map((p) => `Aksjonspunkt ${actionPointLine(p, { max: level.followUp })}`),
       hasMemo: i.hasMemo,
       formality: i.formality,
     })),
@@ -95,12 +106,7 @@ export interface AgendaCardOptions {
 
 /** The agenda card, with as much detail as fits under the size limit. */
 export function agendaCard(view: AgendaView, opts: AgendaCardOptions = {}): CardJson {
-  let card: CardJson = {};
-  for (const level of DETAIL_LEVELS) {
-    card = renderAt(view, opts, level);
-    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
-  }
-  return card;
+  return firstThatFits(DETAIL_LEVELS, (level) => renderAt(view, opts, level));
 }
 
 /** Memo sections a member reads first, shown open; the rest are a click away. */
@@ -138,7 +144,7 @@ export function memoCard(
     });
   let limit = Math.max(0, ...sections.map((s) => s.text.length));
   let card = draw(limit);
-  while (Buffer.byteLength(JSON.stringify(card)) > CARD_LIMIT_BYTES && limit > MIN_SECTION_CHARS) {
+  while (!fits(card) && limit > MIN_SECTION_CHARS) {
     limit = Math.max(MIN_SECTION_CHARS, Math.floor(limit * 0.8));
     card = draw(limit);
   }

@@ -3,8 +3,7 @@
 import { formatDate } from '../src/answer/texts.ts';
 import { meetingName } from '../src/record/passages.ts';
 import type { RegisterEntry } from '../src/register/register.ts';
-import { CARD_LIMIT_BYTES } from './agenda.ts';
-import { clip, render, type CardJson } from './render.ts';
+import { clip, firstThatFits, render, type CardJson } from './render.ts';
 
 /** How many entries a card shows before it points to the export; fewer when the texts are long. */
 const MAX_ENTRIES = [40, 25, 15, 8];
@@ -14,10 +13,9 @@ export function registerCard(heading: string, entries: RegisterEntry[]): CardJso
   const summary = entries.length
     ? `${adopted} vedtak og ${entries.length - adopted} forslag der utfallet ikke er kjent. Trykk på en sak for teksten.`
     : 'Dokumentene har ingen vedtak eller forslag til vedtak som passer.';
-  let card: CardJson = {};
-  for (const max of MAX_ENTRIES) {
+  return firstThatFits(MAX_ENTRIES, (max) => {
     const shown = entries.slice(0, max);
-    card = render('register', {
+    return render('register', {
       heading,
       summary,
       entries: shown.map((e, i) => ({
@@ -34,7 +32,5 @@ export function registerCard(heading: string, entries: RegisterEntry[]): CardJso
           ? `… og ${entries.length - shown.length} til. Hele registeret: motebot register (CLI), som XLSX eller CSV.`
           : '',
     });
-    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
-  }
-  return card;
+  });
 }

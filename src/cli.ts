@@ -23,7 +23,8 @@ const USAGE = `Bruk: motebot <kommando> [valg]
   eval QA.json...               Kjør gullspørsmålene: treff per type for hver fil (hel, lest og
                                 holdt-ute halvdel) og for alle filene samlet
   export innspill MØTE          Innspill per sak som utkast til referatet (MØTE: 2/2023 eller
-    [--format md|csv|xlsx|docx] «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL
+    [--format md|csv|xlsx|docx «NUFA 27.10.2021»); Markdown til skjermen, ellers --out FIL;
+     |referat-docx]             referat-docx: utkast til referat, forslagene som sannsynlige vedtak
     [--committee NUIT] [--out FIL]
   register [EMNE]               Vedtaksregisteret: vedtak og forslag der utfallet ikke er kjent,
     [--committee NUIT] [--year 2023]  nyeste først (EMNE: for eksempel PLL); CSV til skjermen,
@@ -210,7 +211,7 @@ export async function main(argv: string[]): Promise<number> {
         const format = (values.format ?? 'md') as ExportFormat;
         if (!EXPORT_FORMATS.includes(format))
           throw new Error(`ukjent format «${format}»: bruk ${EXPORT_FORMATS.join(', ')}`);
-        if ((format === 'docx' || format === 'xlsx') && !values.out)
+        if ((format.endsWith('docx') || format === 'xlsx') && !values.out)
           throw new Error(`${format.toUpperCase()} skrives til en fil: legg til --out FIL`);
         const store = await openStore(config);
         try {

@@ -122,6 +122,31 @@ export const REFUSALS = {
     nb: 'Møtet {meeting} er over, så innspillet kan ikke endres lenger.',
     en: 'Meeting {meeting} is over, so the input can no longer be changed.',
   },
+  action_moderators_only: {
+    nb: 'Bare sekretariatet og møtearrangøren kan legge til aksjonspunkter eller markere dem som utført.',
+    en: 'Only the secretariat and the meeting organiser can add action points or mark them done.',
+  },
+  action_which_sak: {
+    nb: 'Hvilken sak? Skriv for eksempel «aksjonspunkt N/ÅÅ: hva som skal gjøres ansvarlig: hvem frist: dato».',
+    en: 'Which item? Write for example "action point N/YY: what is to be done owner: who due: date".',
+  },
+  action_text_missing: {
+    nb: 'Skriv hva som skal gjøres, for eksempel «aksjonspunkt N/ÅÅ: hva som skal gjøres ansvarlig: hvem».',
+    en: 'Write what is to be done, for example "action point N/YY: what is to be done owner: who".',
+  },
+  action_sak_unknown: {
+    nb: 'Jeg finner ingen møteinnkalling med sak {sak} i dokumentene, så aksjonspunktet ble ikke lagret.',
+    en: 'I find no meeting invitation with item {sak} in the documents, so the action point was not saved.',
+  },
+  action_not_found: {
+    nb: 'Jeg finner ikke aksjonspunkt {id}, så ingenting ble endret.',
+    en: 'I cannot find action point {id}, so nothing was changed.',
+  },
+  action_already_done: {
+    nb: 'Aksjonspunkt {id} var allerede markert som utført.',
+    en: 'Action point {id} was already marked done.',
+  },
+
   export_moderators_only: {
     nb: 'Bare sekretariatet og møtearrangøren kan eksportere innspill.',
     en: 'Only the secretariat and the meeting organiser can export input.',

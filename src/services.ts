@@ -1,5 +1,6 @@
 // The application layer in one bundle: one service per feature, each over the store's narrow port
 // it needs and the clock. The bot builds it once; tests build it over a store of their own.
+import { ActionPointService } from './actions/service.ts';
 import type { Answerer } from './answer/types.ts';
 import type { Config } from './config.ts';
 import { FeedbackService } from './feedback/service.ts';
@@ -22,6 +23,7 @@ export interface Services {
   subscriptions: SubscriptionService;
   feedback: FeedbackService;
   register: DecisionRegister;
+  actions: ActionPointService;
 }
 
 export function createServices(deps: {
@@ -40,5 +42,6 @@ export function createServices(deps: {
     subscriptions: new SubscriptionService({ store }),
     feedback: new FeedbackService({ store }),
     register: new DecisionRegister({ store }),
+    actions: new ActionPointService({ store }),
   };
 }

@@ -206,7 +206,7 @@ describe('cards', () => {
     const invited = (await store.listMeetings()).filter((m) => m.role === 'innkalling');
     expect(invited.length).toBeGreaterThanOrEqual(4);
     for (const meeting of invited) {
-      const view = await agendaView(meeting, answerer);
+      const view = await agendaView(meeting, { answerer, store });
       for (const updated of [false, true]) {
         const card = agendaCard(view, { updated });
         expectValid(card);
@@ -234,7 +234,7 @@ describe('cards', () => {
       logger: createLogger('silent'),
     });
     const meeting = (await store.listMeetings()).find((m) => m.role === 'innkalling' && m.items.length > 8)!;
-    const view: AgendaView = await agendaView(meeting, answerer);
+    const view: AgendaView = await agendaView(meeting, { answerer, store });
     const long: AgendaView = {
       ...view,
       items: Array.from({ length: 40 }, (_, n) => ({
@@ -377,10 +377,27 @@ describe('cards', () => {
         committee: 'NUIT',
         meeting: '2/2023',
         name: 'NUIT møte 2/2023',
-        sections: [
-          { title: 'Innspill til sak 16/23', lines: ['• Kommunene må med. (Kari, KS)'] },
-          { title: 'Ubesvarte spørsmål', lines: [] },
+        saker: [
+          {
+            sak: '16/23',
+            title: 'Forslag til målbilde',
+            innspill: ['Kommunene må med. (Kari, KS)'],
+            polls: ['Viktigst? — Deling 100 % (1 svar)'],
+            openQuestions: ['Hvem eier planen? (3 👍)'],
+            actionPoints: [],
+            likelyDecision: 'NUIT slutter seg til målbildet.',
+          },
+          {
+            sak: '',
+            title: 'Uten sak',
+            innspill: [],
+            polls: [],
+            openQuestions: ['Når?'],
+            actionPoints: [],
+            likelyDecision: null,
+          },
         ],
+        actionPoints: [],
       }),
     );
     const question = {

@@ -161,6 +161,14 @@ describe('motebot CLI', () => {
     expect(sheets[0]!.data[1]).toEqual(
       expect.arrayContaining(['17/23', 'Indikatorene bør måle samhandling.']),
     );
+    // The draft referat: the innspill under their sak, each sak's proposal as its likely vedtak.
+    const draft = path.join(data, 'utkast-referat.docx');
+    await motebot('export', 'innspill', '2/2023', '--format', 'referat-docx', '--out', draft);
+    const { value: referat } = await mammoth.extractRawText({ path: draft });
+    expect(referat).toContain('Utkast – sekretariatet bekrefter');
+    expect(referat).toMatch(
+      /Sak 17\/23 [^\n]+\n+Innspill i møtet\n+Indikatorene bør måle samhandling\. \(Ola Strand, KS\)\n+Vedtak \(utkast\): \S/,
+    );
     await expect(motebot('export', 'innspill', '9/2019')).rejects.toMatchObject({
       stderr: expect.stringContaining('fant ingen møteinnkalling'),
     });

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,16 +27,19 @@ let browser: Browser;
 let page: Page;
 let dataDir: string;
 let url: string;
+/** The bot's own port: the meeting's end is posted to it as Teams would (the Playground has no meetings). */
+let botPort: number;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'motebot-e2e-'));
+  botPort = await freePort();
   await mkdir(ARTIFACTS, { recursive: true });
   dev = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/dev.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      PORT: String(await freePort()),
+      PORT: String(botPort),
       PLAYGROUND_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
     },
@@ -180,5 +184,96 @@ describe('Møtebot in the Agents Playground', () => {
     await results.waitFor({ timeout: 20_000 });
     expect(await results.innerText()).toContain('Innovasjon');
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-poll-results.png') });
+  });
+
+  it('shows the decision register and a topic timeline', async () => {
+    await mention('vedtak NUIT');
+    const register = page.locator('.ac-adaptiveCard', { hasText: 'Vedtak · NUIT' }).last();
+    await register.waitFor({ timeout: 20_000 });
+    expect(await register.innerText()).toContain('Nasjonal løsning for timebestilling');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-register-card.png'), fullPage: true });
+
+    await mention('historikk prismodell meldingsformidling');
+    const timeline = page.locator('.ac-adaptiveCard', { hasText: 'Historikk · prismodell' }).last();
+    await timeline.waitFor({ timeout: 20_000 });
+    expect(await timeline.innerText()).toContain('sak 32/31');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-timeline-card.png'), fullPage: true });
+  });
+
+  it('tracks an action point to the agenda, and recaps the meeting when it ends with a draft referat', async () => {
+    const said = async (text: string, reply: string | RegExp) => {
+      await mention(text);
+      const card = page.locator('.ac-adaptiveCard', { hasText: reply }).last();
+      const message = page.getByText(reply).last();
+      await card.or(message).first().waitFor({ timeout: 20_000 });
+      return card;
+    };
+    await said('møte 3/2031', 'Denne samtalen hører nå til NUIT møte 3/2031');
+    await said('sak 43/31', 'Nå behandles sak 43/31');
+    await said('innspill: Små kommuner trenger en overgangsordning.', 'Innspillet ditt er registrert');
+    await said('spørsmål Hva betyr modellen for legekontorene?', 'Hva betyr modellen for legekontorene?');
+    const receipt = await said(
+      'aksjonspunkt 43/31: Sende prismodellen på høring ansvarlig: NHN frist: 1.10.2031',
+      /Aksjonspunkt #\d+ er lagt til/,
+    );
+    expect(await receipt.innerText()).toContain('Ansvarlig: NHN · Frist: 01.10.2031');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-action-point-added.png') });
+
+    const agenda = await said('agenda NUIT', 'Agenda · NUIT møte 3/2031');
+    expect(await agenda.innerText()).toContain('Sende prismodellen på høring');
+    expect(await agenda.innerText()).toContain('Oppfølging');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-agenda-action-points.png'), fullPage: true });
+
+    // The Playground has no Teams meetings: its chat gets the end of one as Teams would send it,
+    // posted to the bot with the chat's address as the bot stored it.
+    const db = new Database(path.join(dataDir, 'motebot.db'), { readonly: true });
+    const chat = db
+      .prepare<[], { reference_json: string }>(
+        "SELECT reference_json FROM conversations WHERE kind = 'groupChat' ORDER BY updated_at DESC LIMIT 1",
+      )
+      .get()!;
+    db.close();
+    const reference = JSON.parse(chat.reference_json) as {
+      serviceUrl: string;
+      conversation: Record<string, unknown>;
+      bot: Record<string, unknown>;
+    };
+    const end = await fetch(`http://127.0.0.1:${botPort}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'event',
+        name: 'application/vnd.microsoft.meetingEnd',
+        id: 'e2e-meeting-end',
+        channelId: 'msteams',
+        serviceUrl: reference.serviceUrl,
+        conversation: reference.conversation,
+        recipient: reference.bot,
+        from: { id: 'user-sekretaer', name: 'Sigrid Sekretær' },
+        channelData: {
+          tenant: { id: '00000000-0000-0000-0000-0000000000001' },
+          meeting: { id: 'e2e-nuit-3' },
+        },
+        value: {
+          Id: 'e2e-nuit-3',
+          MeetingType: 'Scheduled',
+          JoinUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
+          Title: 'NUIT møte 3/2031',
+          EndTime: new Date().toISOString(),
+        },
+      }),
+    });
+    expect(end.status).toBe(200);
+    const recap = page.locator('.ac-adaptiveCard', { hasText: 'Møtet er slutt · NUIT møte 3/2031' }).last();
+    await recap.waitFor({ timeout: 20_000 });
+    const text = await recap.innerText();
+    expect(text).toContain('1 innspill · 0 avstemninger · 1 ubesvart spørsmål · 1 aksjonspunkt');
+    expect(text).toContain('Aksjonspunkter fra møtet');
+    // The draft of 43/31 (the fourth sak) unfolds: marked as a draft, the proposal as the likely vedtak.
+    await recap.getByRole('button', { name: 'Utkast til referat' }).nth(3).click();
+    await recap.getByText('Utkast – sekretariatet bekrefter').first().waitFor({ timeout: 5_000 });
+    expect(await recap.innerText()).toContain('Vedtak (utkast): NUIT gir sin tilslutning til ny prismodell');
+    await recap.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-recap-card.png'), fullPage: true });
   });
 });

@@ -499,6 +499,7 @@ describe('innspill', () => {
     );
     expect([...links.keys()]).toEqual([
       'Word (DOCX)',
+      'Utkast til referat (DOCX)',
       'Excel (XLSX), med avstemninger og spørsmål',
       'CSV',
       'CSV: avstemninger',
@@ -515,6 +516,26 @@ describe('innspill', () => {
     for (const i of stored) expect(text).toContain(i.text);
     expect(text).toContain('Sak 17/23');
     expect(text).not.toContain('Dette trekker jeg');
+
+    // The draft referat: each sak of the agenda with what the chat gave it, and its proposal as the
+    // likely vedtak, marked as a draft.
+    const draft = await fetchExport(links.get('Utkast til referat (DOCX)')!);
+    expect(draft.headers.get('content-disposition')).toContain('utkast-referat.docx');
+    const { value: draftText } = await mammoth.extractRawText({
+      buffer: Buffer.from(await draft.arrayBuffer()),
+    });
+    expect(draftText).toContain('Utkast til referat – NUIT møte 2/2023 (25.05.2023)');
+    expect(draftText).toContain('Utkast – sekretariatet bekrefter');
+    const agenda = (await harness.store.listMeetings()).find(
+      (m) => m.role === 'innkalling' && m.meeting === '2/2023',
+    )!;
+    const sak16 = agenda.items.find((i) => i.sak === '16/23')!;
+    expect(draftText).toContain(`Sak 16/23 ${sak16.title}`);
+    expect(draftText).toContain(
+      `Vedtak (utkast): ${sak16.proposed_decision!.replace(/\s+/g, ' ')}`.slice(0, 80),
+    );
+    for (const i of stored) expect(draftText).toContain(i.text);
+    for (const item of agenda.items) expect(draftText).toContain(`Sak ${item.sak} `);
 
     // The workbook reads back, by another library, with one row per innspill and real date cells
     // holding the Oslo wall-clock time.
@@ -617,7 +638,7 @@ describe('meeting start and end', () => {
     expect(harness.connector.sent).toHaveLength(1);
   });
 
-  it('posts the summary once at the end: innspill per sak, poll results, unanswered questions and the export', async () => {
+  it('posts the recap once at the end: the saker handled, per sak innspill, poll results, open questions and a draft referat, the action points added, and the export', async () => {
     const inChat = (text: string, from: Record<string, string>) =>
       postActivity(
         harness.bot.url,
@@ -635,17 +656,37 @@ describe('meeting start and end', () => {
     const poll = (await harness.store.listPolls(CHAT.id))[0]!;
     await click('poll.vote', { pollId: poll.id, choice: '0' }, member(1), CHAT);
     await inChat('spørsmål Når kommer neste versjon?', member(2));
-    await harness.connector.waitFor(4);
+    await inChat('aksjonspunkt 16/23: Sende målbildet på høring ansvarlig: NHN frist: 15.6.2023', secretary);
+    await harness.connector.waitFor(5);
     harness.connector.sent.length = 0;
 
     await postActivity(harness.bot.url, event('meetingEnd'));
     await harness.connector.waitFor(1);
     const summary = json(lastCard());
     expect(summary).toContain('Møtet er slutt · NUIT møte 2/2023');
-    expect(summary).toContain('Innspill til sak 16/23');
-    expect(summary).toContain('Regionene må prioritere felles løsninger. (Medlem 1, Helse Nord RHF)');
-    expect(summary).toContain('Viktigst for målbildet? — Deling 100 %');
-    expect(summary).toContain('Når kommer neste versjon?');
+    const agenda = (await harness.store.listMeetings()).find(
+      (m) => m.role === 'innkalling' && m.meeting === '2/2023',
+    )!;
+    expect(summary).toContain(`${agenda.items.length} saker behandlet`);
+    for (const item of agenda.items) expect(summary).toContain(`**${item.sak}** ${item.title}`);
+    // The card's sak 16/23: its counts, results and question in view, its draft folded away.
+    const card = lastCard() as { body: { items?: unknown[] }[] };
+    const sak = json(card.body.find((b) => json(b.items ?? []).includes('**16/23**')));
+    // The meeting's innspill, from any chat: the earlier tests gave 16/23 some too.
+    const given = await harness.store.listInnspill({ committee: 'NUIT', meeting: '2/2023', sak: '16/23' });
+    expect(given.length).toBeGreaterThan(1);
+    expect(sak).toContain(`${given.length} innspill · 1 avstemning · 1 ubesvart spørsmål · 1 aksjonspunkt`);
+    for (const i of given) expect(sak).toContain(`• ${i.text}`);
+    expect(sak).toContain('📊 Viktigst for målbildet? — Deling 100 %');
+    expect(sak).toContain('❓ Når kommer neste versjon? (0 👍)');
+    expect(sak).toContain('"title":"Utkast til referat"');
+    expect(sak).toContain('Utkast – sekretariatet bekrefter');
+    expect(sak).toContain('Regionene må prioritere felles løsninger. (Medlem 1, Helse Nord RHF)');
+    expect(sak).toContain(
+      `**Vedtak (utkast):** ${agenda.items.find((i) => i.sak === '16/23')!.proposed_decision!.slice(0, 60)}`,
+    );
+    expect(summary).toContain('Aksjonspunkter fra møtet');
+    expect(summary).toContain('sak 16/23: Sende målbildet på høring (Ansvarlig: NHN · Frist: 15.06.2023)');
     expect(summary).toContain('"verb":"innspill.export"');
 
     await postActivity(harness.bot.url, event('meetingEnd'));

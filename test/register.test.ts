@@ -6,7 +6,12 @@ import path from 'node:path';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { SHARED, useCorpus } from './helpers/corpus.ts';
-import { decisionRegister, exportRegister, parseRegisterQuery, registerTable } from '../src/register/register.ts';
+import {
+  decisionRegister,
+  exportRegister,
+  parseRegisterQuery,
+  registerTable,
+} from '../src/register/register.ts';
 
 const corpus = useCorpus();
 

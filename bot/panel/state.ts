@@ -107,7 +107,7 @@ export class PanelStates {
     const meeting = (await this.deps.store.listMeetings()).find(
       (m) => m.role === 'innkalling' && m.committee === committee && meetingLabel(m) === label,
     );
-    const view = meeting ? await agendaView(meeting, this.deps.answerer) : null;
+    const view = meeting ? await agendaView(meeting, this.deps) : null;
     this.views.set(key, view);
     return view;
   }

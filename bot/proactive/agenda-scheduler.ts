@@ -70,7 +70,7 @@ export class AgendaScheduler {
     const meeting = (await this.deps.store.listMeetings()).find(
       (m) => m.role === 'innkalling' && meetingKey(m) === key,
     );
-    return meeting ? agendaView(meeting, this.deps.answerer) : null;
+    return meeting ? agendaView(meeting, this.deps) : null;
   }
 
   private async postDue(viewOf: (key: string) => Promise<AgendaView | null>): Promise<void> {

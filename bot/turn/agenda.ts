@@ -50,7 +50,7 @@ export async function showAgenda(
     );
     return;
   }
-  const view = await agendaView(meeting, deps.answerer, today);
+  const view = await agendaView(meeting, deps, today);
   // Asked for the next meeting when the record holds none to come: the latest, said to be past.
   if (view.past && !named)
     await context.sendActivity(

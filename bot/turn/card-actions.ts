@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../../src/actor.ts';
 import { voteDataSchema } from '../../src/polls/answers.ts';
 import { refusalText } from '../../src/refusals.ts';
+import { actionDoneSchema, completeActionPoint } from './action-points.ts';
 import { askAboutSak, sakActionSchema, showMemo } from './agenda.ts';
 import type { ActionResult, CardAction, TurnDeps } from './deps.ts';
 import { exportAction, exportRefSchema } from './export.ts';
@@ -57,6 +58,7 @@ export const CARD_ACTIONS = {
   'qa.upvote': action(upvoteSchema, (c, a, d, deps) => upvote(c, a, d.questionId, deps)),
   'qa.status': action(questionStatusSchema, setStatus),
   'qa.list': action(questionListSchema, (c, a, d, deps) => listQuestions(c, a, d.sak, deps)),
+  'action.done': action(actionDoneSchema, completeActionPoint),
 } as const;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

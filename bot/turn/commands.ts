@@ -41,6 +41,17 @@ export const COMMANDS = [
     handler: 'timeline',
   },
   {
+    name: 'aksjonspunkt',
+    alias: 'action',
+    /** Other forms of the command word, each saying whether it is English. */
+    also: { aksjonspunkter: false, actions: true },
+    description:
+      'Åpne aksjonspunkter (aksjonspunkter {committee}); sekretariatet legger til (aksjonspunkt {sak}: … ansvarlig: … frist: …) og markerer utført (aksjonspunkt utført N)',
+    english:
+      'Open action points (action points {committee}); the secretariat adds (action point {sak}: … owner: … due: …) and marks done (action done N)',
+    handler: 'actionPoints',
+  },
+  {
     name: 'abonner',
     alias: 'subscribe',
     description: 'Få agendaen hit før hvert møte i et utvalg (abonner {committee})',
@@ -169,12 +180,14 @@ export function parseCommand(text: string): {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase().replace(/[:!?.,]$/, '');
-  const command = COMMANDS.find((c) => c.name === word || c.alias === word);
+  const form = (c: (typeof COMMANDS)[number]) =>
+    'also' in c && Object.hasOwn(c.also, word) ? (c.also as Record<string, boolean>)[word] : undefined;
+  const command = COMMANDS.find((c) => c.name === word || c.alias === word || form(c) !== undefined);
   if (command)
     return {
       handler: command.handler,
       rest: rest.join(' '),
-      english: word === command.alias && word !== command.name,
+      english: (word === command.alias && word !== command.name) || form(command) === true,
     };
   const near = rest.length < MAX_NEAR_MISS_WORDS ? nearMiss(word) : undefined;
   if (near) return { handler: 'suggest', rest: near.name, english: near.english };

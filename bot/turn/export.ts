@@ -1,6 +1,6 @@
 // "eksporter innspill 2/2023", and the export action on the end-of-meeting summary: the meeting's
 // innspill grouped by sak, for the referat. The card shows the Markdown draft and signed links to
-// DOCX, CSV and Markdown, served by the bot (bot/edge/export-links.ts).
+// DOCX, the draft referat (DOCX), Excel, CSV and Markdown, served by the bot (bot/edge/export-links.ts).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { messageCard } from '../../cards/messages.ts';
@@ -66,7 +66,7 @@ async function exportMeeting(
   const link = async (format: ExportFormat) =>
     `${publicBaseUrl(deps.config)}/api/exports/${await exportToken(deps.store, { committee: meeting.committee, meeting: meeting.meeting, format, expires, conversation: context.activity.conversation.id })}`;
   const card = messageCard(`Innspill til referatet: ${meeting.committee} ${meeting.meeting}`, [
-    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [Excel (XLSX), med avstemninger og spørsmål](${await link('xlsx')}) · [CSV](${await link('csv')}) · [CSV: avstemninger](${await link('polls-csv')}) · [CSV: spørsmål](${await link('questions-csv')}) · [Markdown](${await link('md')})`,
+    `${innspill.length} innspill, gruppert per sak. Lenkene virker i ett døgn: [Word (DOCX)](${await link('docx')}) · [Utkast til referat (DOCX)](${await link('referat-docx')}) · [Excel (XLSX), med avstemninger og spørsmål](${await link('xlsx')}) · [CSV](${await link('csv')}) · [CSV: avstemninger](${await link('polls-csv')}) · [CSV: spørsmål](${await link('questions-csv')}) · [Markdown](${await link('md')})`,
     clip(innspillMarkdown(meeting, innspill), 15_000),
   ]);
   deps.logger.info({ meeting: meeting.meeting, count: innspill.length }, 'innspill exported');

@@ -27,6 +27,7 @@ import { refusalText } from '../../src/refusals.ts';
 import { createServices } from '../../src/services.ts';
 import { cardActivity } from '../activity.ts';
 import { resolveActor } from './actor.ts';
+import { actionPointCommand } from './action-points.ts';
 import { showAgenda } from './agenda.ts';
 import { asksQuestion, showRegister, showTimeline } from './memory.ts';
 import { sendAnswer } from './answer-reply.ts';
@@ -160,6 +161,8 @@ export class MotebotBot extends TeamsActivityHandler {
         return pollCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'question':
         return questionCommand(context, await this.actorOf(context), rest, deps);
+      case 'actionPoints':
+        return actionPointCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'export':
         return exportCommand(context, await this.actorOf(context), rest, lang, deps);
       case 'meeting':

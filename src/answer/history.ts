@@ -107,7 +107,7 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
  * The steps of a topic's history, oldest first: the best-covered saker across meetings and both
  * committees, each with what its text says of the topic.
  */
-function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
+export function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   let found = topicSteps(lib, q, ranked);
   // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {

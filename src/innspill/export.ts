@@ -6,18 +6,31 @@ import { meetingName } from '../record/passages.ts';
 import { csvTable, osloTime, type Table } from '../tables.ts';
 import type { Innspill } from './types.ts';
 
-/** A meeting's exports: the innspill as Markdown, CSV or DOCX, the chat's poll results and questions as CSV, and all three as one workbook. */
-export const EXPORT_FORMATS = ['md', 'csv', 'polls-csv', 'questions-csv', 'xlsx', 'docx'] as const;
+/**
+ * A meeting's exports: the innspill as Markdown, CSV or DOCX, the chat's poll results and questions
+ * as CSV, all three as one workbook, and the draft referat (src/meetings/referat-draft.ts) as DOCX.
+ */
+export const EXPORT_FORMATS = [
+  'md',
+  'csv',
+  'polls-csv',
+  'questions-csv',
+  'xlsx',
+  'docx',
+  'referat-docx',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CSV = 'text/csv; charset=utf-8';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   csv: CSV,
   'polls-csv': CSV,
   'questions-csv': CSV,
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  docx: DOCX,
+  'referat-docx': DOCX,
 };
 
 /** The end of an export's file name. */
@@ -28,6 +41,7 @@ export const EXPORT_FILES: Record<ExportFormat, string> = {
   'questions-csv': 'sporsmal.csv',
   xlsx: 'innspill-avstemninger-sporsmal.xlsx',
   docx: 'innspill.docx',
+  'referat-docx': 'utkast-referat.docx',
 };
 
 export interface ExportMeeting {
@@ -35,8 +49,8 @@ export interface ExportMeeting {
   /** Meeting label ("2/2023", "NUFA 27.10.2021"). */
   meeting: string;
   date: string | null;
-  /** The agenda's saker in order, so the draft follows the agenda. */
-  saker: { sak: string; title: string }[];
+  /** The agenda's saker in order, so the draft follows the agenda, each with its proposal. */
+  saker: { sak: string; title: string; proposal: string | null }[];
 }
 
 interface SakGroup {
@@ -50,7 +64,8 @@ function grouped(meeting: ExportMeeting, innspill: Innspill[]): SakGroup[] {
   const bySak = new Map<string, Innspill[]>();
   for (const i of innspill) bySak.set(i.sak, [...(bySak.get(i.sak) ?? []), i]);
   const order = [...meeting.saker];
-  for (const sak of bySak.keys()) if (!order.some((s) => s.sak === sak)) order.push({ sak, title: '' });
+  for (const sak of bySak.keys())
+    if (!order.some((s) => s.sak === sak)) order.push({ sak, title: '', proposal: null });
   return order.flatMap((s) =>
     bySak.has(s.sak) ? [{ sak: s.sak, title: s.title, innspill: bySak.get(s.sak)! }] : [],
   );

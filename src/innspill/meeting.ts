@@ -43,7 +43,8 @@ export async function findMeetingForExport(
   committee?: string,
 ): Promise<ExportMeeting | null> {
   const wanted = label.trim();
-  const m: MeetingRow | undefined = (await store.listMeetings({ summary: true })).find(
+  // The whole record, not its summary: the draft referat needs each sak's proposal.
+  const m: MeetingRow | undefined = (await store.listMeetings()).find(
     (x) =>
       x.role === 'innkalling' &&
       (!committee || x.committee === committee) &&
@@ -54,6 +55,6 @@ export async function findMeetingForExport(
     committee: m.committee,
     meeting: meetingLabel(m),
     date: m.date,
-    saker: m.items.map((i) => ({ sak: i.sak, title: i.title })),
+    saker: m.items.map((i) => ({ sak: i.sak, title: i.title, proposal: i.proposed_decision })),
   };
 }

@@ -17,9 +17,9 @@ describe('a held meeting', () => {
 
   it('is marked in the agenda view when the day is given', async () => {
     const meeting = (await world.store.listMeetings()).find((m) => m.role === 'innkalling')!;
-    const answerer = { earlierTreatments: async () => [] };
-    expect((await agendaView(meeting, answerer)).past).toBe(false);
-    expect((await agendaView(meeting, answerer, '2031-09-05')).past).toBe(true);
-    expect((await agendaView(meeting, answerer, '2031-09-04')).past).toBe(false);
+    const sources = { answerer: { earlierTreatments: async () => [] }, store: world.store };
+    expect((await agendaView(meeting, sources)).past).toBe(false);
+    expect((await agendaView(meeting, sources, '2031-09-05')).past).toBe(true);
+    expect((await agendaView(meeting, sources, '2031-09-04')).past).toBe(false);
   });
 });

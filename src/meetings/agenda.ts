@@ -1,7 +1,9 @@
 // The agenda of an invited meeting as members see it: which meeting "agenda …" means, and the
-// agenda view (times, presenters, proposals, earlier treatments) that the agenda card shows.
+// agenda view (times, presenters, proposals, earlier treatments, open action points) that the
+// agenda card shows.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { openActionPoints, type ActionPointStore, type ActionPointView } from '../actions/service.ts';
 import type { Answerer, EarlierTreatment } from '../answer/types.ts';
 import { parseDate } from '../record/dates.ts';
 import { isFormality } from '../record/item.ts';
@@ -65,6 +67,8 @@ export interface AgendaViewItem {
   presenter: string | null;
   proposal: string | null;
   earlier: EarlierTreatment[];
+  /** Open action points of this sak (given at this meeting, or at one that handled the same sak). */
+  followUps: ActionPointView[];
   hasMemo: boolean;
   /** A formality (approvals, eventuelt): listed without details. */
   formality: boolean;
@@ -84,6 +88,14 @@ export interface AgendaView {
   /** The meeting's last day is before today: it takes no more input, only questions. */
   past: boolean;
   items: AgendaViewItem[];
+  /** The committee's open action points of saker not on this agenda ("Oppfølging"). */
+  followUps: ActionPointView[];
+}
+
+/** What an agenda view is drawn from besides the meeting: earlier treatments, and open action points. */
+export interface AgendaSources {
+  answerer: Pick<Answerer, 'earlierTreatments'>;
+  store: ActionPointStore;
 }
 
 /** Whether a meeting is over: its last day (a NUFA meeting may run two) is before `today`. */
@@ -109,10 +121,12 @@ function timeSpan(start: string | null, end: string | null): string {
  */
 export async function agendaView(
   meeting: MeetingRow,
-  answerer: Pick<Answerer, 'earlierTreatments'>,
+  { answerer, store }: AgendaSources,
   today?: string,
 ): Promise<AgendaView> {
   const label = meetingLabel(meeting);
+  const open = await openActionPoints(store, meeting.committee);
+  const onAgenda = new Set(meeting.items.map((i) => i.sak));
   const link = URL_IN_TEXT.exec(meeting.place ?? '')?.[0] ?? null;
   const items = await Promise.all(
     meeting.items.map(async (i, n) => ({
@@ -124,6 +138,7 @@ export async function agendaView(
       presenter: i.presenter,
       proposal: i.proposed_decision,
       earlier: await answerer.earlierTreatments({ committee: meeting.committee, meeting: label, sak: i.sak }),
+      followUps: open.filter((p) => p.sak === i.sak),
       hasMemo: (i.memo ?? []).length > 0,
       formality: isFormality(i.title),
     })),
@@ -138,6 +153,7 @@ export async function agendaView(
     link,
     past: today !== undefined && isPast(meeting, today),
     items,
+    followUps: open.filter((p) => !onAgenda.has(p.sak)),
   };
 }
 

@@ -89,7 +89,7 @@ describe('a recurring Teams meeting', () => {
     expect(september.kind === 'agenda' && september.view.meeting).toBe('3/2031');
     await qna.ask(member(3), CHAT.id, 'Hvem betaler i september?', false);
     const ended = await summary.ended(CHAT.id, 'series-1', new Date('2031-09-04T10:00:00Z'));
-    expect(ended!.sections.at(-1)!.lines).toHaveLength(1);
+    expect(ended!.saker.flatMap((r) => r.openQuestions)).toEqual(['Hvem betaler i september? (0 👍)']);
     // November: the same Teams meeting and chat; the held meeting gives way to the next one, and
     // September's question stays in September's summary.
     world.clock.set('2031-11-06T08:00:00Z');
@@ -101,31 +101,41 @@ describe('a recurring Teams meeting', () => {
     expect((await qna.list(member(3), CHAT.id, '40/31')).questions).toEqual([]);
     const novemberEnded = await summary.ended(CHAT.id, 'series-1', new Date('2031-11-06T10:00:00Z'));
     expect(novemberEnded).toMatchObject({ meeting: '4/2031' });
-    expect(novemberEnded!.sections.at(-1)).toEqual({ title: 'Ubesvarte spørsmål', lines: [] });
+    expect(novemberEnded!.saker.flatMap((r) => r.openQuestions)).toEqual([]);
     // A repeat of November's end event is still a repeat.
     expect(await summary.ended(CHAT.id, 'series-1', new Date('2031-11-06T10:05:00Z'))).toBeNull();
   });
 });
 
 describe('the meeting summary service', () => {
-  it('sums up innspill per sak, poll results and open questions, once per meeting', async () => {
-    const { meetingChat, innspill, polls, qna, summary } = world.services;
+  it('recaps every sak handled: innspill, poll results, open questions, action points and the proposal as the likely vedtak, once per meeting', async () => {
+    const { meetingChat, innspill, polls, qna, summary, actions } = world.services;
     await meetingChat.setMeeting(secretary, CHAT.id, '3/2031');
     await meetingChat.setCurrentSak(secretary, CHAT.id, { sak: '42/31' });
     await innspill.submit(member(1), CHAT.id, null, { text: 'Ta med kommunene.', organisation: 'KS' });
     const poll = await polls.createQuick(member(1), CHAT, 'Enig? | Ja | Nei');
     if (poll.ok) await polls.vote(member(2), CHAT.id, { pollId: poll.value.poll.id, choice: '0' });
     await qna.ask(member(3), CHAT.id, 'Hvem betaler?', false);
+    await actions.add(secretary, CHAT.id, null, 'Kartlegge behovet ansvarlig: KS frist: 1.10.2031');
+    // Another chat's action point on the same sak is not this meeting chat's.
+    await actions.add(secretary, '19:annen', '43/31', 'Noe annet');
     const ended = await summary.ended(CHAT.id, 'teams-3', MEETING_DAY);
     expect(ended).toMatchObject({ committee: 'NUIT', meeting: '3/2031', name: 'NUIT møte 3/2031' });
-    expect(ended!.sections.map((s) => s.title)).toEqual([
-      'Innspill til sak 42/31 Felles bookingløsning for fysioterapi',
-      'Avstemninger',
-      'Ubesvarte spørsmål',
+    expect(ended!.saker.map((r) => r.sak)).toEqual(['40/31', '41/31', '42/31', '43/31', '44/31']);
+    const sak = ended!.saker[2]!;
+    expect(sak).toMatchObject({
+      title: 'Felles bookingløsning for fysioterapi',
+      innspill: ['Ta med kommunene. (Navn aad-m1, KS)'],
+      openQuestions: ['Hvem betaler? (0 👍)'],
+      likelyDecision:
+        'NUIT drøftet behovet for en felles bookingløsning for fysioterapi og ba direktoratet ta innspillene med i det videre arbeidet.',
+    });
+    expect(sak.polls).toEqual([expect.stringContaining('Enig? — Ja 100 %')]);
+    expect(sak.actionPoints.map((a) => [a.text, a.owner, a.due])).toEqual([
+      ['Kartlegge behovet', 'KS', '2031-10-01'],
     ]);
-    expect(ended!.sections[0]!.lines).toEqual(['• Ta med kommunene. (Navn aad-m1, KS)']);
-    expect(ended!.sections[1]!.lines[0]).toContain('Enig?');
-    expect(ended!.sections[2]!.lines).toEqual(['• Hvem betaler? (0 👍, sak 42/31)']);
+    expect(ended!.actionPoints.map((a) => a.text)).toEqual(['Kartlegge behovet']);
+    expect(ended!.saker[3]).toMatchObject({ innspill: [], polls: [], openQuestions: [], actionPoints: [] });
     expect(await summary.ended(CHAT.id, 'teams-3', MEETING_DAY)).toBeNull();
   });
 });

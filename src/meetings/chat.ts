@@ -3,6 +3,7 @@
 // there); "sak 17/23" and "neste sak" (the secretariat and the organiser) set the current sak,
 // which innspill, polls and questions default to. When a Teams meeting starts, a chat that follows
 // a committee is tied to that committee's next meeting.
+import type { ActionPointStore } from '../actions/service.ts';
 import { mayManageConversation, mayModerate, type Actor } from '../actor.ts';
 import type { Answerer } from '../answer/types.ts';
 import { meetingLabel } from '../record/passages.ts';
@@ -20,7 +21,8 @@ export type MeetingChatStore = Pick<
   | 'listSubscriptions'
   | 'recordMeetingEvent'
   | 'saveConversation'
->;
+> &
+  ActionPointStore;
 
 /** What the chat gets when its Teams meeting starts. */
 export type MeetingStart =
@@ -107,7 +109,11 @@ export class MeetingChatService {
     if (!target || !meeting) return { kind: 'untied' };
     const currentSak = target.currentSak ?? meeting.items[0]?.sak ?? null;
     if (currentSak !== target.currentSak) await store.setConversationMeeting({ ...target, currentSak });
-    return { kind: 'agenda', view: await agendaView(meeting, this.deps.history), currentSak };
+    return {
+      kind: 'agenda',
+      view: await agendaView(meeting, { answerer: this.deps.history, store }),
+      currentSak,
+    };
   }
 
   /**

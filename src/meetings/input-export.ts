@@ -1,8 +1,12 @@
 // What members gave in a meeting, for the secretariat: the innspill per sak, and from the meeting's
 // chat its poll results and audience questions, in one Excel workbook of three sheets or as a CSV
-// each; Markdown and DOCX hold the innspill (src/innspill/export.ts).
+// each; Markdown and DOCX hold the innspill (src/innspill/export.ts), and a second DOCX the draft
+// referat (src/meetings/referat-draft.ts).
 import { exportInnspill, innspillSheet, type ExportFormat, type ExportMeeting } from '../innspill/export.ts';
 import type { Innspill } from '../innspill/types.ts';
+import type { ActionPoint } from '../actions/types.ts';
+import { meetingRecap } from './recap.ts';
+import { referatDraftDocx } from './referat-draft.ts';
 import { tally, type PollResults } from '../polls/tally.ts';
 import type { Poll } from '../polls/types.ts';
 import type { AudienceQuestion } from '../qna/types.ts';
@@ -13,6 +17,8 @@ export interface MeetingInput {
   innspill: Innspill[];
   polls: { poll: Poll; results: PollResults }[];
   questions: AudienceQuestion[];
+  /** Action points added in the chat for this meeting. */
+  actionPoints: ActionPoint[];
 }
 
 /**
@@ -20,7 +26,7 @@ export interface MeetingInput {
  * questions of this meeting (a recurring meeting's chat holds other meetings' too).
  */
 export async function gatherMeetingInput(
-  store: Pick<Store, 'listInnspill' | 'listPolls' | 'countAnswers' | 'listQuestions'>,
+  store: Pick<Store, 'listInnspill' | 'listPolls' | 'countAnswers' | 'listQuestions' | 'listActionPoints'>,
   meeting: ExportMeeting,
   conversationId?: string,
 ): Promise<MeetingInput> {
@@ -28,14 +34,15 @@ export async function gatherMeetingInput(
   const ofMeeting = (x: { committee: string | null; meeting: string | null }) =>
     x.committee === committee && x.meeting === meeting.meeting;
   const innspill = await store.listInnspill({ committee, meeting: meeting.meeting });
-  if (!conversationId) return { innspill, polls: [], questions: [] };
+  if (!conversationId) return { innspill, polls: [], questions: [], actionPoints: [] };
   const polls = await Promise.all(
     (await store.listPolls(conversationId))
       .filter(ofMeeting)
       .map(async (poll) => ({ poll, results: tally(poll, await store.countAnswers(poll.id)) })),
   );
   const questions = (await store.listQuestions({ conversationId })).filter(ofMeeting);
-  return { innspill, polls, questions };
+  const actionPoints = await store.listActionPoints({ conversationId, committee, meeting: meeting.meeting });
+  return { innspill, polls, questions, actionPoints };
 }
 
 /** One row per option (or rating step, ranked place, word, text answer) of each poll. */
@@ -111,6 +118,7 @@ export function exportMeetingInput(
   format: ExportFormat,
 ): Promise<Uint8Array> {
   if (format === 'xlsx') return meetingWorkbook(meeting, input);
+  if (format === 'referat-docx') return referatDraftDocx(meeting, meetingRecap(meeting, input));
   if (format === 'polls-csv')
     return Promise.resolve(new TextEncoder().encode(csvTable(pollSheet(input.polls))));
   if (format === 'questions-csv')

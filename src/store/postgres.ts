@@ -13,6 +13,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MotebotError } from '../errors.ts';
+import type { ActionPoint, ActionStatus, NewActionPoint } from '../actions/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
@@ -33,6 +34,10 @@ import {
   toSubscription,
   toDocument,
   toInnspill,
+  toActionPoint,
+  actionPointValues,
+  ACTION_POINT_COLUMNS,
+  type ActionPointRow,
   toPoll,
   toQuestion,
   toSearchSection,
@@ -816,6 +821,64 @@ export class PostgresStore implements Store {
       ],
     );
     return toInnspill(row!);
+  }
+
+  async addActionPoint(a: NewActionPoint): Promise<ActionPoint> {
+    const row = await this.one<ActionPointRow>(
+      `INSERT INTO action_points (${ACTION_POINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING *`,
+      actionPointValues(a, new Date().toISOString()),
+    );
+    return toActionPoint(row!);
+  }
+
+  async importActionPoints(points: NewActionPoint[]): Promise<void> {
+    if (!points.length) return;
+    const now = new Date().toISOString();
+    // One statement: the points as parallel arrays, each column unnested.
+    const columns = points.map((a) => actionPointValues(a, now));
+    await this.pool.query(
+      `INSERT INTO action_points (${ACTION_POINT_COLUMNS})
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                              $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         ON CONFLICT (record_key) DO NOTHING`,
+      columns[0]!.map((_, i) => columns.map((c) => c[i])),
+    );
+  }
+
+  async getActionPoint(id: number): Promise<ActionPoint | null> {
+    const r = await this.one<ActionPointRow>('SELECT * FROM action_points WHERE id = $1', [id]);
+    return r ? toActionPoint(r) : null;
+  }
+
+  async completeActionPoint(id: number, by: string): Promise<ActionPoint | null> {
+    const r = await this.one<ActionPointRow>(
+      `UPDATE action_points SET status = 'done', done_by = $1, done_at = $2
+       WHERE id = $3 AND status = 'open' RETURNING *`,
+      [by, new Date().toISOString(), id],
+    );
+    return r ? toActionPoint(r) : null;
+  }
+
+  async listActionPoints(filter: {
+    committee?: string;
+    meeting?: string;
+    status?: ActionStatus;
+    conversationId?: string;
+  }): Promise<ActionPoint[]> {
+    return (
+      await this.rows<ActionPointRow>(
+        `SELECT * FROM action_points WHERE ($1::text IS NULL OR committee = $1)
+           AND ($2::text IS NULL OR meeting = $2) AND ($3::text IS NULL OR status = $3)
+           AND ($4::text IS NULL OR conversation_id = $4) ORDER BY id`,
+        [
+          filter.committee ?? null,
+          filter.meeting ?? null,
+          filter.status ?? null,
+          filter.conversationId ?? null,
+        ],
+      )
+    ).map(toActionPoint);
   }
 
   async getInnspill(id: number): Promise<Innspill | null> {

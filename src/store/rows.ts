@@ -1,5 +1,6 @@
 // Rows as the SQL stores read them, and how each becomes a domain value. SQLite and PostgreSQL
 // share one schema shape, so they share these.
+import type { ActionOrigin, ActionPoint, ActionStatus, NewActionPoint } from '../actions/types.ts';
 import type { DocumentFormat } from '../documents/types.ts';
 import type { Innspill } from '../innspill/types.ts';
 import type { Poll, PollVote } from '../polls/types.ts';
@@ -209,6 +210,60 @@ export const toInnspill = (r: InnspillRow): Innspill => ({
   updatedAt: r.updated_at,
   withdrawnAt: r.withdrawn_at,
 });
+
+export interface ActionPointRow {
+  id: number;
+  committee: string;
+  meeting: string;
+  sak: string;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  status: string;
+  origin: string;
+  record_key: string | null;
+  conversation_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  done_by: string | null;
+  done_at: string | null;
+}
+
+export const toActionPoint = (r: ActionPointRow): ActionPoint => ({
+  id: r.id,
+  committee: r.committee,
+  meeting: r.meeting,
+  sak: r.sak,
+  text: r.text,
+  owner: r.owner,
+  due: r.due,
+  status: r.status as ActionStatus,
+  origin: r.origin as ActionOrigin,
+  recordKey: r.record_key,
+  conversationId: r.conversation_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  doneBy: r.done_by,
+  doneAt: r.done_at,
+});
+
+/** The columns a new action point is written with, in the order both stores bind them. */
+export const ACTION_POINT_COLUMNS =
+  'committee, meeting, sak, text, owner, due, origin, record_key, conversation_id, created_by, created_at';
+
+export const actionPointValues = (a: NewActionPoint, now: string) => [
+  a.committee,
+  a.meeting,
+  a.sak,
+  a.text,
+  a.owner,
+  a.due,
+  a.origin,
+  a.recordKey,
+  a.conversationId,
+  a.createdBy,
+  now,
+];
 
 export interface PollRow {
   id: string;

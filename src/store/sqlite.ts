@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ActionPoint, ActionStatus, NewActionPoint } from '../actions/types.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
@@ -25,6 +26,10 @@ import {
   toSubscription,
   toDocument,
   toInnspill,
+  toActionPoint,
+  actionPointValues,
+  ACTION_POINT_COLUMNS,
+  type ActionPointRow,
   toPoll,
   toQuestion,
   toSearchSection,
@@ -457,6 +462,56 @@ export class SqliteStore implements Store {
     )
       .all({ committee: filter.committee, meeting: filter.meeting, sak: filter.sak ?? null })
       .map(toInnspill);
+  }
+
+  async addActionPoint(a: NewActionPoint): Promise<ActionPoint> {
+    const { lastInsertRowid } = this.stmt(
+      `INSERT INTO action_points (${ACTION_POINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...actionPointValues(a, new Date().toISOString()));
+    return (await this.getActionPoint(Number(lastInsertRowid)))!;
+  }
+
+  async importActionPoints(points: NewActionPoint[]): Promise<void> {
+    const insert = this.stmt(
+      `INSERT INTO action_points (${ACTION_POINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (record_key) DO NOTHING`,
+    );
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const a of points) insert.run(...actionPointValues(a, now));
+    })();
+  }
+
+  async getActionPoint(id: number): Promise<ActionPoint | null> {
+    const r = this.stmt<[number], ActionPointRow>('SELECT * FROM action_points WHERE id = ?').get(id);
+    return r ? toActionPoint(r) : null;
+  }
+
+  async completeActionPoint(id: number, by: string): Promise<ActionPoint | null> {
+    const { changes } = this.stmt(
+      "UPDATE action_points SET status = 'done', done_by = ?, done_at = ? WHERE id = ? AND status = 'open'",
+    ).run(by, new Date().toISOString(), id);
+    return changes ? this.getActionPoint(id) : null;
+  }
+
+  async listActionPoints(filter: {
+    committee?: string;
+    meeting?: string;
+    status?: ActionStatus;
+    conversationId?: string;
+  }): Promise<ActionPoint[]> {
+    return this.stmt<Record<string, string | null>, ActionPointRow>(
+      `SELECT * FROM action_points WHERE (@committee IS NULL OR committee = @committee)
+         AND (@meeting IS NULL OR meeting = @meeting) AND (@status IS NULL OR status = @status)
+         AND (@conversation IS NULL OR conversation_id = @conversation) ORDER BY id`,
+    )
+      .all({
+        committee: filter.committee ?? null,
+        meeting: filter.meeting ?? null,
+        status: filter.status ?? null,
+        conversation: filter.conversationId ?? null,
+      })
+      .map(toActionPoint);
   }
 
   async createPoll(p: NewPoll): Promise<Poll> {

@@ -2,6 +2,7 @@
 // them, which each implementation provides. SQLite (a file under DATA_DIR) is the default;
 // PostgreSQL serves several bot instances. The ports are async so that a networked implementation
 // fits without changing callers. A service takes only the ports it uses.
+import type { ActionPointsPort } from './ports/action-points.ts';
 import type { AgendaPostsPort } from './ports/agenda-posts.ts';
 import type { ConversationsPort } from './ports/conversations.ts';
 import type { FeedbackPort } from './ports/feedback.ts';
@@ -13,6 +14,7 @@ import type { RecordPort } from './ports/record.ts';
 import type { SearchIndexPort } from './ports/search-index.ts';
 import type { SecretsPort } from './ports/secrets.ts';
 
+export type * from './ports/action-points.ts';
 export type * from './ports/agenda-posts.ts';
 export type * from './ports/conversations.ts';
 export type * from './ports/feedback.ts';
@@ -39,6 +41,7 @@ export type Store = RecordPort &
   PollsPort &
   InnspillPort &
   QnaPort &
+  ActionPointsPort &
   MeetingEventsPort &
   FeedbackPort &
   SecretsPort &

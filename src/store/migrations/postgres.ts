@@ -223,4 +223,28 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       CREATE TABLE search_snapshot (id integer PRIMARY KEY CHECK (id = 1), revision bigint NOT NULL, bytes bytea NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: "action points: a referat's, and those added in a meeting chat, open until marked done",
+    sql: `
+      CREATE TABLE action_points (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        committee text NOT NULL,
+        meeting text NOT NULL,
+        sak text NOT NULL,
+        text text NOT NULL,
+        owner text,
+        due text,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+        origin text NOT NULL CHECK (origin IN ('referat', 'chat')),
+        record_key text UNIQUE,
+        conversation_id text,
+        created_by text,
+        created_at text NOT NULL,
+        done_by text,
+        done_at text
+      );
+      CREATE INDEX action_points_committee ON action_points(committee, status);
+    `,
+  },
 ];

@@ -246,4 +246,28 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE TABLE search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL, bytes BLOB NOT NULL);
     `,
   },
+  {
+    version: 11,
+    name: "action points: a referat's, and those added in a meeting chat, open until marked done",
+    sql: `
+      CREATE TABLE action_points (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        committee TEXT NOT NULL,
+        meeting TEXT NOT NULL,
+        sak TEXT NOT NULL,
+        text TEXT NOT NULL,
+        owner TEXT,
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+        origin TEXT NOT NULL CHECK (origin IN ('referat', 'chat')),
+        record_key TEXT UNIQUE,
+        conversation_id TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        done_by TEXT,
+        done_at TEXT
+      );
+      CREATE INDEX action_points_committee ON action_points(committee, status);
+    `,
+  },
 ];
