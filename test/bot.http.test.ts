@@ -202,6 +202,28 @@ describe('agenda subscriptions', () => {
     ).toMatchObject([{ committee: 'NUIT' }]);
   });
 
+  it('knows the installer as soon as Møtebot is installed, though a turn before found none', async () => {
+    const later = { ...channel, id: `${channel.id}-later` };
+    // A member's turn before the install finds no installer (and remembers that for a while).
+    await post(harness.bot.url, { ...mention('abonner NUIT'), conversation: later });
+    await harness.connector.waitFor(1);
+    expect(texts()[0]).toContain('Bare sekretariatet');
+    await post(
+      harness.bot.url,
+      activity({
+        type: 'installationUpdate',
+        action: 'add',
+        conversation: later,
+        from: installer,
+        text: undefined,
+      }),
+    );
+    await harness.connector.waitFor(2);
+    await post(harness.bot.url, { ...mention('abonner NUIT', installer), conversation: later });
+    await harness.connector.waitFor(3);
+    expect(texts()[2]).toContain('følger nå NUIT');
+  });
+
   it('asks which committee when none is named', async () => {
     await post(harness.bot.url, mention('abonner', installer));
     await harness.connector.waitFor(1);

@@ -36,24 +36,31 @@ export async function resolveActor(context: TurnContext, deps: ActorDeps): Promi
 /**
  * Who installed Møtebot in each conversation, as far as this process has read it from a store.
  * Every store keeps the first installer for good (the conversations contract holds them to it), so
- * a known one never goes stale; an unknown one (none yet) is read again each time. This spares
- * every card action (each vote) a store read. Kept per store, so a process never mixes two.
+ * a known one never goes stale; that none is known yet (a chat the bot was added to before it
+ * recorded installers, or whose install another instance is recording) is read again after
+ * UNKNOWN_INSTALLER_MS. This spares every card action (each vote) a store read. Kept per store, so
+ * a process never mixes two.
  */
-const installers = new WeakMap<object, Map<string, string>>();
+const installers = new WeakMap<object, Map<string, { installer: string | null; at: number }>>();
 const MAX_INSTALLERS = 10_000;
+const UNKNOWN_INSTALLER_MS = 30_000;
 
 async function installerOf(conversationId: string, deps: ActorDeps): Promise<string | null> {
   let known = installers.get(deps.store);
   if (!known) installers.set(deps.store, (known = new Map()));
   const hit = known.get(conversationId);
-  if (hit) return hit;
+  if (hit && (hit.installer || Date.now() - hit.at < UNKNOWN_INSTALLER_MS)) return hit.installer;
   const installer = (await deps.store.getConversation(conversationId))?.installedBy ?? null;
-  if (installer) {
-    // Oldest first out: a Map iterates in insertion order.
-    if (known.size >= MAX_INSTALLERS) known.delete(known.keys().next().value!);
-    known.set(conversationId, installer);
-  }
+  // Oldest first out: a Map iterates in insertion order.
+  known.delete(conversationId);
+  if (known.size >= MAX_INSTALLERS) known.delete(known.keys().next().value!);
+  known.set(conversationId, { installer, at: Date.now() });
   return installer;
+}
+
+/** The conversation's record was just written: its installer is read afresh on the next turn. */
+export function forgetInstaller(store: object, conversationId: string): void {
+  installers.get(store)?.delete(conversationId);
 }
 
 /** Meeting roles asked of Teams, by meeting and member: every vote card asks, Teams need not. */

@@ -26,7 +26,7 @@ import { formatSummary, ingestBytes } from '../../src/ingest.ts';
 import { refusalText } from '../../src/refusals.ts';
 import { createServices } from '../../src/services.ts';
 import { cardActivity } from '../activity.ts';
-import { resolveActor } from './actor.ts';
+import { forgetInstaller, resolveActor } from './actor.ts';
 import { actionPointCommand } from './action-points.ts';
 import { showAgenda } from './agenda.ts';
 import { asksQuestion, showRegister, showTimeline } from './memory.ts';
@@ -102,8 +102,9 @@ export class MotebotBot extends TeamsActivityHandler {
 
   /** Stores the conversation reference, and greets the conversation the first time only. */
   private async welcome(context: TurnContext): Promise<void> {
-    if (await this.deps.services.subscriptions.remember(conversationRecord(context)))
-      await context.sendActivity(cardActivity(welcomeCard([...COMMANDS], await this.example())));
+    const first = await this.deps.services.subscriptions.remember(conversationRecord(context));
+    forgetInstaller(this.deps.store, context.activity.conversation.id);
+    if (first) await context.sendActivity(cardActivity(welcomeCard([...COMMANDS], await this.example())));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

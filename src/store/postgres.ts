@@ -10,6 +10,7 @@
 // revision; a vote holds its poll row FOR SHARE, so a poll closing at the same moment either waits
 // for the vote or refuses it; agenda posts are claimed with FOR UPDATE SKIP LOCKED, so two
 // instances never claim the same post.
+import { createHash } from 'node:crypto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MotebotError } from '../errors.ts';
@@ -173,6 +174,20 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
   }
 }
 
+/** Names of the store's statements, by their text: every text is one of a fixed set. */
+const statementNames = new Map<string, string>();
+
+/**
+ * A query as a named statement, which each connection prepares once and then only executes: a
+ * vote's two statements are otherwise parsed and planned anew every time, on every instance.
+ */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (!name)
+    statementNames.set(text, (name = `s${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return { name, text, values };
+}
+
 export class PostgresStore implements Store {
   private readonly secrets = new Map<string, string>();
   private readonly recordListeners = new Set<RecordChangeListener>();
@@ -200,7 +215,7 @@ export class PostgresStore implements Store {
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.pool.query<R>(sql, params)).rows;
+    return (await this.pool.query<R>(prepared(sql, params))).rows;
   }
 
   private async one<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R | null> {
@@ -208,7 +223,7 @@ export class PostgresStore implements Store {
   }
 
   private async changes(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.pool.query(sql, params)).rowCount ?? 0;
+    return (await this.pool.query(prepared(sql, params))).rowCount ?? 0;
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
