@@ -208,6 +208,27 @@ export const REFUSALS = {
     en: 'I cannot add «{file}»: that file type is not supported. Send meeting documents as {types}.',
   },
 
+  upload_unreachable: {
+    nb: 'Jeg fikk ikke tak i filen «{file}». Prøv å sende den på nytt.',
+    en: 'I could not get hold of the file «{file}». Please send it again.',
+  },
+  download_too_large: {
+    nb: '«{file}» er for stor; største tillatte størrelse er {mb} MB.',
+    en: '«{file}» is too large; the largest allowed is {mb} MB.',
+  },
+  download_failed: {
+    nb: 'Jeg klarte ikke å laste ned «{file}». Prøv å sende den på nytt.',
+    en: 'I could not download «{file}». Please send it again.',
+  },
+  download_timed_out: {
+    nb: '«{file}» ble ikke lastet ned innen {seconds} sekunder. Prøv å sende den på nytt.',
+    en: '«{file}» did not download within {seconds} seconds. Please send it again.',
+  },
+  download_stopped: {
+    nb: 'Møtebot ble stoppet mens «{file}» ble lastet ned. Prøv å sende den på nytt om litt.',
+    en: 'Møtebot was stopped while «{file}» was downloading. Please send it again in a moment.',
+  },
+
   upload_secretariat_only: {
     nb: 'Beklager, bare sekretariatet kan legge inn møtedokumenter. Send gjerne dokumentet til sekretariatet, så legger de det inn.',
     en: 'Sorry, only the secretariat can add meeting documents. Send the document to the secretariat and they will add it.',

@@ -3,7 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download } from '../src/documents/download.ts';
+import { download, DownloadError } from '../src/documents/download.ts';
+import { refusalText } from '../src/refusals.ts';
 
 let server: Server;
 let base: string;
@@ -63,6 +64,16 @@ describe('downloading a file sent in chat', () => {
       message: '«treg.pdf» ble ikke lastet ned innen 0.3 sekunder. Prøv å sende den på nytt.',
     });
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('says why in the member’s language: the refusal travels with the error', async () => {
+    const err = await download(`${base}/stalls`, 'slow.pdf', { maxBytes: 1 << 20, timeoutMs: 200 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DownloadError);
+    expect(refusalText((err as DownloadError).refusal, 'en')).toBe(
+      '«slow.pdf» did not download within 0.2 seconds. Please send it again.',
+    );
   });
 
   it('cuts a stream at the size cap instead of reading it to the end', async () => {

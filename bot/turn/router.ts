@@ -18,7 +18,7 @@ import { osloToday } from '../../src/meetings/clock.ts';
 import { recordExample, type Example } from '../../src/meetings/examples.ts';
 import type { Actor } from '../../src/actor.ts';
 import { detectLanguage } from '../../src/answer/question.ts';
-import { download } from '../../src/documents/download.ts';
+import { download, DownloadError } from '../../src/documents/download.ts';
 import { formatOf, SUPPORTED_EXTENSIONS } from '../../src/documents/index.ts';
 import { readLimits } from '../../src/documents/limits.ts';
 import { isMotebotError } from '../../src/errors.ts';
@@ -214,7 +214,7 @@ export class MotebotBot extends TeamsActivityHandler {
       const content = fileSchema.safeParse(file.content);
       const name = file.name ?? 'dokument';
       if (!content.success) {
-        await context.sendActivity(`Jeg fikk ikke tak i filen «${name}». Prøv å sende den på nytt.`);
+        await context.sendActivity(refusalText({ code: 'upload_unreachable', params: { file: name } }, lang));
         continue;
       }
       // Its name tells a type no reader takes: refused before a byte of it is fetched.
@@ -239,7 +239,9 @@ export class MotebotBot extends TeamsActivityHandler {
           { file: name, code: err.code, cause: String(err.cause ?? '') },
           'download refused',
         );
-        await context.sendActivity(err.message);
+        await context.sendActivity(
+          err instanceof DownloadError ? refusalText(err.refusal, lang) : err.message,
+        );
         continue;
       }
       const summary = await ingestBytes(bytes, name, {
@@ -248,7 +250,7 @@ export class MotebotBot extends TeamsActivityHandler {
         maxBytes: this.deps.config.MAX_FILE_MB * 1024 * 1024,
         limits: readLimits(this.deps.config),
       });
-      const [head, ...lines] = formatSummary(summary, 'nb').split('\n');
+      const [head, ...lines] = formatSummary(summary, lang).split('\n');
       await context.sendActivity(cardActivity(messageCard(head!, lines)));
     }
   }

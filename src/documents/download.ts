@@ -2,7 +2,25 @@
 // the size cap (whatever Content-Length claims), and aborted when it takes longer than the time
 // limit or the caller gives up (shutdown), so a download that never finishes holds nothing.
 import { MotebotError } from '../errors.ts';
+import { refusalText, type Refusal } from '../refusals.ts';
 import { megabytes } from './limits.ts';
+
+/**
+ * A download refused or failed: its message in bokmål for logs and the CLI, and the refusal, so a
+ * chat can answer in the member's own language.
+ */
+export class DownloadError extends MotebotError {
+  constructor(
+    readonly refusal: Refusal,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      refusal.code === 'download_too_large' ? 'file_too_large' : 'download_failed',
+      refusalText(refusal),
+      options,
+    );
+  }
+}
 
 export interface DownloadLimits {
   maxBytes: number;
@@ -16,18 +34,14 @@ export async function download(url: string, fileName: string, limits: DownloadLi
   const stop = new AbortController();
   const signal = AbortSignal.any([timeout, stop.signal, ...(limits.signal ? [limits.signal] : [])]);
   const tooLarge = () =>
-    new MotebotError(
-      'file_too_large',
-      `«${fileName}» er for stor; største tillatte størrelse er ${megabytes(limits.maxBytes)} MB.`,
-    );
+    new DownloadError({
+      code: 'download_too_large',
+      params: { file: fileName, mb: megabytes(limits.maxBytes) },
+    });
   try {
     const res = await fetch(url, { signal });
-    if (!res.ok || !res.body) {
-      throw new MotebotError(
-        'download_failed',
-        `Jeg klarte ikke å laste ned «${fileName}» (HTTP ${res.status}). Prøv å sende den på nytt.`,
-      );
-    }
+    if (!res.ok || !res.body)
+      throw new DownloadError({ code: 'download_failed', params: { file: fileName } });
     if (Number(res.headers.get('content-length')) > limits.maxBytes) throw tooLarge();
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -47,25 +61,14 @@ export async function download(url: string, fileName: string, limits: DownloadLi
     return bytes;
   } catch (err) {
     if (err instanceof MotebotError) throw err;
-    if (limits.signal?.aborted) {
-      throw new MotebotError(
-        'download_failed',
-        `Møtebot ble stoppet mens «${fileName}» ble lastet ned. Prøv å sende den på nytt om litt.`,
+    const params = { file: fileName };
+    if (limits.signal?.aborted) throw new DownloadError({ code: 'download_stopped', params }, { cause: err });
+    if (timeout.aborted)
+      throw new DownloadError(
+        { code: 'download_timed_out', params: { ...params, seconds: limits.timeoutMs / 1000 } },
         { cause: err },
       );
-    }
-    if (timeout.aborted) {
-      throw new MotebotError(
-        'download_failed',
-        `«${fileName}» ble ikke lastet ned innen ${limits.timeoutMs / 1000} sekunder. Prøv å sende den på nytt.`,
-        { cause: err },
-      );
-    }
-    throw new MotebotError(
-      'download_failed',
-      `Jeg klarte ikke å laste ned «${fileName}». Prøv å sende den på nytt.`,
-      { cause: err },
-    );
+    throw new DownloadError({ code: 'download_failed', params }, { cause: err });
   } finally {
     // Ends the response stream when it was left unread (refused early): the connection is freed.
     stop.abort();
