@@ -8,7 +8,7 @@ import type { ConversationRecord, Store } from '../store/types.ts';
 import { parseAnswer, type VoteData } from './answers.ts';
 import { MAX_OPTIONS, parseQuickPoll } from './quick.ts';
 import { tally, type PollResults } from './tally.ts';
-import type { NewPoll, Poll, PollAnswer } from './types.ts';
+import type { CountedAnswer, NewPoll, Poll, PollAnswer } from './types.ts';
 import { VOTER_KEY_SECRET, voterKey } from './voter.ts';
 
 export type PollStore = Pick<
@@ -143,19 +143,19 @@ export class PollService {
     const answer = parseAnswer(poll, data);
     if (!answer.ok) return answer;
     // The store checks the poll is still open in the same transaction as the write.
-    const stored = await store.castVote({
+    const counts = await store.castVote({
       pollId: poll.id,
       voterKey: await this.voterKeyOf(poll, actor),
       voterName: poll.anonymous ? null : actor.name,
       answer: answer.value,
       votedAt: clock.now().toISOString(),
     });
-    if (!stored) {
+    if (!counts) {
       this.openPolls.delete(poll.id);
       return refuse('poll_closed');
     }
-    // The answer just stored is the member's own: no need to read it back.
-    return ok(await this.viewFor(actor, poll, answer.value));
+    // The answer just stored is the member's own, and the store counted it in: nothing to read back.
+    return ok(await this.viewFor(actor, poll, answer.value, counts));
   }
 
   /** The poll as this member sees it now (a card's refresh). */
@@ -234,20 +234,29 @@ export class PollService {
     return this.seenAs(poll, { ...NOBODY, seesResults: poll.results === 'live' });
   }
 
-  private async viewFor(actor: Actor, poll: Poll, known?: PollAnswer): Promise<PollView> {
+  private async viewFor(
+    actor: Actor,
+    poll: Poll,
+    known?: PollAnswer,
+    counts?: CountedAnswer[],
+  ): Promise<PollView> {
     const mine =
       known ?? (await this.deps.store.getVote(poll.id, await this.voterKeyOf(poll, actor)))?.answer ?? null;
-    return this.seenAs(poll, {
-      answer: mine,
-      seesResults: poll.results === 'live' || (poll.results === 'after_vote' && !!mine),
-      mayClose: !poll.closedAt && this.mayClose(actor, poll),
-    });
+    return this.seenAs(
+      poll,
+      {
+        answer: mine,
+        seesResults: poll.results === 'live' || (poll.results === 'after_vote' && !!mine),
+        mayClose: !poll.closedAt && this.mayClose(actor, poll),
+      },
+      counts,
+    );
   }
 
-  private async seenAs(poll: Poll, viewer: PollViewer): Promise<PollView> {
+  private async seenAs(poll: Poll, viewer: PollViewer, counts?: CountedAnswer[]): Promise<PollView> {
     return {
       poll,
-      results: tally(poll, await this.deps.store.countAnswers(poll.id)),
+      results: tally(poll, counts ?? (await this.deps.store.countAnswers(poll.id))),
       viewer,
       context: sakContext(poll),
     };

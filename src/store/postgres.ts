@@ -1013,17 +1013,31 @@ export class PostgresStore implements Store {
     ).map(toPoll);
   }
 
-  async castVote(v: PollVote): Promise<boolean> {
+  async castVote(v: PollVote): Promise<CountedAnswer[] | null> {
     // FOR SHARE holds the open poll until the vote is in: a close waits for it, and a vote that
-    // comes after the close sees the poll closed and is refused.
-    return (
-      (await this.changes(
-        `INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
+    // comes after the close sees the poll closed and is refused. The count is taken in the same
+    // statement: it cannot see the row its own insert writes, so it counts the other voters' rows
+    // and adds the one just cast (first given where that voter first voted).
+    const rows = await this.rows<{ answer_json: string; count: number; cast: number }>(
+      `WITH cast_vote AS (
+         INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
          SELECT id, $2, $3, $4, $5 FROM polls WHERE id = $1 AND closed_at IS NULL FOR SHARE
-         ON CONFLICT (poll_id, voter_key) DO UPDATE SET answer_json = excluded.answer_json, voter_name = excluded.voter_name, voted_at = excluded.voted_at`,
-        [v.pollId, v.voterKey, v.voterName, JSON.stringify(v.answer), v.votedAt],
-      )) === 1
+         ON CONFLICT (poll_id, voter_key) DO UPDATE SET answer_json = excluded.answer_json, voter_name = excluded.voter_name, voted_at = excluded.voted_at
+         RETURNING seq, answer_json
+       )
+       SELECT answer_json, count(*)::int AS count, (SELECT count(*) FROM cast_vote)::int AS cast
+       FROM (
+         SELECT seq, answer_json FROM poll_votes WHERE poll_id = $1 AND voter_key <> $2
+         UNION ALL SELECT seq, answer_json FROM cast_vote
+       ) v
+       GROUP BY answer_json ORDER BY min(seq)`,
+      [v.pollId, v.voterKey, v.voterName, JSON.stringify(v.answer), v.votedAt],
     );
+    if (rows[0]?.cast !== 1) return null;
+    return rows.map((r) => ({
+      answer: JSON.parse(r.answer_json) as CountedAnswer['answer'],
+      count: r.count,
+    }));
   }
 
   async listVotes(pollId: string): Promise<PollVote[]> {

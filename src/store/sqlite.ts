@@ -595,7 +595,7 @@ export class SqliteStore implements Store {
       .map(toPoll);
   }
 
-  async castVote(v: PollVote): Promise<boolean> {
+  async castVote(v: PollVote): Promise<CountedAnswer[] | null> {
     const upsert = this.stmt(
       `INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
        SELECT @pollId, @voterKey, @voterName, @answer, @votedAt WHERE EXISTS (SELECT 1 FROM polls WHERE id = @pollId AND closed_at IS NULL)
@@ -608,7 +608,8 @@ export class SqliteStore implements Store {
       answer: JSON.stringify(v.answer),
       votedAt: v.votedAt,
     });
-    return changes === 1;
+    // The writer is this connection alone: nothing comes between the vote and its count.
+    return changes === 1 ? this.countAnswers(v.pollId) : null;
   }
 
   async listVotes(pollId: string): Promise<PollVote[]> {

@@ -17,9 +17,11 @@ export interface PollsPort {
   pollsDue(now: string): Promise<Poll[]>;
   /**
    * One row per (poll, voter): a second vote replaces the first, a replayed one changes nothing.
-   * Refused (false) when the poll is closed or gone, checked in the same transaction.
+   * Refused (null) when the poll is closed or gone, checked in the same transaction. Gives the
+   * poll's answers counted with this vote in (as `countAnswers` would): the card a voter gets back
+   * shows them, and one round trip does both.
    */
-  castVote(v: PollVote): Promise<boolean>;
+  castVote(v: PollVote): Promise<CountedAnswer[] | null>;
   /** The poll's votes, in the order each voter first voted. */
   listVotes(pollId: string): Promise<PollVote[]>;
   /** The poll's answers, identical ones counted together, in the order first given: what a tally needs. */
