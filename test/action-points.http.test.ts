@@ -7,11 +7,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/ingest.ts';
 import {
-  activityFor,
   invokeActivity,
   postActivity,
   SECRETARY,
   sentCards,
+  mentionBot,
   useTestBot,
 } from './helpers/bot.ts';
 import { ManualClock } from './helpers/clock.ts';
@@ -19,9 +19,6 @@ import { SHARED } from './helpers/corpus.ts';
 import { openTestStore } from './helpers/stores.ts';
 
 const GROUP = { id: '19:nuit-aksjon@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
-const MENTION = [
-  { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
-];
 const member = { id: '29:m1', name: 'Medlem 1', aadObjectId: 'aad-m1' };
 const secretary = { id: '29:sek', name: 'Sigrid Sekretær', aadObjectId: SECRETARY };
 
@@ -32,21 +29,8 @@ const harness = useTestBot({
   fill: (store) => ingestPaths([path.join(SHARED, 'corpus')], { store, maxBytes: 5e7 }),
 });
 
-/** "@Møtebot <text>" in the meeting chat; what the bot sent back. */
-async function say(text: string, from: Record<string, string> = member) {
-  const before = harness.connector.sent.length;
-  const res = await postActivity(
-    harness.bot.url,
-    activityFor(harness.connector, {
-      conversation: GROUP,
-      from,
-      text: `<at>Møtebot</at> ${text}`,
-      entities: MENTION,
-    }),
-  );
-  expect(res.status).toBe(200);
-  return (await harness.connector.waitFor(before + 1)).slice(before);
-}
+/** "@Møtebot <text>" in the group chat; what the bot sent back. */
+const say = (text: string, from: Record<string, string> = member) => mentionBot(harness, GROUP, text, from);
 
 /** A card's Action.Execute; the invoke response's body. */
 async function click(verb: string, data: Record<string, unknown>, from: Record<string, string>) {

@@ -22,6 +22,8 @@ import {
   postActivity,
   SECRETARY,
   sentCards,
+  MENTION,
+  mentionBot,
   useTestBot,
 } from './helpers/bot.ts';
 import { findInCard } from './helpers/card-walk.ts';
@@ -29,31 +31,15 @@ import { ManualClock } from './helpers/clock.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const GROUP = { id: '19:nuit-mote@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' };
-const MENTION = [
-  { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
-];
 
 const clock = new ManualClock('2023-05-01T10:00:00Z');
 
 const member = (n: number) => ({ id: `29:m${n}`, name: `Medlem ${n}`, aadObjectId: `aad-m${n}` });
 const secretary = { id: '29:sek', name: 'Sigrid Sekretær', aadObjectId: SECRETARY };
 
-/** "@Møtebot <text>" in the group chat, from a member. */
-async function say(text: string, from: Record<string, string> = member(0)) {
-  const before = harness.connector.sent.length;
-  const res = await postActivity(
-    harness.bot.url,
-    activityFor(harness.connector, {
-      conversation: GROUP,
-      from,
-      text: `<at>Møtebot</at> ${text}`,
-      entities: MENTION,
-    }),
-  );
-  expect(res.status).toBe(200);
-  await harness.connector.waitFor(before + 1);
-  return harness.connector.sent.slice(before);
-}
+/** "@Møtebot <text>" in the group chat; what the bot sent back. */
+const say = (text: string, from: Record<string, string> = member(0)) =>
+  mentionBot(harness, GROUP, text, from);
 
 /** A card action (Action.Execute) from a member; returns the invoke response's body. */
 /** The inputs of a card, wherever they stand in it. */

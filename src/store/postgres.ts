@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MotebotError } from '../errors.ts';
-import type { ActionPoint, ActionStatus, NewActionPoint } from '../actions/types.ts';
+import type { ActionPoint, NewActionPoint } from '../actions/types.ts';
+import type { ActionPointFilter } from './ports/action-points.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
@@ -875,12 +876,7 @@ export class PostgresStore implements Store {
     return r ? toActionPoint(r) : null;
   }
 
-  async listActionPoints(filter: {
-    committee?: string;
-    meeting?: string;
-    status?: ActionStatus;
-    conversationId?: string;
-  }): Promise<ActionPoint[]> {
+  async listActionPoints(filter: ActionPointFilter): Promise<ActionPoint[]> {
     return (
       await this.rows<ActionPointRow>(
         `SELECT * FROM action_points WHERE ($1::text IS NULL OR committee = $1)

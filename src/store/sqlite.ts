@@ -5,7 +5,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ActionPoint, ActionStatus, NewActionPoint } from '../actions/types.ts';
+import type { ActionPoint, NewActionPoint } from '../actions/types.ts';
+import type { ActionPointFilter } from './ports/action-points.ts';
 import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
@@ -494,12 +495,7 @@ export class SqliteStore implements Store {
     return changes ? this.getActionPoint(id) : null;
   }
 
-  async listActionPoints(filter: {
-    committee?: string;
-    meeting?: string;
-    status?: ActionStatus;
-    conversationId?: string;
-  }): Promise<ActionPoint[]> {
+  async listActionPoints(filter: ActionPointFilter): Promise<ActionPoint[]> {
     return this.stmt<Record<string, string | null>, ActionPointRow>(
       `SELECT * FROM action_points WHERE (@committee IS NULL OR committee = @committee)
          AND (@meeting IS NULL OR meeting = @meeting) AND (@status IS NULL OR status = @status)

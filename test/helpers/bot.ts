@@ -166,6 +166,35 @@ export async function postActivity(url: string, body: unknown, headers: Record<s
   });
 }
 
+/** The mention of the bot a message in a group chat or channel carries. */
+export const MENTION = [
+  { type: 'mention', text: '<at>Møtebot</at>', mentioned: { id: '28:motebot', name: 'Møtebot' } },
+];
+
+/**
+ * "@Møtebot <text>" from a member in a conversation, answered with HTTP 200; the activities the bot
+ * sent for it.
+ */
+export async function mentionBot<S extends Store>(
+  harness: BotHarness<S>,
+  conversation: Record<string, string>,
+  text: string,
+  from: Record<string, string>,
+) {
+  const before = harness.connector.sent.length;
+  const res = await postActivity(
+    harness.bot.url,
+    activityFor(harness.connector, {
+      conversation,
+      from,
+      text: `<at>Møtebot</at> ${text}`,
+      entities: MENTION,
+    }),
+  );
+  if (res.status !== 200) throw new Error(`the bot answered ${res.status}`);
+  return (await harness.connector.waitFor(before + 1)).slice(before);
+}
+
 /** The Adaptive Cards the bot has sent through the connector, in order. */
 export function sentCards(connector: Connector) {
   return connector.sent.flatMap((s) =>

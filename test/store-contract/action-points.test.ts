@@ -47,27 +47,17 @@ describeStores('action points', ({ open }) => {
 
   it('adds a chat point with who added it where, and filters by committee, meeting and chat', async () => {
     const store = await open();
-    const added = await store.addActionPoint(
-      point({
-        origin: 'chat',
-        recordKey: null,
-        meeting: '3/2031',
-        sak: '43/31',
-        conversationId: '19:møte',
-        createdBy: 'aad-sekretær',
-      }),
-    );
+    const inChat = point({
+      origin: 'chat',
+      recordKey: null,
+      meeting: '3/2031',
+      sak: '43/31',
+      conversationId: '19:møte',
+      createdBy: 'aad-sekretær',
+    });
+    const added = await store.addActionPoint(inChat);
     // Chat points have no record key: two alike are two points.
-    const again = await store.addActionPoint(
-      point({
-        origin: 'chat',
-        recordKey: null,
-        meeting: '3/2031',
-        sak: '43/31',
-        conversationId: '19:møte',
-        createdBy: 'aad-sekretær',
-      }),
-    );
+    const again = await store.addActionPoint(inChat);
     await store.addActionPoint(point({ committee: 'NUFA', origin: 'chat', recordKey: null }));
     expect(added).toMatchObject({
       origin: 'chat',

@@ -12,10 +12,13 @@ export interface ActionPointsPort {
   /** Marks an open action point done; null when there is none or it was done already. */
   completeActionPoint(id: number, by: string): Promise<ActionPoint | null>;
   /** Oldest first; every filter given must hold. */
-  listActionPoints(filter: {
-    committee?: string;
-    meeting?: string;
-    status?: ActionStatus;
-    conversationId?: string;
-  }): Promise<ActionPoint[]>;
+  listActionPoints(filter: ActionPointFilter): Promise<ActionPoint[]>;
+}
+
+/** Which action points a list holds: every field given must hold. */
+export interface ActionPointFilter {
+  committee?: string;
+  meeting?: string;
+  status?: ActionStatus;
+  conversationId?: string;
 }
