@@ -201,12 +201,15 @@ describe('Møtebot in the Agents Playground', () => {
   });
 
   it('tracks an action point to the agenda, and recaps the meeting when it ends with a draft referat', async () => {
+    // The reply is the next card or message holding `reply`: one the chat showed before (an earlier
+    // test's agenda card) must not be taken for it.
     const said = async (text: string, reply: string | RegExp) => {
+      const cards = page.locator('.ac-adaptiveCard', { hasText: reply });
+      const messages = page.getByText(reply);
+      const [cardsBefore, messagesBefore] = [await cards.count(), await messages.count()];
       await mention(text);
-      const card = page.locator('.ac-adaptiveCard', { hasText: reply }).last();
-      const message = page.getByText(reply).last();
-      await card.or(message).first().waitFor({ timeout: 20_000 });
-      return card;
+      await cards.nth(cardsBefore).or(messages.nth(messagesBefore)).first().waitFor({ timeout: 20_000 });
+      return cards.last();
     };
     await said('møte 3/2031', 'Denne samtalen hører nå til NUIT møte 3/2031');
     await said('sak 43/31', 'Nå behandles sak 43/31');
