@@ -31,6 +31,15 @@ describe('understanding a question', () => {
     expect(q.language).toBe(language);
   });
 
+  it('reads "the first meeting of 2023" as meeting 1/2023, in both languages', () => {
+    expect(
+      understand('What did NUIT decide in the first meeting of 2023 about the medicines plan?').meeting,
+    ).toBe('1/2023');
+    expect(understand('Hva ble vedtatt på andre møte i 2023 om portaler?').meeting).toBe('2/2023');
+    expect(understand('What was on the 3rd meeting in 2020?').meeting).toBe('3/2020');
+    expect(understand('What did NUIT decide in 2023?').meeting).toBeUndefined();
+  });
+
   it('reads a season or part of a year as when, not what', () => {
     for (const text of [
       'Hva sa NUFA høsten 2019 om Akson?',

@@ -166,6 +166,31 @@ function spanOf(years: number[], months: RegExpMatchArray[]): { from: string; to
   return { from: starts[0]!, to: ends.at(-1)! };
 }
 
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  første: 1,
+  andre: 2,
+  tredje: 3,
+  fjerde: 4,
+  femte: 5,
+  sjette: 6,
+};
+
+/** "The second meeting of 2023", "første møte i 2023", "2. møte i 2023": meeting 2/2023. */
+const ORDINAL_MEETING = new RegExp(
+  `\\b(?:(${Object.keys(ORDINALS).join('|')})|(\\d)(?:\\.|st|nd|rd|th))\\s+(?:nuit-?)?(?:meeting|møte\\w*)\\s+(?:of|in|i)\\s+((?:19|20)\\d\\d)\\b`,
+);
+
+function ordinalMeeting(t: string): string | undefined {
+  const m = ORDINAL_MEETING.exec(t);
+  return m ? `${m[1] ? ORDINALS[m[1]] : Number(m[2])}/${m[3]}` : undefined;
+}
+
 export function understand(question: string): Question {
   const t = foldForMatch(question);
   const intent = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
@@ -178,7 +203,7 @@ export function understand(question: string): Question {
     );
   const meeting = meetingMatch
     ? `${Number(meetingMatch[1] ?? meetingMatch[3])}/${meetingMatch[2] ?? meetingMatch[4]}`
-    : undefined;
+    : ordinalMeeting(t);
   // A question naming both committees is about both.
   const nufa = /\bnufa\b/.test(t);
   const nuit = /\bnuit\b/.test(t);
