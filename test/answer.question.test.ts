@@ -24,6 +24,10 @@ describe('understanding a question', () => {
     ['What input does the directorate want from NUFA on the cloud strategy?', 'discussion', 'en'],
     ['Hvilke innspill ønsker direktoratet fra NUIT om velferdsteknologi?', 'discussion', 'nb'],
     ['Had the cloud strategy been discussed in another committee before?', 'history', 'en'],
+    ['Who is responsible for the item on welfare technology?', 'agenda', 'en'],
+    ['What item number does the cloud strategy have?', 'agenda', 'en'],
+    ['Når på dagen behandles saken om skytjenester?', 'agenda', 'nb'],
+    ['What is NUFA asked to do in the item on cloud services?', 'proposed_decision', 'en'],
     ['Har saken om skytjenester vært behandlet tidligere?', 'history', 'nb'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);

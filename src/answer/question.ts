@@ -64,7 +64,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'proposed_decision',
-    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|approve|endorse|take)\b|\bbedt om å (vedta|støtte|godkjenne|slutte)|\binnstilling\w*)/,
+    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|approve|endorse|take|do)\b|\bbedt om å (vedta|støtte|godkjenne|slutte)|\binnstilling\w*)/,
   ],
   [
     'adopted_decision',
@@ -72,7 +72,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',
@@ -87,7 +87,7 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
     /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
   ],
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
-  ['owner', /\b(sakseier\w*|case owners?|owners?)\b/],
+  ['owner', /\b(sakseier\w*|case owners?|owners?|responsible|ansvarlig)\b/],
   ['handler', /\b(saksbehandler\w*|case handlers?|handlers?)\b/],
   ['sakstype', /\b(sakstype\w*|type)\b/],
 ];
