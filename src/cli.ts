@@ -123,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'ask': {
         const question = positionals.join(' ').trim();
         if (!question && !values.batch) {
-          console.error(`Skriv et spørsmål: motebot ask "hva ble vedtatt i sak 16/23?"\n\n${USAGE}`);
+          console.error(`Skriv et spørsmål: motebot ask "hva ble vedtatt i sak 12/24?"\n\n${USAGE}`);
           return 1;
         }
         const store = await openStore(config);

@@ -59,7 +59,7 @@ const SETTLES =
   /\b(vedtar|vedtok|godkjenner|godkjente|godkjent|beslutter|besluttet|slutter seg til|gir (sin )?(støtte|tilslutning)|støtter|anbefaler|prioriterer|fastsetter|avvikles|innføres)\b/i;
 
 /** A year, a date or a figure with its unit: what dates a development. */
-const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd|kommuner)/i;
+const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd)/i;
 
 interface Step {
   c: Case;
@@ -160,7 +160,7 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
     lines.push(`- ${parts.join(' ')}`);
   }
   // Treatments the record holds no minutes of, often in the other committee, as a step's memo
-  // quotes them ("NUFA 14/23 … NUFA drøftet saken …"): part of the history, cited to the memo.
+  // quotes them ("NUFA N/ÅÅ … NUFA drøftet saken …"): part of the history, cited to the memo.
   for (const { c } of steps) {
     const earlier = quotedEarlier(lib, c);
     if (!earlier.length) continue;

@@ -9,7 +9,7 @@ export function formatDate(iso: string | null, lang: Language): string {
   return `${d}.${m}.${y}`;
 }
 
-/** "sak 6/23 «Evaluering av prismodeller» (NUIT, møte 1/2023, 16.02.2023)" */
+/** "sak 9/24 «Evaluering av prismodeller» (NUIT, møte 1/2024, 15.02.2024)" */
 export function caseRef(c: Case, lang: Language): string {
   const meeting = c.meeting.includes('/')
     ? lang === 'en'

@@ -1,5 +1,5 @@
 // Innspill registered in Teams become part of the searchable record, as passages of their own kind
-// ("innspill", never decisions), so "what input did KS give on 16/23?" finds them. Each meeting's
+// ("innspill", never decisions), so "what input did KS give on 12/24?" finds them. Each meeting's
 // innspill are one stored document, replaced whenever one is added, edited or withdrawn.
 import { createHash } from 'node:crypto';
 import type { Passage } from '../record/types.ts';

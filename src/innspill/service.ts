@@ -50,7 +50,7 @@ export class InnspillService {
   constructor(private readonly deps: { store: InnspillStore; clock: Clock }) {}
 
   /**
-   * "innspill 16/23: tekst" or "innspill: tekst": to the sak named, else the sak the conversation
+   * "innspill 12/24: tekst" or "innspill: tekst": to the sak named, else the sak the conversation
    * is handling, within the conversation's meeting when it has one.
    */
   async submit(
@@ -76,7 +76,7 @@ export class InnspillService {
     return this.save(actor, conversationId, target, given);
   }
 
-  /** "innspill 16/23": the sak's innspill so far. */
+  /** "innspill 12/24": the sak's innspill so far. */
   async list(
     conversationId: string,
     sak: string | null,

@@ -12,7 +12,7 @@ import type { MemoSection } from '../record/types.ts';
 import type { MeetingRow, Store } from '../store/types.ts';
 import { meetingKey, ZONE } from './schedule.ts';
 
-/** What "agenda NUIT", "agenda 2/2023", "agenda NUFA 27.10.2021" or "agenda 16/23" asks for. */
+/** What "agenda NUIT", "agenda 2/2023", "agenda NUFA 27.10.2021" or "agenda 12/24" asks for. */
 export interface AgendaRequest {
   committee?: string;
   /** Meeting number "N/YYYY". */

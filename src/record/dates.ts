@@ -146,7 +146,7 @@ export function hhmm(minutes: number): string {
  */
 export const PRINTED_SAK_ID = String.raw`(?:sak(?:\s*nr\.?)?\s*)?\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)`;
 
-/** Sak id as printed ("16/23", "16 / 2023", "Sak 39/19") normalised to N/YY. */
+/** Sak id as printed ("12/24", "12 / 2024", "Sak 41/18") normalised to N/YY. */
 export const SAK_ID = /\b(\d{1,3})\s?\/\s?(\d{4}|\d{2})\b/;
 
 export function normalizeSakId(s: string): string | null {

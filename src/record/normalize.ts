@@ -43,7 +43,7 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * A table row left as HTML in converted text ("<tr><td>16/23</td><td>Tittel</td></tr>") as the
+ * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the
  * tab-separated row every table reader takes; markup inside a cell stays for the cell to strip.
  */
 function htmlRowAsTabs(line: string): string {

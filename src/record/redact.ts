@@ -28,7 +28,7 @@ export function isNationalId(s: string): boolean {
   return k2 !== 10 && k2 === d[10];
 }
 
-// Not inside a longer number, a decimal ("2,5") or a sak id ("16/23"); punctuation after is fine.
+// Not inside a longer number, a decimal ("2,5") or a sak id ("12/24"); punctuation after is fine.
 const NATIONAL_ID = /(?<!\d|\d[.,/])(\d{6})[ ]?(\d{5})(?!\d|[.,/]\d)/g;
 // +47 / 0047 and 8 digits grouped as phone numbers are: 12 34 56 78, 123 45 678, 1234 5678.
 const PHONE_GROUPED =

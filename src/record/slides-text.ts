@@ -4,7 +4,7 @@ import { squash } from './normalize.ts';
 
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
-/** "Sak 39/19: Tema …", also with the title on the following lines. */
+/** "Sak 41/18: Tema …", also with the title on the following lines. */
 export const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2}))\s*:\s*(.*)$/i;
 /** The meeting named in a slide footer: "NUFA 6. – 7. november 2019". */
 export const FOOTER = /^(NUFA|NUIT)\s+\d{1,2}\.\s*[–-]?\s*(\d{1,2}\.)?\s*\p{L}+( \d{4})?$/u;

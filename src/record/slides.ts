@@ -1,5 +1,5 @@
 // The slide-deck package (NUFA): a title slide, an agenda table with Sakstype and times (one per
-// day), then slides per sak headed "Sak 39/19: …". Decisions are proposals, often unlabelled
+// day), then slides per sak headed "Sak 41/18: …". Decisions are proposals, often unlabelled
 // sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
 import { normalizeSakId, parseDates } from './dates.ts';
 import { joinLines, toLines, type Line } from './lines.ts';

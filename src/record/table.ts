@@ -1,6 +1,6 @@
 // Tables read by what their columns mean, not by one template's header spelling. A header cell's
 // words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value cell's shape is a
-// second vote ("16/23" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
+// second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
 import { squash } from './normalize.ts';
 
@@ -77,7 +77,7 @@ const HEADER_CELL = /^\p{Lu}[\p{L}.&/ -]{0,40}$/u;
  * unless every cell looks like a name, the row matches it cell for cell, and a column holds the sak.
  */
 export function headerByPosition(text: string, row: string): Column[] | null {
-  // Tabs keep the empty cells of a row ("37/19\tTittel\t\t10:05"); runs of spaces do not.
+  // Tabs keep the empty cells of a row ("43/18\tTittel\t\t10:05"); runs of spaces do not.
   const tabbed = text.includes('\t') && row.includes('\t');
   const names = tabbed ? text.trim().split('\t').map(squash) : splitCells(text);
   const values = tabbed ? row.trim().split('\t').map(squash) : splitCells(row);
@@ -122,7 +122,7 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
-/** "16/23", "Sak 16/23", "16 / 2023". */
+/** "12/24", "Sak 12/24", "12 / 2024". */
 export const SAK_CELL = /^(?:sak\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})$/i;
 /** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
 const TIME_CELL =

@@ -23,7 +23,7 @@ export interface MemoSection {
 }
 
 export interface AgendaItem {
-  /** Sak id as printed, normalised to `N/YY` (e.g. "16/23"). Unique only within (committee, meeting). */
+  /** Sak id as printed, normalised to `N/YY` (e.g. "12/24"). Unique only within (committee, meeting). */
   sak: string;
   title: string;
   /** Godkjenning, Orientering, Drøfting, Tilslutning, Anbefaling; null for Eventuelt. */

@@ -110,7 +110,7 @@ const DATE_WORDS = new RegExp(
 const SEASONS =
   /\b(?:spring|summer|autumn|fall|winter|early|late|mid|the (?:start|end|beginning|middle) of|våren|sommeren|høsten|vinteren|tidlig i|sent i|(?:begynnelsen|starten|slutten|midten) av)\s*-?\s*(?=(?:19|20)\d\d\b)/gi;
 
-/** Sak ids ("16/23") and meeting numbers ("2/2023") name what a question is about, not its topic. */
+/** Sak ids ("12/24") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
 /** The topic words of a question: what it is about, without question, frame and stop words. */
