@@ -148,6 +148,32 @@ describe('agenda tables by column meaning', () => {
   });
 });
 
+describe('a meeting known by its date', () => {
+  it('reads minutes whose header gives no meeting number, as the other committee writes them', () => {
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, [
+      'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF)',
+    ])
+      .replace('Referat fra møte i NUIT', 'Referat fra møte i NUFA')
+      .replace(/^Møte\t1\/2024\n/m, '');
+    const [m] = parseDocument(text).meetings;
+    expect(m).toMatchObject({ committee: 'NUFA', meeting: null, role: 'referat', date: '2024-02-15' });
+    expect(m!.items.map((i) => [i.sak, i.adopted_decision])).toEqual([
+      ['1/24', 'NUIT godkjenner innkalling og dagsorden.'],
+      ['2/24', 'NUIT tar saken til orientering.'],
+    ]);
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)']);
+  });
+
+  it('does not take a line of text about a meeting for a meeting’s title', () => {
+    const text = [
+      'Møte for orientering ble gjennomført 26. august.',
+      'Dato for neste møte er ikke satt.',
+      '',
+    ].join('\n');
+    expect(parseDocument(text).meetings).toEqual([]);
+  });
+});
+
 describe('attendance', () => {
   it('reads "Ikke til stede" and "Stedfortreder" rows', () => {
     const [m] = parseDocument(

@@ -60,7 +60,8 @@ interface Header {
   line: number;
   role: Meeting['role'];
   committee: string;
-  meeting: string;
+  /** "5/2020"; null for a meeting known by its date alone ("Referat fra møte i NUFA", "Dato …"). */
+  meeting: string | null;
   kind: string | null;
 }
 
@@ -74,7 +75,11 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = MEETING_KEY.exec(lines[i]!.text.replace(/\t/g, ' ').trim());
-    if (!m) continue;
+    if (!m) {
+      const dated = datedTitle(lines, i);
+      if (dated) out.push({ ...dated, committee: dated.committee ?? fallbackCommittee });
+      continue;
+    }
     const above = lines
       .slice(Math.max(0, i - 4), i)
       .map((l) => l.text)
@@ -90,6 +95,33 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
     });
   }
   return out;
+}
+
+/** Non-empty lines after a title in which its header keys (the date) are looked for. */
+const TITLE_REACH = 5;
+
+/**
+ * A meeting's title with no meeting number under it, but its date ("Referat fra møte i NUFA" /
+ * "Dato 27.10.2021"): a meeting known by its date, as the other committee numbers none. A title
+ * line is short and no sentence; a numbered key line nearby makes it a numbered meeting instead.
+ */
+function datedTitle(lines: Line[], i: number): (Omit<Header, 'committee'> & { committee?: string }) | null {
+  const title = lines[i]!.text.trim();
+  if (!title || title.length > 80 || /[.:]$/.test(title) || !MEETING_TITLE.test(title)) return null;
+  if (!/^(?:#+\s*)?(?:møte|referat|protokoll|innkalling|ekstramøte|møtereferat)/i.test(title)) return null;
+  const after = lines
+    .slice(i + 1, i + 1 + TITLE_REACH * 3)
+    .filter((l) => l.text.trim())
+    .slice(0, TITLE_REACH);
+  if (after.some((l) => MEETING_KEY.test(l.text.replace(/\t/g, ' ').trim()))) return null;
+  if (!after.some((l) => /^(dato|møtedato)\b/i.test(l.text.trim()))) return null;
+  return {
+    line: i,
+    role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
+    committee: COMMITTEE.exec(title)?.[1],
+    meeting: null,
+    kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,
+  };
 }
 
 interface HeaderFacts {
@@ -561,7 +593,7 @@ export function parsePackage(text: string): Meeting[] {
     const blocks = sakBlocks(lines, end, to, [...items.keys()]);
     for (const [sak, block] of blocks) fillFromBlock(items.get(sak)!, block, h.role);
     if (h.role === 'innkalling') {
-      for (const memo of memos.bySak.get(h.meeting) ?? []) {
+      for (const memo of (h.meeting && memos.bySak.get(h.meeting)) || []) {
         const item = items.get(memo.sak);
         if (!item) continue;
         item.memo = memo.sections;
