@@ -1,6 +1,9 @@
 // Tables, labels and attendance read by meaning: a package written with another template's words
 // must give the same record as the known one.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED } from './helpers/corpus.ts';
 import { substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
@@ -171,6 +174,23 @@ describe('a meeting known by its date', () => {
       '',
     ].join('\n');
     expect(parseDocument(text).meetings).toEqual([]);
+  });
+});
+
+describe('memos (toppnotater) of another template', () => {
+  it('are read alike when their keys and headings use other words ("Saksnr.", "Innstilling", "Formålet med saken")', () => {
+    const text = readFileSync(path.join(SHARED, 'corpus', '001_3b351634044a7914.txt'), 'utf8');
+    const other = text
+      .replace(/^(\s*)Saksnummer\b/gm, '$1Saksnr.')
+      .replace(/^(\s*)Forslag til vedtak\s*$/gm, '$1Innstilling')
+      .replace(/^(\s*)Hensikt med saken\s*$/gm, '$1Formålet med saken');
+    const memos = (t: string) =>
+      parseDocument(t).meetings.flatMap((m) =>
+        m.items.map((i) => [i.sak, i.memo?.length ?? 0, i.case_handler, i.proposed_decision]),
+      );
+    const before = memos(text);
+    expect(before.filter(([, n]) => n).length).toBeGreaterThan(5);
+    expect(memos(other)).toEqual(before);
   });
 });
 

@@ -18,7 +18,21 @@ export interface Memo {
 }
 
 type Key = 'til' | 'dato' | 'saksnummer' | 'type' | 'fra' | 'saksbehandler';
-const KEY_LINE = /^(til|dato|saksnummer|type|fra|saksbehandler)\b\s*:?\s*(.*)$/i;
+const KEY_LINE =
+  /^(til|dato|saksnummer|saksnr\.?|sak nr\.?|sakstype|type|fra|saksbehandler)(?=[\s:]|$)\s*:?\s*(.*)$/i;
+
+/** The key line a memo's metadata block is found by: its sak number, as templates label it. */
+const SAK_NUMBER_KEY = /^(?:saksnummer|saksnr\.?|sak nr\.?)(?=[\s:]|$)/i;
+
+/** Key words other templates print for the same keys. */
+const KEY_ALIASES: Record<string, Key> = {
+  saksnr: 'saksnummer',
+  'saksnr.': 'saksnummer',
+  'sak nr': 'saksnummer',
+  'sak nr.': 'saksnummer',
+  sakstype: 'type',
+};
+const keyOf = (word: string): Key => KEY_ALIASES[word.toLowerCase()] ?? (word.toLowerCase() as Key);
 
 const HEADINGS = [
   'forslag til vedtak',
@@ -40,6 +54,13 @@ const HEADINGS = [
   'innledning',
   'saksfremstilling',
   'økonomiske konsekvenser',
+  'formål',
+  'formålet med saken',
+  'sammendrag',
+  'innstilling',
+  'forslag til beslutning',
+  'anbefalt vedtak',
+  'saksgang',
 ];
 const HEADING = new RegExp(`^(${HEADINGS.join('|')})\\s*:?$`, 'i');
 
@@ -62,8 +83,8 @@ function readMeta(lines: Line[], at: number): Meta | null {
     if (!t) continue;
     seen++;
     const k = KEY_LINE.exec(t.replace(/\t/g, ' '));
-    if (k && !(k[1]!.toLowerCase() in values) && !queue.includes(k[1]!.toLowerCase() as Key)) {
-      const key = k[1]!.toLowerCase() as Key;
+    if (k && !(keyOf(k[1]!) in values) && !queue.includes(keyOf(k[1]!))) {
+      const key = keyOf(k[1]!);
       if (k[2]!.trim()) values[key] = squash(k[2]!);
       else queue.push(key);
       continue;
@@ -118,7 +139,7 @@ function meetingOf(til: string | undefined): string | null {
 export function memoSections(lines: Line[], after: number): { start: number; bySak: Map<string, Memo[]> } {
   const metas: Meta[] = [];
   for (let i = after; i < lines.length; i++) {
-    if (!/^saksnummer\b/i.test(lines[i]!.text.trim())) continue;
+    if (!SAK_NUMBER_KEY.test(lines[i]!.text.trim())) continue;
     const meta = readMeta(lines, i);
     if (meta && normalizeSakId(meta.values.saksnummer ?? '')) {
       metas.push(meta);
@@ -159,7 +180,8 @@ export function memoSections(lines: Line[], after: number): { start: number; byS
       meeting,
       owner: meta.values.fra ?? null,
       handler: meta.values.saksbehandler ?? null,
-      proposal: secs.find((s) => /^forslag til vedtak/i.test(s.heading))?.text ?? null,
+      // "Forslag til vedtak", or what another template calls it ("Innstilling", "Anbefalt vedtak").
+      proposal: secs.find((s) => FORSLAG.test(s.heading) && !s.heading.replace(FORSLAG, ''))?.text ?? null,
       sections: secs,
       line: lines[from]!.n,
     };
