@@ -4,8 +4,22 @@ import { squash } from './normalize.ts';
 
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
-/** "Sak 41/18: Tema …", also with the title on the following lines. */
-export const SLIDE_HEADING = /^sak\s+(\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2}))\s*:\s*(.*)$/i;
+const SAK_ID = String.raw`\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})`;
+/**
+ * A slide's sak heading: "Sak 41/18: Tema …", "Sak 41/18 – Tema", "41/18: Tema", also with the
+ * title on the following lines. Without the word "Sak" a colon or dash must follow the id: an
+ * agenda row starts with one too.
+ */
+export const SLIDE_HEADING = new RegExp(
+  String.raw`^(?:sak\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$)))\s*(.*)$`,
+  'i',
+);
+
+/** The sak id of a slide heading, as printed, or undefined. */
+export function slideHeadingSak(text: string): string | undefined {
+  const m = SLIDE_HEADING.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
 /** The meeting named in a slide footer: "NUFA 6. – 7. november 2019". */
 export const FOOTER = /^(NUFA|NUIT)\s+\d{1,2}\.\s*[–-]?\s*(\d{1,2}\.)?\s*\p{L}+( \d{4})?$/u;
 /** A sentence in which the committee decides: "NUFA tar saken til orientering." */

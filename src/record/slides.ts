@@ -7,7 +7,7 @@ import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
 import { agendaItems, agendaRows, columns, daySpans, firstRowAfter } from './slides-agenda.ts';
 import { prompts } from './slides-prompts.ts';
-import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, unbullet } from './slides-text.ts';
+import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, slideHeadingSak, unbullet } from './slides-text.ts';
 import type { Meeting } from './types.ts';
 
 /** The header of a written innkalling ("Møte 5/2020", "Møte i NUIT"): that layout is not a deck. */
@@ -21,7 +21,7 @@ export function looksLikeSlideDeck(text: string): boolean {
   const lines = text.split('\n');
   const saker = new Set(
     lines
-      .map((l) => SLIDE_HEADING.exec(squash(l))?.[1])
+      .map((l) => slideHeadingSak(squash(l)))
       .filter((s): s is string => !!s)
       .map(normalizeSakId),
   );
@@ -39,8 +39,8 @@ function sections(lines: Line[], from: number): Map<string, Section> {
   const out = new Map<string, Section>();
   let current: Section | null = null;
   for (const line of lines.slice(from)) {
-    const m = SLIDE_HEADING.exec(line.text.trim());
-    const sak = m ? normalizeSakId(m[1]!) : null;
+    const id = slideHeadingSak(line.text.trim());
+    const sak = id ? normalizeSakId(id) : null;
     if (sak) {
       current = out.get(sak) ?? { lines: [] };
       out.set(sak, current);

@@ -316,6 +316,14 @@ export const htmlRows: Variant = (text) =>
     /\S\t+\S/.test(line) ? `<tr><td>${line.trim().split(/\t+/).join('</td><td>')}</td></tr>` : line,
   );
 
+/** A deck's sak headings with a dash after the id: "Sak 28/21 – Tittel". */
+export const slideHeadingDash: Variant = (text) =>
+  text.replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2}):\s*/gm, '$1Sak $2 – ');
+
+/** A deck's sak headings as the bare id: "28/21: Tittel". */
+export const slideHeadingBareId: Variant = (text) =>
+  text.replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2}):\s*/gm, '$1$2: ');
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -351,6 +359,8 @@ export const VARIANTS: Record<string, Variant> = {
   labelDash,
   rewrapped,
   htmlRows,
+  slideHeadingDash,
+  slideHeadingBareId,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
