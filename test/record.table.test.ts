@@ -271,6 +271,17 @@ describe('labels and dates', () => {
       expect(FORSLAG.test(l), l).toBe(true);
   });
 
+  it('reads a meeting’s days in the styles packages print', () => {
+    for (const text of [
+      '27. – 28. oktober 2021',
+      '27.–28.10.2021',
+      '27.-28.10.21',
+      '27.10.2021 – 28.10.2021',
+      '27. og 28. oktober 2021',
+    ])
+      expect(parseDates(text), text).toEqual(['2021-10-27', '2021-10-28']);
+  });
+
   it('reads dates in the styles packages print', () => {
     expect(
       ['15.02.2024', '15.2.24', '15. februar 2024', '15. feb. 2024'].map((d) => parseDates(d)[0]),

@@ -64,9 +64,13 @@ const MONTH_NAMES = Object.keys({ ...MONTHS_NB, ...MONTHS_EN })
 
 /** Day range in words: "6. – 7. november 2019", "27.-28. oktober 2021". */
 const WORD_RANGE = new RegExp(
-  `\\b(\\d{1,2})\\.?\\s*[–-]\\s*(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
+  `\\b(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
   'i',
 );
+/** "27.–28.10.2021": days sharing their month and year. */
+const NUMERIC_RANGE = /\b(\d{1,2})\.?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
+/** "06.11.2019 – 07.11.2019": a range written as two whole dates. */
+const NUMERIC_PAIR = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 /** "9. september 2020", "16 February 2023". */
 const WORD_DATE = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'i');
 /** "09.09.2020", "26.08.20", "1.1.2024". */
@@ -75,7 +79,7 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
 /** Every written date and day range, in any of the styles above, for cutting dates out of text. */
 export const DATE_TEXT = new RegExp(
-  [WORD_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE].map((r) => r.source).join('|'),
+  [WORD_RANGE, NUMERIC_PAIR, NUMERIC_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE].map((r) => r.source).join('|'),
   'gi',
 );
 
@@ -85,21 +89,28 @@ function monthNumber(name: string): number | undefined {
 }
 
 /** All ISO dates of the first date or day range found in `s` (a range gives every day in it). */
+/** The days from one day to another of a month, a meeting's days at most a week. */
+function days(year: number, month: number | undefined, from: number, to: number): string[] {
+  if (!month || to < from || to - from >= 7) return [];
+  const out: string[] = [];
+  for (let d = from; d <= to; d++) {
+    const iso = isoDate(year, month, d);
+    if (iso) out.push(iso);
+  }
+  return out;
+}
+
 export function parseDates(s: string): string[] {
   let m = WORD_RANGE.exec(s);
-  if (m) {
-    const month = monthNumber(m[3]!);
-    const from = Number(m[1]);
-    const to = Number(m[2]);
-    if (month && to >= from && to - from < 7) {
-      const out: string[] = [];
-      for (let d = from; d <= to; d++) {
-        const iso = isoDate(Number(m[4]), month, d);
-        if (iso) out.push(iso);
-      }
-      if (out.length) return out;
-    }
-  }
+  const range = m && days(Number(m[4]), monthNumber(m[3]!), Number(m[1]), Number(m[2]));
+  if (range?.length) return range;
+  m = NUMERIC_PAIR.exec(s);
+  const pair =
+    m && m[2] === m[5] && m[3] === m[6] && days(fullYear(m[3]!), Number(m[2]), Number(m[1]), Number(m[4]));
+  if (pair && pair.length) return pair;
+  m = NUMERIC_RANGE.exec(s);
+  const numeric = m && days(fullYear(m[4]!), Number(m[3]), Number(m[1]), Number(m[2]));
+  if (numeric?.length) return numeric;
   m = WORD_DATE.exec(s);
   if (m) {
     const month = monthNumber(m[2]!);

@@ -53,9 +53,11 @@ function sections(lines: Line[], from: number): Map<string, Section> {
 
 /** "Forslag til vedtak" and the sentences under it; several decision sentences are one proposal. */
 function labelledProposal(texts: string[]): string | null {
-  const at = texts.findIndex((t) => FORSLAG.test(t) && !t.replace(FORSLAG, ''));
+  const at = texts.findIndex((t) => FORSLAG.test(t));
   if (at < 0) return null;
-  const parts: string[] = [];
+  // The first sentence may stand on the label's own line ("Forslag til vedtak: NUFA tar …").
+  const inline = unbullet(texts[at]!.replace(FORSLAG, '').trim());
+  const parts: string[] = inline ? [inline] : [];
   let blanks = 0;
   for (const t of texts.slice(at + 1)) {
     if (!t) {

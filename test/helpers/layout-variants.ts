@@ -324,6 +324,22 @@ export const slideHeadingDash: Variant = (text) =>
 export const slideHeadingBareId: Variant = (text) =>
   text.replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2}):\s*/gm, '$1$2: ');
 
+/** "Forslag til vedtak: NUFA …" on one line, where a deck puts the label on a line of its own. */
+export const forslagInline: Variant = (text) =>
+  text.replace(/^Forslag til vedtak\s*\n+\s*((?:NUFA|NUIT) .*)$/gm, 'Forslag til vedtak: $1');
+
+/** A day range in figures: "27.–28.10.2021" for "27. – 28. oktober 2021". */
+export const dayRangeFigures: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(
+      /^(\s*)(\d{1,2})\.\s*[–-]\s*(\d{1,2})\.\s+(\p{L}+)\s+(\d{4})(\s*)$/u,
+      (whole, pre, a, b, month, y, post) => {
+        const mm = MONTHS.indexOf(month.toLowerCase()) + 1;
+        return mm ? `${pre}${a}.–${b}.${String(mm).padStart(2, '0')}.${y}${post}` : whole;
+      },
+    ),
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -361,6 +377,8 @@ export const VARIANTS: Record<string, Variant> = {
   htmlRows,
   slideHeadingDash,
   slideHeadingBareId,
+  forslagInline,
+  dayRangeFigures,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
