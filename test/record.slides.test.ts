@@ -132,6 +132,26 @@ describe('recognising a slide deck', () => {
     expect(looksLikeSlideDeck(normalizeText(written))).toBe(false);
   });
 
+  it('reads a deck whose agenda has no sakstype column by its sak, title and time columns', () => {
+    const untyped = twoDayDeck
+      .split('\n')
+      .map((l) =>
+        l.includes(T)
+          ? l
+              .split(T)
+              .filter((_, i) => i !== 2)
+              .join(T)
+          : l,
+      )
+      .join('\n');
+    expect(looksLikeSlideDeck(normalizeText(untyped))).toBe(true);
+    const [typed] = parseSlideDeck(normalizeText(twoDayDeck));
+    const [m] = parseSlideDeck(normalizeText(untyped));
+    expect(m!.items.map((i) => [i.sak, i.title, i.proposed_decision])).toEqual(
+      typed!.items.map((i) => [i.sak, i.title, i.proposed_decision]),
+    );
+  });
+
   it('does not take slide headings without an agenda table for a deck', () => {
     const slidesOnly = twoDayDeck
       .split('\n')

@@ -38,13 +38,14 @@ export function firstRowAfter(lines: string[], i: number): string | undefined {
 }
 
 /**
- * The columns of a deck's agenda header, in order: a header that names a title, a sakstype and a
- * time column, whatever words it uses for them.
+ * The columns of a deck's agenda header, in order: a header that names a title, a time column and
+ * a sak or sakstype column, whatever words it uses for them.
  */
 export function columns(text: string, row?: string): Column[] | null {
   const out = headerColumns(text) ?? (row ? headerByPosition(text, row) : null);
   const has = (c: Column) => !!out?.includes(c);
-  return has('sakstype') && has('title') && (has('start') || has('duration')) ? out : null;
+  // A deck may leave the sakstype out; its rows still name the sak, the title and the time.
+  return (has('sakstype') || has('sak')) && has('title') && (has('start') || has('duration')) ? out : null;
 }
 
 export interface Row {
