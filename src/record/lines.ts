@@ -9,7 +9,18 @@ export interface Line {
   text: string;
 }
 
-const PAGE_FURNITURE = [/^side \d+ (av|of) \d+$/i, /^page \d+( of \d+)?$/i];
+/** A page number: "Side 3", "side 3 av 40", "Page 3 of 40". */
+const PAGE = String.raw`(?:side|page)\s*\d{1,3}(?:\s*(?:av|of|\/)\s*\d{1,3})?`;
+/**
+ * Page furniture: a page number alone, or a running header or footer that ends or starts with one
+ * behind a separator ("Direktoratet for e-helse · 25.05.2023 · Side 3 av 40", "NUIT – innkalling –
+ * side 3"). A sentence that only mentions a page ("se figur på side 3") has no separator before it.
+ */
+const PAGE_FURNITURE = [
+  new RegExp(String.raw`^${PAGE}$`, 'i'),
+  new RegExp(String.raw`^.{1,90}[·|•–—\t]\s*${PAGE}$`, 'i'),
+  new RegExp(String.raw`^${PAGE}\s*[·|•–—\t].{1,90}$`, 'i'),
+];
 
 export function cleanLine(raw: string): string {
   // Plain-text exports separate columns by runs of spaces where others print a tab.
@@ -52,6 +63,10 @@ function doubleSpaced(lines: Line[]): boolean {
   }
   return text > SPACING_SAMPLE && adjacent / text < ADJACENT_SHARE;
 }
+
+/** Text that stops mid-sentence: on a preposition, conjunction or article, or a hyphen. */
+export const MID_SENTENCE =
+  /\s(av|for|til|og|i|på|med|om|fra|innen|mellom|knyttet|at|som|en|et|den|det|de)$|-$/i;
 
 const URL = /\bhttps?:\/\/\S+/g;
 

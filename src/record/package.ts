@@ -1,7 +1,7 @@
 // The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
 import { minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
-import { joinLines, toLines, type Line } from './lines.ts';
+import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
 import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
@@ -357,6 +357,8 @@ function labelledText(
       // the attachment column shares those lines.
       for (let j = i + 1; j < block.length; j++) {
         const next = (block[j]!.text.split('\t').find(Boolean) ?? '').trim();
+        // A sentence cut off by a page break runs on after the blank lines around it.
+        if (!next && MID_SENTENCE.test(parts.at(-1)!)) continue;
         if (!next || stop(next) || !!sakIdAtStart(next) || label.test(next)) break;
         if (/[.!?]$/.test(parts.at(-1)!) && !/^([a-zæøå]|\d+\.\s)/.test(next)) break;
         parts.push(next);

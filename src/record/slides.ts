@@ -2,7 +2,7 @@
 // day), then slides per sak headed "Sak 41/18: …". Decisions are proposals, often unlabelled
 // sentences at the end of a sak ("NUFA tar saken til orientering."); discussion prompts are kept.
 import { normalizeSakId, parseDates } from './dates.ts';
-import { joinLines, toLines, type Line } from './lines.ts';
+import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
 import { agendaItems, agendaRows, columns, daySpans, firstRowAfter } from './slides-agenda.ts';
@@ -75,9 +75,6 @@ function labelledProposal(texts: string[]): string | null {
   return parts.length ? joinLines(parts) : null;
 }
 
-/** A line that stops mid-sentence: on a preposition, conjunction or article, or a hyphen. */
-const CUT_OFF = /\s(av|for|til|og|i|på|med|om|fra|innen|mellom|at|som|en|et|den|det|de)$|-$/i;
-
 /** Unlabelled: the last run of decision sentences in the sak's slides. */
 function unlabelledProposal(texts: string[]): string | null {
   let run: string[] = [];
@@ -85,7 +82,7 @@ function unlabelledProposal(texts: string[]): string | null {
   for (const t of texts) {
     const s = unbullet(t);
     // A decision sentence wrapped onto the next line goes on there ("… bruk av" / "skytjenester …").
-    const unfinished = run.length && CUT_OFF.test(run.at(-1)!);
+    const unfinished = run.length && MID_SENTENCE.test(run.at(-1)!);
     if (DECISION_SENTENCE.test(s) || (unfinished && s)) run.push(s);
     else if (t) {
       if (run.length) last = run;

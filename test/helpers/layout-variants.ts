@@ -340,6 +340,24 @@ export const dayRangeFigures: Variant = (text) =>
     ),
   );
 
+/** A line inserted every `every` lines, with blank lines around it, as a PDF's page breaks put them. */
+function everyPage(every: number, furniture: (page: number) => string): Variant {
+  return (text) =>
+    text
+      .split('\n')
+      .flatMap((line, i) => (i > 40 && i % every === 0 ? [line, '', furniture(i / every), ''] : [line]))
+      .join('\n');
+}
+
+/** A running header with the page number: "NUIT – møteinnkalling – side 3". */
+export const runningHeader = everyPage(60, (page) => `NUIT – møteinnkalling – side ${page}`);
+
+/** A running footer: "Direktoratet for e-helse · 25.05.2023 · Side 3 av 40". */
+export const runningFooter = everyPage(
+  50,
+  (page) => `Direktoratet for e-helse · 25.05.2023 · Side ${page} av 40`,
+);
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -379,6 +397,8 @@ export const VARIANTS: Record<string, Variant> = {
   slideHeadingBareId,
   forslagInline,
   dayRangeFigures,
+  runningHeader,
+  runningFooter,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
