@@ -20,7 +20,8 @@ import {
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
-const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}(?=\\s|$)\\s*`, 'i');
+/** A row's sak id, with the full stop or colon some templates print after it ("12/24:"). */
+const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}[.:]?(?=\\s|$)\\s*`, 'i');
 /** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */
 const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;

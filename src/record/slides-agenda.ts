@@ -16,8 +16,8 @@ type TextColumn = 'title' | 'owner' | 'handler';
 const TEXT_COLUMNS: Column[] = ['title', 'owner', 'handler'];
 const TIME_COLUMNS: Column[] = ['start', 'duration', 'end'];
 
-const SAK_AT_START = new RegExp(`^(${PRINTED_SAK_ID})\\s*\\t?\\s*`, 'i');
-const SAK_ONLY = new RegExp(`^${PRINTED_SAK_ID}$`, 'i');
+const SAK_AT_START = new RegExp(`^(${PRINTED_SAK_ID})[.:]?\\s*\\t?\\s*`, 'i');
+const SAK_ONLY = new RegExp(`^${PRINTED_SAK_ID}[.:]?$`, 'i');
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 /** A time as printed in a cell: "10:05", or "kl. 10.05" (a dot only after "kl."). */
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;

@@ -358,6 +358,16 @@ export const runningFooter = everyPage(
   (page) => `Direktoratet for e-helse · 25.05.2023 · Side ${page} av 40`,
 );
 
+/** Agenda and detail rows whose sak id ends in a colon or a full stop: "12/24:", "12/24.". */
+const sakIdPunctuated =
+  (mark: string): Variant =>
+  (text) =>
+    mapLines(text, (line) =>
+      line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ])/, `$1$2${mark}`),
+    );
+export const sakIdColon = sakIdPunctuated(':');
+export const sakIdStop = sakIdPunctuated('.');
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -399,6 +409,8 @@ export const VARIANTS: Record<string, Variant> = {
   dayRangeFigures,
   runningHeader,
   runningFooter,
+  sakIdColon,
+  sakIdStop,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
