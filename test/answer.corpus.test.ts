@@ -97,6 +97,13 @@ describe('who said what, and what came before', () => {
     expect(a.answer).toContain('Helse Sør-Øst');
   });
 
+  it('quotes the sak where the body spoke of the topic, of saker ranked level with it', async () => {
+    const a = await corpus.answerer.ask("hey – what did HSØ say on the digital collab programme, Feb '23?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.every((c) => c.sak === '3/23')).toBe(true);
+    expect(a.answer).toMatch(/Helse Sør-Øst RHF kommenterte[^»]*program digital samhandling/);
+  });
+
   it('lists the earlier treatments a memo quotes, in other committees too, cited to the memo', async () => {
     const a = await corpus.answerer.ask(
       'Has information exchange between NAV and the health service been discussed before?',
@@ -117,6 +124,10 @@ describe('answers over the corpus', () => {
     ['Hva er vedtaket om NILAR?', '33/21', 'proposed'],
     ['Hvor mye bevilget HOD til digitaliseringstiltak i koronaporteføljen?', '21/20', 'minutes'],
     ['What questions were put to NUFA about Helsenorge?', '43/19', 'slides'],
+    // The words that ask what the committee was asked ("questions", "members", "answer") are no topic.
+    ['Which questions did the directorate want the NUIT members to answer on reporting portals?', '22/23', 'memo'],
+    // "Helsenorge-presentasjonen" is Helsenorge and a presentation, not a presentation of anything.
+    ['Hvilket spørsmål stilte Helsenorge-presentasjonen til NUFA?', '43/19', 'slides'],
   ])('«%s» is answered from sak %s (%s)', async (question, sak, kind) => {
     const a = await corpus.answerer.ask(question);
     expect(a.abstained).toBe(false);

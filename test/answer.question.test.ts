@@ -29,10 +29,31 @@ describe('understanding a question', () => {
     ['Når på dagen behandles saken om skytjenester?', 'agenda', 'nb'],
     ['What is NUFA asked to do in the item on cloud services?', 'proposed_decision', 'en'],
     ['Har saken om skytjenester vært behandlet tidligere?', 'history', 'nb'],
+    ['Hvilket spørsmål stilte presentasjonen om skytjenester til NUFA?', 'discussion', 'nb'],
+    ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);
     expect(q.language).toBe(language);
+  });
+
+  it('reads a time after a limit ("by", "innen", "as of") as the fact’s, even after a decision word', () => {
+    for (const text of [
+      'How many decisions had been made by late April 2023?',
+      'Hvor mange vedtak var fattet innen 1. mars 2023?',
+      'How many applications had the committee received as of May 2023?',
+    ])
+      expect(understand(text).timeOfMeeting).toBe(false);
+    expect(understand('What was decided at the meeting in May 2023?').timeOfMeeting).toBe(true);
+    expect(understand('How many decisions were made in May 2023?').timeOfMeeting).toBe(true);
+  });
+
+  it('leaves the fillers of a quick chat question and a shortened year out of its topic', () => {
+    expect(topicWords("quick q – what did HSØ say about the programme at the Feb '23 NUIT?")).toEqual([
+      'hsø',
+      'programme',
+    ]);
+    expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
   });
 
   it('reads "the first meeting of 2023" as meeting 1/2023, in both languages', () => {

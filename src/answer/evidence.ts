@@ -11,7 +11,7 @@ import type { Case } from './cases.ts';
 import { foldedHeading, foldedText, pieces } from './folded.ts';
 import { HEAD_CREDIT, partsMatcher, type KeyTerm } from './matching.ts';
 import type { Library } from './library.ts';
-import type { Question } from './question.ts';
+import { framesIntent, type Question } from './question.ts';
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string, english = false): string[] {
@@ -42,7 +42,10 @@ function alternatives(word: string, english = false): string[] {
  */
 function topicUnits(q: Question): { word: string; alts: string[]; primary: string[] }[] {
   const lex = lexicon();
-  const ws = [...new Set(topicWords(q.text))];
+  // Two words joined by a hyphen ("Helsenorge-presentasjonen") are two terms, each of which may
+  // be the topic or a frame word; a prefix or an ending ("e-resept", "KVU-en") stays with its word.
+  const split = q.text.replace(/(\p{L}{4,})-(?=\p{L}{4,})/gu, '$1 ');
+  const ws = [...new Set(topicWords(split))].filter((w) => !framesIntent(q, w));
   const english = q.language === 'en';
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
   const asFound = (t: string) => {

@@ -46,6 +46,23 @@ const EN_WORDS =
 const NB_WORDS =
   /\b(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)\b/g;
 
+/**
+ * Words that say a question asks what the committee was asked to discuss, not what about: in "what
+ * questions did the directorate want members to answer about reporting portals" only the portals
+ * are the topic.
+ */
+const ASKING_WORDS = new Set(
+  `question questions spørsmål spørsmålet spørsmålene answer answers answered svar svare besvare
+   members member medlemmene medlemmer representantene representatives want wanted wants ønsket ønsker
+   input innspill views synspunkter comments kommentarer feedback tilbakemeldinger posed pose stilte
+   stilt stille asked ask spurte spør ba bedt`.split(/\s+/),
+);
+
+/** Whether a topic word of the question only frames what its intent asks for. */
+export function framesIntent(q: Question, word: string): boolean {
+  return q.intent === 'discussion' && ASKING_WORDS.has(word);
+}
+
 export function detectLanguage(text: string): Language {
   const t = foldForMatch(text);
   const en = t.match(EN_WORDS)?.length ?? 0;
@@ -60,7 +77,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'discussion',
-    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|hvilke spørsmål|what questions|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) spørsmål|(what|which) questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
   [
     'proposed_decision',
@@ -130,6 +147,13 @@ const MEETING_YEAR = new RegExp(
 const MEETING_TIME_REACH = 60;
 
 /**
+ * A time right after a limit ("by late April 2023", "innen 1. mars", "as of May 2023", "siden
+ * juni 2020") bounds the fact asked about, whatever meeting word stands before it.
+ */
+const LIMIT_BEFORE =
+  /\b(?:by|before|until|till|as of|since|per|innen|før|fram til|frem til|siden|etter)\s+(?:(?:late|early|mid|the (?:end|start|beginning|middle) of|slutten av|starten av|begynnelsen av|utgangen av|midten av)\s+)?$/;
+
+/**
  * The time a question puts its meeting at: the first date or month with a meeting word just before
  * it, or opening the question ("9. september 2020: hva …"); else the first time it names, which
  * then dates a fact ("applications received by 21 April 2023"). In "the meeting in Feb 2023 on the
@@ -140,8 +164,8 @@ function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
   for (const m of t.matchAll(TIME_EXPRESSION)) {
     const at = m.index;
     const text = t.slice(at, at + TIME_CHARS);
-    if (at < 4 || MEETING_TIME.test(t.slice(Math.max(0, at - MEETING_TIME_REACH), at)))
-      return { text, ofMeeting: true };
+    const before = t.slice(Math.max(0, at - MEETING_TIME_REACH), at);
+    if (at < 4 || (MEETING_TIME.test(before) && !LIMIT_BEFORE.test(before))) return { text, ofMeeting: true };
     first ??= { text, ofMeeting: false };
   }
   return first;

@@ -5,7 +5,7 @@ import { MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { containsTerm } from '../search/terms.ts';
 import type { OfflineResult } from './compose.ts';
-import { rankEvidence } from './evidence.ts';
+import { rankEvidence, type Evidence } from './evidence.ts';
 import { quotedAnswer } from './facts.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
@@ -35,24 +35,37 @@ function speakers(q: Question, title: string): string[] {
     .map((n) => n.replace(LEGAL_FORM, ''));
 }
 
+/** Saker near the top of the ranking where the speaker is looked for: at most this many … */
+const SPEAKER_CASES = 3;
+/** … ranked within this share of the best: a sak far behind is about something else. */
+const NEAR_BEST = 0.85;
+
 /**
- * What the body or person the question names said in its best sak, or null when it asks no such
- * thing or the sak's text never names them.
+ * What the body or person the question names said, or null when it asks no such thing or no sak
+ * near the top names them. Of those saker, the one where their words hold most of the topic is
+ * quoted: "what did HSØ say about the programme" is where HSØ spoke of the programme, not a
+ * sak ranked level with it that merely names HSØ.
  */
 export function answerSpeaker(lib: Library, q: Question, ranked: Ranked[]): OfflineResult | null {
-  const best = ranked[0];
-  if (!best || !SPEECH.test(foldForMatch(q.text))) return null;
+  if (!ranked.length || !SPEECH.test(foldForMatch(q.text))) return null;
   // A name is found as written or by what the record says it is short for ("HSØ", "helse sør-øst"),
   // never by a translation ("Norwegian" is no "norsk" speaker).
   const names = (n: string, folded: string) =>
     [n, ...lib.index.defined(n)].some((form) => containsTerm(folded, form));
-  // Only a name the sak's text holds can be a speaker in it ("Norwegian" in an English question is none).
-  const text = lib.caseText(best.c);
-  const who = speakers(q, foldForMatch(best.c.item.title)).filter((n) => names(n, text));
-  if (who.length !== 1) return null;
-  const said = rankEvidence(lib, q, [best], (p) => p.kind === 'agenda' || p.kind === 'proposed')
-    .filter((e) => names(who[0]!, e.unit.folded))
-    .sort((a, b) => a.unit.order - b.unit.order)
-    .slice(0, MAX_SAID);
-  return said.length ? quotedAnswer(lib, q, best.c, said) : null;
+  let found: { r: Ranked; said: Evidence[]; holds: number } | null = null;
+  const near = ranked.slice(0, SPEAKER_CASES).filter((r) => r.score >= NEAR_BEST * ranked[0]!.score);
+  for (const r of near) {
+    // Only a name the sak's text holds can be a speaker in it ("Norwegian" in an English question is none).
+    const text = lib.caseText(r.c);
+    const who = speakers(q, foldForMatch(r.c.item.title)).filter((n) => names(n, text));
+    if (who.length !== 1) continue;
+    const said = rankEvidence(lib, q, [r], (p) => p.kind === 'agenda' || p.kind === 'proposed').filter(
+      (e) => names(who[0]!, e.unit.folded),
+    );
+    const holds = Math.max(0, ...said.map((e) => e.own));
+    if (said.length && (!found || holds > found.holds)) found = { r, said, holds };
+  }
+  if (!found) return null;
+  const quoted = found.said.sort((a, b) => a.unit.order - b.unit.order).slice(0, MAX_SAID);
+  return quotedAnswer(lib, q, found.r.c, quoted);
 }

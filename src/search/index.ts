@@ -222,7 +222,9 @@ export class SearchIndex {
   /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
   known(stems: string[]): boolean {
     const used = (t: string) => this.text.frequency(t) > 0;
-    return stems.some((st) => st.split(' ').every((w) => used(searchTerm(w) ?? w) || used(w)));
+    // Split as the index splits ("sør-øst" stands as "sør" and "øst"); a stop word says nothing.
+    const usedWord = (w: string) => used(w) || searchTerm(w) === null || used(searchTerm(w)!);
+    return stems.some((st) => used(st) || tokenize(st).filter(Boolean).every(usedWord));
   }
 
   /**

@@ -17,7 +17,8 @@ const QUESTION_WORDS = new Set(
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
-   mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales`.split(
+   mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
+   quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just`.split(
     /\s+/,
   ),
 );
@@ -97,9 +98,12 @@ export function stems(text: string): Set<string> {
   return out;
 }
 
-/** Dates are when a question is about, not what: "25 May 2023", "16. februar 2023", "17.06.2020". */
+/**
+ * Dates are when a question is about, not what: "25 May 2023", "16. februar 2023", "17.06.2020",
+ * and the year as members shorten it ("Feb '23").
+ */
 const DATE_WORDS = new RegExp(
-  `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`,
+  `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b(?:\\.?\\s+['’]\\d\\d\\b)?`,
   'gi',
 );
 
