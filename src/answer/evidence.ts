@@ -42,9 +42,10 @@ function alternatives(word: string, english = false): string[] {
  */
 function topicUnits(q: Question): { word: string; alts: string[]; primary: string[] }[] {
   const lex = lexicon();
-  // Two words joined by a hyphen ("Helsenorge-presentasjonen") are two terms, each of which may
-  // be the topic or a frame word; a prefix or an ending ("e-resept", "KVU-en") stays with its word.
-  const split = q.text.replace(/(\p{L}{4,})-(?=\p{L}{4,})/gu, '$1 ');
+  // A word and a common noun joined by a hyphen ("Helsenorge-presentasjonen") are two terms, each
+  // of which may be the topic or a frame word; a prefix or an ending ("e-resept", "KVU-en") and a
+  // name ("Midt-Norge") stay whole.
+  const split = q.text.replace(/(\p{L}{4,})-(?=\p{Ll}{4,})/gu, '$1 ');
   const ws = [...new Set(topicWords(split))].filter((w) => !framesIntent(q, w));
   const english = q.language === 'en';
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
