@@ -1,7 +1,7 @@
 // Toppnotater (case memos): the metadata block (Til/Dato/Saksnummer/Type/Fra/Saksbehandler — inline,
 // or as a block of keys followed by a block of values) and the memo's sections. A memo's quotes of
 // earlier meetings' decisions stay memo text: they are never credited to the current meeting.
-import { normalizeSakId } from './dates.ts';
+import { normalizeSakId, PRINTED_SAK_ID } from './dates.ts';
 import { joinLines, type Line } from './lines.ts';
 import { FORSLAG } from './labels.ts';
 import { squash } from './normalize.ts';
@@ -23,6 +23,9 @@ const KEY_LINE =
 
 /** The key line a memo's metadata block is found by: its sak number, as templates label it. */
 const SAK_NUMBER_KEY = /^(?:saksnummer|saksnr\.?|sak nr\.?)(?=[\s:]|$)/i;
+
+/** "Sak nr. 12/24<tab>Tittel…": a table row whose id cell is printed with the key's words. */
+const TABLE_ROW = new RegExp(`^${PRINTED_SAK_ID}[.:]?\\s*\\t\\s*\\S`, 'i');
 
 /** Key words other templates print for the same keys. */
 const KEY_ALIASES: Record<string, Key> = {
@@ -139,7 +142,8 @@ function meetingOf(til: string | undefined): string | null {
 export function memoSections(lines: Line[], after: number): { start: number; bySak: Map<string, Memo[]> } {
   const metas: Meta[] = [];
   for (let i = after; i < lines.length; i++) {
-    if (!SAK_NUMBER_KEY.test(lines[i]!.text.trim())) continue;
+    const text = lines[i]!.text.trim();
+    if (!SAK_NUMBER_KEY.test(text) || TABLE_ROW.test(text)) continue;
     const meta = readMeta(lines, i);
     if (meta && normalizeSakId(meta.values.saksnummer ?? '')) {
       metas.push(meta);

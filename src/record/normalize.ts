@@ -1,4 +1,5 @@
 // Text clean-up shared by every parser: Unicode, dashes, spaces and inline HTML.
+import { PRINTED_SAK_ID } from './dates.ts';
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -39,8 +40,15 @@ export function normalizeText(text: string): string {
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
     .replace(/\r\n?/g, '\n')
     .replace(/^.*\|.*$/gm, pipeRowAsTabs)
-    .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs);
+    .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
+    .replace(RUNNING_NUMBER, '');
 }
+
+/**
+ * A table's running-number column before its sak ids ("3.<tab>13/23<tab>Tittel"): dropped, so every
+ * reader finds the row starting with its sak as in templates without one.
+ */
+const RUNNING_NUMBER = new RegExp(`^[ \\t]*\\d{1,2}[.)]?\\t+(?=(?:<[bi]>)?${PRINTED_SAK_ID})`, 'gim');
 
 /**
  * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the

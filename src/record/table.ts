@@ -122,8 +122,8 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
-/** "12/24", "Sak 12/24", "12 / 2024". */
-export const SAK_CELL = /^(?:sak\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})[.:]?$/i;
+/** "12/24", "Sak 12/24", "Sak nr. 12/24", "12 / 2024". */
+export const SAK_CELL = /^(?:sak(?:\s*nr\.?)?\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})[.:]?$/i;
 /** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
 const TIME_CELL =
   /^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d))?$/i;

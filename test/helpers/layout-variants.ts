@@ -214,6 +214,18 @@ export const meetingKey: Variant = (text) =>
 export const sakWord: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak $2'));
 
+/** Rows whose sak column says "Sak nr. 16/23", the words a memo's key line uses too. */
+export const sakNrWords: Variant = (text) =>
+  mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak nr. $2'));
+
+/** Tables with a running number in a column of their own before the sak id: "3.<tab>16/23<tab>…". */
+export const runningNumbers: Variant = (text) => {
+  let n = 0;
+  return mapLines(text, (line) =>
+    /^\s*(?:<b>)?\d{1,3}\/\d{2}(?:<\/b>)?\t/.test(line) ? `${(n++ % 20) + 1}.\t${line}` : line,
+  );
+};
+
 /** Agenda rows whose sak ids carry the whole year: "16/2023". */
 export const sakFullYear: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3})\/(\d{2})(?=(?:<\/b>)?\t)/, '$1$2/20$3'));
@@ -411,6 +423,8 @@ export const VARIANTS: Record<string, Variant> = {
   runningFooter,
   sakIdColon,
   sakIdStop,
+  sakNrWords,
+  runningNumbers,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
