@@ -11,18 +11,22 @@ const END = String.raw`(?:\s*:\s*|\s*[–—-](?:\s+|\s*$)|\s*$|\s+(?=(?:NUIT|NU
 /** Whose a label is, in the genitive: "Sekretariatets innstilling", "Utvalgets vedtak", "NUITs vedtak". */
 const WHOSE = String.raw`(?:\p{L}{2,16}s\s+)?`;
 
-/** The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Innstilling". */
+/**
+ * The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Forslag til
+ * konklusjon:", "Innstilling".
+ */
 export const FORSLAG = new RegExp(
-  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning)|innstilling(?: til vedtak)?|anbefalt vedtak)${END}`,
+  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning|konklusjon)|innstilling(?: til vedtak)?|anbefalt vedtak)${END}`,
   'iu',
 );
 
 /**
  * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
- * "Utvalgets vedtak:", "Beslutning:". "Beslutning" needs its colon: alone it is a sakstype cell.
+ * "Utvalgets vedtak:", "Beslutning:", "Utvalgets konklusjon:". "Beslutning" needs its colon: alone it
+ * is a sakstype cell.
  */
 export const VEDTAK = new RegExp(
-  String.raw`^(?:${WHOSE}vedtak(?:et)?(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)`,
+  String.raw`^${WHOSE}(?:vedtak(?:et)?(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)`,
   'iu',
 );
 

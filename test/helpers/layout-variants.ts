@@ -226,6 +226,23 @@ export const runningNumbers: Variant = (text) => {
   );
 };
 
+/** Header keys with a colon: "Dato:<tab>9. september 2020", "Til stede:<tab>…". */
+export const keyColons: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.replace(
+      /^(\s*(?:<i>)?)(Dato|Tid|Sted|Møte|Til stede|Forfall|Stedfortreder)((?:<\/i>)?)(?=\t|\s+\d)/,
+      '$1$2:$3',
+    ),
+  );
+
+/** Decisions labelled as conclusions: "Forslag til konklusjon:", "Utvalgets konklusjon:". */
+export const konklusjon: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<b>)?)Forslag til vedtak(\s*:)/, '$1Forslag til konklusjon$2')
+      .replace(/^(\s*(?:<b>)?)Vedtak(\s*:)/, '$1Utvalgets konklusjon$2'),
+  );
+
 /** Agenda rows whose sak ids carry the whole year: "16/2023". */
 export const sakFullYear: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3})\/(\d{2})(?=(?:<\/b>)?\t)/, '$1$2/20$3'));
@@ -425,6 +442,8 @@ export const VARIANTS: Record<string, Variant> = {
   sakIdStop,
   sakNrWords,
   runningNumbers,
+  keyColons,
+  konklusjon,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
