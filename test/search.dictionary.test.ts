@@ -21,6 +21,15 @@ describe('English inflections', () => {
     expect(lemmas('using')).toContain('use');
   });
 
+  it('finds irregular plurals and pasts under their headword', () => {
+    expect(lemmas('children')).toContain('child');
+    expect(lemmas('criteria')).toContain('criterion');
+    expect(lemmas('analyses')).toContain('analysis');
+    expect(lemmas('went')).toContain('go');
+    expect(lemmas('chosen')).toContain('choose');
+    expect(translate('children', parseDictionary('child\tbarn\n'))).toEqual(['barn']);
+  });
+
   it('leaves words that only look inflected as they are first', () => {
     expect(lemmas('status')).toEqual(['status']);
     expect(lemmas('analysis')).toEqual(['analysis']);

@@ -30,12 +30,37 @@ export function dictionary(): Dictionary {
 const VOWEL = /[aeiou]/;
 
 /**
- * The forms an English word may have in a dictionary, the word itself first: a plural (-s, -es,
- * -ies), a past (-ed, -ied) or a present participle (-ing), with a doubled final consonant undone
- * ("planned", "planning") and a dropped -e put back ("used", "using").
+ * English forms no ending rule undoes: irregular plurals and the pasts of common irregular verbs,
+ * each with its dictionary form ("children" is looked up as "child").
+ */
+const IRREGULAR = new Map(
+  `children child|men man|women woman|people person|feet foot|teeth tooth|mice mouse|geese goose
+   criteria criterion|phenomena phenomenon|analyses analysis|crises crisis|diagnoses diagnosis
+   bases basis|hypotheses hypothesis|indices index|matrices matrix|appendices appendix|lives life
+   wives wife|knives knife|leaves leaf|halves half|shelves shelf|thieves thief
+   went go|gone go|made make|took take|taken take|gave give|given give|held hold|met meet
+   brought bring|thought think|sought seek|bought buy|found find|told tell|said say|began begin
+   begun begin|chose choose|chosen choose|wrote write|written write|spoke speak|spoken speak
+   led lead|left leave|kept keep|sent send|spent spend|built build|paid pay|won win|lost lose
+   ran run|came come|became become|got get|gotten get|knew know|known know|saw see|seen see
+   grew grow|grown grow|drew draw|drawn draw|fell fall|fallen fall|felt feel|heard hear|meant mean
+   rose rise|risen rise|sold sell|stood stand|understood understand|taught teach|caught catch
+   did do|done do|was be|were be|been be|had have|has have|is be|are be`
+    .trim()
+    .split(/\s*\|\s*|\n\s*/)
+    .map((pair) => pair.split(' ') as [string, string]),
+);
+
+/**
+ * The forms an English word may have in a dictionary, the word itself first: an irregular form's
+ * base ("children", "went"), a plural (-s, -es, -ies), a past (-ed, -ied) or a present participle
+ * (-ing), with a doubled final consonant undone ("planned", "planning") and a dropped -e put back
+ * ("used", "using").
  */
 export function lemmas(word: string): string[] {
   const out = [word];
+  const irregular = IRREGULAR.get(word);
+  if (irregular) out.push(irregular);
   const add = (base: string) => {
     if (base.length >= 2 && VOWEL.test(base)) out.push(base);
   };
