@@ -27,6 +27,9 @@ describe('English inflections', () => {
     expect(lemmas('analyses')).toContain('analysis');
     expect(lemmas('went')).toContain('go');
     expect(lemmas('chosen')).toContain('choose');
+    expect(lemmas('formally')).toContain('formal');
+    expect(lemmas('earliest')).toContain('early');
+    expect(lemmas('interest')).toEqual(['interest']);
     expect(translate('children', parseDictionary('child\tbarn\n'))).toEqual(['barn']);
   });
 

@@ -53,9 +53,9 @@ const IRREGULAR = new Map(
 
 /**
  * The forms an English word may have in a dictionary, the word itself first: an irregular form's
- * base ("children", "went"), a plural (-s, -es, -ies), a past (-ed, -ied) or a present participle
- * (-ing), with a doubled final consonant undone ("planned", "planning") and a dropped -e put back
- * ("used", "using").
+ * base ("children", "went"), a plural (-s, -es, -ies), a past (-ed, -ied), a present participle
+ * (-ing), an adverb (-ly) or a superlative in -iest, with a doubled final consonant undone ("planned",
+ * "planning") and a dropped -e put back ("used", "using").
  */
 export function lemmas(word: string): string[] {
   const out = [word];
@@ -75,6 +75,9 @@ export function lemmas(word: string): string[] {
   if (word.endsWith('ed')) undouble(word.slice(0, -2));
   if (word.endsWith('ing')) undouble(word.slice(0, -3));
   if (word.endsWith("'s")) add(word.slice(0, -2));
+  // An adverb or a superlative in -iest under its adjective ("formally", "easily", "earliest").
+  if (word.endsWith('ily') || word.endsWith('iest')) add(`${word.slice(0, word.endsWith('ily') ? -3 : -4)}y`);
+  else if (word.endsWith('ly') && word.length > 5) add(word.slice(0, -2));
   return [...new Set(out)];
 }
 
