@@ -31,6 +31,8 @@ describe('English inflections', () => {
     expect(lemmas('earliest')).toContain('early');
     expect(lemmas('interest')).toEqual(['interest']);
     expect(translate('children', parseDictionary('child\tbarn\n'))).toEqual(['barn']);
+    // An irregular form the dictionary holds is its base word too.
+    expect(translate('people', parseDictionary('people\tfolk\nperson\tperson\n'))).toEqual(['folk', 'person']);
   });
 
   it('leaves words that only look inflected as they are first', () => {

@@ -87,9 +87,14 @@ export function lemmas(word: string): string[] {
  */
 export function translate(phrase: string, dict: Dictionary = dictionary()): string[] {
   const at = phrase.lastIndexOf(' ') + 1;
-  for (const last of lemmas(phrase.slice(at))) {
+  const word = phrase.slice(at);
+  for (const last of lemmas(word)) {
     const hit = dict.get(phrase.slice(0, at) + last);
-    if (hit) return hit.split('|');
+    if (!hit) continue;
+    // An irregular form is its base word too: "people" is "folk" and "personer".
+    const base = IRREGULAR.get(word);
+    const more = base && base !== last ? dict.get(phrase.slice(0, at) + base) : undefined;
+    return [...new Set([...hit.split('|'), ...(more?.split('|') ?? [])])];
   }
   return [];
 }
