@@ -6,14 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/ingest.ts';
-import {
-  invokeActivity,
-  postActivity,
-  SECRETARY,
-  sentCards,
-  mentionBot,
-  useTestBot,
-} from './helpers/bot.ts';
+import { invokeActivity, postActivity, SECRETARY, sentCards, mentionBot, useTestBot } from './helpers/bot.ts';
 import { ManualClock } from './helpers/clock.ts';
 import { SHARED } from './helpers/corpus.ts';
 import { openTestStore } from './helpers/stores.ts';

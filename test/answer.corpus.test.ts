@@ -125,7 +125,11 @@ describe('answers over the corpus', () => {
     ['Hvor mye bevilget HOD til digitaliseringstiltak i koronaporteføljen?', '21/20', 'minutes'],
     ['What questions were put to NUFA about Helsenorge?', '43/19', 'slides'],
     // The words that ask what the committee was asked ("questions", "members", "answer") are no topic.
-    ['Which questions did the directorate want the NUIT members to answer on reporting portals?', '22/23', 'memo'],
+    [
+      'Which questions did the directorate want the NUIT members to answer on reporting portals?',
+      '22/23',
+      'memo',
+    ],
     // "Helsenorge-presentasjonen" is Helsenorge and a presentation, not a presentation of anything.
     ['Hvilket spørsmål stilte Helsenorge-presentasjonen til NUFA?', '43/19', 'slides'],
   ])('«%s» is answered from sak %s (%s)', async (question, sak, kind) => {

@@ -32,7 +32,10 @@ describe('English inflections', () => {
     expect(lemmas('interest')).toEqual(['interest']);
     expect(translate('children', parseDictionary('child\tbarn\n'))).toEqual(['barn']);
     // An irregular form the dictionary holds is its base word too.
-    expect(translate('people', parseDictionary('people\tfolk\nperson\tperson\n'))).toEqual(['folk', 'person']);
+    expect(translate('people', parseDictionary('people\tfolk\nperson\tperson\n'))).toEqual([
+      'folk',
+      'person',
+    ]);
   });
 
   it('leaves words that only look inflected as they are first', () => {

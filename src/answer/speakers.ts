@@ -59,8 +59,8 @@ export function answerSpeaker(lib: Library, q: Question, ranked: Ranked[]): Offl
     const text = lib.caseText(r.c);
     const who = speakers(q, foldForMatch(r.c.item.title)).filter((n) => names(n, text));
     if (who.length !== 1) continue;
-    const said = rankEvidence(lib, q, [r], (p) => p.kind === 'agenda' || p.kind === 'proposed').filter(
-      (e) => names(who[0]!, e.unit.folded),
+    const said = rankEvidence(lib, q, [r], (p) => p.kind === 'agenda' || p.kind === 'proposed').filter((e) =>
+      names(who[0]!, e.unit.folded),
     );
     const holds = Math.max(0, ...said.map((e) => e.own));
     if (said.length && (!found || holds > found.holds)) found = { r, said, holds };
