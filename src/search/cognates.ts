@@ -49,6 +49,9 @@ const MIN_LENGTH = 5;
 /** Spellings English keeps from Latin and Greek: "central", "vaccine", "ICT", "physics". */
 const LEARNED_LETTERS = /c|ph|qu|x|z/;
 
+/** A learned English verb or noun made with "re-" before a consonant ("reorganise", "replanning"). */
+const REDONE = /^re(?=[^aeiouy]|o)/;
+
 function respell(word: string): string {
   return LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
 }
@@ -70,7 +73,11 @@ export function cognates(word: string): string[] {
     for (const s of stems) {
       const n = respell(s);
       // Only a respelled form is a cognate; a short one would be found inside unrelated words.
-      if (n !== base && (n.length >= MIN_LENGTH || base === written)) out.add(n);
+      if (n !== base && (n.length >= MIN_LENGTH || base === written)) {
+        out.add(n);
+        // "Re-" doing a thing anew is Norwegian "om-": "reorganisation" is "omorganisering".
+        if (REDONE.test(n)) out.add(n.replace(REDONE, 'om'));
+      }
     }
   }
   return [...out];

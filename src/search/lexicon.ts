@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { cognates } from './cognates.ts';
 import { dictionary, lemmas, translate, type Dictionary } from './dictionary.ts';
 import { topicWords } from './terms.ts';
 
@@ -76,7 +77,8 @@ export function abbreviation(word: string, lex: Lexicon = lexicon()): string[] {
 
 /**
  * The Norwegian terms a question implies: translations of English words and phrases (up to three
- * words) and expansions of abbreviations. The question's own words are not repeated. The general
+ * words), expansions of abbreviations, and respellings of loans nothing translates
+ * ("reorganisation" → "omorganisering"). The question's own words are not repeated. The general
  * dictionary translates only what the question is about ("what" and "did" have translations too),
  * and only those abbreviations are expanded: "NUIT" in "what did NUIT decide" names the committee,
  * and its expansion's words ("nasjonalt", "utvalg") would be searched as the topic.
@@ -92,7 +94,11 @@ export function expansions(question: string, lex: Lexicon = lexicon()): string[]
       const translate = phrase.every((w) => topical.has(w)) ? lex.enNb : lex.domain;
       for (const t of translate.get(phrase.join(' ')) ?? []) out.add(t);
     }
-    if (topical.has(words[i]!)) for (const t of abbreviation(words[i]!, lex)) out.add(t);
+    if (!topical.has(words[i]!)) continue;
+    const short = abbreviation(words[i]!, lex);
+    for (const t of short) out.add(t);
+    // A word nothing translates may be the documents' own word respelled, as the answer reads it.
+    if (!short.length && !lex.enNb.get(words[i]!)) for (const t of cognates(words[i]!)) out.add(t);
   }
   return [...out];
 }
