@@ -63,6 +63,11 @@ describe('quotable units', () => {
     expect(headsList('Styringsgruppe', 'Gruppen møtes hver måned.')).toBe(false);
     expect(headsList('Arbeidet er i gang.', '- Første punkt')).toBe(false);
     expect(headsList('Styringsgruppe', undefined)).toBe(false);
+    // A slide's title and heading read as one line; its points numbered without a full stop.
+    expect(
+      headsList('Introduksjon til scenariofortellinger Forutsetninger for scenariene', '1 Demografi: …'),
+    ).toBe(true);
+    expect(headsList('Styringsgruppe', '3 kommuner deltar i arbeidet.')).toBe(false);
   });
 
   it('leave out a memo’s quotes of other meetings’ decisions unless asked for', () => {

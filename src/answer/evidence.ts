@@ -337,12 +337,18 @@ function contextOf(passages: Passage[], p: Passage): string[] {
 /** Units a heading ending in a colon introduces, at most this many. */
 const LIST_LENGTH = 8;
 
-/** A list item: a bullet, a numbered or lettered point, or a short line such as a name. */
-const LIST_ITEM = /^\s*(?:[•▪●\-–*]|\d{1,2}(?:[.)]|\*+)|[a-z][.)])\s/;
+/**
+ * A list item: a bullet, a numbered or lettered point ("2.", "b)", "3 Styring og regulering"), or
+ * a short line such as a name.
+ */
+const LIST_ITEM = /^\s*(?:(?:[•▪●\-–*]|\d{1,2}(?:[.)]|\*+)|[a-z][.)])\s|\d{1,2}\s+(?=\p{Lu}))/u;
 const ITEM_CHARS = 80;
 
-/** A heading line without a colon ("Styringsgruppe") is short and ends no sentence. */
-const HEADING_CHARS = 60;
+/**
+ * A heading line without a colon ("Styringsgruppe") is short and ends no sentence; a slide's title
+ * and heading may stand on one line.
+ */
+const HEADING_CHARS = 80;
 
 /**
  * Whether a unit introduces a list: it ends in a colon, or it is a short heading line with a
