@@ -38,6 +38,15 @@ describe('a topic’s timeline', () => {
     for (const s of dated) expect(s.quotes[1]).toMatch(/\b(19|20)\d\d\b|\d/);
   });
 
+  it('reads "through the years" as when, not what, and leaves out a memo’s "N/A" for earlier treatments', async () => {
+    const a = await corpus.answerer.ask('Hva har NUIT og NUFA sagt om velferdsteknologi gjennom årene?');
+    expect(a.abstained).toBe(false);
+    const saker = new Set(a.citations.map((c) => c.sak));
+    expect(saker).toContain('31/21');
+    expect(saker.size).toBeGreaterThan(2);
+    expect(a.answer).not.toMatch(/«N\/A/);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -31,6 +31,8 @@ describe('understanding a question', () => {
     ['Har saken om skytjenester vært behandlet tidligere?', 'history', 'nb'],
     ['Hvilket spørsmål stilte presentasjonen om skytjenester til NUFA?', 'discussion', 'nb'],
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
+    ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
+    ['How has cloud services been treated over the years?', 'history', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);

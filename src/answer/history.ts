@@ -33,9 +33,13 @@ function quotedEarlier(lib: Library, c: Case): Passage[] {
   return lib
     .passagesOf(c.key)
     .filter((p) => p.kind === 'memo' && EARLIER_DECISIONS.test(p.text))
-    .filter((p) =>
-      /\b\d{1,3}\/\d{2}\b|\b(NUIT|NUFA|e-helseråd\w*)\b/i.test(p.text.replace(EARLIER_DECISIONS, '')),
+    .map((p) => ({ p, quoted: p.text.replace(EARLIER_DECISIONS, '') }))
+    .filter(
+      ({ quoted }) =>
+        !/^\s*(N\/A|Ingen|Ikke)\b/i.test(quoted) &&
+        /\b\d{1,3}\/\d{2}\b|\b(NUIT|NUFA|e-helseråd\w*)\b/i.test(quoted),
     )
+    .map(({ p }) => p)
     .slice(0, MAX_EARLIER);
 }
 

@@ -58,9 +58,18 @@ const ASKING_WORDS = new Set(
    stilt stille asked ask spurte spør ba bedt`.split(/\s+/),
 );
 
+/** Words that say a question asks for a history: over the years, across the meetings. */
+const OVER_TIME_WORDS = new Set(
+  `years year årene årenes gjennom over across through tid trace tracing traced forløp forløpet
+   utvikling utviklingen endringer`.split(/\s+/),
+);
+
 /** Whether a topic word of the question only frames what its intent asks for. */
 export function framesIntent(q: Question, word: string): boolean {
-  return q.intent === 'discussion' && ASKING_WORDS.has(word);
+  return (
+    (q.intent === 'discussion' && ASKING_WORDS.has(word)) ||
+    (q.intent === 'history' && OVER_TIME_WORDS.has(word))
+  );
 }
 
 export function detectLanguage(text: string): Language {
@@ -73,7 +82,7 @@ export function detectLanguage(text: string): Language {
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|across meetings|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?(meetings|committees)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
   ],
   [
     'discussion',

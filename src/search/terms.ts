@@ -13,7 +13,7 @@ const QUESTION_WORDS = new Set(
    according same other between among within without across via under over after before during think thinks thought feel felt view views opinion believe letting let lets did
    can could would should will new old first last next current long short big small main latest recent
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
-   hadde gjaldt gjelder sa si sier ifølge mente mener gi vis fortell sitér siter
+   hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
