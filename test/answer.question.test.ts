@@ -32,6 +32,7 @@ describe('understanding a question', () => {
     ['Hvilket spørsmål stilte presentasjonen om skytjenester til NUFA?', 'discussion', 'nb'],
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
+    ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
     ['How has cloud services been treated over the years?', 'history', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
@@ -56,6 +57,7 @@ describe('understanding a question', () => {
       'programme',
     ]);
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
+    expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
   });
 
   it('reads "the first meeting of 2023" as meeting 1/2023, in both languages', () => {

@@ -94,7 +94,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'adopted_decision',
-    /\b(decide[ds]?|decision|adopted|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemte|konklu\w+|utfall\w*)\b/,
+    /\b(decide[ds]?|decision|adopted|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemt\w*|konklu\w+|utfall\w*)\b/,
   ],
   [
     'agenda',

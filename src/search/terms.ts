@@ -18,7 +18,8 @@ const QUESTION_WORDS = new Set(
    hear heard describe described describes happen happened happening
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
-   quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just`.split(
+   quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
+   yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(
     /\s+/,
   ),
 );
@@ -30,6 +31,7 @@ const EN_STOP = new Set(englishStopwords.filter((w) => !w.includes("'")));
 const FRAME_WORDS = new Set(
   `nuit nufa sak saken saker møte møtet møter meeting meetings committee case item agenda agendaen
    decide decided decision decisions adopted propose proposed proposal vedtak vedtaket vedtatt vedtok
+   bestemt bestemte besluttet
    forslag forslaget foreslås foreslått til
    present presents presented presenter la frem legger lagt fram
    scheduled tidspunkt time date dato
