@@ -86,7 +86,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'discussion',
-    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) spørsmål|(what|which) questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønsket|ba om|bedt om) (innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|drøftingsspørsmål\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) spørsmål|(what|which) questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ønske[rt]?|ba om|bedt om)\b[^?]{0,40}\b(innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
   [
     'proposed_decision',
