@@ -122,6 +122,7 @@ describe('what a question asks for', () => {
   it('a count may be written as a word, but an article is no count', () => {
     const noun = countedNoun(understand('Hvor mange spor har arbeidet?'))!;
     expect(countsNoun('Arbeidet innrettes gjennom to spor.', noun)).toBe(true);
+    expect(countsNoun('Arbeidet har åtte spor.', noun)).toBe(true);
     expect(countsNoun('Arbeidet innrettes gjennom ett felles spor.', noun)).toBe(false);
     expect(holdsKind('number', 'De tre gruppene møtes månedlig.')).toBe(true);
     expect(holdsKind('number', 'Gruppene møtes en gang i måneden.')).toBe(false);

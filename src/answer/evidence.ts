@@ -275,11 +275,12 @@ const COUNT_REACH = 3;
 
 /** Whether text holds a number within a few words of the counted noun. */
 /**
- * A count written as a word ("to spor", "three groups"). "En"/"ett"/"one" are left out: they are
- * also the articles of nearly every sentence.
+ * A count written as a word ("to spor", "three groups", "åtte"; bounded by letters, since \b
+ * does not see "å" as one). "En"/"ett"/"one" are left out: they are also the articles of nearly
+ * every sentence.
  */
 const NUMBER_WORD =
-  /\b(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|hundre|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|dozen)\b/i;
+  /(?<![a-zæøå])(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|hundre|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|dozen)(?![a-zæøå])/i;
 
 /** Whether a word is a number: digits or a count word. */
 const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORD.test(w);
