@@ -223,7 +223,7 @@ const EXPECTS: [Expected, RegExp][] = [
     'number',
     /\b(how (many|much|large|big|high)|hvor (mange|mye|stor|store|høy)|antall|number of|count|tally|what share|hvilken andel|percentage|prosent|rate of)\b/,
   ],
-  ['date', /\b(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)\b/],
+  ['date', /(?<![\p{L}\p{N}])(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)(?![\p{L}\p{N}])/u],
   ['person', /\b(who|hvem)\b/],
   [
     'name',

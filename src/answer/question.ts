@@ -44,7 +44,7 @@ export interface Question {
 const EN_WORDS =
   /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
 const NB_WORDS =
-  /\b(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)\b/g;
+  /(?<![\p{L}\p{N}])(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)(?![\p{L}\p{N}])/gu;
 
 /**
  * Words that say a question asks what the committee was asked to discuss, not what about: in "what
@@ -104,12 +104,12 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /\b(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)\b/,
+    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
   ],
 ];
 
 const AGENDA_FACTS: [AgendaFact, RegExp][] = [
-  ['time', /\b(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|klokkeslett|kl|what time)\b/],
+  ['time', /(?<![\p{L}\p{N}])(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|klokkeslett|kl|what time)(?![\p{L}\p{N}])/u],
   [
     'duration',
     /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
@@ -122,7 +122,7 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
 
 const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['place', /\b(where|hvor|sted|location|held|holdt)\b/],
-  ['when', /\b(when|når|dato|date|dates|datoer|held|holdt)\b/],
+  ['when', /(?<![\p{L}\p{N}])(when|når|dato|date|dates|datoer|held|holdt)(?![\p{L}\p{N}])/u],
   ['attendance', /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*)\b/],
 ];
 
