@@ -316,6 +316,33 @@ describe('answers over the corpus', () => {
     expect(b.citations[0]).toMatchObject({ sak: '13/23', kind: 'agenda' });
   });
 
+  it('answers what is on a meeting’s agenda, counted, and only the saker of a type asked for', async () => {
+    const a = await corpus.answerer.ask('How many items are on the NUIT agenda for 25 May 2023?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/^Agenda of NUIT meeting 2\/2023, 25\.05\.2023 \(14 items\):/);
+    expect(a.answer.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(14);
+    expect(a.citations.every((c) => c.kind === 'agenda' && c.meeting === '2/2023')).toBe(true);
+    const b = await corpus.answerer.ask('Hvilke orienteringssaker var på NUFA-møtet i november 2019?');
+    const listed = b.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(listed.length).toBeGreaterThan(1);
+    for (const l of listed) expect(l).toMatch(/– Orientering, /);
+    expect(b.answer).toMatch(/\(\d+ av 12 saker av typen Orientering\)/);
+    const c = await corpus.answerer.ask("What's first on the agenda at the NUFA meeting in October 2021?");
+    expect(c.answer).toMatch(/First item: sak 28\/21/);
+  });
+
+  it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
+    const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.filter((c) => c.kind === 'adopted').map((c) => c.sak)).toEqual(
+      expect.arrayContaining(['18/20', '21/20', '22/20']),
+    );
+    const b = await corpus.answerer.ask('What did NUIT decide on 9 September 2020?');
+    expect(b.abstained).toBe(true);
+    expect(b.answer).toMatch(/The outcome is not in the documents/);
+    expect(b.citations.filter((c) => c.kind === 'proposed').length).toBeGreaterThan(5);
+  });
+
   it('answers who stood in for a member, from the attendance of the minutes', async () => {
     const a = await corpus.answerer.ask(
       'Who represented Apotekforeningen at the NUIT meeting in February 2023?',

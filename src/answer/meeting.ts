@@ -5,12 +5,13 @@ import type { Meeting } from '../record/types.ts';
 import { caseKey, type Case } from './cases.ts';
 import type { MeetingRow } from '../store/types.ts';
 import { foldForMatch } from '../record/normalize.ts';
-import { abstain, cite, result, type OfflineResult } from './compose.ts';
+import { abstain, capital, cite, quote, result, type OfflineResult, type Used } from './compose.ts';
 import { holds, keyTerms } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import { inMonth } from './rank.ts';
-import { formatDate, t } from './texts.ts';
+import { caseRef, formatDate, t } from './texts.ts';
+import { topicWords } from '../search/terms.ts';
 import type { AskOptions } from './types.ts';
 
 /** The meeting numbered right after (or before) this one of its committee: 5/2020 → 6/2020 or 1/2021. */
@@ -97,8 +98,125 @@ export async function answerMeeting(
   return result(q, lines, used);
 }
 
-const POSITION = /\b(siste|last|final|første|first|opening)\s+(sak|saken|item|agenda item|punkt|post)\b/;
+const POSITION =
+  /\b(siste|last|final|første|first|opening)\s+(?:(?:sak|saken|item|agenda item|punkt|post)\b|on the agenda|på (?:dagsorden|agendaen|sakslisten))/;
 const DAY = /\b(?:dag|day)\s*(\d)\b/;
+
+/** The invitation (with its agenda) of the meeting the question names by number, date or month. */
+function invitedMeeting(lib: Library, q: Question, opts: AskOptions): MeetingRow | undefined {
+  const committee = opts.committee ?? q.committee;
+  return lib.meetings.find(
+    (m) =>
+      m.role === 'innkalling' &&
+      (!committee || m.committee === committee) &&
+      (!q.meeting || m.meeting === q.meeting) &&
+      (!q.date || m.dates.includes(q.date)) &&
+      (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
+  );
+}
+
+/** Words by which a question asks for a meeting's agenda as a whole: "what is on the agenda". */
+const WHOLE_AGENDA =
+  /(?<![\p{L}])(agenda\p{L}*|dagsorden\p{L}*|saksliste\p{L}*|items|\p{L}*saker|sakene|punkter|punktene)(?![\p{L}])/u;
+
+/** The sakstype a question filters the agenda by ("which items are for discussion"). */
+const SAKSTYPE_ASKED: [string, RegExp][] = [
+  ['Drøfting', /(?<![\p{L}])(discussion|discuss(ed)?|drøfting\p{L}*|drøftes|drøfte)(?![\p{L}])/u],
+  ['Beslutning', /(?<![\p{L}])(decision|decide[ds]?|beslutning\p{L}*|besluttes)(?![\p{L}])/u],
+  ['Orientering', /(?<![\p{L}])(orientation|information|briefing|orientering\p{L}*)(?![\p{L}])/u],
+  ['Godkjenning', /(?<![\p{L}])(approval|approve[ds]?|godkjenning\p{L}*|godkjennes)(?![\p{L}])/u],
+];
+
+/** Words that say nothing of a topic in a question about the agenda as a whole. */
+const AGENDA_WORD =
+  /^(items?|sak\p{L}*|dagsorden\p{L}*|saksliste\p{L}*|punkt\p{L}*|types?|kind|orientation|information|briefing|orientering\p{L}*|drøfting\p{L}*|drøftes|beslutning\p{L}*|besluttes|approval|approve[ds]?|godkjenning\p{L}*|godkjennes|on|listed|står|møte\p{L}*|nuit|nufa)$/u;
+
+/**
+ * "What did NUIT decide on 17 June 2020?", "Which decisions were made at the meeting in June
+ * 2020?": every sak of the named meeting with its vedtak, or its proposal where the minutes are not
+ * in the record — then, asked what was decided, the answer abstains but shows the proposals. Null
+ * when the question names no meeting or asks about a topic.
+ */
+export async function answerMeetingDecisions(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<OfflineResult | null> {
+  if (q.intent !== 'adopted_decision' && q.intent !== 'proposed_decision') return null;
+  if (!(q.meeting || q.date || q.month) || q.sakIds.length) return null;
+  if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
+  const committee = opts.committee ?? q.committee;
+  const meeting = lib.meetings.find(
+    (m) =>
+      (!committee || m.committee === committee) &&
+      (!q.meeting || m.meeting === q.meeting) &&
+      (!q.date || m.dates.includes(q.date)) &&
+      (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
+  );
+  if (!meeting) return null;
+  const cases = [...new Set(meeting.items.map((i) => i.sak))].flatMap(
+    (sak) => caseIn(lib, meeting, sak) ?? [],
+  );
+  if (!cases.length) return null;
+  await lib.load(cases.map((c) => c.key));
+  const lang = q.language;
+  const adopted = q.intent === 'adopted_decision';
+  // Asked what was decided where no vedtak is known: the proposals are shown, the outcome is not.
+  const unknown = adopted && cases.every((c) => !c.item.adopted_decision);
+  const lines: string[] = unknown ? [t(lang, 'outcomeUnknown')] : [];
+  const used: Used[] = [];
+  for (const c of cases) {
+    const { adopted_decision: vedtak, proposed_decision: proposal } = c.item;
+    const shown = adopted ? (vedtak ?? proposal) : (proposal ?? vedtak);
+    if (!shown) continue;
+    const kind = shown === vedtak ? 'adopted' : 'proposed';
+    lines.push(`- ${capital(caseRef(c, lang))}: ${t(lang, kind)}: ${quote(shown)}`);
+    used.push(cite(lib, c, kind));
+  }
+  if (!used.length) return null;
+  return result(q, lines, used, unknown ? 'outcome_unknown' : undefined);
+}
+
+/**
+ * "What is on the agenda of NUIT on 25 May 2023?", "How many items …?", "Which items are for
+ * discussion?": the named meeting's agenda, every sak with its type and time, or those of the type
+ * asked for, counted. Null when the question names no meeting or is about a topic.
+ */
+export async function answerAgendaList(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<OfflineResult | null> {
+  const folded = foldForMatch(q.text);
+  if (!(q.meeting || q.date || q.month) || !WHOLE_AGENDA.test(folded)) return null;
+  if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
+  const meeting = invitedMeeting(lib, q, opts);
+  if (!meeting?.items.length) return null;
+  const type = SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
+  const items = meeting.items.filter((i) => !type || i.sakstype === type);
+  const cases = items.flatMap((i) => caseIn(lib, meeting, i.sak) ?? []);
+  if (!cases.length) return null;
+  await lib.load(cases.map((c) => c.key));
+  const lang = q.language;
+  const label = meeting.meeting
+    ? `${meeting.committee} ${t(lang, 'meeting').toLowerCase()} ${meeting.meeting}, ${formatDate(meeting.date, lang)}`
+    : `${meeting.committee} ${formatDate(meeting.date, lang)}`;
+  const count = type
+    ? `${items.length} ${t(lang, 'outOf')} ${meeting.items.length} ${t(lang, 'itemsWord')} ${t(lang, 'ofType')} ${type}`
+    : `${items.length} ${t(lang, 'itemsWord')}`;
+  const lines = [
+    `${t(lang, 'agendaOf')} ${label} (${count}):`,
+    ...items.map((i) => {
+      const span = i.end_time ? `${i.start_time}–${i.end_time}` : (i.start_time ?? '');
+      return `- ${i.sak} «${i.title}»${[i.sakstype, span].filter(Boolean).length ? ` – ${[i.sakstype, span].filter(Boolean).join(', ')}` : ''}`;
+    }),
+  ];
+  return result(
+    q,
+    lines,
+    cases.map((c) => cite(lib, c, 'agenda')),
+  );
+}
 
 /**
  * "Which is the last sak on day 1 of NUFA 27 October 2021, and when does the day end?": a
@@ -112,15 +230,7 @@ export async function answerAgendaPosition(
   const folded = q.text.toLowerCase();
   const position = POSITION.exec(folded);
   if (!position || !(q.meeting || q.date || q.month)) return null;
-  const committee = opts.committee ?? q.committee;
-  const meeting = lib.meetings.find(
-    (m) =>
-      m.role === 'innkalling' &&
-      (!committee || m.committee === committee) &&
-      (!q.meeting || m.meeting === q.meeting) &&
-      (!q.date || m.dates.includes(q.date)) &&
-      (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
-  );
+  const meeting = invitedMeeting(lib, q, opts);
   if (!meeting?.items.length) return null;
   const dayIndex = Number(DAY.exec(folded)?.[1] ?? 0) - 1;
   const day =

@@ -26,7 +26,7 @@ import {
 import { foldForMatch } from '../record/normalize.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
-import { answerAgendaPosition, answerMeeting } from './meeting.ts';
+import { answerAgendaList, answerAgendaPosition, answerMeeting, answerMeetingDecisions } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
 import { answerSpeaker } from './speakers.ts';
 import type { Library } from './library.ts';
@@ -53,7 +53,10 @@ export async function answerOffline(
     const none = abstain(lib, q, undefined, 'empty');
     return { ...none, answer: { ...none.answer, answer: t(lang, 'nothing') } };
   }
-  const position = await answerAgendaPosition(lib, q, opts);
+  const position =
+    (await answerAgendaPosition(lib, q, opts)) ??
+    (await answerAgendaList(lib, q, opts)) ??
+    (await answerMeetingDecisions(lib, q, opts));
   if (position) return position;
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
