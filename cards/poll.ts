@@ -134,6 +134,9 @@ const RATING_CHOICES = [
   { title: '5 – svært mye', value: '5' },
 ];
 
+/** The poll's options as a choice set's choices, each valued by its index. */
+const optionChoices = (poll: Poll) => poll.options.map((title, i) => ({ title, value: String(i) }));
+
 /** The input of the poll's kind, holding the member's answer (or refused draft). */
 function answerInputs(
   poll: Poll,
@@ -141,7 +144,6 @@ function answerInputs(
   draft: PollDraft | undefined,
 ): Record<string, unknown>[] {
   const value = draftValue(poll, draft) ?? inputValue(viewer.answer);
-  const choices = () => poll.options.map((title, i) => ({ title, value: String(i) }));
   switch (poll.kind) {
     case 'single':
     case 'multi':
@@ -152,7 +154,7 @@ function answerInputs(
           style: 'expanded',
           isMultiSelect: poll.kind === 'multi',
           value,
-          choices: choices(),
+          choices: optionChoices(poll),
           label: 'Ditt valg',
           errorMessage: 'Velg et alternativ.',
           isRequired: true,
@@ -190,7 +192,7 @@ function answerInputs(
         value:
           draft?.values[`rank${i + 1}`] ??
           (viewer.answer && 'ranking' in viewer.answer ? String(viewer.answer.ranking[i] ?? '') : ''),
-        choices: choices(),
+        choices: optionChoices(poll),
         isRequired: true,
         errorMessage: 'Velg et alternativ for hver plass.',
       }));
@@ -224,15 +226,17 @@ function answerInputs(
   }
 }
 
+/** One part of a fallback bar: filled, or what is left of 100 %. */
+const barColumn = (width: number, style: string) => ({
+  type: 'Column',
+  width,
+  style,
+  minHeight: '8px',
+  items: [],
+});
+
 /** Teams' bar chart, with bars any client draws (label, count, a filled and an empty column) as its fallback. */
 function barChart(bars: Bar[]) {
-  const column = (width: number, style: string) => ({
-    type: 'Column',
-    width,
-    style,
-    minHeight: '8px',
-    items: [],
-  });
   return {
     type: 'Chart.HorizontalBar',
     displayMode: 'AbsoluteWithAxis',
@@ -263,8 +267,8 @@ function barChart(bars: Bar[]) {
             spacing: 'None',
             minHeight: '8px',
             columns: [
-              ...(b.filled > 0 ? [column(b.filled, 'accent')] : []),
-              ...(b.empty > 0 ? [column(b.empty, 'emphasis')] : []),
+              ...(b.filled > 0 ? [barColumn(b.filled, 'accent')] : []),
+              ...(b.empty > 0 ? [barColumn(b.empty, 'emphasis')] : []),
             ],
           },
         ],
