@@ -116,7 +116,7 @@ type Bar = ReturnType<typeof resultData>['bars'][number];
 const note = (text: string) => ({ type: 'TextBlock', text, size: 'Small', isSubtle: true, wrap: true });
 
 /** An Action.Execute with the Action.Submit fallback older clients need. */
-function execute(verb: string, title: string, pollId: string) {
+function execute({ verb, title, pollId }: { verb: string; title: string; pollId: string }) {
   return {
     type: 'Action.Execute',
     verb,
@@ -359,8 +359,8 @@ export function pollCard(
   const actions: Record<string, unknown>[] = [];
   if (interactive)
     actions.push(
-      execute('poll.vote', viewer.answer ? 'Endre svar' : 'Send svar', poll.id),
-      execute('poll.refresh', 'Oppdater', poll.id),
+      execute({ verb: 'poll.vote', title: viewer.answer ? 'Endre svar' : 'Send svar', pollId: poll.id }),
+      execute({ verb: 'poll.refresh', title: 'Oppdater', pollId: poll.id }),
     );
   if (open && viewer.mayClose)
     actions.push({
@@ -375,7 +375,12 @@ export function pollCard(
             wrap: true,
           },
         ],
-        actions: [{ ...execute('poll.close', 'Ja, lukk den', poll.id), style: 'destructive' }],
+        actions: [
+          {
+            ...execute({ verb: 'poll.close', title: 'Ja, lukk den', pollId: poll.id }),
+            style: 'destructive',
+          },
+        ],
       },
     });
   return {
