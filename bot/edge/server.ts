@@ -23,6 +23,8 @@ import { createPanelRouter } from '../panel/routes.ts';
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 /** Teams caps a message near 100 KB; an activity ten times that is not one. */
 const MAX_ACTIVITY_BYTES = '1mb';
+/** The content type res.send gives a JSON body. */
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** In local mode (no app id) only this machine may talk to the bot. */
 export function clientAllowed(config: Pick<Config, 'localMode'>, remoteAddress: string | undefined): boolean {
@@ -77,10 +79,11 @@ export function createApp(deps: {
       const auth = await authenticate(adapter, config, activity, req.headers.authorization ?? '');
       checkTenant(config, activity);
       const invoke = await adapter.runTurn(auth, activity, (context) => bot.run(context));
-      // As botbuilder answers: the invoke's status and body, else 200 and nothing.
+      // As botbuilder answers: the invoke's status and body, else 200 and nothing. Written without
+      // res.send, which would hash every reply (each vote's card) for an ETag a POST never uses.
       res.status(invoke?.status ?? 200);
       if (invoke?.body === undefined) res.end();
-      else res.send(invoke.body);
+      else res.type(JSON_UTF8).end(JSON.stringify(invoke.body));
     },
   );
 
