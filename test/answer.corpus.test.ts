@@ -100,6 +100,14 @@ describe('who said what, and what came before', () => {
     expect(a.citations.every((c) => c.sak === '10/23' && c.kind === 'minutes')).toBe(true);
   });
 
+  it('takes an abbreviation opening the question, possessive and all, as the speaker', async () => {
+    const a = await corpus.answerer.ask("NHN's view on the price models?");
+    expect(a.abstained).toBe(false);
+    const quoted = a.answer.split('\n').slice(1).filter((l) => l.includes('«'));
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const l of quoted) expect(l).toContain('Norsk helsenett');
+  });
+
   it('reaches a body by the initials members write it with', async () => {
     const a = await corpus.answerer.ask('What did HSØ think of MyHealth@EU?');
     expect(a.abstained).toBe(false);

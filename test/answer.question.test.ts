@@ -33,6 +33,8 @@ describe('understanding a question', () => {
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
+    ['So did they ever agree on cloud services or not?', 'adopted_decision', 'en'],
+    ['What does the framework agreement for cloud services cost?', 'free_text', 'en'],
     ['Hvilke drøftingsspørsmål hadde saken om skytjenester?', 'discussion', 'nb'],
     ['Hva ønsket direktoratet innspill på i saken om skytjenester?', 'discussion', 'nb'],
     ['How has cloud services been treated over the years?', 'history', 'en'],

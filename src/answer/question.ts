@@ -96,7 +96,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'adopted_decision',
-    /\b(decide[ds]?|decisions?|adopted|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemt\w*|konklu\w+|utfall\w*)\b/,
+    /\b(decide[ds]?|decisions?|adopted|agree[ds]?|ble enige|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemt\w*|konklu\w+|utfall\w*)\b/,
   ],
   [
     'agenda',

@@ -15,8 +15,12 @@ import type { Ranked } from './rank.ts';
 const SPEECH =
   /\b(say|said|says|think|thought|thinks|mean|meant|comment\w*|suggest\w*|argu\w*|rais\w*|point\w* out|view\w*|position|opinion\w*|stance|feel|felt|sa|sier|mente|mener|kommenter\w*|foreslo|påpekte|påpeker|uttalte|uttaler|spilte inn|spiller inn|synspunkt\w*|innspill(?:et|ene)? fra)\b/;
 
-/** A name in the question: capitalised words in a row, not the question's first word. */
-const NAME_RUN = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}@&-]*(?:\s+\p{Lu}[\p{L}\p{N}@&-]*)*/gu;
+/**
+ * A name in the question: capitalised words in a row, not the question's first word unless it is
+ * an abbreviation ("NHN's view on …").
+ */
+const NAME_RUN =
+  /(?:(?<=\S\s+)\p{Lu}|^\p{Lu}(?=\p{Lu}))[\p{L}\p{N}@&-]*(?:\s+\p{Lu}[\p{L}\p{N}@&-]*)*/gu;
 
 /** Words written with a capital that name no speaker: the committees, months. */
 const NO_SPEAKER = new RegExp(`^(nuit|nufa|${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`);
@@ -29,10 +33,17 @@ const MAX_SAID = 5;
 
 /** The speakers a question names: names that are not the sak's topic (its title names that). */
 function speakers(q: Question, title: string): string[] {
-  return [...q.text.matchAll(NAME_RUN)]
-    .map((m) => foldForMatch(m[0]).replace(/-\p{L}+$/u, (x) => (x.length > 4 ? '' : x)))
-    .filter((n) => n && !NO_SPEAKER.test(n) && !title.includes(n))
-    .map((n) => n.replace(LEGAL_FORM, ''));
+  return (
+    [...q.text.matchAll(NAME_RUN)]
+      // "NHN's view", "KS-representantene": the name without its possessive or compound tail.
+      .map((m) =>
+        foldForMatch(m[0])
+          .replace(/['’]s$/u, '')
+          .replace(/-\p{L}+$/u, (x) => (x.length > 4 ? '' : x)),
+      )
+      .filter((n) => n && !NO_SPEAKER.test(n) && !title.includes(n))
+      .map((n) => n.replace(LEGAL_FORM, ''))
+  );
 }
 
 /** Saker near the top of the ranking where the speaker is looked for: at most this many … */
