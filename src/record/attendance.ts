@@ -20,7 +20,12 @@ const KEYS: [AttendanceKey, string][] = [
   ['invited', 'medlemmer'],
   ['other', 'øvrige|observatører|observatør|gjester|andre'],
 ];
-const KEY = new RegExp(`^(?:${KEYS.map(([, re]) => `(${re})`).join('|')})\\s*:?(?=\\s|\\t|$)\\s*`, 'i');
+/** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
+const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;
+const KEY = new RegExp(
+  `^(?:${KEYS.map(([, re]) => `(${re})`).join('|')})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`,
+  'i',
+);
 
 /** The attendance key a header line starts with, and the rest of the line. */
 export function attendanceKey(text: string): { key: AttendanceKey; rest: string } | null {

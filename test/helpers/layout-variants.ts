@@ -94,6 +94,14 @@ export const attendanceWords: Variant = (text) =>
       .replace(/^(\s*(?:<i>)?)Stedfortreder\b/, '$1Vara'),
   );
 
+/** Keys that say whose list it is: "Til stede fra utvalget", "Ikke til stede (medlemmer)". */
+export const attendanceWhose: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Ikke til stede (medlemmer)')
+      .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Til stede fra utvalget'),
+  );
+
 /** "Fravær" and "Deltakere". */
 export const attendanceWords2: Variant = (text) =>
   mapLines(text, (line) =>
@@ -444,6 +452,7 @@ export const VARIANTS: Record<string, Variant> = {
   runningNumbers,
   keyColons,
   konklusjon,
+  attendanceWhose,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
