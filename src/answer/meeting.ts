@@ -102,12 +102,20 @@ const POSITION =
   /\b(siste|last|final|første|first|opening)\s+(?:(?:sak|saken|item|agenda item|punkt|post)\b|on the agenda|på (?:dagsorden|agendaen|sakslisten))/;
 const DAY = /\b(?:dag|day)\s*(\d)\b/;
 
-/** The invitation (with its agenda) of the meeting the question names by number, date or month. */
-function invitedMeeting(lib: Library, q: Question, opts: AskOptions): MeetingRow | undefined {
+/**
+ * The meeting the question names by number, date or month: its invitation (with the agenda) when
+ * asked for, else the first the record holds (the invitation or the minutes).
+ */
+function namedMeeting(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+  role?: 'innkalling',
+): MeetingRow | undefined {
   const committee = opts.committee ?? q.committee;
   return lib.meetings.find(
     (m) =>
-      m.role === 'innkalling' &&
+      (!role || m.role === role) &&
       (!committee || m.committee === committee) &&
       (!q.meeting || m.meeting === q.meeting) &&
       (!q.date || m.dates.includes(q.date)) &&
@@ -145,14 +153,7 @@ export async function answerMeetingDecisions(
   if (q.intent !== 'adopted_decision' && q.intent !== 'proposed_decision') return null;
   if (!(q.meeting || q.date || q.month) || q.sakIds.length) return null;
   if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
-  const committee = opts.committee ?? q.committee;
-  const meeting = lib.meetings.find(
-    (m) =>
-      (!committee || m.committee === committee) &&
-      (!q.meeting || m.meeting === q.meeting) &&
-      (!q.date || m.dates.includes(q.date)) &&
-      (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
-  );
+  const meeting = namedMeeting(lib, q, opts);
   if (!meeting) return null;
   const cases = [...new Set(meeting.items.map((i) => i.sak))].flatMap(
     (sak) => caseIn(lib, meeting, sak) ?? [],
@@ -190,7 +191,7 @@ export async function answerAgendaList(
   const folded = foldForMatch(q.text);
   if (!(q.meeting || q.date || q.month) || !WHOLE_AGENDA.test(folded)) return null;
   if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
-  const meeting = invitedMeeting(lib, q, opts);
+  const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting?.items.length) return null;
   const type = SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
   const items = meeting.items.filter((i) => !type || i.sakstype === type);
@@ -230,7 +231,7 @@ export async function answerAgendaPosition(
   const folded = q.text.toLowerCase();
   const position = POSITION.exec(folded);
   if (!position || !(q.meeting || q.date || q.month)) return null;
-  const meeting = invitedMeeting(lib, q, opts);
+  const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting?.items.length) return null;
   const dayIndex = Number(DAY.exec(folded)?.[1] ?? 0) - 1;
   const day =
