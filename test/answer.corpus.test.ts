@@ -47,6 +47,12 @@ describe('a topic’s timeline', () => {
     expect(a.answer).not.toMatch(/«N\/A/);
   });
 
+  it('reads "what did NUIT conclude on X" as X’s history, the conclusion word no part of X', async () => {
+    const a = await corpus.answerer.ask("What was NUIT's conclusion on MyHealth@EU?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations).toContainEqual(expect.objectContaining({ sak: '10/23', kind: 'adopted' }));
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });
@@ -103,7 +109,10 @@ describe('who said what, and what came before', () => {
   it('takes an abbreviation opening the question, possessive and all, as the speaker', async () => {
     const a = await corpus.answerer.ask("NHN's view on the price models?");
     expect(a.abstained).toBe(false);
-    const quoted = a.answer.split('\n').slice(1).filter((l) => l.includes('«'));
+    const quoted = a.answer
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.includes('«'));
     expect(quoted.length).toBeGreaterThan(1);
     for (const l of quoted) expect(l).toContain('Norsk helsenett');
   });

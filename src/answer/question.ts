@@ -64,11 +64,20 @@ const OVER_TIME_WORDS = new Set(
    utvikling utviklingen endringer`.split(/\s+/),
 );
 
+/** Words that say a question asks what was decided: "NUIT's conclusion on …", "the outcome of …". */
+const OUTCOME_WORDS = new Set(
+  `conclude concluded concludes conclusion conclusions outcome outcomes result results endorse endorsed
+   agree agreed agrees konkluderte konkluderer konkludert konklusjon konklusjonen konklusjoner utfall
+   utfallet resultat resultatet`.split(/\s+/),
+);
+
 /** Whether a topic word of the question only frames what its intent asks for. */
 export function framesIntent(q: Question, word: string): boolean {
   return (
     (q.intent === 'discussion' && ASKING_WORDS.has(word)) ||
-    (q.intent === 'history' && OVER_TIME_WORDS.has(word))
+    (q.intent === 'history' && OVER_TIME_WORDS.has(word)) ||
+    ((q.intent === 'adopted_decision' || q.intent === 'proposed_decision' || q.intent === 'history') &&
+      OUTCOME_WORDS.has(word))
   );
 }
 
@@ -109,7 +118,10 @@ const INTENT_RULES: [Intent, RegExp][] = [
 ];
 
 const AGENDA_FACTS: [AgendaFact, RegExp][] = [
-  ['time', /(?<![\p{L}\p{N}])(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|klokkeslett|kl|what time)(?![\p{L}\p{N}])/u],
+  [
+    'time',
+    /(?<![\p{L}\p{N}])(when|når|tid|tidspunkt|scheduled|start\w*|begynner|klokka|klokkeslett|kl|what time)(?![\p{L}\p{N}])/u,
+  ],
   [
     'duration',
     /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
