@@ -360,6 +360,15 @@ describe('answers over the corpus', () => {
     expect(b.citations.filter((c) => c.kind === 'proposed').length).toBeGreaterThan(5);
   });
 
+  it('reads "legge fram", "dag" and "startet" in an agenda question as what is asked, not its topic', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvem skulle legge fram saken om nasjonal e-helseportefølje på NUFA-møtet i november 2019, og når startet den?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '45/19', kind: 'agenda' });
+    expect(a.answer).toMatch(/Tidspunkt: 10:20/);
+  });
+
   it('answers who stood in for a member, from the attendance of the minutes', async () => {
     const a = await corpus.answerer.ask(
       'Who represented Apotekforeningen at the NUIT meeting in February 2023?',
@@ -367,5 +376,9 @@ describe('answers over the corpus', () => {
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/Absent: Anne-Lise Härter \(Apotekforeningen\)/);
     expect(a.answer).toMatch(/Substitutes \(stedfortredere\): Maren Krogh for Anne-Lise Härter/);
+    const b = await corpus.answerer.ask(
+      'Hvem stilte som stedfortreder for Apotekforeningen på NUIT-møtet 16. februar 2023?',
+    );
+    expect(b.answer).toMatch(/Stedfortredere: Maren Krogh for Anne-Lise Härter/);
   });
 });

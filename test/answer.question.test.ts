@@ -33,6 +33,12 @@ describe('understanding a question', () => {
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
+    [
+      'Når på dagen behandles forslaget til strategi for skytjenester, og hvilken sakstype er det?',
+      'agenda',
+      'nb',
+    ],
+    ['Hvem stilte som stedfortreder for KS på NUIT-møtet i mars 2022?', 'meeting', 'nb'],
     ['So did they ever agree on cloud services or not?', 'adopted_decision', 'en'],
     ['What does the framework agreement for cloud services cost?', 'free_text', 'en'],
     ['Hvilke drøftingsspørsmål hadde saken om skytjenester?', 'discussion', 'nb'],

@@ -99,6 +99,12 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   // A word starting with "ø" has no \b before it in a regex without the u flag: a rule of its own.
   ['discussion', /(?<![a-zæøå])ønske[rt]?\b[^?]{0,40}\b(innspill|råd|synspunkter)\b/],
+  // An agenda fact asked for in words no other question uses ("når på dagen", "hvilken sakstype")
+  // is what is asked, whatever the sak's title says ("… behandle forslaget til måleindikatorer").
+  [
+    'agenda',
+    /(?<![\p{L}])(når på dagen|hvilken sakstype|what type of (item|sak)|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere))(?![\p{L}])/u,
+  ],
   [
     'proposed_decision',
     /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|approve|endorse|take|do)\b|\bbedt om å (vedta|støtte|godkjenne|slutte)|\binnstilling\w*)/,
@@ -113,7 +119,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
+    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
   ],
 ];
 
@@ -135,7 +141,10 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
 const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['place', /\b(where|hvor|sted|location|held|holdt)\b/],
   ['when', /(?<![\p{L}\p{N}])(when|når|dato|date|dates|datoer|held|holdt)(?![\p{L}\p{N}])/u],
-  ['attendance', /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*)\b/],
+  [
+    'attendance',
+    /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\w*|forfall|fravær)\b/,
+  ],
 ];
 
 const MONTH_NAMES = { ...MONTHS_NB, ...MONTHS_EN };

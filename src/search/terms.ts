@@ -37,7 +37,8 @@ const FRAME_WORDS = new Set(
    scheduled tidspunkt time date dato
    discuss discussed discussion drøfte drøftet drøfting
    progress progressed develop developed development evolve evolved change changed work arbeid arbeidet utviklet history historikk
-   start starts end ends begin begins slutt slutter starter begynner
+   start starts started end ends ended begin begins began slutt slutter sluttet starter startet begynner
+   begynte legge dag dagen day
    slides slide lysbilde lysbildene lysbildet presentation presentasjon presentasjonen documents dokumentene
    memo memoet toppnotat toppnotatet referat referatet minutes`.split(/\s+/),
 );
