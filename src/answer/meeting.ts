@@ -137,7 +137,18 @@ const SAKSTYPE_ASKED: [string, RegExp][] = [
 
 /** Words that say nothing of a topic in a question about the agenda as a whole. */
 const AGENDA_WORD =
-  /^(items?|sak\p{L}*|dagsorden\p{L}*|saksliste\p{L}*|punkt\p{L}*|types?|kind|orientation|information|briefing|orientering\p{L}*|drøfting\p{L}*|drøftes|beslutning\p{L}*|besluttes|approval|approve[ds]?|godkjenning\p{L}*|godkjennes|on|listed|står|møte\p{L}*|nuit|nufa)$/u;
+  /^(items?|sak\p{L}*|dagsorden\p{L}*|saksliste\p{L}*|punkt\p{L}*|types?|kind|orientation|information|briefing|orientering\p{L}*|drøfting\p{L}*|drøftes|beslutning\p{L}*|besluttes|approval|approve[ds]?|godkjenning\p{L}*|godkjennes|on|listed|står|møte\p{L}*)$/u;
+
+/**
+ * Whether a question is about a meeting as a whole: it names the meeting (by number, date or
+ * month) and no topic beyond agenda words ("NUIT-møtet" read as its parts).
+ */
+function aboutWholeMeeting(q: Question): boolean {
+  return (
+    !!(q.meeting || q.date || q.month) &&
+    topicWords(q.text.replace(/-/g, ' ')).every((w) => AGENDA_WORD.test(w))
+  );
+}
 
 /**
  * "What did NUIT decide on 17 June 2020?", "Which decisions were made at the meeting in June
@@ -151,8 +162,7 @@ export async function answerMeetingDecisions(
   opts: AskOptions,
 ): Promise<OfflineResult | null> {
   if (q.intent !== 'adopted_decision' && q.intent !== 'proposed_decision') return null;
-  if (!(q.meeting || q.date || q.month) || q.sakIds.length) return null;
-  if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
+  if (q.sakIds.length || !aboutWholeMeeting(q)) return null;
   const meeting = namedMeeting(lib, q, opts);
   if (!meeting) return null;
   const cases = [...new Set(meeting.items.map((i) => i.sak))].flatMap(
@@ -189,8 +199,7 @@ export async function answerAgendaList(
   opts: AskOptions,
 ): Promise<OfflineResult | null> {
   const folded = foldForMatch(q.text);
-  if (!(q.meeting || q.date || q.month) || !WHOLE_AGENDA.test(folded)) return null;
-  if (topicWords(q.text.replace(/-/g, ' ')).some((w) => !AGENDA_WORD.test(w))) return null;
+  if (!WHOLE_AGENDA.test(folded) || !aboutWholeMeeting(q)) return null;
   const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting?.items.length) return null;
   const type = SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
@@ -208,8 +217,9 @@ export async function answerAgendaList(
   const lines = [
     `${t(lang, 'agendaOf')} ${label} (${count}):`,
     ...items.map((i) => {
-      const span = i.end_time ? `${i.start_time}–${i.end_time}` : (i.start_time ?? '');
-      return `- ${i.sak} «${i.title}»${[i.sakstype, span].filter(Boolean).length ? ` – ${[i.sakstype, span].filter(Boolean).join(', ')}` : ''}`;
+      const span = i.end_time ? `${i.start_time}–${i.end_time}` : i.start_time;
+      const slot = [i.sakstype, span].filter(Boolean).join(', ');
+      return `- ${i.sak} «${i.title}»${slot ? ` – ${slot}` : ''}`;
     }),
   ];
   return result(

@@ -53,11 +53,12 @@ export async function answerOffline(
     const none = abstain(lib, q, undefined, 'empty');
     return { ...none, answer: { ...none.answer, answer: t(lang, 'nothing') } };
   }
-  const position =
+  // A question about a meeting's agenda or decisions as a whole: a position in it, its list, its vedtak.
+  const wholeMeeting =
     (await answerAgendaPosition(lib, q, opts)) ??
     (await answerAgendaList(lib, q, opts)) ??
     (await answerMeetingDecisions(lib, q, opts));
-  if (position) return position;
+  if (wholeMeeting) return wholeMeeting;
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
   // The saker are ranked first only where they decide whether the question is about a meeting.

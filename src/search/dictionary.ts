@@ -44,8 +44,7 @@ const IRREGULAR = new Map(
    led lead|left leave|kept keep|sent send|spent spend|built build|paid pay|won win|lost lose
    ran run|came come|became become|got get|gotten get|knew know|known know|saw see|seen see
    grew grow|grown grow|drew draw|drawn draw|fell fall|fallen fall|felt feel|heard hear|meant mean
-   rose rise|risen rise|sold sell|stood stand|understood understand|taught teach|caught catch
-   did do|done do|was be|were be|been be|had have|has have|is be|are be`
+   rose rise|risen rise|sold sell|stood stand|understood understand|taught teach|caught catch`
     .trim()
     .split(/\s*\|\s*|\n\s*/)
     .map((pair) => pair.split(' ') as [string, string]),
