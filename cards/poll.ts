@@ -277,6 +277,13 @@ function barChart(bars: Bar[]) {
   };
 }
 
+/** When a timed poll closes, in Oslo time; made once, since every vote on it redraws the card. */
+const CLOSING_TIME = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: 'Europe/Oslo',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /**
  * Drawn in code, not from a template: every vote gets this card back, and expanding a template
  * cost more than the rest of Møtebot's work on the vote.
@@ -305,9 +312,7 @@ export function pollCard(
     KIND_LABEL[poll.kind] + (poll.kind === 'multi' && poll.maxPicks ? ` (høyst ${poll.maxPicks})` : ''),
     poll.anonymous ? 'anonym' : 'navngitt',
     open ? VISIBILITY_LABEL[poll.results] : 'lukket',
-    open && poll.closesAt
-      ? `lukkes ${new Date(poll.closesAt).toLocaleTimeString('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' })}`
-      : '',
+    open && poll.closesAt ? `lukkes ${CLOSING_TIME.format(new Date(poll.closesAt))}` : '',
   ].filter(Boolean);
   const mine = viewer.answer
     ? `Ditt svar: ${clip(answerText(poll, viewer.answer), 300)}${open ? ' – du kan endre det til avstemningen lukkes.' : ''}`
