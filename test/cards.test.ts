@@ -335,6 +335,14 @@ describe('cards', () => {
     expect(anonymous).not.toContain('navnet ditt lagres med svaret');
   });
 
+  it('says when a timed poll closes, in Oslo time, in summer and winter alike', () => {
+    const viewer = { answer: null, seesResults: false, mayClose: false };
+    const at = (closesAt: string) =>
+      JSON.stringify(pollCard({ ...samplePoll(), closesAt }, tally(samplePoll(), []), viewer));
+    expect(at('2026-12-07T13:05:00Z')).toContain('lukkes 14:05');
+    expect(at('2026-06-07T13:05:00Z')).toContain('lukkes 15:05');
+  });
+
   it('poll cards of every kind, open and closed, the poll form, Q&A and innspill cards are valid', () => {
     const answers: Record<Poll['kind'], PollAnswer[]> = {
       single: [{ choices: [0] }, { choices: [1] }],
