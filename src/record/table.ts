@@ -2,7 +2,7 @@
 // words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value cell's shape is a
 // second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
-import { squash } from './normalize.ts';
+import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
 
 export type Column =
   'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
@@ -41,6 +41,9 @@ export function splitCells(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A header line without its emphasis: a template that sets its header row in bold names the same columns. */
+const plainHeader = (text: string) => stripMarkdown(stripInlineHtml(text));
+
 /**
  * The columns a header line names, in order, or null when some word names no column. Names may
  * share a cell when a PDF's column gaps are narrow ("Saksbehandler Start Varighet Slutt"), so the
@@ -48,7 +51,7 @@ export function splitCells(text: string): string[] {
  */
 export function headerColumns(text: string): Column[] | null {
   const out: Column[] = [];
-  let rest = squash(text.replace(/\t/g, ' '));
+  let rest = squash(plainHeader(text).replace(/\t/g, ' '));
   while (rest) {
     const m = HEADER_WORD.exec(rest);
     if (!m) return null;
@@ -76,7 +79,8 @@ const HEADER_CELL = /^\p{Lu}[\p{L}.&/ -]{0,40}$/u;
  * the value below it does (a sak id, a time, a sakstype), else it is text — the title first. Null
  * unless every cell looks like a name, the row matches it cell for cell, and a column holds the sak.
  */
-export function headerByPosition(text: string, row: string): Column[] | null {
+export function headerByPosition(header: string, row: string): Column[] | null {
+  const text = plainHeader(header);
   // Tabs keep the empty cells of a row ("43/18\tTittel\t\t10:05"); runs of spaces do not.
   const tabbed = text.includes('\t') && row.includes('\t');
   const names = tabbed ? text.trim().split('\t').map(squash) : splitCells(text);

@@ -395,6 +395,14 @@ export const runningFooter = everyPage(
   (page) => `Direktoratet for e-helse · 25.05.2023 · Side ${page} av 40`,
 );
 
+/** A header row set in bold, cell by cell, as an HTML or Word template sets it: "<b>Sak</b>\t<b>Tittel</b>". */
+export const headerBold: Variant = (text) =>
+  mapLines(text, (line) =>
+    TABLE_HEADER.test(plain(line))
+      ? line.replace(/[^\t]+/g, (cell) => (cell.trim() ? `<b>${cell}</b>` : cell))
+      : line,
+  );
+
 /** Agenda and detail rows whose sak id ends in a colon or a full stop: "12/24:", "12/24.". */
 const sakIdPunctuated =
   (mark: string): Variant =>
@@ -453,6 +461,7 @@ export const VARIANTS: Record<string, Variant> = {
   keyColons,
   konklusjon,
   attendanceWhose,
+  headerBold,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
