@@ -61,6 +61,22 @@ describe('understanding a question', () => {
     expect(understand('How many decisions were made in May 2023?').timeOfMeeting).toBe(true);
   });
 
+  it('reads a date opening the question after a limit as the fact’s, not a meeting’s', () => {
+    const q = understand('By 21 April 2023, how many applications had Helsedataservice received?');
+    expect(q.timeOfMeeting).toBe(false);
+    expect(q.date).toBe('2023-04-21');
+    expect(understand('9. september 2020: hva ble vedtatt?').timeOfMeeting).toBe(true);
+  });
+
+  it('reads a count of decisions outside a named meeting as a fact of the text, and over one as its decisions', () => {
+    expect(understand('How many disclosure decisions had Helsedataservice made by April 2023?').intent).toBe(
+      'free_text',
+    );
+    expect(understand('Hvor mange vedtak om utlevering var fattet?').intent).toBe('free_text');
+    expect(understand('How many decisions were made in May 2023?').intent).toBe('adopted_decision');
+    expect(understand('Hvor mange vedtak ble fattet i møte 2/2023?').intent).toBe('adopted_decision');
+  });
+
   it('leaves the fillers of a quick chat question and a shortened year out of its topic', () => {
     expect(topicWords("quick q – what did HSØ say about the programme at the Feb '23 NUIT?")).toEqual([
       'hsø',

@@ -197,7 +197,7 @@ function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
     const at = m.index;
     const text = t.slice(at, at + TIME_CHARS);
     const before = t.slice(Math.max(0, at - MEETING_TIME_REACH), at);
-    if (at < 4 || (MEETING_TIME.test(before) && !LIMIT_BEFORE.test(before))) return { text, ofMeeting: true };
+    if (!LIMIT_BEFORE.test(before) && (at < 4 || MEETING_TIME.test(before))) return { text, ofMeeting: true };
     first ??= { text, ofMeeting: false };
   }
   return first;
@@ -247,9 +247,24 @@ function ordinalMeeting(t: string): string | undefined {
   return m ? `${m[1] ? ORDINALS[m[1]] : Number(m[2])}/${m[3]}` : undefined;
 }
 
+const COUNT_QUESTION = /(?<![\p{L}])(how many|hvor mange|number of|antall)(?![\p{L}])/u;
+
+/**
+ * A count of decisions outside any meeting the question names ("how many disclosure decisions had
+ * Helsedataservice made") is a fact of the text, not what a committee decided; over a meeting
+ * ("how many decisions were made in May 2023") it counts that meeting's decisions.
+ */
+function countsFact(intent: Intent, t: string, meetingNamed: boolean): boolean {
+  return (
+    (intent === 'adopted_decision' || intent === 'proposed_decision') &&
+    !meetingNamed &&
+    COUNT_QUESTION.test(t)
+  );
+}
+
 export function understand(question: string): Question {
   const t = foldForMatch(question);
-  const intent = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
+  const ruled = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
   const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map(
     (m) => `${Number(m[1])}/${m[2]}`,
   );
@@ -265,6 +280,7 @@ export function understand(question: string): Question {
   const nuit = /\bnuit\b/.test(t);
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const time = timeAsked(t);
+  const intent = countsFact(ruled, t, !!meeting || !!time?.ofMeeting) ? 'free_text' : ruled;
   const date = (time && parseDate(time.text)) ?? undefined;
   const mm = time && MONTH_YEAR.exec(time.text);
   const month =
