@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCorpus } from './helpers/corpus.ts';
-import { keyTerms } from '../src/answer/evidence.ts';
+import { keyTerms, rankEvidence } from '../src/answer/evidence.ts';
+import { rankCases } from '../src/answer/rank.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadLibrary } from '../src/answer/library.ts';
 import { understand } from '../src/answer/question.ts';
@@ -346,6 +347,22 @@ describe('answers over the corpus', () => {
     expect(b.answer).toMatch(/\(\d+ av 12 saker av typen Orientering\)/);
     const c = await corpus.answerer.ask("What's first on the agenda at the NUFA meeting in October 2021?");
     expect(c.answer).toMatch(/First item: sak 28\/21/);
+  });
+
+  it('reads the verbs of an agenda question ("sto", "står") as what is asked, not its topic', async () => {
+    const a = await corpus.answerer.ask('Hvor mange saker sto på agendaen i møte 2/2023?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/\(14 saker\):/);
+  });
+
+  it('finds a count by any number in a sak that never uses the counted noun’s translations', async () => {
+    // "applications" translates to "applikasjon"; the sak counts "søknader".
+    const lib = await loadLibrary(corpus.store);
+    const q = understand('How many applications had Helsedataservice received?');
+    const { ranked } = await rankCases(lib, q, {});
+    const units = rankEvidence(lib, q, ranked.slice(0, 6)).filter((e) => /67 søknader/.test(e.unit.text));
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.every((e) => e.c.item.sak === '15/23' && e.fits)).toBe(true);
   });
 
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {

@@ -223,7 +223,10 @@ const EXPECTS: [Expected, RegExp][] = [
     'number',
     /\b(how (many|much|large|big|high)|hvor (mange|mye|stor|store|høy)|antall|number of|count|tally|what share|hvilken andel|percentage|prosent|rate of)\b/,
   ],
-  ['date', /(?<![\p{L}\p{N}])(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)(?![\p{L}\p{N}])/u],
+  [
+    'date',
+    /(?<![\p{L}\p{N}])(when|what date|which date|by what date|deadline|når|hvilken dato|innen hvilken|frist)(?![\p{L}\p{N}])/u,
+  ],
   ['person', /\b(who|hvem)\b/],
   [
     'name',
@@ -273,7 +276,6 @@ const COUNT_STOP = new Set(
 /** Words a counted noun may stand from its number: "50 foregangskommuner", "67 søknader om …". */
 const COUNT_REACH = 3;
 
-/** Whether text holds a number within a few words of the counted noun. */
 /**
  * A count written as a word ("to spor", "three groups", "åtte"; bounded by letters, since \b
  * does not see "å" as one). "En"/"ett"/"one" are left out: they are also the articles of nearly
@@ -285,6 +287,7 @@ const NUMBER_WORD =
 /** Whether a word is a number: digits or a count word. */
 const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORD.test(w);
 
+/** Whether text holds a number within a few words of the counted noun. */
 export function countsNoun(text: string, noun: string[]): boolean {
   const ws = foldForMatch(text).split(/\s+/);
   return ws.some(
@@ -421,6 +424,10 @@ export function rankEvidence(
   const out: Evidence[] = [];
   const context = partsMatcher(terms);
   for (const [rank, { c, score }] of candidates.entries()) {
+    // A counted noun this sak never uses in any form is not looked for next to its numbers: the
+    // question's word for it may have no translation the sak uses ("applications", "søknader").
+    const text = lib.caseText(c);
+    const countedHere = counted?.some((a) => containsTerm(text, a)) ? counted : null;
     const title = foldForMatch(c.item.title);
     const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
     const units = unitsOf(passages);
@@ -438,7 +445,8 @@ export function rankEvidence(
         ? listAfter(units, unit)
         : unit.text;
       const own = share(terms, reach === unit.text ? unit.folded : foldForMatch(reach));
-      const fits = kinds.every((k) => holdsKind(k, reach)) && (!counted || countsNoun(reach, counted));
+      const fits =
+        kinds.every((k) => holdsKind(k, reach)) && (!countedHere || countsNoun(reach, countedHere));
       out.push({
         c,
         unit,
