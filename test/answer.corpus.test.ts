@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCorpus } from './helpers/corpus.ts';
-import { keyTerms, rankEvidence } from '../src/answer/evidence.ts';
+import { holds, keyTerms, rankEvidence } from '../src/answer/evidence.ts';
 import { rankCases } from '../src/answer/rank.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadLibrary } from '../src/answer/library.ts';
@@ -73,6 +73,19 @@ describe('what a question is about', () => {
       (t) => t.word === 'psychiatric',
     );
     expect(term?.alts).toContain('psykiatrisk');
+  });
+
+  it('finds a name joined of capitalised parts only whole: "Nord-Norge" is not "Norge"', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const [term] = keyTerms(lib, understand('Hva ble bestemt om felles journal i Nord-Norge?')).filter(
+      (t) => t.word === 'nord-norge',
+    );
+    expect(term).toBeDefined();
+    expect(holds(term!, 'pasienter i hele norge')).toBe(false);
+    expect(holds(term!, 'helse nord-norge')).toBe(true);
+    // A prefix or an ending on an abbreviation is still read by its parts.
+    const [kvu] = keyTerms(lib, understand('Hva sier KVU-en om journal?')).filter((t) => t.word === 'kvu-en');
+    expect(kvu?.alts).toContain('kvu');
   });
 });
 

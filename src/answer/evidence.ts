@@ -100,6 +100,14 @@ function fullNames(text: string): Set<string> {
 }
 
 /**
+ * Names joined of capitalised parts ("Nord-Norge", "Helse Sør-Øst"'s "Sør-Øst"): one name, never
+ * found by a part alone — "Norge" is not "Nord-Norge".
+ */
+function joinedNames(text: string): Set<string> {
+  return new Set((text.match(/\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)+/gu) ?? []).flatMap((n) => words(n)));
+}
+
+/**
  * The question's words less those another of its terms spells out: "pasientens legemiddelliste
  * (PLL)" is one concept, found by either form, not three words a text must hold each of.
  */
@@ -141,9 +149,14 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
       .map((w) => w.weight);
     const floor = Math.min(...used, 1);
     const rarest = lib.index.rarity([]);
+    const joined = joinedNames(q.text);
     terms = oneConceptEach(raw).map((w) => ({
       ...w,
-      alts: full.has(w.word) ? w.alts.filter((a) => a === w.word || a.includes(' ')) : w.alts,
+      alts: full.has(w.word)
+        ? w.alts.filter((a) => a === w.word || a.includes(' '))
+        : joined.has(w.word)
+          ? w.alts.filter((a) => a.includes('-'))
+          : w.alts,
       // A name is matched as written, never by a part of it.
       heads: full.has(w.word) || names.has(w.word) ? [] : w.heads,
       name: names.has(w.word),
