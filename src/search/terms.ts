@@ -17,7 +17,7 @@ const QUESTION_WORDS = new Set(
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
-   står sto stod stått går gikk gått får fikk fått gjør gjorde gjort
+   står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
    quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
    yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(
