@@ -32,6 +32,14 @@ describe('a topic’s timeline', () => {
     for (const s of steps) expect(s.citation).toMatchObject({ sak: expect.stringMatching(/^\d+\/\d\d$/) });
   });
 
+  it('dates a step by the sentence after its best one in the paragraph, which need not name the topic again', async () => {
+    const steps = await corpus.answerer.timeline('informasjonssikkerhet');
+    const step = steps.find((s) => s.citation.sak === '31/20');
+    expect(step?.quotes).toHaveLength(2);
+    expect(step!.quotes[1]).toMatch(/\b20\d\d\b/);
+    expect(step!.quotes[1]).not.toMatch(/informasjonssikkerhet/i);
+  });
+
   it('quotes, beside what a step says of the topic, where its text dates it', async () => {
     const steps = await corpus.answerer.timeline('digital hjemmeoppfølging');
     const dated = steps.filter((s) => s.quotes.length === 2);

@@ -62,6 +62,9 @@ const TREATED_UNITS = 4;
 const SETTLES =
   /\b(vedtar|vedtok|godkjenner|godkjente|godkjent|beslutter|besluttet|slutter seg til|gir (sin )?(støtte|tilslutning)|støtter|anbefaler|prioriterer|fastsetter|avvikles|innføres)\b/i;
 
+/** Sentences after a step's best one, in its paragraph, that may say where the topic stood. */
+const PARAGRAPH_REACH = 3;
+
 /** A year, a date or a figure with its unit: what dates a development. */
 const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd)/i;
 
@@ -91,15 +94,29 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
     if (title < STEP_TITLE && own < STEP_UNIT) continue;
     const about = evidence.filter((e) => e.own >= own * STEP_RELATIVE);
     // A development is dated: of what the sak says of the topic, the best unit with a year, date
-    // or figure says where it stood then ("… tilgang i løpet av 2029").
-    const dated = fitting ? undefined : about.find((e) => e !== best && DATED.test(e.unit.text));
+    // or figure says where it stood then ("… tilgang i løpet av 2029"); else one of the sentences
+    // after the best in its paragraph, which go on about the topic without naming it again
+    // ("KS2-rapporten ble oversendt 26. juni").
+    const paragraph = best
+      ? evidence
+          .filter(
+            (e) =>
+              e.unit.passage === best.unit.passage &&
+              e.unit.order > best.unit.order &&
+              e.unit.order <= best.unit.order + PARAGRAPH_REACH,
+          )
+          .sort((a, b) => a.unit.order - b.unit.order)
+      : [];
+    const dated = fitting
+      ? undefined
+      : [...about, ...paragraph].find((e) => e !== best && DATED.test(e.unit.text));
     steps.push({
       c: r.c,
       // How much the sak's text is about the topic (its search rank, and how many of its units hold
       // it) tells steps from mentions.
       weight: title + own + r.score / top + Math.min(1, about.length / TREATED_UNITS),
       details: [best, fitting ?? dated]
-        .filter((e): e is Evidence => !!e && e.own > 0)
+        .filter((e): e is Evidence => !!e && (e.own > 0 || e === dated))
         .map((e) => ({ text: e.unit.text, passage: e.unit.passage })),
     });
   }
