@@ -32,6 +32,8 @@ describe('understanding a question', () => {
     ['Hvilket spørsmål stilte presentasjonen om skytjenester til NUFA?', 'discussion', 'nb'],
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
+    ['How has the cloud strategy been handled across NUIT meetings?', 'history', 'en'],
+    ['Hvordan er skytjenester behandlet på tvers av møtene?', 'history', 'nb'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
     [
       'Når på dagen behandles forslaget til strategi for skytjenester, og hvilken sakstype er det?',

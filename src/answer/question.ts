@@ -91,7 +91,7 @@ export function detectLanguage(text: string): Language {
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?(meetings|committees)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
   ],
   [
     'discussion',
