@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCorpus } from './helpers/corpus.ts';
-import { holds, keyTerms, rankEvidence } from '../src/answer/evidence.ts';
+import { coverage, holds, keyTerms, rankEvidence } from '../src/answer/evidence.ts';
 import { rankCases } from '../src/answer/rank.ts';
 import { createAnswerer } from '../src/answer/index.ts';
 import { loadLibrary } from '../src/answer/library.ts';
@@ -68,6 +68,27 @@ describe('a topic’s timeline', () => {
 });
 
 describe('what a question is about', () => {
+  it('matches a sak by where its meeting was held: "the NUFA meeting at Gardermoen"', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const at = lib.cases.filter((c) => c.committee === 'NUFA' && c.date?.startsWith('2021-10'));
+    expect(at.length).toBeGreaterThan(5);
+    for (const c of at) expect(lib.caseText(c)).toContain('gardermoen');
+    const q = understand('Who presented the NILAR status at the NUFA meeting at Gardermoen?');
+    expect(
+      coverage(
+        lib,
+        at.find((c) => c.item.sak === '33/21')!,
+        q,
+      ),
+    ).toBeGreaterThan(0.9);
+  });
+
+  it('reads "day 1" of a meeting as when, not as a topic word', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const terms = keyTerms(lib, understand('On day 1 of the NUFA meeting, who presented the NILAR status?'));
+    expect(terms.map((t) => t.word)).not.toContain('1');
+  });
+
   it('counts an abbreviation and its spelled-out form, asked together, as one concept', async () => {
     const lib = await loadLibrary(corpus.store);
     const terms = keyTerms(lib, understand('Hva sier dokumentene om sentral forskrivningsmodul (SFM)?'));

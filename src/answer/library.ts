@@ -100,7 +100,9 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
       return cache.get(key) ?? [];
     },
     caseText(c) {
-      return joinFolded([foldForMatch(c.item.title), ...(cache.get(c.key) ?? []).map(foldedText)]);
+      // Where the meeting was held names it too: "the NUFA meeting at Gardermoen".
+      const places = c.sources.flatMap((s) => (s.meeting.place ? [foldForMatch(s.meeting.place)] : []));
+      return joinFolded([foldForMatch(c.item.title), ...places, ...(cache.get(c.key) ?? []).map(foldedText)]);
     },
     async refresh() {
       const changes = await store.recordChangesSince(lib.revision);

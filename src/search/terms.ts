@@ -20,9 +20,7 @@ const QUESTION_WORDS = new Set(
    står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
    quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
-   yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(
-    /\s+/,
-  ),
+   yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(/\s+/),
 );
 
 // English function words ("had", "up", "having"): questions come in English, the record is Norwegian.
@@ -121,10 +119,18 @@ const SEASONS =
 /** Sak ids ("12/24") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
+/** The day of a meeting of several ("day 1", "dag 2"): when, like a date, not what. */
+const MEETING_DAY = /(?<![\p{L}\p{N}])(?:day|dag)\s+\d(?![\p{L}\p{N}])/giu;
+
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   return words(
-    question.replace(DATE_TEXT, ' ').replace(SEASONS, ' ').replace(DATE_WORDS, ' ').replace(IDS, ' '),
+    question
+      .replace(DATE_TEXT, ' ')
+      .replace(MEETING_DAY, ' ')
+      .replace(SEASONS, ' ')
+      .replace(DATE_WORDS, ' ')
+      .replace(IDS, ' '),
   ).filter(
     (w) =>
       !NB_STOP.has(w) &&
