@@ -407,6 +407,15 @@ describe('answers over the corpus', () => {
     expect(units.every((e) => e.c.item.sak === '15/23' && e.fits)).toBe(true);
   });
 
+  it('answers a count asked beside "what did NUIT decide" at one meeting with the decision, not an abstention', async () => {
+    const a = await corpus.answerer.ask(
+      'How many price models were assessed, and what did NUIT decide on price models at the meeting on 16 February 2023?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '6/23', kind: 'adopted' });
+    expect(a.answer).toMatch(/Decision \(Vedtak\): «NUIT drøftet/);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

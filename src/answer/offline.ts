@@ -82,7 +82,9 @@ export async function answerOffline(
   if (!inTimeAsked(best.c, q) && !yearOfTopic(lib, q, best)) return abstain(lib, q, best, 'time');
   if (!named && (!knowsTopic(lib, q) || coverage(lib, best.c, q) < MIN_CASE_COVERAGE))
     return abstain(lib, q, best, 'topic');
-  // "How many …" is a fact question, even when it speaks of decisions ("decision authority").
+  // "How many …" is a fact question, even when it speaks of decisions ("decision authority");
+  // asked of one meeting's sak ("… how many projects, and what did NUIT decide?"), the decision
+  // is answered with what its text holds of the rest.
   const fact =
     (q.intent === 'adopted_decision' || q.intent === 'proposed_decision') &&
     expectedKinds(q).some((k) => k === 'number' || k === 'amount');
@@ -90,7 +92,7 @@ export async function answerOffline(
   // year alone pins no meeting either: "in 2020" is that year's steps of the history.
   const pinned = named || !!(opts.meeting || q.meeting || q.date || q.month);
 
-  switch (fact ? 'free_text' : q.intent) {
+  switch (fact && !pinned ? 'free_text' : q.intent) {
     case 'adopted_decision':
       if (!pinned) return answerHistory(lib, q, ranked);
       return answerDecision(lib, q, best);
