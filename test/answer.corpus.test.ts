@@ -83,6 +83,16 @@ describe('what a question is about', () => {
     ).toBeGreaterThan(0.9);
   });
 
+  it('finds a translation whose stem is too short to stand inside words by the word itself', async () => {
+    const lib = await loadLibrary(corpus.store);
+    // FreeDict gives "varighet" for "duration"; its stem "var" only matches standing alone.
+    const [term] = keyTerms(lib, understand('What was the duration of the framework agreement?')).filter(
+      (t) => t.word === 'duration',
+    );
+    expect(term).toBeDefined();
+    expect(holds(term!, 'varighet: 2+2+2 år')).toBe(true);
+  });
+
   it('reads "day 1" of a meeting as when, not as a topic word', async () => {
     const lib = await loadLibrary(corpus.store);
     const terms = keyTerms(lib, understand('On day 1 of the NUFA meeting, who presented the NILAR status?'));

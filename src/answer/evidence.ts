@@ -13,6 +13,16 @@ import { HEAD_CREDIT, partsMatcher, type KeyTerm } from './matching.ts';
 import type { Library } from './library.ts';
 import { framesIntent, type Question } from './question.ts';
 
+/**
+ * The forms a word is looked for in: its stem, and the word itself where the stem is too short to
+ * be found inside words ("varighet" stems to "var", which must stand alone and so never meets
+ * "Varighet: 2+2+2 år").
+ */
+function matchForms(word: string): string[] {
+  const s = stem(word);
+  return s.length >= 4 || s === word ? [s] : [s, word];
+}
+
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string, english = false): string[] {
   const lex = lexicon();
@@ -32,7 +42,9 @@ function alternatives(word: string, english = false): string[] {
   ];
   // One word is matched by its stem; a phrase ("regionalt helseforetak") only as a whole. The
   // question's own word also stands as written: the stemmer cuts names ("NILAR" → "nil").
-  const found = alts.map((a) => words(a)).map((w) => (w.length === 1 ? stem(w[0]!) : w.join(' ')));
+  const found = alts
+    .map((a) => words(a))
+    .flatMap((w) => (w.length === 1 ? matchForms(w[0]!) : [w.join(' ')]));
   return [...new Set([...found, word])];
 }
 
@@ -51,14 +63,14 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
   const asFound = (t: string) => {
     const w = words(t);
-    return w.length === 1 ? stem(w[0]!) : w.join(' ');
+    return w.length === 1 ? matchForms(w[0]!) : [w.join(' ')];
   };
   for (let i = 0; i < ws.length; i++) {
     const pair = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '';
     const translated = pair ? lex.enNb.get(pair) : undefined;
     if (translated) {
       // The phrase is as rare as its translation; its words still count where it stands split.
-      const primary = [...new Set(translated.map(asFound))];
+      const primary = [...new Set(translated.flatMap(asFound))];
       units.push({
         word: pair,
         primary,
