@@ -426,6 +426,16 @@ describe('answers over the corpus', () => {
     expect(a.answer).toMatch(/Decision \(Vedtak\): «NUIT drøftet/);
   });
 
+  it('lists among the questions put to the committee one that ends in a colon before its examples', async () => {
+    const a = await corpus.answerer.ask(
+      'What questions was NUIT asked to discuss on a possible digital security strategy in September 2020?',
+    );
+    expect(a.abstained).toBe(false);
+    const asked = a.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(asked.some((l) => /Hvilke forhold mener NUIT .*f\.eks:$/.test(l))).toBe(true);
+    expect(asked.some((l) => /\?$/.test(l))).toBe(true);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

@@ -33,6 +33,8 @@ describe('understanding a question', () => {
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
     ['How has the cloud strategy been handled across NUIT meetings?', 'history', 'en'],
+    ['Hvilke tre spørsmål ba direktoratet NUIT svare på om skytjenester?', 'discussion', 'nb'],
+    ['Which two questions were put to NUFA on cloud services?', 'discussion', 'en'],
     ['Hvordan er skytjenester behandlet på tvers av møtene?', 'history', 'nb'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
     [

@@ -40,8 +40,12 @@ export type { OfflineResult } from './compose.ts';
 /** Below this share of the question's key content in its text, a sak is not what was asked about. */
 const MIN_CASE_COVERAGE = 0.5;
 
-/** A question ending in a question mark: what a memo or slide asks the committee to discuss. */
-const ASKS = /\?\s*$/;
+/**
+ * A question put to the committee: one ending in a question mark, or one that asks ("Hvilke
+ * forhold …, f.eks:") and ends in a colon before its examples.
+ */
+const ASKS =
+  /\?\s*$|^(?:[\p{L}-]+\s+){0,2}(?:hvilke[nt]?|hva|hvordan|hvorfor|hvor|når|which|what|how|why|where|when)\s[^!?]*:\s*$/iu;
 
 export async function answerOffline(
   lib: Library,

@@ -95,7 +95,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'discussion',
-    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|drøftingsspørsmål\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) spørsmål|(what|which) questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ba om|bedt om)\b[^?]{0,40}\b(innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
+    /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|drøftingsspørsmål\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) ([\wæøå]+ )?spørsmål|(what|which) (\w+ )?questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ba om|bedt om)\b[^?]{0,40}\b(innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
   // A word starting with "ø" has no \b before it in a regex without the u flag: a rule of its own.
   ['discussion', /(?<![a-zæøå])ønske[rt]?\b[^?]{0,40}\b(innspill|råd|synspunkter)\b/],
