@@ -1,6 +1,6 @@
 // How a question is read: language, intent, and the sak/meeting/date it names.
 import { describe, expect, it } from 'vitest';
-import { understand } from '../src/answer/question.ts';
+import { framesIntent, understand } from '../src/answer/question.ts';
 import { expansions } from '../src/search/lexicon.ts';
 import { topicWords } from '../src/search/terms.ts';
 
@@ -159,6 +159,16 @@ describe('understanding a question', () => {
       understand('What share of citizens were expected to use Helsenorge in 2020?').meetingYear,
     ).toBeUndefined();
     expect(understand('Hvilke scenarioer mot 2035 ble presentert?').meetingYear).toBeUndefined();
+  });
+
+  it('puts a history from one year to another in no one year, and reads "behandlet" as its frame', () => {
+    const q = understand(
+      'Hvordan har skytjenester blitt behandlet i NUFA og NUIT, fra drøftingen i 2019 til planen i 2023?',
+    );
+    expect(q.intent).toBe('history');
+    expect(q.meetingYear).toBeUndefined();
+    expect(framesIntent(q, 'behandlet')).toBe(true);
+    expect(framesIntent(understand('Hvor mange pasienter ble behandlet i 2022?'), 'behandlet')).toBe(false);
   });
 
   it('names the committee when the question does', () => {

@@ -61,7 +61,7 @@ const ASKING_WORDS = new Set(
 /** Words that say a question asks for a history: over the years, across the meetings. */
 const OVER_TIME_WORDS = new Set(
   `years year årene årenes gjennom over across through tid trace tracing traced forløp forløpet
-   utvikling utviklingen endringer`.split(/\s+/),
+   utvikling utviklingen endringer behandlet behandles handled treated considered`.split(/\s+/),
 );
 
 /** Words that say a question asks what was decided: "NUIT's conclusion on …", "the outcome of …". */
@@ -317,7 +317,8 @@ export function understand(question: string): Question {
     date: span ? undefined : date,
     month: span ? undefined : month,
     years,
-    meetingYear: inYear && !span ? Number(inYear[2]) : undefined,
+    // A history from one year to another ("fra … i 2019 til … i 2023") is held in no one year.
+    meetingYear: inYear && !span && !(overTime && !sakIds.length) ? Number(inYear[2]) : undefined,
     span,
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
