@@ -436,6 +436,15 @@ describe('answers over the corpus', () => {
     expect(asked.some((l) => /\?$/.test(l))).toBe(true);
   });
 
+  it('quotes the sentence holding the day a fact is dated by, when the best sentence does not', async () => {
+    const a = await corpus.answerer.ask(
+      'Since taking over as the authority for the central health registries, how many disclosure decisions had Helsedataservice made by 21 April 2023?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '15/23' });
+    expect(a.answer).toMatch(/Per 21\. april 2023 er det mottatt 67 søknader/);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

@@ -1,6 +1,7 @@
 // How a question is read: language, intent, and the sak/meeting/date it names.
 import { describe, expect, it } from 'vitest';
 import { framesIntent, understand } from '../src/answer/question.ts';
+import { factDayForms } from '../src/answer/evidence.ts';
 import { expansions } from '../src/search/lexicon.ts';
 import { topicWords } from '../src/search/terms.ts';
 
@@ -63,6 +64,13 @@ describe('understanding a question', () => {
       expect(understand(text).timeOfMeeting).toBe(false);
     expect(understand('What was decided at the meeting in May 2023?').timeOfMeeting).toBe(true);
     expect(understand('How many decisions were made in May 2023?').timeOfMeeting).toBe(true);
+  });
+
+  it('prints the day a fact is dated by as Norwegian text does, and no meeting’s date', () => {
+    expect(factDayForms(understand('How many applications by 21 April 2023?'))).toEqual(
+      expect.arrayContaining(['21. april 2023', '21.04.2023']),
+    );
+    expect(factDayForms(understand('What did NUIT decide at the meeting on 25 May 2023?'))).toEqual([]);
   });
 
   it('reads a date opening the question after a limit as the fact’s, not a meeting’s', () => {

@@ -2,6 +2,7 @@
 // and the quotable units (sentences, bullets, table rows) of the record's passages that hold it.
 // Coverage — the weighted share of the key content a piece of text holds — decides both which
 // evidence is quoted and whether there is any evidence at all.
+import { MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { cognates } from '../search/cognates.ts';
@@ -177,6 +178,25 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     keyTermsOf.set(q, terms);
   }
   return terms;
+}
+
+const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
+
+/**
+ * The printed forms of the day a fact is dated by ("applications received by 21 April 2023"), as
+ * Norwegian text prints it, folded. A meeting's date is not a fact's: it picks the meeting.
+ */
+export function factDayForms(q: Question): string[] {
+  if (!q.date || q.timeOfMeeting) return [];
+  const [y, m, d] = q.date.split('-').map(Number) as [number, number, number];
+  const [dd, mm, month] = [String(d).padStart(2, '0'), String(m).padStart(2, '0'), MONTH_NAMES_NB[m - 1]!];
+  return [
+    `${d}. ${month} ${y}`,
+    `${d} ${month} ${y}`,
+    `${dd}.${mm}.${y}`,
+    `${d}.${mm}.${y}`,
+    `${d}.${m}.${y}`,
+  ];
 }
 
 /** Whether folded text holds a key term in any of its forms. */

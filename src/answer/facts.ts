@@ -5,7 +5,7 @@
 import { abstain, capital, citation, result, type OfflineResult, type Used } from './compose.ts';
 import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
-import { expectedKinds, headsList, rankEvidence, sameKey, type Evidence } from './evidence.ts';
+import { expectedKinds, factDayForms, headsList, rankEvidence, sameKey, type Evidence } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -64,11 +64,8 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
     : best;
   if (!lead) return null;
   const list = LIST_QUESTION.test(q.text);
-  const quoted = pickQuotes(
-    lead,
-    evidence.filter((e) => e.c === lead.c),
-    list ? 4 : 3,
-  );
+  const pool = evidence.filter((e) => e.c === lead.c);
+  const quoted = pickQuotes(lead, pool, list ? 4 : 3, dated(q, pool));
   const c = lead.c;
   const names = list ? c.item.named_items : [];
   const lines = [
@@ -76,6 +73,16 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
     ...quotations(quoted, lang),
   ];
   return { c, lines, used: usedBy(c, quoted) };
+}
+
+/**
+ * The best unit of a sak that holds the day the question dates its fact by ("how many applications
+ * by 21 April 2023"): the figure asked for stands with it, often sentences after what the question
+ * otherwise names.
+ */
+function dated(q: Question, pool: Evidence[]): Evidence | undefined {
+  const forms = factDayForms(q);
+  return forms.length ? pool.find((e) => e.fits && forms.some((f) => e.unit.folded.includes(f))) : undefined;
 }
 
 /** The passages quoted units stand in, each cited once with its own locator. */
@@ -152,13 +159,15 @@ function quotations(picked: Evidence[], lang: Language): string[] {
  * The lead unit and the next best units of its sak that hold nearly as much, each with what
  * continues it, in reading order, once each.
  */
-function pickQuotes(lead: Evidence, pool: Evidence[], max: number): Evidence[] {
+function pickQuotes(lead: Evidence, pool: Evidence[], max: number, dayUnit?: Evidence): Evidence[] {
   const best = [lead];
   for (const e of pool) {
     if (best.length >= max) break;
     if (e === lead || e.own < lead.own * ALSO_QUOTED || e.coverage < lead.coverage * ALSO_QUOTED) continue;
     best.push(e);
   }
+  // The day the question dates its fact by is quoted where it stands, if no quote holds it.
+  if (dayUnit && !best.includes(dayUnit)) best.push(dayUnit);
   const seen = new Set<string>();
   const picked: Evidence[] = [];
   for (const e of best.flatMap((b) => [b, ...continuation(b, pool, b === lead)])) {
