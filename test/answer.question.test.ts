@@ -64,6 +64,8 @@ describe('understanding a question', () => {
       expect(understand(text).timeOfMeeting).toBe(false);
     expect(understand('What was decided at the meeting in May 2023?').timeOfMeeting).toBe(true);
     expect(understand('How many decisions were made in May 2023?').timeOfMeeting).toBe(true);
+    expect(understand('What was proposed at the 9 September 2020 NUIT meeting?').timeOfMeeting).toBe(true);
+    expect(understand('Hva ble foreslått på 16.02.2023-møtet?').timeOfMeeting).toBe(true);
   });
 
   it('prints the day a fact is dated by as Norwegian text does, and no meeting’s date', () => {

@@ -175,6 +175,10 @@ const MEETING_YEAR = new RegExp(
   `${MEETING_TIME.source}[^.?!]{0,40}?\\b(?:in|i|during|under)\\s+((?:19|20)\\d\\d)\\b(?!\\s*[–-])`,
 );
 
+/** A meeting word right after a time: "the 9 September 2020 NUIT meeting", "16.02.2023-møtet". */
+const MEETING_AFTER = /^[\s-]*(?:(?:nuit|nufa)[\s-]*)?(?:meeting|møte\w*)\b/;
+const MEETING_AFTER_REACH = 20;
+
 /** How far before a time a meeting word is looked for. */
 const MEETING_TIME_REACH = 60;
 
@@ -197,7 +201,9 @@ function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
     const at = m.index;
     const text = t.slice(at, at + TIME_CHARS);
     const before = t.slice(Math.max(0, at - MEETING_TIME_REACH), at);
-    if (!LIMIT_BEFORE.test(before) && (at < 4 || MEETING_TIME.test(before))) return { text, ofMeeting: true };
+    const after = t.slice(at + m[0].length, at + m[0].length + MEETING_AFTER_REACH);
+    if (!LIMIT_BEFORE.test(before) && (at < 4 || MEETING_TIME.test(before) || MEETING_AFTER.test(after)))
+      return { text, ofMeeting: true };
     first ??= { text, ofMeeting: false };
   }
   return first;
