@@ -189,6 +189,17 @@ describe('understanding a question', () => {
 });
 
 describe('the bilingual lexicon', () => {
+  it('names every sakstype the committees use in English too', () => {
+    for (const [english, sakstype] of [
+      ['briefing', 'orientering'],
+      ['discussion', 'drøfting'],
+      ['endorsement', 'tilslutning'],
+      ['approval', 'godkjenning'],
+      ['recommendation', 'anbefaling'],
+    ])
+      expect(expansions(`Which ${english} items were there?`)).toContain(sakstype);
+  });
+
   it('takes English words and abbreviations to the Norwegian terms of the documents', () => {
     const terms = expansions('What did NUIT decide on SFM pricing?');
     expect(terms).toContain('sentral forskrivningsmodul');
