@@ -445,6 +445,16 @@ describe('answers over the corpus', () => {
     expect(a.answer).toMatch(/Per 21\. april 2023 er det mottatt 67 søknader/);
   });
 
+  it('abstains on a choice the documents never say was made, and answers one they do', async () => {
+    const unsettled = await corpus.answerer.ask(
+      'Hvilken skyleverandør valgte Norsk helsenett for rammeavtalen?',
+    );
+    expect(unsettled.abstained).toBe(true);
+    const signed = await corpus.answerer.ask("When was NHN's public cloud framework agreement signed?");
+    expect(signed.abstained).toBe(false);
+    expect(signed.answer).toMatch(/Rammeavtalen signert 21\.08\.2019/);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

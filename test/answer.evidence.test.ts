@@ -85,7 +85,9 @@ describe('what a question asks for', () => {
     ['Which consultancy reviewed the programme?', ['name']],
     ['Which IT vendor delivers the system?', ['name']],
     ['Hvilken EPJ-leverandør har flest kunder?', ['name']],
-    ['Which of the options was chosen?', []],
+    ['Which of the options was chosen?', ['choice']],
+    ['Hvilken skyleverandør valgte Helse Vest?', ['name', 'choice']],
+    ['Which vendor did they end up with?', ['name', 'choice']],
     ['Hvor mye koster løsningen?', ['number', 'amount']],
     ['What does the memo say about the roadmap?', []],
   ])('«%s» asks for %j', (question, kinds) => {
@@ -99,6 +101,12 @@ describe('what a question asks for', () => {
     // "Who leads it?" may be answered by a body as well as by a person.
     expect(holdsKind('person', 'Utvalget ledes av Direktoratet for e-helse.')).toBe(true);
     expect(holdsKind('person', 'Utvalget møtes hver vår.')).toBe(false);
+  });
+
+  it('a choice is answered by text that says it was made, not by text that names the options', () => {
+    expect(holdsKind('choice', 'Rammeavtalen signert 21.08.2019')).toBe(true);
+    expect(holdsKind('choice', 'Direktoratet har valgt å dele produktene i fire nivåer.')).toBe(true);
+    expect(holdsKind('choice', 'Risikovurderinger av MS og AWS sine tilbud pågår.')).toBe(false);
   });
 
   it('a "when" is answered by a time the text names in words too', () => {

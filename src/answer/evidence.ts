@@ -261,7 +261,7 @@ export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[
 }
 
 /** What kind of thing a question asks for, so evidence without such a thing cannot answer it. */
-export type Expected = 'number' | 'date' | 'person' | 'name' | 'amount' | 'rating';
+export type Expected = 'number' | 'date' | 'person' | 'name' | 'amount' | 'rating' | 'choice';
 
 const EXPECTS: [Expected, RegExp][] = [
   [
@@ -281,10 +281,15 @@ const EXPECTS: [Expected, RegExp][] = [
   ],
 ];
 
+/** A question about what someone chose, signed or ended up with: its answer says the choice was made. */
+const ASKS_CHOICE =
+  /(?<![\p{L}])(choose|chose|chosen|choosing|pick|picked|select|selected|selecting|end(?:ed)? up|valgte|valgt|velge|velger|landet på|inngikk|inngått|signed|signerte|signert)(?![\p{L}])/u;
+
 export function expectedKinds(q: Question): Expected[] {
   const t = foldForMatch(q.text);
   // "When … and who …" asks for both.
   const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
+  if (ASKS_CHOICE.test(t)) kinds.push('choice');
   if (q.wantsAmount) kinds.push('amount');
   // "Which consultancy assessed (vurderte) the programme?" asks for a name; a rating is what is
   // asked only when nothing else is.
@@ -360,6 +365,9 @@ const HAS = {
   // "4 av 5", "3/5", "12 poeng", "80 %", or a graded word.
   rating:
     /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i,
+  // Words that say a choice was made: chosen, decided, signed, awarded.
+  choice:
+    /(?<![\p{L}])(valg\p{L}*|valgt\p{L}*|valgte|velge\p{L}*|besluttet|beslutning\p{L}*|vedtatt|vedtok|inngått|inngikk|signert\p{L}*|signerte|tildelt|kontrakt\p{L}*|landet på|gikk for|chosen|selected|signed|awarded|contract\p{L}*)(?![\p{L}])/iu,
 } satisfies Record<Expected, RegExp>;
 
 /** Whether a piece of text holds the kind of thing asked for. */
