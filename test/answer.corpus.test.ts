@@ -455,6 +455,14 @@ describe('answers over the corpus', () => {
     expect(signed.answer).toMatch(/Rammeavtalen signert 21\.08\.2019/);
   });
 
+  it('abstains on a price per unit the documents never give, though they treat what is priced', async () => {
+    for (const q of [
+      'What do the municipalities pay per user for kjernejournal?',
+      'Hva betaler kommunene per innbygger for e-resept?',
+    ])
+      expect((await corpus.answerer.ask(q)).abstained, q).toBe(true);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

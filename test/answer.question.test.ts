@@ -75,6 +75,12 @@ describe('understanding a question', () => {
     expect(factDayForms(understand('What did NUIT decide at the meeting on 25 May 2023?'))).toEqual([]);
   });
 
+  it('reads a price per unit as asking for an amount', () => {
+    expect(understand('Hva koster et abonnement per kommune?').wantsAmount).toBe(true);
+    expect(understand('What will municipalities pay per inhabitant in 2024?').wantsAmount).toBe(true);
+    expect(understand('Who pays for the new platform?').wantsAmount).toBe(false);
+  });
+
   it('reads a date opening the question after a limit as the fact’s, not a meeting’s', () => {
     const q = understand('By 21 April 2023, how many applications had Helsedataservice received?');
     expect(q.timeOfMeeting).toBe(false);

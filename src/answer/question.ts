@@ -268,6 +268,10 @@ function countsFact(intent: Intent, t: string, meetingNamed: boolean): boolean {
   );
 }
 
+/** A price per unit asked for: "what does it cost per municipality", "hva betaler kommunene per innbygger". */
+const PRICE_PER =
+  /(?<![\p{L}])(kost\p{L}*|cost\p{L}*|pay\p{L}*|paid|betal\p{L}*|pris\p{L}*|price\p{L}*|charge\p{L}*)(?![\p{L}])[^?]*(?<![\p{L}])(per|pr\.?|each)\s+\p{L}+/u;
+
 export function understand(question: string): Question {
   const t = foldForMatch(question);
   const ruled = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
@@ -334,7 +338,7 @@ export function understand(question: string): Question {
     wantsAmount:
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
         t,
-      ),
+      ) || PRICE_PER.test(t),
     relative: /\b(next|following|neste|påfølgende)\b[^?]*\b(meeting|møte\w*)\b[^?]*\b(after|etter)\b/.test(t)
       ? 'next'
       : /\b(previous|preceding|forrige)\b[^?]*\b(meeting|møte\w*)\b[^?]*\b(before|før)\b/.test(t)
