@@ -13,6 +13,8 @@ describe('understanding a question', () => {
     ['What is the proposed decision for sak 12/22?', 'proposed_decision', 'en'],
     ['Hvem la frem saken om kjernejournal?', 'agenda', 'nb'],
     ['Who presents sak 31/21?', 'agenda', 'en'],
+    ['whats TBU?', 'free_text', 'en'],
+    ["who's presenting sak 31/21?", 'agenda', 'en'],
     ['Hvor lang tid er satt av til sak 4/24?', 'agenda', 'nb'],
     ['Hvor ble møtet i mars 2022 holdt?', 'meeting', 'nb'],
     ['Who attended the NUIT meeting on 3 May 2022?', 'meeting', 'en'],

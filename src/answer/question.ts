@@ -42,7 +42,7 @@ export interface Question {
 }
 
 const EN_WORDS =
-  /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think)\b/g;
+  /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|much|many|they|think|whats|what['’]s|who['’]s|whos|hows|how['’]s|where['’]s|wheres|isn['’]t|didn['’]t|don['’]t|doesn['’]t|wasn['’]t)(?![\p{L}])/gu;
 const NB_WORDS =
   /(?<![\p{L}\p{N}])(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang)(?![\p{L}\p{N}])/gu;
 
@@ -115,7 +115,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who (presents?|presented|is presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',
