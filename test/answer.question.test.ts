@@ -106,6 +106,7 @@ describe('understanding a question', () => {
     ]);
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
   });
 
   it('reads "the first meeting of 2023" as meeting 1/2023, in both languages', () => {

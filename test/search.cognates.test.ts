@@ -8,6 +8,8 @@ describe('English words respelled as Norwegian', () => {
     expect(cognates('orientation')).toContain('orientering');
     expect(cognates('psychiatric')).toContain('psykiatrisk');
     expect(cognates('central')).toContain('sentral');
+    expect(cognates('prioritisation')).toContain('prioritering');
+    expect(cognates('prioritise')).toContain('prioritere');
     expect(cognates('coordination')).toContain('koordinering');
     expect(cognates('technology')).toContain('teknologi');
     expect(cognates('vaccines')).toContain('vaksine');

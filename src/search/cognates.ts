@@ -6,7 +6,8 @@ import { lemmas } from './dictionary.ts';
 
 /** Endings: English → the Norwegian endings the same word may take. Longest first. */
 const ENDINGS: [RegExp, string[]][] = [
-  [/i[sz]ations?$/, ['isering', 'isasjon']],
+  // "Prioritisation" is "prioritering": Norwegian makes some such nouns without the "is".
+  [/i[sz]ations?$/, ['isering', 'isasjon', 'ering']],
   [/ations?$/, ['asjon', 'ering']],
   [/tions?$/, ['sjon']],
   [/sions?$/, ['sjon']],
@@ -14,7 +15,7 @@ const ENDINGS: [RegExp, string[]][] = [
   [/isms?$/, ['isme']],
   [/ics$/, ['ikk']],
   [/ical$|ic$/, ['isk']],
-  [/i[sz]e$/, ['isere']],
+  [/i[sz]e$/, ['isere', 'ere']],
   [/ate$/, ['ere']],
   [/ences?$/, ['ens']],
   [/ances?$/, ['anse']],
