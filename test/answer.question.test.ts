@@ -198,6 +198,19 @@ describe('understanding a question', () => {
 });
 
 describe('the bilingual lexicon', () => {
+  it('reaches the committees’ most used words from their English names, where the dictionary has another sense', () => {
+    // The dictionary gives "gudstjeneste" for "service", "nennsomhet" for "care".
+    for (const [english, norwegian] of [
+      ['What measures were proposed?', 'tiltak'],
+      ['Which services are affected?', 'tjeneste'],
+      ['What about the health and care sector?', 'omsorg'],
+      ['What was the assignment?', 'oppdrag'],
+      ['What is the purpose?', 'hensikt'],
+      ['Which focus areas were named?', 'innsatsområde'],
+    ])
+      expect(expansions(english), english).toContain(norwegian);
+  });
+
   it('names every sakstype the committees use in English too', () => {
     for (const [english, sakstype] of [
       ['briefing', 'orientering'],
