@@ -40,6 +40,14 @@ describe('a topic’s timeline', () => {
     expect(step!.quotes[1]).not.toMatch(/informasjonssikkerhet/i);
   });
 
+  it('never quotes a sentence that only points to another document as what a step says', async () => {
+    const steps = await corpus.answerer.timeline('neste generasjons nødnett');
+    const step = steps.find((s) => s.citation.sak === '24/20');
+    expect(step).toBeDefined();
+    for (const q of step!.quotes) expect(q).not.toMatch(/^Se presentasjon/);
+    expect(step!.quotes.join(' ')).toMatch(/nødkommunikasjon|Nødnett/);
+  });
+
   it('quotes, beside what a step says of the topic, where its text dates it', async () => {
     const steps = await corpus.answerer.timeline('digital hjemmeoppfølging');
     const dated = steps.filter((s) => s.quotes.length === 2);

@@ -65,6 +65,9 @@ const SETTLES =
 /** Sentences after a step's best one, in its paragraph, that may say where the topic stood. */
 const PARAGRAPH_REACH = 3;
 
+/** A sentence that refers the reader to another document: "Se vedlegg …", "Jf. presentasjonen", "See the slides". */
+const POINTER = /^(?:[\p{L} ]+:\s*)?(?:se|jf\.?|see|refer to)\s/iu;
+
 /** A year, a date or a figure with its unit: what dates a development. */
 const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd)/i;
 
@@ -82,7 +85,11 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
     if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
     const title = titleCoverage(lib, r.c, q);
     const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => p.kind === 'agenda');
-    const best = [...evidence].sort((a, b) => b.own - a.own || b.score - a.score)[0];
+    // A sentence that only points elsewhere ("Se presentasjon for mer detaljer om …") names the
+    // topic without saying anything of it.
+    const best = [...evidence]
+      .filter((e) => !POINTER.test(e.unit.text))
+      .sort((a, b) => b.own - a.own || b.score - a.score)[0];
     const own = best?.own ?? 0;
     // Where the question asks for a kind of thing (a date), the step also quotes where it stands:
     // the unit that says most beyond what the title already names (slides repeat their title).
