@@ -36,6 +36,8 @@ describe('understanding a question', () => {
     ['Which question did the memo on cloud services put to the members?', 'discussion', 'en'],
     ['Trace the discussions on cloud services across the meetings.', 'history', 'en'],
     ['How has the cloud strategy been handled across NUIT meetings?', 'history', 'en'],
+    ['Hvordan endret planen for skytjenester seg fra juni til september?', 'history', 'nb'],
+    ['How did the plan for cloud services change between the meetings?', 'history', 'en'],
     ['Hvilke tre spørsmål ba direktoratet NUIT svare på om skytjenester?', 'discussion', 'nb'],
     ['Which two questions were put to NUFA on cloud services?', 'discussion', 'en'],
     ['Hvordan er skytjenester behandlet på tvers av møtene?', 'history', 'nb'],
@@ -107,6 +109,9 @@ describe('understanding a question', () => {
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
+    expect(topicWords('Hva ble ekstramøtet bedt om å si om nødnett, blant annet samme år?')).toEqual([
+      'nødnett',
+    ]);
   });
 
   it('reads "the first meeting of 2023" as meeting 1/2023, in both languages', () => {
@@ -200,7 +205,7 @@ describe('understanding a question', () => {
 describe('the bilingual lexicon', () => {
   it('reaches the committees’ most used words from their English names, where the dictionary has another sense', () => {
     // The dictionary gives "gudstjeneste" for "service", "nennsomhet" for "care".
-    for (const [english, norwegian] of [
+    for (const [english, norwegian] of <[string, string][]>[
       ['What measures were proposed?', 'tiltak'],
       ['Which services are affected?', 'tjeneste'],
       ['What about the health and care sector?', 'omsorg'],
@@ -212,7 +217,7 @@ describe('the bilingual lexicon', () => {
   });
 
   it('names every sakstype the committees use in English too', () => {
-    for (const [english, sakstype] of [
+    for (const [english, sakstype] of <[string, string][]>[
       ['briefing', 'orientering'],
       ['discussion', 'drøfting'],
       ['endorsement', 'tilslutning'],

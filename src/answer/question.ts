@@ -61,7 +61,7 @@ const ASKING_WORDS = new Set(
 /** Words that say a question asks for a history: over the years, across the meetings. */
 const OVER_TIME_WORDS = new Set(
   `years year årene årenes gjennom over across through tid trace tracing traced forløp forløpet
-   utvikling utviklingen endringer behandlet behandles handled treated considered`.split(/\s+/),
+   utvikling utviklingen endringer endret endres behandlet behandles handled treated considered`.split(/\s+/),
 );
 
 /** Words that say a question asks what was decided: "NUIT's conclusion on …", "the outcome of …". */
@@ -91,7 +91,7 @@ export function detectLanguage(text: string): Language {
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|how\b[^?]*\b(changed|change)|hvordan\b[^?]*\b(endret|forandret|endra)\b[^?]*\bseg|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
   ],
   [
     'discussion',

@@ -19,6 +19,7 @@ const QUESTION_WORDS = new Set(
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
    står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet
    oppe vite visst told
+   blant annet år året bedt
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
    quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
    yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(/\s+/),
@@ -30,6 +31,7 @@ const EN_STOP = new Set(englishStopwords.filter((w) => !w.includes("'")));
 // Words that name the kind of question, or the domain itself, rather than its topic.
 const FRAME_WORDS = new Set(
   `nuit nufa sak saken saker møte møtet møter meeting meetings committee committees utvalg utvalget utvalgene case item agenda agendaen
+   ekstramøte ekstramøtet ekstramøter
    decide decided decision decisions adopted propose proposed proposal vedtak vedtaket vedtatt vedtok
    bestemt bestemte besluttet
    forslag forslaget foreslås foreslått til
