@@ -471,6 +471,24 @@ describe('answers over the corpus', () => {
       expect((await corpus.answerer.ask(q)).abstained, q).toBe(true);
   });
 
+  it('says the meeting of the time asked holds nothing on the topic, not that there was no meeting', async () => {
+    const a = await corpus.answerer.ask('What did NUIT say about MyHealth@EU in June 2020?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/The documents of the meeting in June 2020 say nothing on this\./);
+    expect(a.answer).not.toMatch(/hold no meeting/);
+    const b = await corpus.answerer.ask('What did NUIT say about MyHealth@EU in March 2021?');
+    expect(b.answer).toMatch(/The documents hold no meeting in March 2021\./);
+  });
+
+  it('answers a history between two times of a year without holding it to the first', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvordan endret arbeidet med det strategiske veikartet seg fra møtet i juni 2020 til møtet i september samme år?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/^(How the documents record it|Behandlinger i dokumentene), /);
+    expect(a.citations.map((c) => c.sak)).toContain('23/20');
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

@@ -5,7 +5,7 @@ import type { Passage, PassageKind } from '../record/types.ts';
 import type { Case } from './cases.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
-import type { Ranked } from './rank.ts';
+import { inTimeAsked, type Ranked } from './rank.ts';
 import { keyTerms } from './evidence.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { AbstainReason, Answer, Citation, Language } from './types.ts';
@@ -115,7 +115,7 @@ export function abstain(
   const lang = q.language;
   const why =
     because === 'time'
-      ? noMeetingThen(q)
+      ? noMeetingThen(lib, q)
       : because === 'topic' || because === 'no_match'
         ? neverMentioned(lib, q)
         : '';
@@ -137,7 +137,7 @@ export function abstain(
 const LOCALE = { nb: 'nb-NO', en: 'en-GB' } as const;
 
 /** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
-function noMeetingThen(q: Question): string {
+function noMeetingThen(lib: Library, q: Question): string {
   const lang = q.language;
   const month = (y: number, m: number) =>
     new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
@@ -150,7 +150,12 @@ function noMeetingThen(q: Question): string {
       : q.meetingYear
         ? `${t(lang, 'inTime')} ${q.meetingYear}`
         : '';
-  return when ? ` ${t(lang, 'noMeetingThen')} ${when}.` : '';
+  if (!when) return '';
+  // A meeting held then that says nothing of the question is not "no meeting".
+  const held = lib.cases.some((c) => inTimeAsked(c, q));
+  return held
+    ? ` ${t(lang, 'nothingThen').replace('{when}', when)}.`
+    : ` ${t(lang, 'noMeetingThen')} ${when}.`;
 }
 
 /**

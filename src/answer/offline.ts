@@ -37,6 +37,9 @@ import type { AskOptions } from './types.ts';
 
 export type { OfflineResult } from './compose.ts';
 
+/** Saker, best first, searched for one that speaks of a year no meeting was held in with the topic. */
+const TIME_CANDIDATES = 3;
+
 /** Below this share of the question's key content in its text, a sak is not what was asked about. */
 const MIN_CASE_COVERAGE = 0.5;
 
@@ -77,13 +80,20 @@ export async function answerOffline(
     if (m) return m;
   }
   ranking ??= await rankCases(lib, q, opts);
-  const { ranked, absent } = ranking;
+  const { absent } = ranking;
+  let { ranked } = ranking;
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
-  const best = ranked[0];
-  if (!best) return abstain(lib, q, undefined, 'no_match');
-  // A time the question puts the meeting in must hold: no meeting then, no answer.
-  if (!inTimeAsked(best.c, q) && !yearOfTopic(lib, q, best)) return abstain(lib, q, best, 'time');
+  if (!ranked[0]) return abstain(lib, q, undefined, 'no_match');
+  // A time the question puts the meeting in must hold: no meeting then, no answer. A year no
+  // meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
+  // history runs over the times it names; its steps are kept to them (history.ts).
+  if (q.intent !== 'history' && !inTimeAsked(ranked[0].c, q)) {
+    const dated = ranked.slice(0, TIME_CANDIDATES).filter((r) => yearOfTopic(lib, q, r));
+    if (!dated.length) return abstain(lib, q, ranked[0], 'time');
+    ranked = dated;
+  }
+  const best = ranked[0]!;
   if (!named && (!knowsTopic(lib, q) || coverage(lib, best.c, q) < MIN_CASE_COVERAGE))
     return abstain(lib, q, best, 'topic');
   // "How many …" is a fact question, even when it speaks of decisions ("decision authority");
