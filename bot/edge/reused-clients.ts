@@ -57,11 +57,21 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
 
   /** `factory`'s clients, kept: its app id is the claims' and every other setting is this object's. */
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
-    return {
-      create: (serviceUrl, audience) =>
-        this.connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
-          factory.create(serviceUrl, audience),
-        ),
-    };
+    return new ReusingConnectorFactory(factory, appId, this.connectors);
+  }
+}
+
+/** A class rather than a closure made per request: tsx wraps each new named closure in a naming call. */
+class ReusingConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: Clients<ConnectorClient>,
+  ) {}
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.connectors.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+      this.factory.create(serviceUrl, audience),
+    );
   }
 }
