@@ -13,6 +13,7 @@ import {
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import { keepEntityProperties } from './entity-serialisation.ts';
+import { ReusingBotFrameworkAuthentication } from './reused-clients.ts';
 
 /** Who sent a request, as the Bot Framework authentication found it (botbuilder does not export the type). */
 export type AuthenticateRequestResult = Awaited<
@@ -55,7 +56,7 @@ export function createAdapter(
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
-  const adapter = new MotebotAdapter(new ConfigurationBotFrameworkAuthentication(authSettings, credentials));
+  const adapter = new MotebotAdapter(new ReusingBotFrameworkAuthentication(authSettings, credentials));
   adapter.onTurnError = async (context, error) => {
     const reference = randomUUID().slice(0, 8);
     logger.error(

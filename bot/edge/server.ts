@@ -45,16 +45,6 @@ export function createApp(deps: {
   const { config, logger, adapter, bot, store, answerer, clock, shutdown } = deps;
   const app = express();
   app.disable('x-powered-by');
-  // The meeting side panel and stage (a web page for Teams tabs, with its APIs).
-  const members = new TeamsChatMembers({
-    adapter,
-    appId: config.MICROSOFT_APP_ID ?? '',
-    store,
-    clock,
-    logger,
-  });
-  app.use(createPanelRouter({ config, store, answerer, clock, logger, members, shutdown }));
-
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: config.localMode ? 'local' : 'teams' });
   });
@@ -86,6 +76,17 @@ export function createApp(deps: {
       else res.type(JSON_UTF8).end(JSON.stringify(invoke.body));
     },
   );
+
+  // The meeting side panel and stage (a web page for Teams tabs, with its APIs). After
+  // /api/messages, so an activity (each vote) is not matched against the panel's routes first.
+  const members = new TeamsChatMembers({
+    adapter,
+    appId: config.MICROSOFT_APP_ID ?? '',
+    store,
+    clock,
+    logger,
+  });
+  app.use(createPanelRouter({ config, store, answerer, clock, logger, members, shutdown }));
 
   // Innspill exports for the referat; the signed token is the permission (see bot/edge/export-links.ts).
   app.get('/api/exports/:token', async (req: Request<{ token: string }>, res: Response) => {

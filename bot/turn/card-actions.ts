@@ -63,6 +63,9 @@ export const CARD_ACTIONS = {
 
 export type CardVerb = keyof typeof CARD_ACTIONS;
 
+/** The refusal of an unknown verb or bad data, written only when there is one (not for every action). */
+const unknownAction = (): ActionResult => ({ message: refusalText({ code: 'unknown_action' }) });
+
 /** Runs a card action; an unknown verb or data that fails its schema changes nothing. */
 export async function runCardAction(
   context: TurnContext,
@@ -71,10 +74,9 @@ export async function runCardAction(
   data: unknown,
   deps: TurnDeps,
 ): Promise<ActionResult> {
-  const unknown = { message: refusalText({ code: 'unknown_action' }) };
-  if (!Object.hasOwn(CARD_ACTIONS, verb)) return unknown;
+  if (!Object.hasOwn(CARD_ACTIONS, verb)) return unknownAction();
   const { schema, run } = CARD_ACTIONS[verb as CardVerb] as ReturnType<typeof action<z.ZodTypeAny>>;
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return unknown;
+  if (!parsed.success) return unknownAction();
   return run(context, actor, parsed.data, deps);
 }

@@ -20,6 +20,7 @@ import type { Innspill, NewInnspill } from '../innspill/types.ts';
 import type { CountedAnswer, NewPoll, Poll, PollVote } from '../polls/types.ts';
 import type { AudienceQuestion, QuestionStatus } from '../qna/types.ts';
 import type { Passage } from '../record/types.ts';
+import { Batches } from './batches.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
 import type { Migration } from './migrations/migration.ts';
 import {
@@ -88,6 +89,8 @@ const LISTEN_RETRY_MS = 1000;
 const GROUP_BATCH = 200;
 /** Documents read per query while listing meetings, so their long texts are never all held at once. */
 const MEETING_BATCH = 16;
+/** Votes cast in one statement at most. */
+const VOTE_BATCH = 100;
 /** Search sections written or read per query. */
 const SECTION_BATCH = 2000;
 /** A section's position is its first passage's document id × this + the passage's place in it. */
@@ -191,6 +194,16 @@ function prepared(text: string, values: unknown[]): pg.QueryConfig {
 
 export class PostgresStore implements Store {
   private readonly secrets = new Map<string, string>();
+  /**
+   * Votes on a poll that arrive while a statement for it is under way go in its next statement
+   * together: in a burst (a room voting at once) a statement, its round trip, commit and count
+   * serve several votes instead of one.
+   */
+  private readonly votes = new Batches<PollVote, CountedAnswer[] | null>({
+    run: (pollId, votes) => this.castVotes(pollId, votes),
+    part: (v) => v.voterKey,
+    max: VOTE_BATCH,
+  });
   private readonly recordListeners = new Set<RecordChangeListener>();
   private listener: RecordListener | null = null;
   private closed = false;
@@ -1009,27 +1022,44 @@ export class PostgresStore implements Store {
     ).map(toPoll);
   }
 
-  async castVote(v: PollVote): Promise<CountedAnswer[] | null> {
-    // FOR SHARE holds the open poll until the vote is in: a close waits for it, and a vote that
-    // comes after the close sees the poll closed and is refused. The count is taken in the same
-    // statement: it cannot see the row its own insert writes, so it counts the other voters' rows
-    // and adds the one just cast (first given where that voter first voted).
+  castVote(v: PollVote): Promise<CountedAnswer[] | null> {
+    return this.votes.add(v.pollId, v);
+  }
+
+  /**
+   * A batch of votes on one poll (distinct voters), in one statement: all counted, or none when the
+   * poll is closed. FOR SHARE holds the open poll until the votes are in: a close waits for them,
+   * and votes that come after the close see the poll closed and are refused. The count is taken in
+   * the same statement: it cannot see the rows its own insert writes, so it counts the other
+   * voters' rows and adds the ones just cast (first given where a voter first voted), and every
+   * vote of the batch gets that count back.
+   */
+  private async castVotes(pollId: string, votes: PollVote[]): Promise<CountedAnswer[] | null> {
     const rows = await this.rows<{ answer_json: string; count: number; cast: number }>(
       `WITH cast_vote AS (
          INSERT INTO poll_votes (poll_id, voter_key, voter_name, answer_json, voted_at)
-         SELECT id, $2, $3, $4, $5 FROM polls WHERE id = $1 AND closed_at IS NULL FOR SHARE
+         SELECT p.id, v.voter_key, v.voter_name, v.answer_json, v.voted_at
+         FROM (SELECT id FROM polls WHERE id = $1 AND closed_at IS NULL FOR SHARE) p,
+           unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS v(voter_key, voter_name, answer_json, voted_at, n)
+         ORDER BY v.n
          ON CONFLICT (poll_id, voter_key) DO UPDATE SET answer_json = excluded.answer_json, voter_name = excluded.voter_name, voted_at = excluded.voted_at
          RETURNING seq, answer_json
        )
        SELECT answer_json, count(*)::int AS count, (SELECT count(*) FROM cast_vote)::int AS cast
        FROM (
-         SELECT seq, answer_json FROM poll_votes WHERE poll_id = $1 AND voter_key <> $2
+         SELECT seq, answer_json FROM poll_votes WHERE poll_id = $1 AND voter_key <> ALL($2)
          UNION ALL SELECT seq, answer_json FROM cast_vote
        ) v
        GROUP BY answer_json ORDER BY min(seq)`,
-      [v.pollId, v.voterKey, v.voterName, JSON.stringify(v.answer), v.votedAt],
+      [
+        pollId,
+        votes.map((v) => v.voterKey),
+        votes.map((v) => v.voterName),
+        votes.map((v) => JSON.stringify(v.answer)),
+        votes.map((v) => v.votedAt),
+      ],
     );
-    if (rows[0]?.cast !== 1) return null;
+    if (rows[0]?.cast !== votes.length) return null;
     return rows.map((r) => ({
       answer: JSON.parse(r.answer_json) as CountedAnswer['answer'],
       count: r.count,
