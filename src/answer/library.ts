@@ -61,8 +61,12 @@ const caseKeysOf = (m: MeetingRow) => m.items.map((i) => caseKey(m.committee, me
 /** Meetings in the store's order (by source), which cases and answers are built in. */
 const bySource = (a: MeetingRow, b: MeetingRow) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
+const NO_PASSAGES: Passage[] = [];
+
 export async function loadLibrary(store: Store, embed: Embedder | null = null): Promise<Library> {
   const cache = new Map<string, Passage[]>();
+  /** Each case's text for matching, with the passages it was joined from. */
+  const joined = new WeakMap<Case, { passages: Passage[]; text: string }>();
   const refOf = (key: string): CaseRef => {
     const [committee, meeting, sak] = key.split('|') as [string, string, string];
     return { committee, meeting, sak: sak || null };
@@ -100,9 +104,15 @@ export async function loadLibrary(store: Store, embed: Embedder | null = null): 
       return cache.get(key) ?? [];
     },
     caseText(c) {
+      // Joined once per case and passages loaded: coverage asks for it many times a question.
+      const passages = cache.get(c.key) ?? NO_PASSAGES;
+      const known = joined.get(c);
+      if (known?.passages === passages) return known.text;
       // Where the meeting was held names it too: "the NUFA meeting at Gardermoen".
       const places = c.sources.flatMap((s) => (s.meeting.place ? [foldForMatch(s.meeting.place)] : []));
-      return joinFolded([foldForMatch(c.item.title), ...places, ...(cache.get(c.key) ?? []).map(foldedText)]);
+      const text = joinFolded([foldForMatch(c.item.title), ...places, ...passages.map(foldedText)]);
+      joined.set(c, { passages, text });
+      return text;
     },
     async refresh() {
       const changes = await store.recordChangesSince(lib.revision);
