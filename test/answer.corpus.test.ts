@@ -76,6 +76,10 @@ describe('a topic’s timeline', () => {
 });
 
 describe('what a question is about', () => {
+  /** The key term of a question for one of its words. */
+  const termOf = async (question: string, word: string) =>
+    keyTerms(await loadLibrary(corpus.store), understand(question)).find((t) => t.word === word);
+
   it('matches a sak by where its meeting was held: "the NUFA meeting at Gardermoen"', async () => {
     const lib = await loadLibrary(corpus.store);
     const at = lib.cases.filter((c) => c.committee === 'NUFA' && c.date?.startsWith('2021-10'));
@@ -92,11 +96,8 @@ describe('what a question is about', () => {
   });
 
   it('finds a translation whose stem is too short to stand inside words by the word itself', async () => {
-    const lib = await loadLibrary(corpus.store);
     // FreeDict gives "varighet" for "duration"; its stem "var" only matches standing alone.
-    const [term] = keyTerms(lib, understand('What was the duration of the framework agreement?')).filter(
-      (t) => t.word === 'duration',
-    );
+    const term = await termOf('What was the duration of the framework agreement?', 'duration');
     expect(term).toBeDefined();
     expect(holds(term!, 'varighet: 2+2+2 år')).toBe(true);
   });
@@ -115,23 +116,17 @@ describe('what a question is about', () => {
   });
 
   it('reaches the documents’ own word for an English word the dictionary lacks', async () => {
-    const lib = await loadLibrary(corpus.store);
-    const [term] = keyTerms(lib, understand('What about psychiatric care?')).filter(
-      (t) => t.word === 'psychiatric',
-    );
+    const term = await termOf('What about psychiatric care?', 'psychiatric');
     expect(term?.alts).toContain('psykiatrisk');
   });
 
   it('finds a name joined of capitalised parts only whole: "Nord-Norge" is not "Norge"', async () => {
-    const lib = await loadLibrary(corpus.store);
-    const [term] = keyTerms(lib, understand('Hva ble bestemt om felles journal i Nord-Norge?')).filter(
-      (t) => t.word === 'nord-norge',
-    );
+    const term = await termOf('Hva ble bestemt om felles journal i Nord-Norge?', 'nord-norge');
     expect(term).toBeDefined();
     expect(holds(term!, 'pasienter i hele norge')).toBe(false);
     expect(holds(term!, 'helse nord-norge')).toBe(true);
     // A prefix or an ending on an abbreviation is still read by its parts.
-    const [kvu] = keyTerms(lib, understand('Hva sier KVU-en om journal?')).filter((t) => t.word === 'kvu-en');
+    const kvu = await termOf('Hva sier KVU-en om journal?', 'kvu-en');
     expect(kvu?.alts).toContain('kvu');
   });
 });
