@@ -109,6 +109,8 @@ describe('understanding a question', () => {
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
+    expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);
+    expect(topicWords('Hvor mye tid var satt av til Akson den andre dagen?')).toEqual(['akson']);
     expect(topicWords('Hva ble ekstramøtet bedt om å si om nødnett, blant annet samme år?')).toEqual([
       'nødnett',
     ]);

@@ -36,7 +36,7 @@ const FRAME_WORDS = new Set(
    bestemt bestemte besluttet
    forslag forslaget foreslås foreslått til
    present presents presented presenter la frem legger lagt fram
-   scheduled tidspunkt time date dato
+   scheduled tidspunkt tid time date dato
    discuss discussed discussion drøfte drøftet drøfting
    progress progressed develop developed development evolve evolved change changed work arbeid arbeidet utviklet history historikk
    start starts started end ends ended begin begins began slutt slutter sluttet starter startet begynner
@@ -122,8 +122,9 @@ const SEASONS =
 /** Sak ids ("12/24") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
-/** The day of a meeting of several ("day 1", "dag 2"): when, like a date, not what. */
-const MEETING_DAY = /(?<![\p{L}\p{N}])(?:day|dag)\s+\d(?![\p{L}\p{N}])/giu;
+/** The day of a meeting of several ("day 1", "dag to", "the second day"): when, like a date, not what. */
+const MEETING_DAY =
+  /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(?:\d|one|two|three|en|to|tre)|(?:first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/giu;
 
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
