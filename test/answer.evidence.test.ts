@@ -45,6 +45,15 @@ describe('quotable units', () => {
     ]);
   });
 
+  it('keep a range of figures whole, but break a list of years', () => {
+    const units = (t: string) => unitsOf([passage(t)]).map((u) => u.text);
+    expect(units('Økonomisk ramme: 180 MNOK – 2 400 MNOK')).toEqual([
+      'Økonomisk ramme: 180 MNOK – 2 400 MNOK',
+    ]);
+    expect(units('Planen gjelder 2019 - 2020 for alle')).toEqual(['Planen gjelder 2019 - 2020 for alle']);
+    expect(units('Status - 2023: ferdig - 2024: start')).toEqual(['Status', '2023: ferdig', '2024: start']);
+  });
+
   it('read a heading ending in a colon with the list it introduces, but a section label alone', () => {
     const units = unitsOf([
       passage('Deltagere:\n- Kari Nordmann\n- Ola Hansen\nSiri Utkilen'),
