@@ -458,6 +458,14 @@ describe('answers over the corpus', () => {
     expect(signed.answer).toMatch(/Rammeavtalen signert 21\.08\.2019/);
   });
 
+  it('abstains on a share or a "most" the documents never state, though they treat the topic', async () => {
+    for (const q of [
+      'Hvor stor andel av kostnadene for kjernejournal betaler RHF-ene?',
+      'Which municipality has the most users of digital home follow-up?',
+    ])
+      expect((await corpus.answerer.ask(q)).abstained, q).toBe(true);
+  });
+
   it('abstains on a price per unit the documents never give, though they treat what is priced', async () => {
     for (const q of [
       'What do the municipalities pay per user for kjernejournal?',

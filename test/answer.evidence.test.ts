@@ -93,10 +93,12 @@ describe('what a question asks for', () => {
     ['Who presented the item?', ['person']],
     ['Which consultancy reviewed the programme?', ['name']],
     ['Which IT vendor delivers the system?', ['name']],
-    ['Hvilken EPJ-leverandør har flest kunder?', ['name']],
+    ['Hvilken EPJ-leverandør har flest kunder?', ['name', 'superlative']],
     ['Which of the options was chosen?', ['choice']],
     ['Hvilken skyleverandør valgte Helse Vest?', ['name', 'choice']],
     ['Which vendor did they end up with?', ['name', 'choice']],
+    ['What share of the municipalities use it?', ['number', 'percent']],
+    ['Hvilken kommune har flest brukere?', ['superlative']],
     ['Hvor mye koster løsningen?', ['number', 'amount']],
     ['What does the memo say about the roadmap?', []],
   ])('«%s» asks for %j', (question, kinds) => {
@@ -116,6 +118,13 @@ describe('what a question asks for', () => {
     expect(holdsKind('choice', 'Rammeavtalen signert 21.08.2019')).toBe(true);
     expect(holdsKind('choice', 'Direktoratet har valgt å dele produktene i fire nivåer.')).toBe(true);
     expect(holdsKind('choice', 'Risikovurderinger av MS og AWS sine tilbud pågår.')).toBe(false);
+  });
+
+  it('a share is answered by a percentage, a superlative by text that says which is most', () => {
+    expect(holdsKind('percent', 'Sykmeldinger utgjør 94% av skjemaene.')).toBe(true);
+    expect(holdsKind('percent', 'Kommunene skal betale en større andel.')).toBe(false);
+    expect(holdsKind('superlative', 'Leverandøren med flest kommunekunder er …')).toBe(true);
+    expect(holdsKind('superlative', 'Foreløpige resultater av kartleggingen ble presentert.')).toBe(false);
   });
 
   it('a "when" is answered by a time the text names in words too', () => {

@@ -261,7 +261,8 @@ export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[
 }
 
 /** What kind of thing a question asks for, so evidence without such a thing cannot answer it. */
-export type Expected = 'number' | 'date' | 'person' | 'name' | 'amount' | 'rating' | 'choice';
+export type Expected =
+  'number' | 'date' | 'person' | 'name' | 'amount' | 'rating' | 'choice' | 'percent' | 'superlative';
 
 const EXPECTS: [Expected, RegExp][] = [
   [
@@ -285,11 +286,21 @@ const EXPECTS: [Expected, RegExp][] = [
 const ASKS_CHOICE =
   /(?<![\p{L}])(choose|chose|chosen|choosing|pick|picked|select|selected|selecting|end(?:ed)? up|valgte|valgt|velge|velger|landet på|inngikk|inngått|signed|signerte|signert)(?![\p{L}])/u;
 
+/** A question for the most or the least of something: its answer says which is ("flest", "størst"). */
+const ASKS_SUPERLATIVE =
+  /(?<![\p{L}])(flest|mest|størst\p{L}*|høyest\p{L}*|lavest\p{L}*|færrest|most|largest|biggest|highest|lowest|fewest)(?![\p{L}])/u;
+
+/** A question for a share or a percentage: its answer is one ("68 %", "94 prosent"). */
+const ASKS_PERCENT =
+  /(?<![\p{L}])(what share|which share|hvor stor andel|hvilken andel|prosentandel\p{L}*|percentage|per ?cent|prosent|how many percent|hvor mange prosent)(?![\p{L}])/u;
+
 export function expectedKinds(q: Question): Expected[] {
   const t = foldForMatch(q.text);
   // "When … and who …" asks for both.
   const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
   if (ASKS_CHOICE.test(t)) kinds.push('choice');
+  if (ASKS_PERCENT.test(t)) kinds.push('percent');
+  if (ASKS_SUPERLATIVE.test(t)) kinds.push('superlative');
   if (q.wantsAmount) kinds.push('amount');
   // "Which consultancy assessed (vurderte) the programme?" asks for a name; a rating is what is
   // asked only when nothing else is.
@@ -368,6 +379,9 @@ const HAS = {
   // Words that say a choice was made: chosen, decided, signed, awarded.
   choice:
     /(?<![\p{L}])(valg\p{L}*|valgt\p{L}*|valgte|velge\p{L}*|besluttet|beslutning\p{L}*|vedtatt|vedtok|inngått|inngikk|signert\p{L}*|signerte|tildelt|kontrakt\p{L}*|landet på|gikk for|chosen|selected|signed|awarded|contract\p{L}*)(?![\p{L}])/iu,
+  percent: /\d\s?%|(?<![\p{L}])(prosent|per ?cent)(?![\p{L}])/iu,
+  superlative:
+    /(?<![\p{L}])(flest\p{L}*|mest|størst\p{L}*|høyest\p{L}*|lavest\p{L}*|færrest\p{L}*|minst|most|largest|biggest|highest|lowest|fewest|ledende|markedsleder\p{L}*)(?![\p{L}])/iu,
 } satisfies Record<Expected, RegExp>;
 
 /** Whether a piece of text holds the kind of thing asked for. */
