@@ -170,3 +170,17 @@ describe('passages are small enough to quote', () => {
     }
   });
 });
+
+describe('passages', () => {
+  it('keep a numbered list in the sentence that introduces it, in every rendering', async () => {
+    for (const file of [
+      path.join(TXT, '001_3b351634044a7914.txt'),
+      path.join(FORMATS, '001_3b351634044a7914.pdf'),
+      path.join(FORMATS, '001_3b351634044a7914.docx'),
+    ]) {
+      const { passages } = await ingest(file);
+      const list = passages.find((p) => /Prioriteringen i PDS og PLL/.test(p.text));
+      expect(list?.text, file).toMatch(/er: 1\. PLL 2\. Pasientens prøvesvar 3\. Dokumentdeling/);
+    }
+  });
+});

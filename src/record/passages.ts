@@ -72,7 +72,10 @@ function units(text: string, max: number): string[] {
     .split('\n')
     .flatMap((l) => {
       const out: string[] = [];
-      for (const s of l.split(/(?<=[.!?])\s+(?=[«"(]?[\p{Lu}\d])|\s+(?=•\s)/u).map(squash)) {
+      // Not after a list number or an ordinal ("er: 1. PLL 2. Pasientens prøvesvar", "1. mai").
+      for (const s of l
+        .split(/(?<=[.!?])(?<!(?<![\d.])\d{1,2}\.)\s+(?=[«"(]?[\p{Lu}\d])|\s+(?=•\s)/u)
+        .map(squash)) {
         if (out.length && out.at(-1)!.length < TINY) out[out.length - 1] += ` ${s}`;
         else if (s) out.push(s);
       }
