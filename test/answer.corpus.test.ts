@@ -492,6 +492,15 @@ describe('answers over the corpus', () => {
     expect(a.citations.map((c) => c.sak)).toContain('23/20');
   });
 
+  it('quotes with a sentence that points to the list "vist over" the list it points to', async () => {
+    const a = await corpus.answerer.ask(
+      'How should NUIT rank the FKJ pilots against the priority order in PDS and PLL?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/vist over/);
+    expect(a.answer).toMatch(/1\. PLL 2\. Pasientens prøvesvar/);
+  });
+
   it('answers what a meeting decided with every sak’s vedtak, and abstains where only proposals are known', async () => {
     const a = await corpus.answerer.ask('Which decisions were made at the NUIT meeting in June 2020?');
     expect(a.abstained).toBe(false);

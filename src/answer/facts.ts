@@ -118,6 +118,13 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
     .sort((a, b) => a.unit.order - b.unit.order);
   const run = next.filter((e, i) => e.unit.order === lead.unit.order + i + 1);
   if (headsList(lead.unit.text, run[0]?.unit.text)) return run.slice(0, LIST_ITEMS);
+  // "… prioriteringsrekkefølgen vist over": the list it points to stands just before it.
+  if (POINTS_UP.test(lead.unit.text)) {
+    const above = pool
+      .filter((e) => e.unit.order < lead.unit.order && NUMBERED_LIST.test(e.unit.text))
+      .sort((a, b) => b.unit.order - a.unit.order)[0];
+    if (above && lead.unit.order - above.unit.order <= POINTS_REACH) return [above];
+  }
   if (!withNext) return [];
   // Mid-paragraph, the sentence before often says who speaks ("Helse Nord RHF uttalte …").
   const before = pool.find(
@@ -128,6 +135,14 @@ function continuation(lead: Evidence, pool: Evidence[], withNext = true): Eviden
     ...run.slice(0, 1).filter((e) => e.unit.text.length < CONTEXT_CHARS),
   ];
 }
+
+/** A sentence that refers to what stands above it: "vist over", "nevnt ovenfor", "shown above". */
+const POINTS_UP =
+  /(?<![\p{L}])(?:vist|nevnt|beskrevet|omtalt|listet|shown|listed|described|mentioned)\s+(?:over|ovenfor|above)(?![\p{L}])/iu;
+/** How many units back the list a sentence points to may stand. */
+const POINTS_REACH = 4;
+/** A numbered list in one unit: "1. PLL 2. Pasientens prøvesvar …". */
+const NUMBERED_LIST = /(?:^|\s)1[.)]\s\S[\s\S]*\s2[.)]\s\S/;
 
 /** A passage up to this long is quoted whole: the bullet or paragraph says who said what. */
 const WHOLE_PASSAGE = 560;
