@@ -248,7 +248,7 @@ export const EARLIER_DECISIONS = /^vedtak fra tidligere behandlinger[^:]*:\s*/i;
  * ("kl. 09.00", "ca. 60"), nor inside a range of figures ("180 MNOK – 2 400 MNOK", "2019 - 2020").
  */
 const BREAK =
-  /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}«"])|(?<!\d\.?\s?[\p{L}%]{0,6})\s+[-–*]\s+(?=\d)|(?<=[^\d\s.][.!?»])(?<!\b(?:[Kk]l|[Nn]r|[Cc]a|[Jj]f|[Pp]kt|mill|mrd|kr|[Ee]vt|[Dd]vs|[Vv]edr|[Rr]ef|[Tt]lf)\.)\s+(?=[\p{Lu}«"(\d])/u;
+  /\n+|\s+(?=[•▪●])|\s+[-–*]\s+(?=[\p{Lu}«"])|\s+(?=[-–*]\s+\d)(?<!\d\.?\s?[\p{L}%]{0,6}\s+)[-–*]\s+|(?<=[^\d\s.][.!?»])(?<!\b(?:[Kk]l|[Nn]r|[Cc]a|[Jj]f|[Pp]kt|mill|mrd|kr|[Ee]vt|[Dd]vs|[Vv]edr|[Rr]ef|[Tt]lf)\.)\s+(?=[\p{Lu}«"(\d])/u;
 
 export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[] {
   const out: Unit[] = [];
