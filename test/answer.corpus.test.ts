@@ -35,7 +35,7 @@ describe('a topic’s timeline', () => {
   it('dates a step by the sentence after its best one in the paragraph, which need not name the topic again', async () => {
     const steps = await corpus.answerer.timeline('informasjonssikkerhet');
     const step = steps.find((s) => s.citation.sak === '31/20');
-    expect(step?.quotes).toHaveLength(2);
+    expect(step).toBeDefined();
     expect(step!.quotes[1]).toMatch(/\b20\d\d\b/);
     expect(step!.quotes[1]).not.toMatch(/informasjonssikkerhet/i);
   });
@@ -50,9 +50,10 @@ describe('a topic’s timeline', () => {
 
   it('quotes, beside what a step says of the topic, where its text dates it', async () => {
     const steps = await corpus.answerer.timeline('digital hjemmeoppfølging');
-    const dated = steps.filter((s) => s.quotes.length === 2);
+    const dated = steps.filter((s) => s.quotes.slice(1).some((q) => /\b(19|20)\d\d\b/.test(q)));
     expect(dated.length).toBeGreaterThan(0);
-    for (const s of dated) expect(s.quotes[1]).toMatch(/\b(19|20)\d\d\b|\d/);
+    // A step says up to three things of the topic: its best sentence, where it stood, one more.
+    expect(Math.max(...steps.map((s) => s.quotes.length))).toBe(3);
   });
 
   it('reads "through the years" as when, not what, and leaves out a memo’s "N/A" for earlier treatments', async () => {

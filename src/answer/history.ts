@@ -117,12 +117,14 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
     const dated = fitting
       ? undefined
       : [...about, ...paragraph].find((e) => e !== best && DATED.test(e.unit.text));
+    // One more thing the sak says of the topic: a step's detail is often not in its best sentence.
+    const more = about.find((e) => e !== best && e !== (fitting ?? dated) && !POINTER.test(e.unit.text));
     steps.push({
       c: r.c,
       // How much the sak's text is about the topic (its search rank, and how many of its units hold
       // it) tells steps from mentions.
       weight: title + own + r.score / top + Math.min(1, about.length / TREATED_UNITS),
-      details: [best, fitting ?? dated]
+      details: [best, fitting ?? dated, more]
         .filter((e): e is Evidence => !!e && (e.own > 0 || e === dated))
         .map((e) => ({ text: e.unit.text, passage: e.unit.passage })),
     });
