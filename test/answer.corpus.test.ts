@@ -48,6 +48,14 @@ describe('a topic’s timeline', () => {
     expect(step!.quotes.join(' ')).toMatch(/nødkommunikasjon|Nødnett/);
   });
 
+  it('never quotes a memo’s copy of the proposal as what a step says: the proposal is shown already', async () => {
+    const steps = await corpus.answerer.timeline('felles grunnmur');
+    const step = steps.find((s) => s.citation.sak === '30/20');
+    expect(step?.proposal).toBeTruthy();
+    for (const q of step!.quotes) expect(q).not.toMatch(/^Forslag til vedtak:/);
+    for (const s of steps) for (const q of s.quotes) expect(q).not.toMatch(/^Se presentasjon/);
+  });
+
   it('quotes, beside what a step says of the topic, where its text dates it', async () => {
     const steps = await corpus.answerer.timeline('digital hjemmeoppfølging');
     const dated = steps.filter((s) => s.quotes.slice(1).some((q) => /\b(19|20)\d\d\b/.test(q)));

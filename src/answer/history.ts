@@ -11,6 +11,7 @@ import {
   holds,
   keyTerms,
   rankEvidence,
+  sameKey,
   share,
   titleCoverage,
   type Evidence,
@@ -68,6 +69,9 @@ const PARAGRAPH_REACH = 3;
 /** A sentence that refers the reader to another document: "Se vedlegg …", "Jf. presentasjonen", "See the slides". */
 const POINTER = /^(?:[\p{L} ]+:\s*)?(?:se|jf\.?|see|refer to)\s/iu;
 
+/** How much of a decision's start a unit must repeat to be a copy of it. */
+const DECISION_HEAD = 60;
+
 /** A year, a date or a figure with its unit: what dates a development. */
 const DATED = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(%|prosent|mill|mrd)/i;
 
@@ -84,12 +88,16 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   for (const r of ranked) {
     if (coverage(lib, r.c, q) < STEP_COVERAGE) continue;
     const title = titleCoverage(lib, r.c, q);
-    const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => p.kind === 'agenda');
     // A sentence that only points elsewhere ("Se presentasjon for mer detaljer om …") names the
-    // topic without saying anything of it.
-    const best = [...evidence]
-      .filter((e) => !POINTER.test(e.unit.text))
-      .sort((a, b) => b.own - a.own || b.score - a.score)[0];
+    // topic without saying anything of it, and a memo's copy of the proposal is shown as the
+    // proposal already.
+    const decisions = [r.c.item.proposed_decision, r.c.item.adopted_decision].flatMap((d) =>
+      d ? [sameKey({ text: d }).slice(0, DECISION_HEAD)] : [],
+    );
+    const evidence = rankEvidence(lib, q, [{ c: r.c, score: 1 }], (p) => p.kind === 'agenda').filter(
+      (e) => !POINTER.test(e.unit.text) && !decisions.some((d) => sameKey(e.unit).startsWith(d)),
+    );
+    const best = [...evidence].sort((a, b) => b.own - a.own || b.score - a.score)[0];
     const own = best?.own ?? 0;
     // Where the question asks for a kind of thing (a date), the step also quotes where it stands:
     // the unit that says most beyond what the title already names (slides repeat their title).
@@ -118,7 +126,7 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
       ? undefined
       : [...about, ...paragraph].find((e) => e !== best && DATED.test(e.unit.text));
     // One more thing the sak says of the topic: a step's detail is often not in its best sentence.
-    const more = about.find((e) => e !== best && e !== (fitting ?? dated) && !POINTER.test(e.unit.text));
+    const more = about.find((e) => e !== best && e !== (fitting ?? dated));
     steps.push({
       c: r.c,
       // How much the sak's text is about the topic (its search rank, and how many of its units hold
