@@ -111,6 +111,18 @@ describe('what a question is about', () => {
     expect(holds(term!, 'varighet: 2+2+2 år')).toBe(true);
   });
 
+  it('reads words glossed in brackets and their gloss as one concept: "shared language (felles språk)"', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const words = keyTerms(lib, understand('Who presented shared language (felles språk) to NUFA?')).map(
+      (t) => t.word,
+    );
+    expect(words).toContain('felles språk');
+    for (const w of ['shared', 'language', 'felles', 'språk']) expect(words).not.toContain(w);
+    // An abbreviation in brackets is the abbreviation table's.
+    const pll = keyTerms(lib, understand('Hva sier dokumentene om pasientens legemiddelliste (PLL)?'));
+    expect(pll.map((t) => t.word)).not.toContain('pasientens legemiddelliste');
+  });
+
   it('reads "day 1" of a meeting as when, not as a topic word', async () => {
     const lib = await loadLibrary(corpus.store);
     const terms = keyTerms(lib, understand('On day 1 of the NUFA meeting, who presented the NILAR status?'));

@@ -59,13 +59,31 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   // of which may be the topic or a frame word; a prefix or an ending ("e-resept", "KVU-en") and a
   // name ("Midt-Norge") stay whole.
   const split = q.text.replace(/(\p{L}{4,})-(?=\p{Ll}{4,})/gu, '$1 ');
-  const ws = [...new Set(topicWords(split))].filter((w) => !framesIntent(q, w));
   const english = q.language === 'en';
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
   const asFound = (t: string) => {
     const w = words(t);
     return w.length === 1 ? matchForms(w[0]!) : [w.join(' ')];
   };
+  // "shared language (felles språk)": the words in brackets gloss as many words before them, and
+  // the two are one concept, found by either.
+  const glossed = new Set<string>();
+  for (const g of glosses(split)) {
+    const primary = [g.gloss.join(' ')];
+    units.push({
+      word: g.gloss.join(' '),
+      primary,
+      alts: [
+        ...new Set([
+          ...primary,
+          g.glossed.join(' '),
+          ...(g.gloss.length === 1 ? g.glossed.flatMap((w) => alternatives(w, english)) : []),
+        ]),
+      ],
+    });
+    for (const w of [...g.gloss, ...g.glossed]) glossed.add(w);
+  }
+  const ws = [...new Set(topicWords(split))].filter((w) => !framesIntent(q, w) && !glossed.has(w));
   for (let i = 0; i < ws.length; i++) {
     const pair = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '';
     const translated = pair ? lex.enNb.get(pair) : undefined;
@@ -86,6 +104,21 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
     }
   }
   return units;
+}
+
+/**
+ * Glosses in a question: two to four lower-case words in brackets ("(felles språk)") and as many
+ * topic words before them. An abbreviation in brackets ("(PLL)") is the abbreviation table's.
+ */
+function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
+  const out: { gloss: string[]; glossed: string[] }[] = [];
+  for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) {
+    const gloss = topicWords(m[1]!);
+    if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}{2}/u.test(m[1]!)) continue;
+    const glossed = topicWords(text.slice(0, m.index)).slice(-gloss.length);
+    if (glossed.length === gloss.length) out.push({ gloss, glossed });
+  }
+  return out;
 }
 
 /**
