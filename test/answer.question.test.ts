@@ -39,6 +39,8 @@ describe('understanding a question', () => {
     ['Hvordan endret planen for skytjenester seg fra juni til september?', 'history', 'nb'],
     ['How did the plan for cloud services change between the meetings?', 'history', 'en'],
     ['Hvilke tre spørsmål ba direktoratet NUIT svare på om skytjenester?', 'discussion', 'nb'],
+    ['Hva ble NUFA bedt om å konkludere om internasjonale standarder?', 'proposed_decision', 'nb'],
+    ['What was NUIT asked to conclude on cloud services?', 'proposed_decision', 'en'],
     ['Which two questions were put to NUFA on cloud services?', 'discussion', 'en'],
     ['Hvordan er skytjenester behandlet på tvers av møtene?', 'history', 'nb'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],
