@@ -313,27 +313,27 @@ const EXPECTS: [Expected, RegExp][] = [
     // ending in one ("hvilken EPJ-leverandør", "hvilket konsulentselskap").
     /\b(which|hvilke[tn]?) (?:[\p{L}-]+ )?(company|companies|firms?|consultanc\w*|vendors?|suppliers?|organi[sz]ations?|[\p{L}-]*(?:selskap|leverandør|firma|organisasjon)\w*)\b/u,
   ],
+  // What someone chose, signed or ended up with: the answer says the choice was made.
+  [
+    'choice',
+    /(?<![\p{L}])(choose|chose|chosen|choosing|pick|picked|select|selected|selecting|end(?:ed)? up|valgte|valgt|velge|velger|landet på|inngikk|inngått|signed|signerte|signert)(?![\p{L}])/u,
+  ],
+  // A share or a percentage: the answer is one ("68 %", "94 prosent").
+  [
+    'percent',
+    /(?<![\p{L}])(what share|which share|hvor stor andel|hvilken andel|prosentandel\p{L}*|percentage|per ?cent|prosent|how many percent|hvor mange prosent)(?![\p{L}])/u,
+  ],
+  // The most or the least of something: the answer says which is ("flest", "størst").
+  [
+    'superlative',
+    /(?<![\p{L}])(flest|mest|størst\p{L}*|høyest\p{L}*|lavest\p{L}*|færrest|most|largest|biggest|highest|lowest|fewest)(?![\p{L}])/u,
+  ],
 ];
-
-/** A question about what someone chose, signed or ended up with: its answer says the choice was made. */
-const ASKS_CHOICE =
-  /(?<![\p{L}])(choose|chose|chosen|choosing|pick|picked|select|selected|selecting|end(?:ed)? up|valgte|valgt|velge|velger|landet på|inngikk|inngått|signed|signerte|signert)(?![\p{L}])/u;
-
-/** A question for the most or the least of something: its answer says which is ("flest", "størst"). */
-const ASKS_SUPERLATIVE =
-  /(?<![\p{L}])(flest|mest|størst\p{L}*|høyest\p{L}*|lavest\p{L}*|færrest|most|largest|biggest|highest|lowest|fewest)(?![\p{L}])/u;
-
-/** A question for a share or a percentage: its answer is one ("68 %", "94 prosent"). */
-const ASKS_PERCENT =
-  /(?<![\p{L}])(what share|which share|hvor stor andel|hvilken andel|prosentandel\p{L}*|percentage|per ?cent|prosent|how many percent|hvor mange prosent)(?![\p{L}])/u;
 
 export function expectedKinds(q: Question): Expected[] {
   const t = foldForMatch(q.text);
   // "When … and who …" asks for both.
   const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
-  if (ASKS_CHOICE.test(t)) kinds.push('choice');
-  if (ASKS_PERCENT.test(t)) kinds.push('percent');
-  if (ASKS_SUPERLATIVE.test(t)) kinds.push('superlative');
   if (q.wantsAmount) kinds.push('amount');
   // "Which consultancy assessed (vurderte) the programme?" asks for a name; a rating is what is
   // asked only when nothing else is.
