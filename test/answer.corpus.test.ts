@@ -48,6 +48,16 @@ describe('a topic’s timeline', () => {
     expect(step!.quotes.join(' ')).toMatch(/nødkommunikasjon|Nødnett/);
   });
 
+  it('quotes a label that ends in a colon with what it introduces, never alone', async () => {
+    const steps = await corpus.answerer.timeline('normerende produkter');
+    const quotes = steps.flatMap((s) => s.quotes);
+    expect(quotes.some((q) => /^Hensikt med saken:\s*\S/.test(q))).toBe(true);
+    for (const q of quotes) expect(q).not.toMatch(/:\s*$/);
+    // An item quoted with its label is not quoted again on its own.
+    for (const s of steps)
+      for (const q of s.quotes) expect(s.quotes.filter((o) => o !== q && o.includes(q))).toEqual([]);
+  });
+
   it('never quotes a memo’s copy of the proposal as what a step says: the proposal is shown already', async () => {
     const steps = await corpus.answerer.timeline('felles grunnmur');
     const step = steps.find((s) => s.citation.sak === '30/20');

@@ -490,8 +490,10 @@ export interface Evidence {
   unit: Unit;
   /** Key-term coverage of the unit's passage with the sak title. */
   coverage: number;
-  /** Key-term coverage of the unit alone. */
+  /** Key-term coverage of the unit alone (a heading with the list it introduces). */
   own: number;
+  /** What `own` was measured on: the unit, or a heading with the list it introduces. */
+  reach: string;
   /** Whether the unit holds every kind of thing the question asks for. */
   fits: boolean;
   score: number;
@@ -552,6 +554,7 @@ export function rankEvidence(
         unit,
         coverage: cov,
         own,
+        reach,
         fits,
         score: cov + 0.7 * own + RANK_WEIGHT * (score / top) - 0.02 * rank + (fits ? 0.25 : 0),
       });

@@ -134,7 +134,13 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
       weight: title + own + r.score / top + Math.min(1, about.length / TREATED_UNITS),
       details: [best, fitting ?? dated, more]
         .filter((e): e is Evidence => !!e && (e.own > 0 || e === dated))
-        .map((e) => ({ text: e.unit.text, passage: e.unit.passage })),
+        // A label ("Hensikt med saken:") is quoted with the list it introduces, or it says nothing;
+        // a list item already quoted with its label is not quoted again.
+        .map((e) => ({ text: e.reach, passage: e.unit.passage }))
+        .filter(
+          (d, i, all) =>
+            !all.some((o, j) => j !== i && o.text.includes(d.text) && (o.text !== d.text || j < i)),
+        ),
     });
   }
   const heaviest = Math.max(0, ...steps.map((s) => s.weight));
