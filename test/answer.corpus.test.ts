@@ -133,6 +133,18 @@ describe('what a question is about', () => {
     expect(pll.map((t) => t.word)).not.toContain('pasientens legemiddelliste');
   });
 
+  it('reads English words an abbreviation in brackets spells out as that one concept: "concept study (KVU)"', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const q = understand('What did the concept study (KVU) for the emergency network conclude in the end?');
+    const terms = keyTerms(lib, q);
+    const kvu = terms.find((t) => t.word === 'kvu');
+    expect(kvu?.alts).toEqual(expect.arrayContaining(['konseptvalgutredning', 'concept study']));
+    for (const w of ['concept', 'study']) expect(terms.map((t) => t.word)).not.toContain(w);
+    // No more words than the abbreviation has letters, and none past a word that is no topic.
+    const short = keyTerms(lib, understand('What about the national core journal (KJ)?')).map((t) => t.word);
+    expect(short).toContain('national');
+  });
+
   it('reads "day 1" of a meeting as when, not as a topic word', async () => {
     const lib = await loadLibrary(corpus.store);
     const terms = keyTerms(lib, understand('On day 1 of the NUFA meeting, who presented the NILAR status?'));

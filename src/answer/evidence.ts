@@ -66,20 +66,16 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
     return w.length === 1 ? matchForms(w[0]!) : [w.join(' ')];
   };
   // "shared language (felles språk)": the words in brackets gloss as many words before them, and
-  // the two are one concept, found by either.
+  // the two are one concept, found by either. "concept study (KVU)": the abbreviation is what the
+  // words before it spell out, found by its own expansions.
   const glossed = new Set<string>();
   for (const g of glosses(split)) {
-    const primary = [g.gloss.join(' ')];
+    const abbreviated = g.gloss.length === 1;
+    const primary = abbreviated ? alternatives(g.gloss[0]!, english) : [g.gloss.join(' ')];
     units.push({
       word: g.gloss.join(' '),
       primary,
-      alts: [
-        ...new Set([
-          ...primary,
-          g.glossed.join(' '),
-          ...(g.gloss.length === 1 ? g.glossed.flatMap((w) => alternatives(w, english)) : []),
-        ]),
-      ],
+      alts: [...new Set([...primary, g.glossed.join(' ')])],
     });
     for (const w of [...g.gloss, ...g.glossed]) glossed.add(w);
   }
@@ -106,17 +102,41 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   return units;
 }
 
+/** An abbreviation alone in brackets: "(KVU)", "(PLL)", "(HN2)". */
+const BRACKETED_ABBREVIATION = /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u;
+
 /**
  * Glosses in a question: two to four lower-case words in brackets ("(felles språk)") and as many
- * topic words before them. An abbreviation in brackets ("(PLL)") is the abbreviation table's.
+ * topic words before them; or an abbreviation in brackets and the topic words right before it
+ * that spell it out ("concept study (KVU)"), no more of them than it has letters.
  */
 function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
   const out: { gloss: string[]; glossed: string[] }[] = [];
-  for (const m of text.matchAll(/\(([^()]{3,60})\)/gu)) {
-    const gloss = topicWords(m[1]!);
-    if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}{2}/u.test(m[1]!)) continue;
-    const glossed = topicWords(text.slice(0, m.index)).slice(-gloss.length);
+  for (const m of text.matchAll(/\(([^()]{2,60})\)/gu)) {
+    const inside = m[1]!.trim();
+    const before = text.slice(0, m.index);
+    if (BRACKETED_ABBREVIATION.test(inside)) {
+      const gloss = words(inside);
+      const glossed = spelledOut(before, inside.length);
+      if (gloss.length === 1 && glossed.length) out.push({ gloss, glossed });
+      continue;
+    }
+    const gloss = topicWords(inside);
+    if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}{2}/u.test(inside)) continue;
+    const glossed = topicWords(before).slice(-gloss.length);
     if (glossed.length === gloss.length) out.push({ gloss, glossed });
+  }
+  return out;
+}
+
+/** The topic words that end a text, back to its first other word, at most `max` of them. */
+function spelledOut(text: string, max: number): string[] {
+  const tail = (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(-max);
+  const out: string[] = [];
+  for (const w of tail.reverse()) {
+    const topic = topicWords(w);
+    if (topic.length !== 1) break;
+    out.unshift(topic[0]!);
   }
   return out;
 }
