@@ -41,6 +41,8 @@ describe('understanding a question', () => {
     ['Hvilke tre spørsmål ba direktoratet NUIT svare på om skytjenester?', 'discussion', 'nb'],
     ['Hva ble NUFA bedt om å konkludere om internasjonale standarder?', 'proposed_decision', 'nb'],
     ['What was NUIT asked to conclude on cloud services?', 'proposed_decision', 'en'],
+    ['What is NUIT asked to back on the operating costs?', 'proposed_decision', 'en'],
+    ['Was NUFA invited to agree to the new roles?', 'proposed_decision', 'en'],
     ['Which two questions were put to NUFA on cloud services?', 'discussion', 'en'],
     ['Hvordan er skytjenester behandlet på tvers av møtene?', 'history', 'nb'],
     ['Hva ble bestemt om skytjenester?', 'adopted_decision', 'nb'],

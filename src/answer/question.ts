@@ -107,7 +107,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'proposed_decision',
-    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|approve|endorse|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
+    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
   ],
   [
     'adopted_decision',
