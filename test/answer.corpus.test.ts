@@ -482,6 +482,16 @@ describe('answers over the corpus', () => {
     expect(asked.some((l) => /\?$/.test(l))).toBe(true);
   });
 
+  it('answers a question in two parts from two sentences in a row, each holding one part', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvor stor andel av befolkningen har kritisk informasjon, og hvor mange av dem er faktisk registrert i kjernejournal?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '16/23' });
+    expect(a.answer).toMatch(/fem prosent av befolkningen/);
+    expect(a.answer).toMatch(/en tredjedel/);
+  });
+
   it('quotes the sentence holding the day a fact is dated by, when the best sentence does not', async () => {
     const a = await corpus.answerer.ask(
       'Since taking over as the authority for the central health registries, how many disclosure decisions had Helsedataservice made by 21 April 2023?',

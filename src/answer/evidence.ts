@@ -512,6 +512,11 @@ export interface Evidence {
   coverage: number;
   /** Key-term coverage of the unit alone (a heading with the list it introduces). */
   own: number;
+  /**
+   * Key-term coverage of the unit with the next one of its paragraph, for a question in two parts
+   * (each part may be answered by a sentence of its own); else `own`.
+   */
+  joint: number;
   /** What `own` was measured on: the unit, or a heading with the list it introduces. */
   reach: string;
   /** Whether the unit holds every kind of thing the question asks for. */
@@ -525,6 +530,10 @@ export const sameKey = (s: { text: string }) =>
     .toLowerCase()
     .replace(/^[•\-–*\s]+/, '')
     .replace(/^forslag til vedtak:\s*/, '');
+
+/** A second question joined to the first: "…, og hvor mange …", "… and who …". */
+const TWO_PARTS =
+  /(?<![\p{L}])(?:og|and)\s+(?:hvor|hva|hvem|når|hvilke[nt]?|how|what|who|when|which|where)(?![\p{L}])/u;
 
 /** How much a sak's own rank weighs against what one unit of its text holds. */
 const RANK_WEIGHT = 1;
@@ -545,6 +554,9 @@ export function rankEvidence(
   const top = candidates[0]?.score || 1;
   const out: Evidence[] = [];
   const context = partsMatcher(terms);
+  // A question in two parts ("how large a share …, and how many of them …") is often answered by
+  // two sentences in a row: whether a unit is about the question, it is read with the next one.
+  const twoParts = TWO_PARTS.test(foldForMatch(q.text));
   for (const [rank, { c, score }] of candidates.entries()) {
     // A counted noun this sak never uses in any form is not looked for next to its numbers: the
     // question's word for it may have no translation the sak uses ("applications", "søknader").
@@ -567,6 +579,10 @@ export function rankEvidence(
         ? listAfter(units, unit)
         : unit.text;
       const own = share(terms, reach === unit.text ? unit.folded : foldForMatch(reach));
+      const joint =
+        twoParts && reach === unit.text && next?.passage === unit.passage
+          ? Math.max(own, share(terms, `${unit.folded} ${next.folded}`))
+          : own;
       const fits =
         kinds.every((k) => holdsKind(k, reach)) && (!countedHere || countsNoun(reach, countedHere));
       out.push({
@@ -574,6 +590,7 @@ export function rankEvidence(
         unit,
         coverage: cov,
         own,
+        joint,
         reach,
         fits,
         score: cov + 0.7 * own + RANK_WEIGHT * (score / top) - 0.02 * rank + (fits ? 0.25 : 0),

@@ -60,7 +60,7 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
   // The kind asked for must stand in what is quoted: a "how many" needs a number, in a unit that
   // is itself about the question, not only near it.
   const lead = expectedKinds(q).length
-    ? evidence.find((e) => e.c === best.c && e.fits && e.own >= MIN_LEAD_OWN)
+    ? evidence.find((e) => e.c === best.c && e.fits && e.joint >= MIN_LEAD_OWN)
     : best;
   if (!lead) return null;
   const list = LIST_QUESTION.test(q.text);
