@@ -114,6 +114,13 @@ describe('understanding a question', () => {
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
     expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);
+    expect(topicWords('How large a share of the budget goes to Helsenorge?')).toEqual([
+      'share',
+      'budget',
+      'goes',
+      'helsenorge',
+    ]);
+    expect(topicWords('Hvor høye er driftskostnadene?')).toEqual(['driftskostnadene']);
     expect(topicWords('Hvor mye tid var satt av til Akson den andre dagen?')).toEqual(['akson']);
     expect(topicWords('Hva ble ekstramøtet bedt om å si om nødnett, blant annet samme år?')).toEqual([
       'nødnett',

@@ -126,12 +126,20 @@ const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 const MEETING_DAY =
   /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(?:\d|one|two|three|en|to|tre)|(?:first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/giu;
 
+/**
+ * A measure asked for ("how large a share", "how high", "hvor store", "how often"): the adjective
+ * says what kind of answer is wanted, not what the question is about.
+ */
+const MEASURE =
+  /(?<![\p{L}])(?:how|hvor)\s+(?:large|high|big|long|far|often|great|store|høy|høye|høyt|ofte|langt)(?![\p{L}])/giu;
+
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   return words(
     question
       .replace(DATE_TEXT, ' ')
       .replace(MEETING_DAY, ' ')
+      .replace(MEASURE, ' ')
       .replace(SEASONS, ' ')
       .replace(DATE_WORDS, ' ')
       .replace(IDS, ' '),
