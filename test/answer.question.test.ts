@@ -121,6 +121,8 @@ describe('understanding a question', () => {
       'helsenorge',
     ]);
     expect(topicWords('Hvor høye er driftskostnadene?')).toEqual(['driftskostnadene']);
+    // Norwegian 'new', 'last', 'next' frame a question as their English words do.
+    expect(topicWords('Hva sier den nye planen om siste versjon?')).toEqual(['planen', 'versjon']);
     expect(topicWords('Hvor mye tid var satt av til Akson den andre dagen?')).toEqual(['akson']);
     expect(topicWords('Hva ble ekstramøtet bedt om å si om nødnett, blant annet samme år?')).toEqual([
       'nødnett',

@@ -12,6 +12,7 @@ const QUESTION_WORDS = new Set(
    they them than then as any some all each per also please tell me give list quote say says said show
    according same other between among within without across via under over after before during think thinks thought feel felt view views opinion believe letting let lets did
    can could would should will new old first last next current long short big small main latest recent
+   ny nye nytt gammel gamle første siste neste nåværende forrige
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
    hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
