@@ -64,6 +64,12 @@ describe('a topic’s timeline', () => {
     expect(step?.proposal).toBeTruthy();
     for (const q of step!.quotes) expect(q).not.toMatch(/^Forslag til vedtak:/);
     for (const s of steps) for (const q of s.quotes) expect(q).not.toMatch(/^Se presentasjon/);
+    // A slide's copy has no colon: its title line runs into the proposal.
+    const deck = await corpus.answerer.timeline('e-helsestrategi kunnskapsgrunnlag');
+    const nufa = deck.find((s) => s.citation.sak === '32/21');
+    expect(nufa?.proposal).toBeTruthy();
+    expect(nufa!.quotes.length).toBeGreaterThan(0);
+    for (const q of nufa!.quotes) expect(q).not.toMatch(/^Forslag til vedtak/);
   });
 
   it('quotes, beside what a step says of the topic, where its text dates it', async () => {

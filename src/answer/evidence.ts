@@ -524,12 +524,15 @@ export interface Evidence {
   score: number;
 }
 
-/** What makes two units the same for an answer: bullets and a "Forslag til vedtak:" label aside. */
+/**
+ * What makes two units the same for an answer: bullets and a "Forslag til vedtak" label aside, with
+ * a colon or without (a slide's title line runs into its text).
+ */
 export const sameKey = (s: { text: string }) =>
   s.text
     .toLowerCase()
     .replace(/^[•\-–*\s]+/, '')
-    .replace(/^forslag til vedtak:\s*/, '');
+    .replace(/^forslag til vedtak\s*:?\s*/, '');
 
 /** A second question joined to the first: "…, og hvor mange …", "… and who …". */
 const TWO_PARTS =
