@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compoundParts } from '../src/search/compounds.ts';
 import { InvertedIndex } from '../src/search/inverted.ts';
-import { stem } from '../src/search/terms.ts';
+import { containsTerm, stem } from '../src/search/terms.ts';
 
 /** Document frequencies of the index terms (stems) of a small record. */
 const record = new Map(
@@ -81,5 +81,18 @@ describe('an index that counts compounds as their parts', () => {
     const ix = index();
     expect(ix.frequency(stem('liste'))).toBe(3);
     expect(ix.frequencyAlone(stem('liste'))).toBe(2);
+  });
+});
+
+describe('a short word in a text', () => {
+  it('is found alone, or as the last part of a compound ("mål" in "hovedmål"), never inside a word', () => {
+    expect(containsTerm('hovedmål for tjenesten', 'mål')).toBe(true);
+    expect(containsTerm('nasjonalt fagråd', 'råd')).toBe(true);
+    expect(containsTerm('målet er', 'mål')).toBe(false);
+    expect(containsTerm('målbilde', 'mål')).toBe(false);
+    expect(containsTerm('oppmålingen', 'mål')).toBe(false);
+    // Two letters stand alone only: "ks" is no ending of "kontoks".
+    expect(containsTerm('kontoks', 'ks')).toBe(false);
+    expect(containsTerm('ks og rhf', 'ks')).toBe(true);
   });
 });

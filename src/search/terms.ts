@@ -76,7 +76,20 @@ export function containsTerm(folded: string, term: string): boolean {
   if (term.length >= 4) return folded.includes(term);
   const at = folded.indexOf(term);
   if (at < 0) return false;
-  return standingAlone(term).test(folded);
+  return standingAlone(term).test(folded) || (term.length === 3 && endingCompound(term).test(folded));
+}
+
+/** Three-letter words found as the last part of a compound: "mål" in "hovedmål", "råd" in "fagråd". */
+const ending = new Map<string, RegExp>();
+
+function endingCompound(term: string): RegExp {
+  let re = ending.get(term);
+  if (!re) {
+    if (ending.size >= ALONE_KEPT) ending.clear();
+    re = new RegExp(`(?<=\\p{L}{3})${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    ending.set(term, re);
+  }
+  return re;
 }
 
 /** Patterns of short terms standing alone, built once each: evidence ranking tests them per unit. */
