@@ -4,6 +4,7 @@ import { framesIntent, understand } from '../src/answer/question.ts';
 import { factDayForms } from '../src/answer/evidence.ts';
 import { expansions } from '../src/search/lexicon.ts';
 import { topicWords } from '../src/search/terms.ts';
+import { expandShorthand } from '../src/search/shorthand.ts';
 
 describe('understanding a question', () => {
   it.each([
@@ -253,5 +254,21 @@ describe('the bilingual lexicon', () => {
 
   it('translates ordinary English words through the general dictionary, inflected too', () => {
     expect(expansions('Which prescriptions were discussed?')).toContain('resept');
+  });
+});
+
+describe('chat shorthand', () => {
+  it('is written out before the question is read, longest first, and a preface says nothing', () => {
+    expect(expandShorthand("quick q: what did NHN say at the june mtg w/ KS? what'd they decide")).toBe(
+      ': what did NHN say at the june meeting with KS? what did they decide',
+    );
+    expect(expandShorthand('kjapt spm – hva sa KS ifm. PLL, bl.a. om kostnader?')).toBe(
+      '– hva sa KS i forbindelse med. PLL, blant annet om kostnader?',
+    );
+    // Only whole words: "org" is no part of "organisation", nor "info" of "informasjon".
+    expect(expandShorthand('Which organisation gave informasjon?')).toBe(
+      'Which organisation gave informasjon?',
+    );
+    expect(understand('any collab w/ NAV?').text).toBe('any collaboration with NAV?');
   });
 });

@@ -1,5 +1,6 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
+import { expandShorthand } from '../search/shorthand.ts';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
@@ -272,7 +273,8 @@ function countsFact(intent: Intent, t: string, meetingNamed: boolean): boolean {
 const PRICE_PER =
   /(?<![\p{L}])(kost\p{L}*|cost\p{L}*|pay\p{L}*|paid|betal\p{L}*|pris\p{L}*|price\p{L}*|charge\p{L}*)(?![\p{L}])[^?]*(?<![\p{L}])(per|pr\.?|each)\s+\p{L}+/u;
 
-export function understand(question: string): Question {
+export function understand(asked: string): Question {
+  const question = expandShorthand(asked);
   const t = foldForMatch(question);
   const ruled = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
   const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map(
