@@ -66,6 +66,19 @@ describe('quotable units', () => {
     expect(listAfter(units, label)).toBe('Bakgrunn:');
   });
 
+  it('end a list at the next heading, though the list runs on into the next passage', () => {
+    const under = (text: string, heading: string): Passage => ({
+      ...passage(text),
+      locator: { line: 1, headingPath: [heading] },
+    });
+    const units = unitsOf([
+      under('Aktuelle tema:\n- Personvern', 'Spørsmål 2 - Tema'),
+      under('- Kompetanse', 'Spørsmål 2 - Tema'),
+      under('Annet', 'Spørsmål 3 - Innretning'),
+    ]);
+    expect(listAfter(units, units[0]!)).toBe('Aktuelle tema:\n- Personvern\n- Kompetanse');
+  });
+
   it('know a heading line without a colon by the bullet after it', () => {
     expect(headsList('Styringsgruppe', '- Helsedirektoratet')).toBe(true);
     expect(headsList('Deltagere:', 'Kari Nordmann')).toBe(true);

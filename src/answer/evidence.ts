@@ -495,9 +495,12 @@ export function headsList(text: string, next: string | undefined): boolean {
  */
 export function listAfter(units: Unit[], head: Unit): string {
   const kind = head.passage.kind;
+  const heading = (u: Unit) => (u.passage.locator.headingPath ?? []).join('\n');
   const run: Unit[] = [];
   for (const u of units.slice(head.order + 1, head.order + 1 + LIST_LENGTH)) {
     if (u.passage.kind !== kind) continue;
+    // A list may run on into the next passage, but not past a heading.
+    if (heading(u) !== heading(head)) break;
     // The list ends at the next heading, or at a unit too long to be an item and marked as none.
     if (/:\s*$/.test(u.text) || (!LIST_ITEM.test(u.text) && u.text.length > ITEM_CHARS)) break;
     run.push(u);

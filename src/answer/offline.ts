@@ -20,9 +20,11 @@ import {
   keyTerms,
   rankEvidence,
   share,
+  type Evidence,
   titleCoverage,
   unitsOf,
 } from './evidence.ts';
+import { MONTHS_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
@@ -38,7 +40,10 @@ import type { AskOptions } from './types.ts';
 export type { OfflineResult } from './compose.ts';
 
 /** Saker, best first, searched for one that speaks of a year no meeting was held in with the topic. */
+
 const TIME_CANDIDATES = 3;
+
+const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
 
 /** Below this share of the question's key content in its text, a sak is not what was asked about. */
 const MIN_CASE_COVERAGE = 0.5;
@@ -93,13 +98,15 @@ export async function answerOffline(
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   if (!ranked[0]) return abstain(lib, q, undefined, 'no_match');
-  // A time the question puts the meeting in must hold: no meeting then, no answer. A year no
-  // meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
+  // A time the question puts the meeting in must hold: no meeting then, no answer. A year or
+  // month no meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
   // history runs over the times it names; its steps are kept to them (history.ts).
+  let timeOfTopic = false;
   if (q.intent !== 'history' && !inTimeAsked(ranked[0].c, q)) {
     const dated = ranked.slice(0, TIME_CANDIDATES).filter((r) => yearOfTopic(lib, q, r));
     if (!dated.length) return abstain(lib, q, ranked[0], 'time');
     ranked = dated;
+    timeOfTopic = true;
   }
   const best = ranked[0]!;
   if (!named && (!knowsTopic(lib, q) || coverage(lib, best.c, q) < MIN_CASE_COVERAGE))
@@ -111,8 +118,9 @@ export async function answerOffline(
     (q.intent === 'adopted_decision' || q.intent === 'proposed_decision') &&
     expectedKinds(q).some((k) => k === 'number' || k === 'amount');
   // Nothing but the topic pins the question down: "what did NUIT decide on X" is X's history. A
-  // year alone pins no meeting either: "in 2020" is that year's steps of the history.
-  const pinned = named || !!(opts.meeting || q.meeting || q.date || q.month);
+  // year alone pins no meeting either: "in 2020" is that year's steps of the history; nor does a
+  // month that is the topic's.
+  const pinned = named || !!(opts.meeting || q.meeting || q.date || (q.month && !timeOfTopic));
 
   switch (fact && !pinned ? 'free_text' : q.intent) {
     case 'adopted_decision':
@@ -142,17 +150,26 @@ export async function answerOffline(
 }
 
 /**
- * Whether a year the question seems to put the meeting in is the topic's instead: no meeting of
- * the record was held then, but the sak it is about speaks of that year ("What measures did NUIT
- * discuss in 2024?" of a 2023 sak on "tiltak for 2024"). A date or month stays the meeting's.
+ * Whether a year or month the question seems to put the meeting in is the topic's instead: no
+ * meeting of the record was held then, but the sak it is about speaks of that time ("What measures
+ * did NUIT discuss in 2024?" of a 2023 sak on "tiltak for 2024"; "the authority taken over in March
+ * 2023" of a sak saying "15. mars 2023 overtok …"). A date stays the meeting's.
  */
 function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
-  if (!q.meetingYear || q.date || q.month) return false;
-  const year = new RegExp(`\\b${q.meetingYear}\\b`);
+  if (q.date) return false;
+  const time = q.month
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${MONTH_NAMES_NB[q.month.month - 1]}|0?${q.month.month}\\.)\\s?${q.month.year}\\b`,
+        'iu',
+      )
+    : q.meetingYear
+      ? new RegExp(`\\b${q.meetingYear}\\b`)
+      : null;
+  if (!time) return false;
   const terms = keyTerms(lib, q);
-  // The year must stand with what the question asks about, not anywhere in a long text.
+  // The time must stand with what the question asks about, not anywhere in a long text.
   return [best.c.item.title, ...unitsOf(passagesOf(lib, best.c)).map((u) => u.text)].some(
-    (text) => year.test(text) && share(terms, foldForMatch(text)) >= MIN_CASE_COVERAGE,
+    (text) => time.test(text) && share(terms, foldForMatch(text)) >= MIN_CASE_COVERAGE,
   );
 }
 
@@ -212,14 +229,21 @@ function answerDiscussion(lib: Library, q: Question, best: Ranked): OfflineResul
   const lang = q.language;
   const c = best.c;
   const texts = passagesOf(lib, c).filter((p) => p.kind === 'slides' || p.kind === 'memo');
+  const ranked = c.item.discussion_prompts.length
+    ? []
+    : rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p));
+  const byOrder = new Map(ranked.map((e) => [e.unit.order, e]));
   const prompts = c.item.discussion_prompts.length
     ? c.item.discussion_prompts.map((text) => ({ text, passage: undefined }))
-    : rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p))
+    : ranked
         .filter((e) => ASKS.test(e.unit.text))
         .sort((a, b) => a.unit.order - b.unit.order)
-        .map((e) => ({ text: e.unit.text, passage: e.unit.passage }));
+        .map((e) => ({ text: withExamples(e, byOrder.get(e.unit.order + 1)), passage: e.unit.passage }))
+        .filter((p, i, all) => !all.some((o, j) => j < i && o.text.includes(p.text)));
   if (!prompts.length) return null;
-  const context = rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p))
+  const context = (
+    ranked.length ? ranked : rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p))
+  )
     .filter((e) => !ASKS.test(e.unit.text))
     .slice(0, 2);
   const lines = [
@@ -238,4 +262,18 @@ function answerDiscussion(lib: Library, q: Question, best: Ranked): OfflineResul
     })),
   ];
   return result(q, lines, used);
+}
+
+/**
+ * A question put to the committee with the examples it lists: those after its colon ("Hvilke
+ * forhold …, f.eks:"), or under a label right after it ("Hvilke temaer …? Aktuelle tema:").
+ */
+function withExamples(asked: Evidence, next: Evidence | undefined): string {
+  const label =
+    next &&
+    next.unit.passage === asked.unit.passage &&
+    next.reach !== next.unit.text &&
+    !ASKS.test(next.unit.text);
+  const text = label ? `${asked.unit.text} ${next.reach}` : asked.reach;
+  return text.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ');
 }
