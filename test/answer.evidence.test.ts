@@ -158,6 +158,13 @@ describe('what a question asks for', () => {
     expect(countedNoun(understand('When does the meeting start?'))).toBeNull();
   });
 
+  it('"how many people" counts people as whatever they were: any number may answer', () => {
+    // "person" would be found inside "personvern", next to no count of people at all.
+    expect(countedNoun(understand('How many people took part in the webinar?'))).toBeNull();
+    expect(countedNoun(understand('Hvor mange personer deltok på møtet?'))).toBeNull();
+    expect(countedNoun(understand('How many municipalities took part?'))).not.toBeNull();
+  });
+
   it('a count may be written as a word, but an article is no count', () => {
     const noun = countedNoun(understand('Hvor mange spor har arbeidet?'))!;
     expect(countsNoun('Arbeidet innrettes gjennom to spor.', noun)).toBe(true);

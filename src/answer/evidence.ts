@@ -373,12 +373,18 @@ export function countedNoun(q: Question, known: (forms: string[]) => boolean = (
     /\b(?:how many|hvor mange|number of|antall)\s+(?:of\s+)?(?:the\s+)?((?:[\p{L}-]{3,}\s*){1,3})/u.exec(t);
   if (!m) return null;
   const phrase = m[1]!.split(/\s+/).filter(Boolean);
+  // "How many people took part": the text counts them as what they were (deltakere, medlemmer),
+  // rarely as "personer"; any number may answer.
+  if (GENERIC_COUNTED.has(phrase[0]!)) return null;
   const verb = phrase.findIndex((w) => COUNT_STOP.has(w));
   const noun = (verb > 0 ? phrase.slice(0, verb) : phrase).flatMap((w) => alternatives(w));
   // A noun the record never uses in any form it is known by ("participants", when the slides say
   // "deltakere") cannot be looked for next to a number: any number must do.
   return known(noun) ? noun : null;
 }
+
+/** Nouns that count people as such, not as what they were. */
+const GENERIC_COUNTED = new Set('people persons person individuals personer folk mennesker'.split(' '));
 
 /** Where a counted noun phrase ends: the verb after it. */
 const COUNT_STOP = new Set(
