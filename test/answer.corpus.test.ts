@@ -32,6 +32,14 @@ describe('a topic’s timeline', () => {
     for (const s of steps) expect(s.citation).toMatchObject({ sak: expect.stringMatching(/^\d+\/\d\d$/) });
   });
 
+  it('keeps up to eight steps of a topic treated at many meetings, oldest first', async () => {
+    const steps = await corpus.answerer.timeline('kjernejournal');
+    expect(steps.length).toBeGreaterThan(6);
+    expect(steps.length).toBeLessThanOrEqual(8);
+    const dates = steps.map((s) => s.citation.date ?? '');
+    expect(dates).toEqual([...dates].sort());
+  });
+
   it('dates a step by the sentence after its best one in the paragraph, which need not name the topic again', async () => {
     const steps = await corpus.answerer.timeline('informasjonssikkerhet');
     const step = steps.find((s) => s.citation.sak === '31/20');
