@@ -248,6 +248,12 @@ describe('the bilingual lexicon', () => {
     expect(expansions('did the RHFs agree?')).toContain('regionalt helseforetak');
   });
 
+  it('expands the English abbreviations of the same bodies and systems', () => {
+    expect(expansions('any news on the EHR for municipalities?')).toContain('elektronisk pasientjournal');
+    expect(expansions('what did the RHAs say?')).toContain('regionalt helseforetak');
+    expect(expansions('did NIPH agree?')).toContain('folkehelseinstituttet');
+  });
+
   it('does not expand the name of the committee asked, which is not the topic', () => {
     expect(expansions('What did NUIT decide on SFM?')).not.toContain('nasjonalt utvalg for it-prioritering');
   });
