@@ -233,6 +233,13 @@ describe('the bilingual lexicon', () => {
     ['Which items were for endorsement?', 'tilslutning'],
     ['Which items were for approval?', 'godkjenning'],
     ['Which recommendation was given?', 'anbefaling'],
+    // Words the documents use often that the general dictionary does not reach.
+    ['What is the deadline for the report?', 'frist'],
+    ['How many general practitioners use it?', 'fastlege'],
+    ['Who sits in the steering group?', 'styringsgruppe'],
+    ['What were the expected benefits?', 'gevinst'],
+    ['When does the consultation close?', 'høring'],
+    ['What did the summary say?', 'oppsummering'],
   ])('reaches the committees’ word from «%s»: %s', (english, norwegian) => {
     expect(expansions(english)).toContain(norwegian);
   });
