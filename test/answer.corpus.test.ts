@@ -145,6 +145,12 @@ describe('what a question is about', () => {
     // An abbreviation in brackets is the abbreviation table's.
     const pll = keyTerms(lib, understand('Hva sier dokumentene om pasientens legemiddelliste (PLL)?'));
     expect(pll.map((t) => t.word)).not.toContain('pasientens legemiddelliste');
+    // A name in brackets glosses nothing: it is a term of its own.
+    const named = keyTerms(
+      lib,
+      understand('How did the shared record solution (Akson and its successor) develop?'),
+    );
+    expect(named.find((t) => t.word === 'akson')?.weight).toBeGreaterThan(0);
   });
 
   it('reads English words an abbreviation in brackets spells out as that one concept: "concept study (KVU)"', async () => {

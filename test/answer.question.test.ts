@@ -122,6 +122,7 @@ describe('understanding a question', () => {
       'helsenorge',
     ]);
     expect(topicWords('Hvor høye er driftskostnadene?')).toEqual(['driftskostnadene']);
+    expect(topicWords('What was done towards a shared record?')).toEqual(['done', 'shared', 'record']);
     // Norwegian 'new', 'last', 'next' frame a question as their English words do.
     expect(topicWords('Hva sier den nye planen om siste versjon?')).toEqual(['planen', 'versjon']);
     expect(topicWords('Hvor mye tid var satt av til Akson den andre dagen?')).toEqual(['akson']);

@@ -122,7 +122,7 @@ function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
       continue;
     }
     const gloss = topicWords(inside);
-    if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}{2}/u.test(inside)) continue;
+    if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}/u.test(inside)) continue;
     const glossed = topicWords(before).slice(-gloss.length);
     if (glossed.length === gloss.length) out.push({ gloss, glossed });
   }

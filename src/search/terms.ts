@@ -10,7 +10,7 @@ const QUESTION_WORDS = new Set(
   `the a an of on in at to for and or by with about from into is are was were be been being do does did
    what which who whom whose when where why how much many there this that these those it its their his her
    they them than then as any some all each per also please tell me give list quote say says said show
-   according same other between among within without across via under over after before during think thinks thought feel felt view views opinion believe letting let lets did
+   according same other between among within without across via under over after before during towards toward regarding concerning think thinks thought feel felt view views opinion believe letting let lets did
    can could would should will new old first last next current long short big small main latest recent
    ny nye nytt gammel gamle første siste neste nåværende forrige
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
