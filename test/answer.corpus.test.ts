@@ -165,6 +165,15 @@ describe('what a question is about', () => {
     expect(short).toContain('national');
   });
 
+  it('weighs a phrase ending in a hyphenated word by how often the record uses it, not as the rarest word', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const terms = keyTerms(lib, understand('What did the e-health directorate say about NILAR?'));
+    const directorate = terms.find((t) => t.word === 'e-health directorate')!;
+    const nilar = terms.find((t) => t.word === 'nilar')!;
+    expect(directorate.alts).toContain('direktoratet for e-helse');
+    expect(directorate.weight).toBeLessThan(nilar.weight);
+  });
+
   it('reads "day 1" of a meeting as when, not as a topic word', async () => {
     const lib = await loadLibrary(corpus.store);
     const terms = keyTerms(lib, understand('On day 1 of the NUFA meeting, who presented the NILAR status?'));

@@ -232,12 +232,15 @@ export class SearchIndex {
    * may stand as. A word found nowhere is as rare as can be.
    */
   rarity(stems: string[]): number {
-    const df = Math.max(
-      0,
-      ...stems.map((st) =>
-        this.text.frequency(st.includes(' ') ? (searchTerm(st.split(' ').at(-1)!) ?? st) : st),
-      ),
-    );
+    // A phrase is as rare as its last word at most; a hyphenated word ("e-helse") is indexed as its
+    // parts, so its last part says how often it is used, not the joined stem no section holds.
+    const frequency = (st: string): number => {
+      const word = st.includes(' ') ? st.split(' ').at(-1)! : st;
+      const last = word.includes('-') ? (tokenize(word).filter(Boolean).at(-1) ?? word) : word;
+      const asStem = st.includes(' ') || last !== word ? searchTerm(last) : null;
+      return Math.max(this.text.frequency(last), asStem ? this.text.frequency(asStem) : 0);
+    };
+    const df = Math.max(0, ...stems.map(frequency));
     return Math.log(1 + this.text.size / (1 + df));
   }
 
