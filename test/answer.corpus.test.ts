@@ -379,6 +379,20 @@ describe('answers over the corpus', () => {
     expect(none.abstained).toBe(true);
   });
 
+  it('abstains on what happened after the record’s last meeting, saying where the documents end', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvor mange søknader hadde Helsedataservice mottatt innen november 2023?',
+    );
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/går ikke lenger enn til møtet 25\.05\.2023/);
+    // Before the record ends, the same question is answered.
+    const b = await corpus.answerer.ask(
+      'Hvor mange søknader hadde Helsedataservice mottatt per 21. april 2023?',
+    );
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toMatch(/67 søknader/);
+  });
+
   it('answers a question about a meeting with its time and place', async () => {
     const a = await corpus.answerer.ask('When does the NUIT meeting on 25 May 2023 start and end?');
     expect(a.answer).toContain('09.00');

@@ -116,9 +116,11 @@ export function abstain(
   const why =
     because === 'time'
       ? noMeetingThen(lib, q)
-      : because === 'topic' || because === 'no_match'
-        ? neverMentioned(lib, q)
-        : '';
+      : because === 'after_record'
+        ? afterRecord(lib, q)
+        : because === 'topic' || because === 'no_match'
+          ? neverMentioned(lib, q)
+          : '';
   const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
   return {
     answer: {
@@ -136,20 +138,39 @@ export function abstain(
 
 const LOCALE = { nb: 'nb-NO', en: 'en-GB' } as const;
 
-/** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
-function noMeetingThen(lib: Library, q: Question): string {
+/** "on 9 September 2020", "in February 2023" or "in 2023": the time a question names, as it reads. */
+function timeNamed(q: Question): string {
   const lang = q.language;
   const month = (y: number, m: number) =>
     new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(Date.UTC(y, m - 1, 1)),
     );
-  const when = q.date
+  return q.date
     ? `${t(lang, 'onDate')} ${formatDate(q.date, lang)}`
     : q.month
       ? `${t(lang, 'inTime')} ${month(q.month.year, q.month.month)}`
       : q.meetingYear
         ? `${t(lang, 'inTime')} ${q.meetingYear}`
         : '';
+}
+
+/** The date of the record's last meeting, ISO; '' for an empty record. */
+export function lastMeetingDate(lib: Library): string {
+  return lib.meetings.reduce((a, m) => ((m.date ?? '') > a ? (m.date ?? '') : a), '');
+}
+
+/** " The documents go no further than the meeting of 25.05.2023, so they cannot tell what happened in October 2023." */
+function afterRecord(lib: Library, q: Question): string {
+  const lang = q.language;
+  return ` ${t(lang, 'afterRecord')
+    .replace('{last}', formatDate(lastMeetingDate(lib), lang))
+    .replace('{when}', timeNamed(q))}.`;
+}
+
+/** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
+function noMeetingThen(lib: Library, q: Question): string {
+  const lang = q.language;
+  const when = timeNamed(q);
   if (!when) return '';
   // A meeting held then that says nothing of the question is not "no meeting".
   const held = lib.cases.some((c) => inTimeAsked(c, q));

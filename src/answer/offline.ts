@@ -9,6 +9,7 @@ import {
   cite,
   citation,
   decisionLines,
+  lastMeetingDate,
   passagesOf,
   result,
   type OfflineResult,
@@ -101,6 +102,10 @@ export async function answerOffline(
   // A time the question puts the meeting in must hold: no meeting then, no answer. A year or
   // month no meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
   // history runs over the times it names; its steps are kept to them (history.ts).
+  // What happened after the record's last meeting ("what did the report of October 2023
+  // recommend", "hvor mange vedtak hadde de fattet ved utgangen av 2023") is not in its documents.
+  if (q.intent !== 'history' && !q.timeOfMeeting && afterTheRecord(lib, q) && ASKS_WHAT_HAPPENED.test(q.text))
+    return abstain(lib, q, ranked[0], 'after_record');
   let timeOfTopic = false;
   if (q.intent !== 'history' && !inTimeAsked(ranked[0].c, q)) {
     const dated = ranked.slice(0, TIME_CANDIDATES).filter((r) => yearOfTopic(lib, q, r));
@@ -157,6 +162,8 @@ export async function answerOffline(
  */
 function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
   if (q.date) return false;
+  // A month after the record's last meeting holds events the documents cannot report, only plans.
+  if (afterTheRecord(lib, q)) return false;
   const time = q.month
     ? new RegExp(
         `(?<![\\p{L}\\p{N}])(?:${MONTH_NAMES_NB[q.month.month - 1]}|0?${q.month.month}\\.)\\s?${q.month.year}\\b`,
@@ -171,6 +178,17 @@ function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
   return [best.c.item.title, ...unitsOf(passagesOf(lib, best.c)).map((u) => u.text)].some(
     (text) => time.test(text) && share(terms, foldForMatch(text)) >= MIN_CASE_COVERAGE,
   );
+}
+
+/** A question about what happened, in the past tense: "did … recommend", "had … made", "hadde … fattet". */
+const ASKS_WHAT_HAPPENED = /(?<![\p{L}])(did|had|hadde|gjorde)(?![\p{L}])/iu;
+
+/** Whether the date or month the question names lies after the record's last meeting. */
+function afterTheRecord(lib: Library, q: Question): boolean {
+  const last = lastMeetingDate(lib);
+  if (!last) return false;
+  if (q.date) return q.date > last;
+  return !!q.month && `${q.month.year}-${String(q.month.month).padStart(2, '0')}` > last.slice(0, 7);
 }
 
 /**

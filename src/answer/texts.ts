@@ -64,6 +64,7 @@ const T = {
     abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
     noMeetingThen: 'Dokumentene har ikke noe møte',
     nothingThen: 'Dokumentene fra møtet {when} sier ikke noe om dette',
+    afterRecord: 'Dokumentene går ikke lenger enn til møtet {last}, og kan ikke si hva som skjedde {when}',
     onDate: 'den',
     inTime: 'i',
     neverMentioned: 'Møtedokumentene nevner ikke',
@@ -120,6 +121,8 @@ const T = {
     abstain: 'I cannot find the answer to this in the meeting documents.',
     noMeetingThen: 'The documents hold no meeting',
     nothingThen: 'The documents of the meeting {when} say nothing on this',
+    afterRecord:
+      'The documents go no further than the meeting of {last}, so they cannot tell what happened {when}',
     onDate: 'on',
     inTime: 'in',
     neverMentioned: 'The meeting documents never mention',

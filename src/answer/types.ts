@@ -30,7 +30,15 @@ export type Intent =
  * proposal is known where the outcome was asked.
  */
 export type AbstainReason =
-  'empty' | 'no_match' | 'time' | 'topic' | 'evidence' | 'outcome_unknown' | 'no_history' | 'no_meeting';
+  | 'empty'
+  | 'no_match'
+  | 'time'
+  | 'after_record'
+  | 'topic'
+  | 'evidence'
+  | 'outcome_unknown'
+  | 'no_history'
+  | 'no_meeting';
 
 export interface Answer {
   answer: string;
