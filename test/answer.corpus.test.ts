@@ -385,6 +385,11 @@ describe('answers over the corpus', () => {
     );
     expect(a.abstained).toBe(true);
     expect(a.answer).toMatch(/går ikke lenger enn til møtet 25\.05\.2023/);
+    const end = await corpus.answerer.ask(
+      'How many disclosure decisions had Helsedataservice made by the end of 2023?',
+    );
+    expect(end.abstained).toBe(true);
+    expect(end.answer).toMatch(/go no further than the meeting of 25\.05\.2023, so they cannot tell what happened by the end of 2023\./);
     // Before the record ends, the same question is answered.
     const b = await corpus.answerer.ask(
       'Hvor mange søknader hadde Helsedataservice mottatt per 21. april 2023?',

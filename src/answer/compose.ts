@@ -154,6 +154,9 @@ function timeNamed(q: Question): string {
         : '';
 }
 
+/** The end of a year as a question dates a fact by it: "ved utgangen av 2023", "by the end of 2023". */
+export const YEAR_END = /(?:utgangen|slutten|end)\s+(?:av|of)\s+((?:19|20)\d\d)\b/i;
+
 /** The date of the record's last meeting, ISO; '' for an empty record. */
 export function lastMeetingDate(lib: Library): string {
   return lib.meetings.reduce((a, m) => ((m.date ?? '') > a ? (m.date ?? '') : a), '');
@@ -162,9 +165,11 @@ export function lastMeetingDate(lib: Library): string {
 /** " The documents go no further than the meeting of 25.05.2023, so they cannot tell what happened in October 2023." */
 function afterRecord(lib: Library, q: Question): string {
   const lang = q.language;
+  const end = YEAR_END.exec(q.text);
+  const when = timeNamed(q) || (end ? `${t(lang, 'byEndOf')} ${end[1]}` : '');
   return ` ${t(lang, 'afterRecord')
     .replace('{last}', formatDate(lastMeetingDate(lib), lang))
-    .replace('{when}', timeNamed(q))}.`;
+    .replace('{when}', when)}.`;
 }
 
 /** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */

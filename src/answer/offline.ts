@@ -10,6 +10,7 @@ import {
   citation,
   decisionLines,
   lastMeetingDate,
+  YEAR_END,
   passagesOf,
   result,
   type OfflineResult,
@@ -183,12 +184,14 @@ function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
 /** A question about what happened, in the past tense: "did … recommend", "had … made", "hadde … fattet". */
 const ASKS_WHAT_HAPPENED = /(?<![\p{L}])(did|had|hadde|gjorde)(?![\p{L}])/iu;
 
-/** Whether the date or month the question names lies after the record's last meeting. */
+/** Whether the date, month or year's end the question names lies after the record's last meeting. */
 function afterTheRecord(lib: Library, q: Question): boolean {
   const last = lastMeetingDate(lib);
   if (!last) return false;
   if (q.date) return q.date > last;
-  return !!q.month && `${q.month.year}-${String(q.month.month).padStart(2, '0')}` > last.slice(0, 7);
+  if (q.month) return `${q.month.year}-${String(q.month.month).padStart(2, '0')}` > last.slice(0, 7);
+  const end = YEAR_END.exec(q.text);
+  return !!end && `${end[1]}-12` > last.slice(0, 7);
 }
 
 /**

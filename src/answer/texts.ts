@@ -64,6 +64,7 @@ const T = {
     abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
     noMeetingThen: 'Dokumentene har ikke noe møte',
     nothingThen: 'Dokumentene fra møtet {when} sier ikke noe om dette',
+    byEndOf: 'ved utgangen av',
     afterRecord: 'Dokumentene går ikke lenger enn til møtet {last}, og kan ikke si hva som skjedde {when}',
     onDate: 'den',
     inTime: 'i',
@@ -121,6 +122,7 @@ const T = {
     abstain: 'I cannot find the answer to this in the meeting documents.',
     noMeetingThen: 'The documents hold no meeting',
     nothingThen: 'The documents of the meeting {when} say nothing on this',
+    byEndOf: 'by the end of',
     afterRecord:
       'The documents go no further than the meeting of {last}, so they cannot tell what happened {when}',
     onDate: 'on',
