@@ -262,10 +262,22 @@ describe('labels and dates', () => {
       'Beslutning:',
       'Vedtak – NUIT tar',
       'Vedtak -',
+      'Enstemmig vedtak:',
+      'Vedtak (enstemmig):',
+      'Utvalget fattet følgende vedtak:',
+      'NUIT fattet slikt vedtak: NUIT tar saken til orientering.',
+      'Følgende vedtak ble fattet:',
     ])
       expect(VEDTAK.test(l), l).toBe(true);
     expect('Forslag til vedtak – NUIT tar saken'.replace(FORSLAG, '')).toBe('NUIT tar saken');
-    for (const l of ['Beslutning', 'Vedtak fra tidligere behandlinger', 'Vedtaksformulering'])
+    for (const l of [
+      'Beslutning',
+      'Vedtak fra tidligere behandlinger',
+      'Vedtaksformulering',
+      'NUIT fattet vedtak om å støtte planen.',
+      'søknader og det er fattet 15 vedtak om utlevering.',
+      'Enstemmig vedtatt.',
+    ])
       expect(VEDTAK.test(l), l).toBe(false);
     for (const l of ['Forslag til vedtak', 'Forslag til vedtak:', 'Innstilling:', 'Innstilling'])
       expect(FORSLAG.test(l), l).toBe(true);

@@ -287,6 +287,25 @@ export const vedtakWhose: Variant = (text) =>
     line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}Utvalgets vedtak${colon}${post}`),
   );
 
+/**
+ * The decision label saying how the decision was made, as some minutes print it: "Enstemmig vedtak:",
+ * "Vedtak (enstemmig):", "Utvalget fattet følgende vedtak:", "NUIT fattet slikt vedtak:", in turn.
+ */
+export const vedtakHowMade: Variant = (text) => {
+  const labels = [
+    'Enstemmig vedtak',
+    'Vedtak (enstemmig)',
+    'Utvalget fattet følgende vedtak',
+    'NUIT fattet slikt vedtak',
+  ];
+  let n = 0;
+  return mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (m, pre, _w, colon, post) =>
+      colon ? `${pre}${labels[n++ % labels.length]}:${post}` : m,
+    ),
+  );
+};
+
 /** The minutes titled "Protokoll fra …", as some committees call them. */
 export const protokoll: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:#+\s*)?)Referat fra\b/i, '$1Protokoll fra'));
@@ -440,6 +459,7 @@ export const VARIANTS: Record<string, Variant> = {
   softHyphens,
   otherKeyWords,
   vedtakWhose,
+  vedtakHowMade,
   protokoll,
   doubleSpaced,
   headerSynonyms3,
