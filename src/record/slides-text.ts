@@ -6,12 +6,13 @@ import { squash } from './normalize.ts';
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
 const SAK_ID = String.raw`\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})`;
 /**
- * A slide's sak heading: "Sak 41/18: Tema …", "Sak 41/18 – Tema", "41/18: Tema", also with the
- * title on the following lines. Without the word "Sak" a colon or dash must follow the id and no
- * tab the line: an agenda row starts with an id too, and its cells are tabbed.
+ * A slide's sak heading: "Sak 41/18: Tema …", "Sak nr. 41/18: Tema", "Sak 41/18 – Tema",
+ * "41/18: Tema", also with the title on the following lines. Without the word "Sak" a colon or dash
+ * must follow the id and no tab the line: an agenda row starts with an id too, and its cells are
+ * tabbed.
  */
 export const SLIDE_HEADING = new RegExp(
-  String.raw`^(?:sak\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
+  String.raw`^(?:sak(?:\s*nr\.?)?\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
   'i',
 );
 

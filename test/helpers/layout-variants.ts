@@ -226,6 +226,17 @@ export const sakWord: Variant = (text) =>
 export const sakNrWords: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak nr. $2'));
 
+/**
+ * "Sak nr." before every sak id that starts a row or a heading, tabbed or not, as some templates
+ * print it: a deck's "Sak nr. 37/19: Orientering …", a PDF referat's "Sak nr. 12/23 Eventuelt".
+ */
+export const sakNrEverywhere: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/, '$1Sak nr. $2')
+      .replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2})(?=[:.\s]|$)/, '$1Sak nr. $2'),
+  );
+
 /** Tables with a running number in a column of their own before the sak id: "3.<tab>16/23<tab>…". */
 export const runningNumbers: Variant = (text) => {
   let n = 0;
@@ -477,6 +488,7 @@ export const VARIANTS: Record<string, Variant> = {
   sakIdColon,
   sakIdStop,
   sakNrWords,
+  sakNrEverywhere,
   runningNumbers,
   keyColons,
   konklusjon,
