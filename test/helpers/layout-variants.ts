@@ -391,6 +391,12 @@ export const slideHeadingDash: Variant = (text) =>
 export const slideHeadingBareId: Variant = (text) =>
   text.replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2}):\s*/gm, '$1$2: ');
 
+/** A deck's sak headings numbered as outline sections: "2.1 Sak 37/19: Tittel", "2.2 Sak 38/19: …". */
+export const slideHeadingNumbered: Variant = (text) => {
+  let n = 0;
+  return text.replace(/^Sak (\d{1,3}\/\d{2})(?=[:.])/gm, (m) => `2.${++n} ${m}`);
+};
+
 /** "Forslag til vedtak: NUFA …" on one line, where a deck puts the label on a line of its own. */
 export const forslagInline: Variant = (text) =>
   text.replace(/^Forslag til vedtak\s*\n+\s*((?:NUFA|NUIT) .*)$/gm, 'Forslag til vedtak: $1');
@@ -481,6 +487,7 @@ export const VARIANTS: Record<string, Variant> = {
   htmlRows,
   slideHeadingDash,
   slideHeadingBareId,
+  slideHeadingNumbered,
   forslagInline,
   dayRangeFigures,
   runningHeader,
