@@ -177,6 +177,27 @@ describe('a meeting known by its date', () => {
   });
 });
 
+describe('meeting header fields', () => {
+  it('reads a header whose values stand under their keys, pair by pair or as a column', () => {
+    const body = ['', 'Sak\tTema\tSakstype', ...ROWS];
+    for (const header of [
+      ['Møte', '1/2024', 'Dato', '15. februar 2024', 'Tid', 'Kl. 09.00 – 15.00', 'Sted', 'Teams'],
+      ['Møte', 'Dato', 'Tid', 'Sted', '1/2024', '15. februar 2024', 'kl. 09.00 – 15.00', 'Teams'],
+    ]) {
+      const [m, ...rest] = parseDocument(['Møte i NUIT', ...header, ...body].join('\n')).meetings;
+      expect(rest).toEqual([]);
+      expect([m!.meeting, m!.date, m!.start_time, m!.end_time, m!.place]).toEqual([
+        '1/2024',
+        '2024-02-15',
+        '09:00',
+        '15:00',
+        'Teams',
+      ]);
+      expect(m!.items.map((i) => i.sak)).toEqual(['1/24', '2/24']);
+    }
+  });
+});
+
 describe('memos (toppnotater) of another template', () => {
   it('are read alike when their keys and headings use other words ("Saksnr.", "Innstilling", "Formålet med saken")', () => {
     const text = readFileSync(path.join(SHARED, 'corpus', '001_3b351634044a7914.txt'), 'utf8');

@@ -218,6 +218,25 @@ export const meetingKey: Variant = (text) =>
     line.replace(/^(\s*(?:<i>)?)Møte((?:<\/i>)?)(\t| )(?=\d{1,2}\/\d{2,4}\s*$)/, '$1Møte nr.:$2$3'),
   );
 
+/** A meeting's title: "Møte i NUIT", "Referat fra ekstramøte i NUIT". */
+const MEETING_TITLE = /^\s*(?:#+\s*)?(?:møte i|referat fra (?:ekstra)?møte i) (?:NUIT|NUFA)\b/i;
+/** A meeting header key line: "Møte<tab>5/2020", "Dato 25. mai 2023", "Tid", "Sted". */
+const HEADER_KEY = /^(\s*(?:<i>)?)(Møte|Dato|Tid|Sted)((?:<\/i>)?)[\t ]+(\S.*?)\s*$/;
+
+/**
+ * Meeting header keys with their values on the next line ("Møte" / "5/2020", "Dato" / "25. mai
+ * 2023"), as a template that sets the header as a two-row table prints it, and as a converter that
+ * reads a table's cells one by one leaves it.
+ */
+export const headerValueNextLine: Variant = (text) => {
+  let header = 0;
+  return mapLines(text, (line) => {
+    if (MEETING_TITLE.test(line)) header = 8;
+    else if (header-- > 0) return line.replace(HEADER_KEY, '$1$2$3\n$4');
+    return line;
+  });
+};
+
 /** Agenda rows whose sak column says "Sak 16/23", as some templates print it. */
 export const sakWord: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak $2'));
@@ -464,6 +483,7 @@ export const VARIANTS: Record<string, Variant> = {
   timeStyle,
   spacedColumns,
   meetingKey,
+  headerValueNextLine,
   crlf,
   nbsp,
   pageLines,
