@@ -311,8 +311,13 @@ describe('labels and dates', () => {
       '27.-28.10.21',
       '27.10.2021 – 28.10.2021',
       '27. og 28. oktober 2021',
+      'onsdag 27. – torsdag 28. oktober 2021',
+      'Wednesday 27 – Thursday 28 October 2021',
+      '2021-10-27 – 2021-10-28',
     ])
       expect(parseDates(text), text).toEqual(['2021-10-27', '2021-10-28']);
+    // A day heading's number is no day of the month.
+    expect(parseDates('Dag 2 – torsdag 28. oktober 2021')).toEqual(['2021-10-28']);
   });
 
   it('reads dates in the styles packages print', () => {

@@ -432,6 +432,77 @@ export const dayRangeFigures: Variant = (text) =>
     ),
   );
 
+/**
+ * A line that is a meeting's date or days: after a "Dato" key, as a day heading ("Onsdag 6. november
+ * 2019", "Dag 1 – onsdag 27. oktober 2021"), a deck's title or footer ("NUFA 6. - 7. november 2019").
+ */
+const DATE_LINE = new RegExp(
+  String.raw`^(\s*(?:(?:<i>)?Dato(?:<\/i>)?[\t ]+|Dag \d+ – |(?:NUFA|NUIT) )?)(\p{L}+dag\s+)?(\d{1,2})\.(?:\s*([–-])\s*(?:\p{L}+dag\s+)?(\d{1,2})\.)?\s+(\p{L}+)\s+(\d{4})(\s*)$`,
+  'iu',
+);
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+interface DateLine {
+  days: number[];
+  /** 0-based. */
+  month: number;
+  year: number;
+  dash: string;
+  /** The line names the weekday ("Onsdag 6. november 2019"). */
+  named: boolean;
+}
+
+/** Each date line written anew from its days, month and year; other lines as they are. */
+function rewriteDates(write: (d: DateLine) => string): Variant {
+  return (text) =>
+    mapLines(text, (line) =>
+      line.replace(DATE_LINE, (whole, pre, wd, d1, dash, d2, month, year, post) => {
+        const m = MONTHS.indexOf(month.toLowerCase());
+        const days = [Number(d1), ...(d2 ? [Number(d2)] : [])];
+        const date = { days, month: m, year: Number(year), dash: dash ?? '–', named: !!wd };
+        return m < 0 ? whole : `${pre}${write(date)}${post}`;
+      }),
+    );
+}
+const weekday = (d: DateLine, day: number) => new Date(Date.UTC(d.year, d.month, day)).getUTCDay();
+const isoDay = (d: DateLine, day: number) =>
+  `${d.year}-${String(d.month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** The weekday before each day: "Dato onsdag 9. september 2020", "onsdag 6. – torsdag 7. november 2019". */
+export const weekdayBeforeDates = rewriteDates(
+  (d) =>
+    `${d.days.map((day) => `${WEEKDAYS[weekday(d, day)]} ${day}.`).join(` ${d.dash} `)} ${MONTHS[d.month]} ${d.year}`,
+);
+
+/** Dates in English, as an English template prints them: "Wednesday 6 November 2019", "6 – 7 November 2019". */
+export const englishDates = rewriteDates((d) => {
+  const days = d.days.map((day) => (d.named ? `${WEEKDAYS_EN[weekday(d, day)]} ${day}` : `${day}`));
+  return `${days.join(` ${d.dash} `)} ${MONTHS_EN[d.month]} ${d.year}`;
+});
+
+/** ISO dates: "Dato 2020-09-09", "2019-11-06 – 2019-11-07", a day heading "Onsdag 2019-11-06". */
+export const isoDates = rewriteDates((d) => {
+  const days = d.days.map((day) => isoDay(d, day)).join(` ${d.dash} `);
+  return d.named
+    ? `${WEEKDAYS[weekday(d, d.days[0]!)]!.replace(/^./, (c) => c.toUpperCase())} ${days}`
+    : days;
+});
+
 /** A line inserted every `every` lines, with blank lines around it, as a PDF's page breaks put them. */
 function everyPage(every: number, furniture: (page: number) => string): Variant {
   return (text) =>
@@ -510,6 +581,9 @@ export const VARIANTS: Record<string, Variant> = {
   slideHeadingNumbered,
   forslagInline,
   dayRangeFigures,
+  weekdayBeforeDates,
+  englishDates,
+  isoDates,
   runningHeader,
   runningFooter,
   sakIdColon,
