@@ -9,7 +9,15 @@ import { readDocument } from '../src/documents/index.ts';
 import { parseDocument } from '../src/record/parse.ts';
 import { redact } from '../src/record/redact.ts';
 import type { Meeting } from '../src/record/types.ts';
-import { englishDates, isoDates, kept, VARIANTS, weekdayBeforeDates } from './helpers/layout-variants.ts';
+import {
+  dateTimeMerged,
+  englishDates,
+  headerKeysMoete,
+  isoDates,
+  kept,
+  VARIANTS,
+  weekdayBeforeDates,
+} from './helpers/layout-variants.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const TXT = readdirSync(path.join(SHARED, 'corpus'))
@@ -51,7 +59,7 @@ describe('a layout change that keeps the meaning keeps the record', () => {
 
 // kept() compares a meeting's first date only: a date or time written another way must keep all
 // its days, its hours, and the day of each sak.
-const WHEN = { weekdayBeforeDates, englishDates, isoDates };
+const WHEN = { weekdayBeforeDates, englishDates, isoDates, dateTimeMerged, headerKeysMoete };
 const when = (ms: Meeting[]) =>
   ms.map((m) => ({
     date: m.date,

@@ -9,10 +9,13 @@ import { isSakTableHeader } from './table.ts';
 
 export type Field = 'meeting' | 'date' | 'time' | 'place';
 
-/** Key words per field; "Møtedato" is tried before "Møte". */
+/**
+ * Key words per field; "Møtedato" is tried before "Møte". "Dato og tid" is a date whose value may
+ * carry the time too.
+ */
 const FIELDS: [Field, string][] = [
-  ['date', 'møtedato|dato'],
-  ['time', 'tidspunkt|tid|klokkeslett|kl\\.'],
+  ['date', 'møtedato|dato(?:\\s+og\\s+(?:tid|klokkeslett)|\\s*\\/\\s*tid)?'],
+  ['time', 'møtetid|tidspunkt|tid|klokkeslett|kl\\.'],
   ['place', 'møtested|sted'],
   ['meeting', 'møte(?:\\s*nr\\.?|nummer)?'],
 ];

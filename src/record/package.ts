@@ -1,6 +1,6 @@
 // The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
-import { minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
+import { DATE_TEXT, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
 import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
@@ -153,6 +153,7 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     secretariat: [],
   };
   let current: AttendanceKey | null = null;
+  let timeWithDate: string | null = null;
   const buf: Record<AttendanceKey, string[]> = {
     invited: [],
     present: [],
@@ -172,6 +173,9 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
           facts.dates = parseDates(v);
           facts.date = facts.dates[0] ?? null;
         }
+        // The time printed with the date ("9. september 2020, 11:00 – 14:00"), unless a Tid key gives one.
+        const time = squash(v.replace(DATE_TEXT, '')).replace(/^[,;]\s*/, '');
+        if (parseTimes(time).length) timeWithDate ??= time;
       } else if (key.field === 'place') facts.place ??= v;
       else facts.time ??= v;
       continue;
@@ -192,6 +196,7 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     }
     if (current) buf[current].push(lines[i]!.text);
   }
+  facts.time ??= timeWithDate;
   facts.invited = people(joinLines(buf.invited));
   facts.present = people(joinLines(buf.present));
   facts.absent = people(joinLines(buf.absent));

@@ -503,6 +503,33 @@ export const isoDates = rewriteDates((d) => {
     : days;
 });
 
+/** A header's date and time in one field: "Dato og tid<tab>9. september 2020, 11:00 – 14:00". */
+export const dateTimeMerged: Variant = (text) =>
+  text.replace(
+    /^(\s*(?:<i>)?)Dato((?:<\/i>)?)([\t ]+)(\S.*?)[\t ]*\n\s*(?:<i>)?Tid(?:<\/i>)?[\t ]+(\S.*?)[\t ]*$/gm,
+    '$1Dato og tid$2$3$4, $5',
+  );
+
+/** Header keys with "Møte-" before them: "Møtenr.", "Møtedato", "Møtetid", "Møtested". */
+export const headerKeysMoete: Variant = (text) => {
+  const keys: Record<string, string> = {
+    Møte: 'Møtenr.',
+    Dato: 'Møtedato',
+    Tid: 'Møtetid',
+    Sted: 'Møtested',
+  };
+  let header = 0;
+  return mapLines(text, (line) => {
+    if (MEETING_TITLE.test(line)) header = 8;
+    else if (header-- > 0)
+      return line.replace(
+        /^(\s*(?:<i>)?)(Møte|Dato|Tid|Sted)(?=(?:<\/i>)?[\t ]+\S)/,
+        (_m, pre, key) => pre + keys[key],
+      );
+    return line;
+  });
+};
+
 /** A line inserted every `every` lines, with blank lines around it, as a PDF's page breaks put them. */
 function everyPage(every: number, furniture: (page: number) => string): Variant {
   return (text) =>
@@ -584,6 +611,8 @@ export const VARIANTS: Record<string, Variant> = {
   weekdayBeforeDates,
   englishDates,
   isoDates,
+  dateTimeMerged,
+  headerKeysMoete,
   runningHeader,
   runningFooter,
   sakIdColon,
