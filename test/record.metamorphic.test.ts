@@ -9,7 +9,15 @@ import { readDocument } from '../src/documents/index.ts';
 import { parseDocument } from '../src/record/parse.ts';
 import { redact } from '../src/record/redact.ts';
 import type { Meeting } from '../src/record/types.ts';
-import { kept, VARIANTS } from './helpers/layout-variants.ts';
+import {
+  dateTimeMerged,
+  englishDates,
+  headerKeysMoete,
+  isoDates,
+  kept,
+  VARIANTS,
+  weekdayBeforeDates,
+} from './helpers/layout-variants.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const TXT = readdirSync(path.join(SHARED, 'corpus'))
@@ -46,5 +54,29 @@ describe('a layout change that keeps the meaning keeps the record', () => {
 
   it('every variant changes some file of the corpus', () => {
     expect(Object.keys(VARIANTS).filter((v) => !cases.some(([c]) => c === v))).toEqual([]);
+  });
+});
+
+// kept() compares a meeting's first date only: a date or time written another way must keep all
+// its days, its hours, and the day of each sak.
+const WHEN = { weekdayBeforeDates, englishDates, isoDates, dateTimeMerged, headerKeysMoete };
+const when = (ms: Meeting[]) =>
+  ms.map((m) => ({
+    date: m.date,
+    dates: m.dates,
+    time: m.time,
+    hours: [m.start_time, m.end_time],
+    days: m.items.map((i) => i.day),
+  }));
+
+describe('a date or time written another way keeps the meeting’s days and hours', () => {
+  const whenCases = Object.entries(WHEN).flatMap(([variant, change]) =>
+    SOURCES.filter((name) => change(texts.get(name)!) !== texts.get(name)).map(
+      (name) => [variant, name, change] as const,
+    ),
+  );
+  it.each(whenCases)('%s: %s', (_variant, name, change) => {
+    const text = texts.get(name)!;
+    expect(when(parse(change(text)))).toEqual(when(parse(text)));
   });
 });

@@ -177,6 +177,27 @@ describe('a meeting known by its date', () => {
   });
 });
 
+describe('meeting header fields', () => {
+  it('reads a header whose values stand under their keys, pair by pair or as a column', () => {
+    const body = ['', 'Sak\tTema\tSakstype', ...ROWS];
+    for (const header of [
+      ['Møte', '1/2024', 'Dato', '15. februar 2024', 'Tid', 'Kl. 09.00 – 15.00', 'Sted', 'Teams'],
+      ['Møte', 'Dato', 'Tid', 'Sted', '1/2024', '15. februar 2024', 'kl. 09.00 – 15.00', 'Teams'],
+    ]) {
+      const [m, ...rest] = parseDocument(['Møte i NUIT', ...header, ...body].join('\n')).meetings;
+      expect(rest).toEqual([]);
+      expect([m!.meeting, m!.date, m!.start_time, m!.end_time, m!.place]).toEqual([
+        '1/2024',
+        '2024-02-15',
+        '09:00',
+        '15:00',
+        'Teams',
+      ]);
+      expect(m!.items.map((i) => i.sak)).toEqual(['1/24', '2/24']);
+    }
+  });
+});
+
 describe('memos (toppnotater) of another template', () => {
   it('are read alike when their keys and headings use other words ("Saksnr.", "Innstilling", "Formålet med saken")', () => {
     const text = readFileSync(path.join(SHARED, 'corpus', '001_3b351634044a7914.txt'), 'utf8');
@@ -262,10 +283,22 @@ describe('labels and dates', () => {
       'Beslutning:',
       'Vedtak – NUIT tar',
       'Vedtak -',
+      'Enstemmig vedtak:',
+      'Vedtak (enstemmig):',
+      'Utvalget fattet følgende vedtak:',
+      'NUIT fattet slikt vedtak: NUIT tar saken til orientering.',
+      'Følgende vedtak ble fattet:',
     ])
       expect(VEDTAK.test(l), l).toBe(true);
     expect('Forslag til vedtak – NUIT tar saken'.replace(FORSLAG, '')).toBe('NUIT tar saken');
-    for (const l of ['Beslutning', 'Vedtak fra tidligere behandlinger', 'Vedtaksformulering'])
+    for (const l of [
+      'Beslutning',
+      'Vedtak fra tidligere behandlinger',
+      'Vedtaksformulering',
+      'NUIT fattet vedtak om å støtte planen.',
+      'søknader og det er fattet 15 vedtak om utlevering.',
+      'Enstemmig vedtatt.',
+    ])
       expect(VEDTAK.test(l), l).toBe(false);
     for (const l of ['Forslag til vedtak', 'Forslag til vedtak:', 'Innstilling:', 'Innstilling'])
       expect(FORSLAG.test(l), l).toBe(true);
@@ -278,8 +311,13 @@ describe('labels and dates', () => {
       '27.-28.10.21',
       '27.10.2021 – 28.10.2021',
       '27. og 28. oktober 2021',
+      'onsdag 27. – torsdag 28. oktober 2021',
+      'Wednesday 27 – Thursday 28 October 2021',
+      '2021-10-27 – 2021-10-28',
     ])
       expect(parseDates(text), text).toEqual(['2021-10-27', '2021-10-28']);
+    // A day heading's number is no day of the month.
+    expect(parseDates('Dag 2 – torsdag 28. oktober 2021')).toEqual(['2021-10-28']);
   });
 
   it('reads dates in the styles packages print', () => {

@@ -62,9 +62,16 @@ const MONTH_NAMES = Object.keys({ ...MONTHS_NB, ...MONTHS_EN })
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-/** Day range in words: "6. – 7. november 2019", "27.-28. oktober 2021". */
+/** Weekday names, which some templates print before a date ("onsdag 6. november", "Wednesday 6 November"). */
+export const WEEKDAY = '(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+
+/**
+ * Day range in words: "6. – 7. november 2019", "27.-28. oktober 2021", with the weekday before each
+ * day ("onsdag 6. – torsdag 7. november 2019"). A weekday before the second day only needs one
+ * before the first: "Dag 2 – torsdag 7. november" is one day.
+ */
 const WORD_RANGE = new RegExp(
-  `\\b(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
+  `\\b(?:(?:${WEEKDAY}),?\\s+(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*(?:${WEEKDAY}),?\\s+|(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*)(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
   'i',
 );
 /** "27.–28.10.2021": days sharing their month and year. */
@@ -76,10 +83,14 @@ const WORD_DATE = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{
 /** "09.09.2020", "26.08.20", "1.1.2024". */
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** "2019-11-06 – 2019-11-07". */
+const ISO_PAIR = /\b(\d{4})-(\d{2})-(\d{2})\s*[–-]\s*(\d{4})-(\d{2})-(\d{2})\b/;
 
 /** Every written date and day range, in any of the styles above, for cutting dates out of text. */
 export const DATE_TEXT = new RegExp(
-  [WORD_RANGE, NUMERIC_PAIR, NUMERIC_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE].map((r) => r.source).join('|'),
+  [WORD_RANGE, NUMERIC_PAIR, ISO_PAIR, NUMERIC_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE]
+    .map((r) => r.source)
+    .join('|'),
   'gi',
 );
 
@@ -102,12 +113,16 @@ function days(year: number, month: number | undefined, from: number, to: number)
 
 export function parseDates(s: string): string[] {
   let m = WORD_RANGE.exec(s);
-  const range = m && days(Number(m[4]), monthNumber(m[3]!), Number(m[1]), Number(m[2]));
+  const range = m && days(Number(m[5]), monthNumber(m[4]!), Number(m[1] ?? m[2]), Number(m[3]));
   if (range?.length) return range;
   m = NUMERIC_PAIR.exec(s);
   const pair =
     m && m[2] === m[5] && m[3] === m[6] && days(fullYear(m[3]!), Number(m[2]), Number(m[1]), Number(m[4]));
   if (pair && pair.length) return pair;
+  m = ISO_PAIR.exec(s);
+  const iso =
+    m && m[1] === m[4] && m[2] === m[5] && days(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[6]));
+  if (iso && iso.length) return iso;
   m = NUMERIC_RANGE.exec(s);
   const numeric = m && days(fullYear(m[4]!), Number(m[3]), Number(m[1]), Number(m[2]));
   if (numeric?.length) return numeric;

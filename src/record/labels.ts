@@ -20,13 +20,26 @@ export const FORSLAG = new RegExp(
   'iu',
 );
 
+/** How a decision was made, said before or after its label: "Enstemmig vedtak", "Vedtak (enstemmig)". */
+const HOW = String.raw`(?:(?:enstemmig|endelig|omforent)e?\s+)?`;
+const NOTE = String.raw`(?:\s*\([^()]{1,30}\))?`;
+
+/**
+ * The sentence minutes introduce a decision with: "Utvalget fattet følgende vedtak:", "NUIT fattet
+ * slikt vedtak:", "Følgende vedtak ble fattet:". Only its colon makes it a label: "NUIT fattet vedtak
+ * om …" and "det er fattet 15 vedtak" are sentences.
+ */
+const MADE = String.raw`(?:fattet|gjorde|traff)`;
+const MADE_SENTENCE = String.raw`(?:(?:[\p{L}-]+\s+){0,3}${MADE}\s+(?:\p{L}+\s+){0,2}vedtak|(?:følgende|slikt)\s+vedtak\s+ble\s+${MADE})\s*:\s*`;
+
 /**
  * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
- * "Utvalgets vedtak:", "Beslutning:", "Utvalgets konklusjon:". "Beslutning" needs its colon: alone it
- * is a sakstype cell.
+ * "Utvalgets vedtak:", "Enstemmig vedtak:", "Vedtak (enstemmig):", "Beslutning:", "Utvalgets
+ * konklusjon:", and the sentence that introduces it. "Beslutning" needs its colon: alone it is a
+ * sakstype cell.
  */
 export const VEDTAK = new RegExp(
-  String.raw`^${WHOSE}(?:vedtak(?:et)?(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)`,
+  String.raw`^(?:${WHOSE}(?:${HOW}vedtak(?:et)?${NOTE}(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)|${MADE_SENTENCE})`,
   'iu',
 );
 

@@ -24,8 +24,11 @@ const KEY_LINE =
 /** The key line a memo's metadata block is found by: its sak number, as templates label it. */
 const SAK_NUMBER_KEY = /^(?:saksnummer|saksnr\.?|sak nr\.?)(?=[\s:]|$)/i;
 
-/** "Sak nr. 12/24<tab>Tittel…": a table row whose id cell is printed with the key's words. */
-const TABLE_ROW = new RegExp(`^${PRINTED_SAK_ID}[.:]?\\s*\\t\\s*\\S`, 'i');
+/**
+ * "Sak nr. 12/24<tab>Tittel…", "Sak nr. 12/23 Eventuelt": a row or heading whose id is printed with
+ * the key's words. A key line holds the id alone; a title after it makes the line a row.
+ */
+const TABLE_ROW = new RegExp(`^${PRINTED_SAK_ID}[.:]?\\s*(?:\\t\\s*\\S|\\p{L})`, 'iu');
 
 /** Key words other templates print for the same keys. */
 const KEY_ALIASES: Record<string, Key> = {

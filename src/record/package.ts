@@ -1,11 +1,12 @@
 // The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
-import { minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
+import { DATE_TEXT, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
 import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
 import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
 import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
+import { headerField, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
   capitalise,
@@ -22,8 +23,6 @@ import type { AgendaItem, Meeting, Substitute } from './types.ts';
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
 /** A row's sak id, with the full stop or colon some templates print after it ("12/24:"). */
 const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}[.:]?(?=\\s|$)\\s*`, 'i');
-/** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */
-const MEETING_KEY = /^møte(?:\s*nr\.?|nummer)?\s*:?\s*\t?\s*(\d{1,2})\s?\/\s?(\d{4}|\d{2})\s*$/i;
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
 const isTableHeader = (text: string) => isSakTableHeader(text.trim());
@@ -71,11 +70,14 @@ const MINUTES_TITLE = /\b(?:møte)?(?:referat|protokoll)\b/i;
 /** A meeting package's or its minutes' title. */
 const MEETING_TITLE = /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte)\b/i;
 
-/** Meeting headers: a "Møte N/YYYY" key line, with the title a few lines above it. */
+/**
+ * Meeting headers: a meeting number's key line ("Møte 5/2020", "Møte nr.: 4/2020", "Møtenummer
+ * 4/2020"), with the title a few lines above it.
+ */
 function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = MEETING_KEY.exec(lines[i]!.text.replace(/\t/g, ' ').trim());
+    const m = meetingNumber(lines[i]!.text);
     if (!m) {
       const dated = datedTitle(lines, i);
       if (dated) out.push({ ...dated, committee: dated.committee ?? fallbackCommittee });
@@ -91,7 +93,7 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
       line: i,
       role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
       committee: COMMITTEE.exec(title)?.[1] ?? fallbackCommittee,
-      meeting: fullYearMeeting(m[1]!, m[2]!),
+      meeting: fullYearMeeting(...m),
       kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,
     });
   }
@@ -114,8 +116,8 @@ function datedTitle(lines: Line[], i: number): (Omit<Header, 'committee'> & { co
     .slice(i + 1, i + 1 + TITLE_REACH * 3)
     .filter((l) => l.text.trim())
     .slice(0, TITLE_REACH);
-  if (after.some((l) => MEETING_KEY.test(l.text.replace(/\t/g, ' ').trim()))) return null;
-  if (!after.some((l) => /^(dato|møtedato)\b/i.test(l.text.trim()))) return null;
+  if (after.some((l) => meetingNumber(l.text))) return null;
+  if (!after.some((l) => headerField(l.text)?.field === 'date')) return null;
   return {
     line: i,
     role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
@@ -137,8 +139,6 @@ interface HeaderFacts {
   secretariat: string[];
 }
 
-const FACT_KEY = /^(dato|møtedato|tidspunkt|tid|klokkeslett|kl\.|møtested|sted)\b\s*:?\s*\t?\s*(.*)$/i;
-
 /** Key–value lines of a meeting header (Dato, Tid, Sted, Medlemmer, Til stede, Forfall, Vara …). */
 function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
   const facts: HeaderFacts = {
@@ -153,6 +153,7 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     secretariat: [],
   };
   let current: AttendanceKey | null = null;
+  let timeWithDate: string | null = null;
   const buf: Record<AttendanceKey, string[]> = {
     invited: [],
     present: [],
@@ -164,16 +165,18 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (tableHeaderAt(lines, i) || rowSak(text)) break;
-    const key = FACT_KEY.exec(text);
-    if (key && !current) {
-      const k = key[1]!.toLowerCase();
-      const v = squash(key[2]!.replace(/\t/g, ' '));
-      if (k.endsWith('dato')) {
+    const key = headerField(text);
+    if (key && key.field !== 'meeting' && !current) {
+      const v = key.value;
+      if (key.field === 'date') {
         if (!facts.date) {
           facts.dates = parseDates(v);
           facts.date = facts.dates[0] ?? null;
         }
-      } else if (k.endsWith('sted')) facts.place ??= v;
+        // The time printed with the date ("9. september 2020, 11:00 – 14:00"), unless a Tid key gives one.
+        const time = squash(v.replace(DATE_TEXT, '')).replace(/^[,;]\s*/, '');
+        if (parseTimes(time).length) timeWithDate ??= time;
+      } else if (key.field === 'place') facts.place ??= v;
       else facts.time ??= v;
       continue;
     }
@@ -193,6 +196,7 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
     }
     if (current) buf[current].push(lines[i]!.text);
   }
+  facts.time ??= timeWithDate;
   facts.invited = people(joinLines(buf.invited));
   facts.present = people(joinLines(buf.present));
   facts.absent = people(joinLines(buf.absent));
@@ -560,7 +564,7 @@ function committeeOfDocument(lines: Line[]): string {
 }
 
 export function parsePackage(text: string): Meeting[] {
-  const lines = toLines(text);
+  const lines = valuesBesideKeys(toLines(text));
   const headers = findHeaders(lines, committeeOfDocument(lines));
   if (!headers.length) return [];
   const memos = memoSections(lines, headers.at(-1)!.line);

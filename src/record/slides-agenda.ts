@@ -2,7 +2,7 @@
 // Sakstype, Sakseier, Saksbehandler / Presenterer saken, Start / Tid, Varighet, Slutt), rows per
 // sak, and rows without a sak id (Pause, Lunsj, sessions of a sak) that give the times.
 // txt and DOCX keep one cell per column; PDF text runs cells together and wraps them over lines.
-import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
+import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID, WEEKDAY } from './dates.ts';
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
@@ -26,8 +26,14 @@ const TIMES = new RegExp(TIME.source, 'gi');
 const SAKSTYPE_WORD = new RegExp(`\\b(${SAKSTYPER.join('|')})\\b`, 'g');
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
 const CLOSING_ROW = /^slutt\b/i;
-/** "Onsdag 6. november 2019", "Dag 1 – onsdag 27. oktober 2021", "Dag 2: 28. oktober 2021". */
-const DAY_LINE = /^(dag\s*\d+\s*[–:-]?\s*)?((man|tirs|ons|tors|fre|lør|søn)dag\b)|^dag\s*\d+\s*[–:-]\s*\d/i;
+/**
+ * "Onsdag 6. november 2019", "Wednesday 6 November 2019", "Dag 1 – onsdag 27. oktober 2021", "Dag 2:
+ * 28. oktober 2021".
+ */
+const DAY_LINE = new RegExp(
+  `^(?:dag\\s*\\d+\\s*[–:-]?\\s*)?(?:${WEEKDAY})\\b|^dag\\s*\\d+\\s*[–:-]\\s*\\d`,
+  'i',
+);
 
 /** The first sak row within a few lines after line i (a day line may stand between), trimmed. */
 export function firstRowAfter(lines: string[], i: number): string | undefined {

@@ -5,13 +5,16 @@ import { squash } from './normalize.ts';
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
 const SAK_ID = String.raw`\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})`;
+/** A heading's section number before "Sak", as a numbered outline prints it: "2.2 Sak 37/19: …". */
+const SECTION = String.raw`(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?`;
 /**
- * A slide's sak heading: "Sak 41/18: Tema …", "Sak 41/18 – Tema", "41/18: Tema", also with the
- * title on the following lines. Without the word "Sak" a colon or dash must follow the id and no
- * tab the line: an agenda row starts with an id too, and its cells are tabbed.
+ * A slide's sak heading: "Sak 41/18: Tema …", "Sak nr. 41/18: Tema", "2.2 Sak 41/18: Tema",
+ * "Sak 41/18 – Tema", "41/18: Tema", also with the title on the following lines. Without the word
+ * "Sak" a colon or dash must follow the id and no tab the line: an agenda row starts with an id too,
+ * and its cells are tabbed.
  */
 export const SLIDE_HEADING = new RegExp(
-  String.raw`^(?:sak\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
+  String.raw`^(?:${SECTION}sak(?:\s*nr\.?)?\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
   'i',
 );
 

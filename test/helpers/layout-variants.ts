@@ -218,6 +218,25 @@ export const meetingKey: Variant = (text) =>
     line.replace(/^(\s*(?:<i>)?)Møte((?:<\/i>)?)(\t| )(?=\d{1,2}\/\d{2,4}\s*$)/, '$1Møte nr.:$2$3'),
   );
 
+/** A meeting's title: "Møte i NUIT", "Referat fra ekstramøte i NUIT". */
+const MEETING_TITLE = /^\s*(?:#+\s*)?(?:møte i|referat fra (?:ekstra)?møte i) (?:NUIT|NUFA)\b/i;
+/** A meeting header key line: "Møte<tab>5/2020", "Dato 25. mai 2023", "Tid", "Sted". */
+const HEADER_KEY = /^(\s*(?:<i>)?)(Møte|Dato|Tid|Sted)((?:<\/i>)?)[\t ]+(\S.*?)\s*$/;
+
+/**
+ * Meeting header keys with their values on the next line ("Møte" / "5/2020", "Dato" / "25. mai
+ * 2023"), as a template that sets the header as a two-row table prints it, and as a converter that
+ * reads a table's cells one by one leaves it.
+ */
+export const headerValueNextLine: Variant = (text) => {
+  let header = 0;
+  return mapLines(text, (line) => {
+    if (MEETING_TITLE.test(line)) header = 8;
+    else if (header-- > 0) return line.replace(HEADER_KEY, '$1$2$3\n$4');
+    return line;
+  });
+};
+
 /** Agenda rows whose sak column says "Sak 16/23", as some templates print it. */
 export const sakWord: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak $2'));
@@ -225,6 +244,17 @@ export const sakWord: Variant = (text) =>
 /** Rows whose sak column says "Sak nr. 16/23", the words a memo's key line uses too. */
 export const sakNrWords: Variant = (text) =>
   mapLines(text, (line) => line.replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?\t)/, '$1Sak nr. $2'));
+
+/**
+ * "Sak nr." before every sak id that starts a row or a heading, tabbed or not, as some templates
+ * print it: a deck's "Sak nr. 37/19: Orientering …", a PDF referat's "Sak nr. 12/23 Eventuelt".
+ */
+export const sakNrEverywhere: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/, '$1Sak nr. $2')
+      .replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2})(?=[:.\s]|$)/, '$1Sak nr. $2'),
+  );
 
 /** Tables with a running number in a column of their own before the sak id: "3.<tab>16/23<tab>…". */
 export const runningNumbers: Variant = (text) => {
@@ -286,6 +316,25 @@ export const vedtakWhose: Variant = (text) =>
   mapLines(text, (line) =>
     line.replace(LABEL('vedtak'), (_m, pre, _w, colon, post) => `${pre}Utvalgets vedtak${colon}${post}`),
   );
+
+/**
+ * The decision label saying how the decision was made, as some minutes print it: "Enstemmig vedtak:",
+ * "Vedtak (enstemmig):", "Utvalget fattet følgende vedtak:", "NUIT fattet slikt vedtak:", in turn.
+ */
+export const vedtakHowMade: Variant = (text) => {
+  const labels = [
+    'Enstemmig vedtak',
+    'Vedtak (enstemmig)',
+    'Utvalget fattet følgende vedtak',
+    'NUIT fattet slikt vedtak',
+  ];
+  let n = 0;
+  return mapLines(text, (line) =>
+    line.replace(LABEL('vedtak'), (m, pre, _w, colon, post) =>
+      colon ? `${pre}${labels[n++ % labels.length]}:${post}` : m,
+    ),
+  );
+};
 
 /** The minutes titled "Protokoll fra …", as some committees call them. */
 export const protokoll: Variant = (text) =>
@@ -361,6 +410,12 @@ export const slideHeadingDash: Variant = (text) =>
 export const slideHeadingBareId: Variant = (text) =>
   text.replace(/^(\s*(?:#+\s*)?)Sak (\d{1,3}\/\d{2}):\s*/gm, '$1$2: ');
 
+/** A deck's sak headings numbered as outline sections: "2.1 Sak 37/19: Tittel", "2.2 Sak 38/19: …". */
+export const slideHeadingNumbered: Variant = (text) => {
+  let n = 0;
+  return text.replace(/^Sak (\d{1,3}\/\d{2})(?=[:.])/gm, (m) => `2.${++n} ${m}`);
+};
+
 /** "Forslag til vedtak: NUFA …" on one line, where a deck puts the label on a line of its own. */
 export const forslagInline: Variant = (text) =>
   text.replace(/^Forslag til vedtak\s*\n+\s*((?:NUFA|NUIT) .*)$/gm, 'Forslag til vedtak: $1');
@@ -376,6 +431,104 @@ export const dayRangeFigures: Variant = (text) =>
       },
     ),
   );
+
+/**
+ * A line that is a meeting's date or days: after a "Dato" key, as a day heading ("Onsdag 6. november
+ * 2019", "Dag 1 – onsdag 27. oktober 2021"), a deck's title or footer ("NUFA 6. - 7. november 2019").
+ */
+const DATE_LINE = new RegExp(
+  String.raw`^(\s*(?:(?:<i>)?Dato(?:<\/i>)?[\t ]+|Dag \d+ – |(?:NUFA|NUIT) )?)(\p{L}+dag\s+)?(\d{1,2})\.(?:\s*([–-])\s*(?:\p{L}+dag\s+)?(\d{1,2})\.)?\s+(\p{L}+)\s+(\d{4})(\s*)$`,
+  'iu',
+);
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+interface DateLine {
+  days: number[];
+  /** 0-based. */
+  month: number;
+  year: number;
+  dash: string;
+  /** The line names the weekday ("Onsdag 6. november 2019"). */
+  named: boolean;
+}
+
+/** Each date line written anew from its days, month and year; other lines as they are. */
+function rewriteDates(write: (d: DateLine) => string): Variant {
+  return (text) =>
+    mapLines(text, (line) =>
+      line.replace(DATE_LINE, (whole, pre, wd, d1, dash, d2, month, year, post) => {
+        const m = MONTHS.indexOf(month.toLowerCase());
+        const days = [Number(d1), ...(d2 ? [Number(d2)] : [])];
+        const date = { days, month: m, year: Number(year), dash: dash ?? '–', named: !!wd };
+        return m < 0 ? whole : `${pre}${write(date)}${post}`;
+      }),
+    );
+}
+const weekday = (d: DateLine, day: number) => new Date(Date.UTC(d.year, d.month, day)).getUTCDay();
+const isoDay = (d: DateLine, day: number) =>
+  `${d.year}-${String(d.month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** The weekday before each day: "Dato onsdag 9. september 2020", "onsdag 6. – torsdag 7. november 2019". */
+export const weekdayBeforeDates = rewriteDates(
+  (d) =>
+    `${d.days.map((day) => `${WEEKDAYS[weekday(d, day)]} ${day}.`).join(` ${d.dash} `)} ${MONTHS[d.month]} ${d.year}`,
+);
+
+/** Dates in English, as an English template prints them: "Wednesday 6 November 2019", "6 – 7 November 2019". */
+export const englishDates = rewriteDates((d) => {
+  const days = d.days.map((day) => (d.named ? `${WEEKDAYS_EN[weekday(d, day)]} ${day}` : `${day}`));
+  return `${days.join(` ${d.dash} `)} ${MONTHS_EN[d.month]} ${d.year}`;
+});
+
+/** ISO dates: "Dato 2020-09-09", "2019-11-06 – 2019-11-07", a day heading "Onsdag 2019-11-06". */
+export const isoDates = rewriteDates((d) => {
+  const days = d.days.map((day) => isoDay(d, day)).join(` ${d.dash} `);
+  return d.named
+    ? `${WEEKDAYS[weekday(d, d.days[0]!)]!.replace(/^./, (c) => c.toUpperCase())} ${days}`
+    : days;
+});
+
+/** A header's date and time in one field: "Dato og tid<tab>9. september 2020, 11:00 – 14:00". */
+export const dateTimeMerged: Variant = (text) =>
+  text.replace(
+    /^(\s*(?:<i>)?)Dato((?:<\/i>)?)([\t ]+)(\S.*?)[\t ]*\n\s*(?:<i>)?Tid(?:<\/i>)?[\t ]+(\S.*?)[\t ]*$/gm,
+    '$1Dato og tid$2$3$4, $5',
+  );
+
+/** Header keys with "Møte-" before them: "Møtenr.", "Møtedato", "Møtetid", "Møtested". */
+export const headerKeysMoete: Variant = (text) => {
+  const keys: Record<string, string> = {
+    Møte: 'Møtenr.',
+    Dato: 'Møtedato',
+    Tid: 'Møtetid',
+    Sted: 'Møtested',
+  };
+  let header = 0;
+  return mapLines(text, (line) => {
+    if (MEETING_TITLE.test(line)) header = 8;
+    else if (header-- > 0)
+      return line.replace(
+        /^(\s*(?:<i>)?)(Møte|Dato|Tid|Sted)(?=(?:<\/i>)?[\t ]+\S)/,
+        (_m, pre, key) => pre + keys[key],
+      );
+    return line;
+  });
+};
 
 /** A line inserted every `every` lines, with blank lines around it, as a PDF's page breaks put them. */
 function everyPage(every: number, furniture: (page: number) => string): Variant {
@@ -428,6 +581,7 @@ export const VARIANTS: Record<string, Variant> = {
   timeStyle,
   spacedColumns,
   meetingKey,
+  headerValueNextLine,
   crlf,
   nbsp,
   pageLines,
@@ -440,6 +594,7 @@ export const VARIANTS: Record<string, Variant> = {
   softHyphens,
   otherKeyWords,
   vedtakWhose,
+  vedtakHowMade,
   protokoll,
   doubleSpaced,
   headerSynonyms3,
@@ -450,13 +605,20 @@ export const VARIANTS: Record<string, Variant> = {
   htmlRows,
   slideHeadingDash,
   slideHeadingBareId,
+  slideHeadingNumbered,
   forslagInline,
   dayRangeFigures,
+  weekdayBeforeDates,
+  englishDates,
+  isoDates,
+  dateTimeMerged,
+  headerKeysMoete,
   runningHeader,
   runningFooter,
   sakIdColon,
   sakIdStop,
   sakNrWords,
+  sakNrEverywhere,
   runningNumbers,
   keyColons,
   konklusjon,
