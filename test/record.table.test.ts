@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from './helpers/corpus.ts';
-import { substitutes } from '../src/record/attendance.ts';
+import { attendanceKey, substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
 import { parseDocument } from '../src/record/parse.ts';
@@ -240,6 +240,13 @@ describe('attendance', () => {
     expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)']);
     expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('takes a line\'s longest key, whichever list it names', () => {
+    expect(attendanceKey('Møtt som stedfortreder: Maren Krogh')?.key).toBe('substitutes');
+    expect(attendanceKey('Møtt: Maren Krogh')?.key).toBe('present');
+    expect(attendanceKey('Ikke møtt: Maren Krogh')?.key).toBe('absent');
+    expect(attendanceKey('Møtende vara Maren Krogh')).toEqual({ key: 'substitutes', rest: 'Maren Krogh' });
   });
 
   it('reads who a substitute stood in for and from when', () => {

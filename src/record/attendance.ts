@@ -5,13 +5,20 @@ import type { Substitute } from './types.ts';
 
 export type AttendanceKey = 'invited' | 'present' | 'absent' | 'substitutes' | 'secretariat' | 'other';
 
-/** Key words per list; longer keys first ("Ikke til stede" before "Til stede"). */
+/**
+ * Key words per list. A key may start as another list's does ("Møtt som stedfortreder" is a
+ * substitute, "Ikke til stede" is absent), so a line's key is the longest that matches, whichever list
+ * it names; the order here does not matter.
+ */
 const KEYS: [AttendanceKey, string][] = [
   [
     'absent',
     'ikke til stede|ikke tilstede|ikke møtt|meldt forfall|forfall|frafall|forhindret|fravær|fraværende',
   ],
-  ['substitutes', 'stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara|møtende vara'],
+  [
+    'substitutes',
+    '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara)',
+  ],
   ['present', 'til stede|tilstede|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
   [
     'secretariat',
@@ -22,16 +29,19 @@ const KEYS: [AttendanceKey, string][] = [
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
 const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;
-const KEY = new RegExp(
-  `^(?:${KEYS.map(([, re]) => `(${re})`).join('|')})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`,
-  'i',
+const KEY_RES = KEYS.map(
+  ([key, re]) => [key, new RegExp(`^(?:${re})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`, 'i')] as const,
 );
 
-/** The attendance key a header line starts with, and the rest of the line. */
+/** The attendance key a header line starts with (its longest), and the rest of the line. */
 export function attendanceKey(text: string): { key: AttendanceKey; rest: string } | null {
-  const m = KEY.exec(text.trim());
-  if (!m) return null;
-  return { key: KEYS[m.slice(1).findIndex(Boolean)]![0], rest: text.trim().slice(m[0].length) };
+  const t = text.trim();
+  let best: { key: AttendanceKey; length: number } | null = null;
+  for (const [key, re] of KEY_RES) {
+    const length = re.exec(t)?.[0].length ?? -1;
+    if (length > (best?.length ?? -1)) best = { key, length };
+  }
+  return best && { key: best.key, rest: t.slice(best.length) };
 }
 
 /** A key broken over two lines in PDF text ("Direktoratet" / "for e-helse"). */

@@ -281,6 +281,18 @@ export const otherKeyWords: Variant = (text) =>
       ),
   );
 
+/**
+ * Keys with a verb, as minutes written from a membership roll put them: "Møtt:", "Meldt forfall:",
+ * "Møtt som stedfortreder:" (a substitute, though the key starts as the present members' does).
+ */
+export const attendanceMoett: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Meldt forfall:')
+      .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Møtt:')
+      .replace(/^(\s*(?:<i>)?)Stedfortreder\b/, '$1Møtt som stedfortreder:'),
+  );
+
 /** The decision label with whose it is: "Utvalgets vedtak:". */
 export const vedtakWhose: Variant = (text) =>
   mapLines(text, (line) =>
@@ -461,6 +473,7 @@ export const VARIANTS: Record<string, Variant> = {
   keyColons,
   konklusjon,
   attendanceWhose,
+  attendanceMoett,
   headerBold,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
