@@ -242,11 +242,19 @@ describe('attendance', () => {
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
   });
 
-  it('takes a line\'s longest key, whichever list it names', () => {
+  it("takes a line's longest key, whichever list it names", () => {
     expect(attendanceKey('Møtt som stedfortreder: Maren Krogh')?.key).toBe('substitutes');
     expect(attendanceKey('Møtt: Maren Krogh')?.key).toBe('present');
     expect(attendanceKey('Ikke møtt: Maren Krogh')?.key).toBe('absent');
     expect(attendanceKey('Møtende vara Maren Krogh')).toEqual({ key: 'substitutes', rest: 'Maren Krogh' });
+  });
+
+  it('knows the secretariat under the names of its role', () => {
+    for (const k of ['Sekretær', 'Sekretærer', 'Referent', 'Referenter', 'Fra sekretariatet', 'Sekretariat'])
+      expect(attendanceKey(`${k}\tSiv Ingebrigtsen`), k).toEqual({
+        key: 'secretariat',
+        rest: 'Siv Ingebrigtsen',
+      });
   });
 
   it('reads who a substitute stood in for and from when', () => {

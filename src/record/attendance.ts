@@ -22,7 +22,7 @@ const KEYS: [AttendanceKey, string][] = [
   ['present', 'til stede|tilstede|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
   [
     'secretariat',
-    'fra sekretariatet|sekretariatet|sekretariat|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
+    'fra sekretariatet|sekretariatet|sekretariat|sekretærer|sekretær|referenter|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
   ],
   ['invited', 'medlemmer'],
   ['other', 'øvrige|observatører|observatør|gjester|andre'],

@@ -293,6 +293,26 @@ export const attendanceMoett: Variant = (text) =>
       .replace(/^(\s*(?:<i>)?)Stedfortreder\b/, '$1Møtt som stedfortreder:'),
   );
 
+/**
+ * The secretariat's people under a key naming their role, where the minutes name the directorate:
+ * "Sekretær", "Sekretærer", "Referent", "Fra sekretariatet". Only the key under the attendance lists
+ * (whole, or broken over two lines in PDF text) changes, not the directorate named elsewhere.
+ */
+const SECRETARIAT_KEY =
+  /^(\s*(?:<i>)?)Direktoratet(?:[ \t]*\n)?[ \t]*for e-helse((?:<\/i>)?)[ \t]*(?=\t|\n)/m;
+const secretariatKey =
+  (label: string): Variant =>
+  (text) => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^\s*(?:<i>)?Ikke til stede\b/.test(l));
+    if (at < 0) return text;
+    const block = lines
+      .slice(at, at + 20)
+      .join('\n')
+      .replace(SECRETARIAT_KEY, `$1${label}$2`);
+    return [...lines.slice(0, at), block, ...lines.slice(at + 20)].join('\n');
+  };
+
 /** The decision label with whose it is: "Utvalgets vedtak:". */
 export const vedtakWhose: Variant = (text) =>
   mapLines(text, (line) =>
@@ -474,6 +494,10 @@ export const VARIANTS: Record<string, Variant> = {
   konklusjon,
   attendanceWhose,
   attendanceMoett,
+  'secretariat: Sekretær': secretariatKey('Sekretær'),
+  'secretariat: Sekretærer': secretariatKey('Sekretærer'),
+  'secretariat: Referent': secretariatKey('Referent'),
+  'secretariat: Fra sekretariatet': secretariatKey('Fra sekretariatet'),
   headerBold,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
