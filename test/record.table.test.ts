@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from './helpers/corpus.ts';
-import { attendanceKey, substitutes } from '../src/record/attendance.ts';
+import { attendanceKey, people, substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
 import { parseDocument } from '../src/record/parse.ts';
@@ -255,6 +255,16 @@ describe('attendance', () => {
         key: 'secretariat',
         rest: 'Siv Ingebrigtsen',
       });
+  });
+
+  it('keeps a note on a member with that member, not the next', () => {
+    expect(
+      people('Asbjørn Finstad (KS) – til kl. 13.30 Terje Wistner (KS) Bente Christensen (NSF) - video'),
+    ).toEqual([
+      'Asbjørn Finstad (KS) – til kl. 13.30',
+      'Terje Wistner (KS)',
+      'Bente Christensen (NSF) – video',
+    ]);
   });
 
   it('reads who a substitute stood in for and from when', () => {

@@ -49,10 +49,17 @@ export function brokenKey(line: string, next: string): boolean {
   return !attendanceKey(line) && !!attendanceKey(`${line.trim()} ${next.trim()}`) && line.trim().length < 30;
 }
 
-/** "Name (Org) Name (Org)" runs → one entry per person. */
+/**
+ * A note on the person before it, after a dash: "– til kl. 13.30", "- video". It ends where the
+ * next name starts, at a capital letter, so it is not read as the start of that name.
+ */
+const NOTE = String.raw`(?:\s*[-–]\s+([^\p{Lu}\s()][^\s()]*(?:\s+[^\p{Lu}\s()][^\s()]*)*))?`;
+const PERSON = new RegExp(String.raw`([^()\t;]+?)\s*\(([^)]*)\)${NOTE}`, 'gu');
+
+/** "Name (Org) Name (Org) – note" runs → one entry per person, its note kept: "Name (Org) – note". */
 export function people(text: string): string[] {
-  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map(
-    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`,
+  return [...squash(text).matchAll(PERSON)].map(
+    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})${m[3] ? ` – ${squash(m[3])}` : ''}`,
   );
 }
 
