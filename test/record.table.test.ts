@@ -265,6 +265,10 @@ describe('attendance', () => {
       'Terje Wistner (KS)',
       'Bente Christensen (NSF) – video',
     ]);
+    expect(people('Asbjørn Finstad (KS) – til kl. 13.30; Terje Wistner (KS)')).toEqual([
+      'Asbjørn Finstad (KS) – til kl. 13.30',
+      'Terje Wistner (KS)',
+    ]);
   });
 
   it('reads who a substitute stood in for and from when', () => {

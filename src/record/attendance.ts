@@ -51,9 +51,10 @@ export function brokenKey(line: string, next: string): boolean {
 
 /**
  * A note on the person before it, after a dash: "– til kl. 13.30", "- video". It ends where the
- * next name starts, at a capital letter, so it is not read as the start of that name.
+ * next name starts, at a capital letter or after a separator (";", ","), so it is not read as the
+ * start of that name.
  */
-const NOTE = String.raw`(?:\s*[-–]\s+([^\p{Lu}\s()][^\s()]*(?:\s+[^\p{Lu}\s()][^\s()]*)*))?`;
+const NOTE = String.raw`(?:\s*[-–]\s+([^\p{Lu}\s();,][^\s();,]*(?:\s+[^\p{Lu}\s();,][^\s();,]*)*))?`;
 const PERSON = new RegExp(String.raw`([^()\t;]+?)\s*\(([^)]*)\)${NOTE}`, 'gu');
 
 /** "Name (Org) Name (Org) – note" runs → one entry per person, its note kept: "Name (Org) – note". */
