@@ -271,6 +271,39 @@ describe('attendance', () => {
     ]);
   });
 
+  it('reads a table of attendance by what its columns hold, whatever its header words', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Medlemmer',
+        'Representerer\tNavn\tFremmøte',
+        'Helsedirektoratet\tJo Winding Harbitz\tTil stede (til kl. 13.30)',
+        'Apotekforeningen\tAnne-Lise Härter\tMeldt forfall',
+        'Apotekforeningen\tMaren Krogh\tMøtt som vara for Anne-Lise Härter fra sak 2/24',
+        'Direktoratet for e-helse\tSiv Ingebrigtsen\tReferent',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Jo Winding Harbitz (Helsedirektoratet) – til kl. 13.30']);
+    expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
+    expect(m!.members_substitutes).toEqual([
+      { name: 'Maren Krogh', for: 'Anne-Lise Härter (Apotekforeningen)', from: 'sak 2/24' },
+    ]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('reads a line that starts with a key as a list, not as a table row', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF)\tTerje Wistner (KS)',
+        'Stedfortreder\tMaren Krogh\tIkke til stede',
+        'Referent\tSiv Ingebrigtsen',
+        '\tLucie Aunan',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)', 'Terje Wistner (KS)']);
+    expect(m!.members_absent).toEqual([]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen', 'Lucie Aunan']);
+  });
+
   it('reads who a substitute stood in for and from when', () => {
     expect(substitutes('Maren Krogh møtte for Anne-Lise Härter fra sak 5/24')).toEqual([
       { name: 'Maren Krogh', for: 'Anne-Lise Härter', from: 'sak 5/24' },
