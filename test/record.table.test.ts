@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from './helpers/corpus.ts';
-import { substitutes } from '../src/record/attendance.ts';
+import { attendanceKey, people, substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
 import { parseDocument } from '../src/record/parse.ts';
@@ -261,6 +261,68 @@ describe('attendance', () => {
     expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)']);
     expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it("takes a line's longest key, whichever list it names", () => {
+    expect(attendanceKey('Møtt som stedfortreder: Maren Krogh')?.key).toBe('substitutes');
+    expect(attendanceKey('Møtt: Maren Krogh')?.key).toBe('present');
+    expect(attendanceKey('Ikke møtt: Maren Krogh')?.key).toBe('absent');
+    expect(attendanceKey('Møtende vara Maren Krogh')).toEqual({ key: 'substitutes', rest: 'Maren Krogh' });
+  });
+
+  it('knows the secretariat under the names of its role', () => {
+    for (const k of ['Sekretær', 'Sekretærer', 'Referent', 'Referenter', 'Fra sekretariatet', 'Sekretariat'])
+      expect(attendanceKey(`${k}\tSiv Ingebrigtsen`), k).toEqual({
+        key: 'secretariat',
+        rest: 'Siv Ingebrigtsen',
+      });
+  });
+
+  it('keeps a note on a member with that member, not the next', () => {
+    expect(
+      people('Asbjørn Finstad (KS) – til kl. 13.30 Terje Wistner (KS) Bente Christensen (NSF) - video'),
+    ).toEqual([
+      'Asbjørn Finstad (KS) – til kl. 13.30',
+      'Terje Wistner (KS)',
+      'Bente Christensen (NSF) – video',
+    ]);
+    expect(people('Asbjørn Finstad (KS) – til kl. 13.30; Terje Wistner (KS)')).toEqual([
+      'Asbjørn Finstad (KS) – til kl. 13.30',
+      'Terje Wistner (KS)',
+    ]);
+  });
+
+  it('reads a table of attendance by what its columns hold, whatever its header words', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Medlemmer',
+        'Representerer\tNavn\tFremmøte',
+        'Helsedirektoratet\tJo Winding Harbitz\tTil stede (til kl. 13.30)',
+        'Apotekforeningen\tAnne-Lise Härter\tMeldt forfall',
+        'Apotekforeningen\tMaren Krogh\tMøtt som vara for Anne-Lise Härter fra sak 2/24',
+        'Direktoratet for e-helse\tSiv Ingebrigtsen\tReferent',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Jo Winding Harbitz (Helsedirektoratet) – til kl. 13.30']);
+    expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
+    expect(m!.members_substitutes).toEqual([
+      { name: 'Maren Krogh', for: 'Anne-Lise Härter (Apotekforeningen)', from: 'sak 2/24' },
+    ]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('reads a line that starts with a key as a list, not as a table row', () => {
+    const [m] = parseDocument(
+      referat('Sak\tTittel på sak\tSakstype', ROWS, [
+        'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF)\tTerje Wistner (KS)',
+        'Stedfortreder\tMaren Krogh\tIkke til stede',
+        'Referent\tSiv Ingebrigtsen',
+        '\tLucie Aunan',
+      ]),
+    ).meetings;
+    expect(m!.members_present).toEqual(['Ole Johan Kvan (Helse Sør-Øst RHF)', 'Terje Wistner (KS)']);
+    expect(m!.members_absent).toEqual([]);
+    expect(m!.secretariat).toEqual(['Siv Ingebrigtsen', 'Lucie Aunan']);
   });
 
   it('reads who a substitute stood in for and from when', () => {

@@ -5,33 +5,43 @@ import type { Substitute } from './types.ts';
 
 export type AttendanceKey = 'invited' | 'present' | 'absent' | 'substitutes' | 'secretariat' | 'other';
 
-/** Key words per list; longer keys first ("Ikke til stede" before "Til stede"). */
+/**
+ * Key words per list. A key may start as another list's does ("Møtt som stedfortreder" is a
+ * substitute, "Ikke til stede" is absent), so a line's key is the longest that matches, whichever list
+ * it names; the order here does not matter.
+ */
 const KEYS: [AttendanceKey, string][] = [
   [
     'absent',
     'ikke til stede|ikke tilstede|ikke møtt|meldt forfall|forfall|frafall|forhindret|fravær|fraværende',
   ],
-  ['substitutes', 'stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara|møtende vara'],
+  [
+    'substitutes',
+    '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara)',
+  ],
   ['present', 'til stede|tilstede|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
   [
     'secretariat',
-    'fra sekretariatet|sekretariatet|sekretariat|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
+    'fra sekretariatet|sekretariatet|sekretariat|sekretærer|sekretær|referenter|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
   ],
   ['invited', 'medlemmer'],
   ['other', 'øvrige|observatører|observatør|gjester|andre'],
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
 const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;
-const KEY = new RegExp(
-  `^(?:${KEYS.map(([, re]) => `(${re})`).join('|')})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`,
-  'i',
+const KEY_RES = KEYS.map(
+  ([key, re]) => [key, new RegExp(`^(?:${re})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`, 'i')] as const,
 );
 
-/** The attendance key a header line starts with, and the rest of the line. */
+/** The attendance key a header line starts with (its longest), and the rest of the line. */
 export function attendanceKey(text: string): { key: AttendanceKey; rest: string } | null {
-  const m = KEY.exec(text.trim());
-  if (!m) return null;
-  return { key: KEYS[m.slice(1).findIndex(Boolean)]![0], rest: text.trim().slice(m[0].length) };
+  const t = text.trim();
+  let best: { key: AttendanceKey; length: number } | null = null;
+  for (const [key, re] of KEY_RES) {
+    const length = re.exec(t)?.[0].length ?? -1;
+    if (length > (best?.length ?? -1)) best = { key, length };
+  }
+  return best && { key: best.key, rest: t.slice(best.length) };
 }
 
 /** A key broken over two lines in PDF text ("Direktoratet" / "for e-helse"). */
@@ -39,10 +49,18 @@ export function brokenKey(line: string, next: string): boolean {
   return !attendanceKey(line) && !!attendanceKey(`${line.trim()} ${next.trim()}`) && line.trim().length < 30;
 }
 
-/** "Name (Org) Name (Org)" runs → one entry per person. */
+/**
+ * A note on the person before it, after a dash: "– til kl. 13.30", "- video". It ends where the
+ * next name starts, at a capital letter or after a separator (";", ","), so it is not read as the
+ * start of that name.
+ */
+const NOTE = String.raw`(?:\s*[-–]\s+([^\p{Lu}\s();,][^\s();,]*(?:\s+[^\p{Lu}\s();,][^\s();,]*)*))?`;
+const PERSON = new RegExp(String.raw`([^()\t;]+?)\s*\(([^)]*)\)${NOTE}`, 'gu');
+
+/** "Name (Org) Name (Org) – note" runs → one entry per person, its note kept: "Name (Org) – note". */
 export function people(text: string): string[] {
-  return [...squash(text).matchAll(/([^()\t;]+?)\s*\(([^)]*)\)/g)].map(
-    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})`,
+  return [...squash(text).matchAll(PERSON)].map(
+    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})${m[3] ? ` – ${squash(m[3])}` : ''}`,
   );
 }
 

@@ -5,6 +5,7 @@ import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
 import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
+import { attendanceTable } from './attendance-table.ts';
 import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { headerField, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
@@ -165,6 +166,14 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
   for (let i = from; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (tableHeaderAt(lines, i) || rowSak(text)) break;
+    const table = attendanceTable(lines, i, to);
+    if (table) {
+      for (const row of table.rows) buf[row.key].push(row.text);
+      // What follows the table belongs to no list until a key names one.
+      current = null;
+      i = table.next - 1;
+      continue;
+    }
     const key = headerField(text);
     if (key && key.field !== 'meeting' && !current) {
       const v = key.value;

@@ -72,6 +72,7 @@ const MAX_HEADER_WORDS = 8;
 
 /** A header cell is a short capitalised name: a few words, no figures, no sentence. */
 const HEADER_CELL = /^\p{Lu}[\p{L}.&/ -]{0,40}$/u;
+export const isHeaderCell = (n: string) => HEADER_CELL.test(n) && n.split(' ').length <= 3;
 
 /**
  * The columns of a header line whose words no template we know uses ("Løpenr.  Beskrivelse
@@ -86,7 +87,7 @@ export function headerByPosition(header: string, row: string): Column[] | null {
   const names = tabbed ? text.trim().split('\t').map(squash) : splitCells(text);
   const values = tabbed ? row.trim().split('\t').map(squash) : splitCells(row);
   if (names.some((n) => !n)) return null;
-  if (!names.every((n) => HEADER_CELL.test(n) && n.split(' ').length <= 3)) return null;
+  if (!names.every(isHeaderCell)) return null;
   // PDF text with single spaces between cells has no positions: it is a header of the words we know.
   if (names.length < 2 || names.length !== values.length) {
     const ws = names.join(' ').split(' ');

@@ -311,6 +311,101 @@ export const otherKeyWords: Variant = (text) =>
       ),
   );
 
+/**
+ * Keys with a verb, as minutes written from a membership roll put them: "Møtt:", "Meldt forfall:",
+ * "Møtt som stedfortreder:" (a substitute, though the key starts as the present members' does).
+ */
+export const attendanceMoett: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<i>)?)Ikke til stede\b/, '$1Meldt forfall:')
+      .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Møtt:')
+      .replace(/^(\s*(?:<i>)?)Stedfortreder\b/, '$1Møtt som stedfortreder:'),
+  );
+
+/**
+ * The secretariat's people under a key naming their role, where the minutes name the directorate:
+ * "Sekretær", "Sekretærer", "Referent", "Fra sekretariatet". Only the key under the attendance lists
+ * (whole, or broken over two lines in PDF text) changes, not the directorate named elsewhere.
+ */
+const SECRETARIAT_KEY =
+  /^(\s*(?:<i>)?)Direktoratet(?:[ \t]*\n)?[ \t]*for e-helse((?:<\/i>)?)[ \t]*(?=\t|\n)/m;
+const secretariatKey =
+  (label: string): Variant =>
+  (text) => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^\s*(?:<i>)?Ikke til stede\b/.test(l));
+    if (at < 0) return text;
+    const block = lines
+      .slice(at, at + 20)
+      .join('\n')
+      .replace(SECRETARIAT_KEY, `$1${label}$2`);
+    return [...lines.slice(0, at), block, ...lines.slice(at + 20)].join('\n');
+  };
+
+/** The keys of the attendance lists a table replaces. */
+const ATTENDANCE_LISTS = /^\s*(?:<i>)?(Til stede|Ikke til stede|Stedfortreder)(?:<\/i>)?(?=[\t ])/;
+/** "Name (Org)", perhaps with a note after a dash: "Asbjørn Finstad (KS) – til kl. 13.30". */
+const LISTED = /(\p{Lu}[^()]*?)\s*\(([^)]*)\)(?:\s*[-–]\s+((?:[^\p{Lu}\s()][^\s()]*\s*)+))?/gu;
+
+/**
+ * Attendance as a table, one row per person, where the minutes list people under keys: minutes kept
+ * from a registration list print "Navn / Virksomhet / Oppmøte" with "Til stede", "Ikke til stede" or
+ * "Stedfortreder for …" in the last column (a note in brackets), or other words and another order.
+ * A list whose columns a PDF ran into each other (a cell with half an entry) is left as it is.
+ */
+const attendanceTable =
+  (
+    header: string,
+    status: Record<string, string>,
+    row: (name: string, org: string, status: string) => string,
+  ): Variant =>
+  (text) => {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => ATTENDANCE_LISTS.test(l));
+    if (start < 0) return text;
+    let end = start + 1;
+    while (
+      end < lines.length &&
+      !/^\s*(?:<i>)?(?:Øvrige|Direktoratet)\b/.test(lines[end]!) &&
+      !TABLE_HEADER.test(plain(lines[end]!))
+    )
+      end++;
+    const block = lines.slice(start, end);
+    if (
+      block.some(
+        (l) => l.includes('\t') && l.split('\t').some((c) => c.split('(').length !== c.split(')').length),
+      )
+    )
+      return text;
+    // Each list's text, its lines joined: a PDF breaks an entry over lines.
+    const lists: [string, string][] = [];
+    for (const line of block) {
+      const key = ATTENDANCE_LISTS.exec(line);
+      if (key) lists.push([key[1]!, '']);
+      lists.at(-1)![1] += ` ${plain(key ? line.slice(key[0].length) : line)}`;
+    }
+    const rows = lists.flatMap(([list, body]) =>
+      [...body.matchAll(LISTED)].map(([, who, org, note]) => {
+        const sub = list === 'Stedfortreder' ? /^(.+?) for (.+)$/.exec(who!.trim()) : null;
+        const said = sub ? `${status[list]} ${sub[2]}` : status[list]!;
+        return row(sub ? sub[1]! : who!.trim(), org!, note ? `${said} (${note.trim()})` : said);
+      }),
+    );
+    return [...lines.slice(0, start), header, ...rows, '', ...lines.slice(end)].join('\n');
+  };
+export const attendanceAsTable = attendanceTable(
+  'Navn\tVirksomhet\tOppmøte',
+  { 'Til stede': 'Til stede', 'Ikke til stede': 'Ikke til stede', Stedfortreder: 'Stedfortreder for' },
+  (name, org, status) => `${name}\t${org}\t${status}`,
+);
+/** The same table in another template's words and order: "Virksomhet / Deltaker / Status". */
+export const attendanceTableOrgFirst = attendanceTable(
+  'Virksomhet\tDeltaker\tStatus',
+  { 'Til stede': 'Møtt', 'Ikke til stede': 'Forfall', Stedfortreder: 'Møtt som vara for' },
+  (name, org, status) => `${org}\t${name}\t${status}`,
+);
+
 /** The decision label with whose it is: "Utvalgets vedtak:". */
 export const vedtakWhose: Variant = (text) =>
   mapLines(text, (line) =>
@@ -623,10 +718,18 @@ export const VARIANTS: Record<string, Variant> = {
   keyColons,
   konklusjon,
   attendanceWhose,
+  attendanceMoett,
+  'secretariat: Sekretær': secretariatKey('Sekretær'),
+  'secretariat: Sekretærer': secretariatKey('Sekretærer'),
+  'secretariat: Referent': secretariatKey('Referent'),
+  'secretariat: Fra sekretariatet': secretariatKey('Fra sekretariatet'),
+  attendanceAsTable,
+  attendanceTableOrgFirst,
   headerBold,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
+  'combined: attendance table+spaces': (t) => spacedColumns(attendanceAsTable(t)),
 };
 
 /** Text for comparing decisions and titles: markup removed, white space collapsed. */
