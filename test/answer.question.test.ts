@@ -240,6 +240,7 @@ describe('the bilingual lexicon', () => {
     ['Who sits in the steering group?', 'styringsgruppe'],
     ['What were the expected benefits?', 'gevinst'],
     ['When does the consultation close?', 'høring'],
+    ['What is the deadline for the report to the ministry?', 'departement'],
     ['What did the summary say?', 'oppsummering'],
   ])('reaches the committees’ word from «%s»: %s', (english, norwegian) => {
     expect(expansions(english)).toContain(norwegian);
