@@ -483,7 +483,10 @@ export interface Kept {
 
 const key = (m: Meeting) => `${m.committee} ${m.meeting ?? m.date} ${m.role}`;
 
-/** What of the base record the variant's record keeps: meetings, saker (id, title, type), decisions, attendance. */
+/**
+ * What of the base record the variant's record keeps: meetings, saker (id, title, type), decisions,
+ * attendance. A sak the variant's record gains is a miss too.
+ */
 export function kept(base: Meeting[], variant: Meeting[]): Kept {
   const out: Kept = { meetings: [0, 0], saker: [0, 0], decisions: [0, 0], attendance: [0, 0], misses: [] };
   const tally = (k: 'meetings' | 'saker' | 'decisions' | 'attendance', ok: boolean, miss: string) => {
@@ -502,6 +505,9 @@ export function kept(base: Meeting[], variant: Meeting[]): Kept {
       const [bv, vv] = [JSON.stringify(b[f] ?? []), JSON.stringify(v?.[f] ?? [])];
       if (bv !== '[]') tally('attendance', bv === vv, `${key(b)} ${f}: ${vv} ≠ ${bv}`);
     }
+    // A sak the variant's record has and the base's has not was read out of layout, not text.
+    for (const vi of v?.items ?? [])
+      if (!b.items.some((bi) => bi.sak === vi.sak)) out.misses.push(`${key(b)} ${vi.sak}: gained`);
     for (const [n, bi] of b.items.entries()) {
       // A sak id printed twice (a deck's "46/19 Eventuelt") is matched by its occurrence.
       const nth = b.items.slice(0, n).filter((x) => x.sak === bi.sak).length;
