@@ -413,6 +413,23 @@ const sakIdPunctuated =
 export const sakIdColon = sakIdPunctuated(':');
 export const sakIdStop = sakIdPunctuated('.');
 
+/** A sak row, as the other variants find one: its id first, a cell after it. */
+const SAK_ROW = /^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/;
+
+/**
+ * The table's header row printed again before its fifth sak row, as Word and PDF repeat a header
+ * row at the top of every page a table runs onto.
+ */
+export const repeatedHeader: Variant = (text) => {
+  let header: string | null = null;
+  let rows = 0;
+  return mapLines(text, (line) => {
+    if (TABLE_HEADER.test(plain(line))) [header, rows] = [line, 0];
+    else if (header && SAK_ROW.test(line) && ++rows === 5) return `${header}\n${line}`;
+    return line;
+  });
+};
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -462,6 +479,7 @@ export const VARIANTS: Record<string, Variant> = {
   konklusjon,
   attendanceWhose,
   headerBold,
+  repeatedHeader,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
