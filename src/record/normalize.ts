@@ -41,14 +41,20 @@ export function normalizeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/^.*\|.*$/gm, pipeRowAsTabs)
     .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
-    .replace(RUNNING_NUMBER, '');
+    .replace(ROW_MARK, '');
 }
 
 /**
- * A table's running-number column before its sak ids ("3.<tab>13/23<tab>Tittel"): dropped, so every
- * reader finds the row starting with its sak as in templates without one.
+ * A mark before a row's sak id: a table's running-number column ("3.<tab>13/23<tab>Tittel"), a list
+ * number ("1. 13/23 Tittel") or a bullet ("• 13/23<tab>Tittel"). Dropped, so every reader finds the
+ * row starting with its sak as in templates without one. After a space the id must lead a row (a
+ * cell or a capitalised title after it): "– 10/12 medlemmer stemte for" is a sentence in a list.
  */
-const RUNNING_NUMBER = new RegExp(`^[ \\t]*\\d{1,2}[.)]?\\t+(?=(?:<[bi]>)?${PRINTED_SAK_ID})`, 'gim');
+const ROW_ID = `(?:<[bi]>)?${PRINTED_SAK_ID}`;
+const ROW_MARK = new RegExp(
+  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:<[bi]>|\*\*)?\p{Lu})))`,
+  'gimu',
+);
 
 /**
  * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the

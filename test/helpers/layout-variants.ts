@@ -413,8 +413,8 @@ const sakIdPunctuated =
 export const sakIdColon = sakIdPunctuated(':');
 export const sakIdStop = sakIdPunctuated('.');
 
-/** A sak row, as the other variants find one: its id first, a cell after it. */
-const SAK_ROW = /^(\s*(?:<b>)?)(\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/;
+/** A sak row, as the other variants find one: its id (bold or not) first, a cell after it. */
+const SAK_ROW = /^(\s*)((?:<b>)?\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/;
 
 /**
  * The table's header row printed again before its fifth sak row, as Word and PDF repeat a header
@@ -429,6 +429,18 @@ export const repeatedHeader: Variant = (text) => {
     return line;
   });
 };
+
+/** Agenda rows numbered as a list, "1. 26/20<tab>…", numbering again in each table. */
+export const rowListNumbers: Variant = (text) => {
+  let n = 0;
+  return mapLines(text, (line) => {
+    if (TABLE_HEADER.test(plain(line))) n = 0;
+    return line.replace(SAK_ROW, (_m, pre, id) => `${pre}${++n}. ${id}`);
+  });
+};
+
+/** Agenda rows as a bulleted list: "• 26/20<tab>…". */
+export const rowBullets: Variant = (text) => mapLines(text, (line) => line.replace(SAK_ROW, '$1• $2'));
 
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
@@ -480,6 +492,8 @@ export const VARIANTS: Record<string, Variant> = {
   attendanceWhose,
   headerBold,
   repeatedHeader,
+  rowListNumbers,
+  rowBullets,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
