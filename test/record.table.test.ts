@@ -7,6 +7,7 @@ import { SHARED } from './helpers/corpus.ts';
 import { substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
+import { normalizeText } from '../src/record/normalize.ts';
 import { parseDocument } from '../src/record/parse.ts';
 import { headerByPosition, headerColumns, sakstypeOf, timeOf } from '../src/record/table.ts';
 
@@ -133,6 +134,13 @@ describe('agenda tables by column meaning', () => {
       ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning'],
       ['2/24', 'Digital samhandling', 'Orientering'],
     ]);
+  });
+
+  it('drops a list mark before a row, not before a sentence that starts with a fraction', () => {
+    expect(normalizeText('1. 1/24\tGodkjenning\n• 2/24 Digital samhandling')).toBe(
+      '1/24\tGodkjenning\n2/24 Digital samhandling',
+    );
+    expect(normalizeText('– 10/12 medlemmer stemte for')).toBe('– 10/12 medlemmer stemte for');
   });
 
   it('reads values by their shape', () => {

@@ -41,7 +41,7 @@ export function normalizeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/^.*\|.*$/gm, pipeRowAsTabs)
     .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
-    .replace(ROW_MARK, '');
+    .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''));
 }
 
 /**
@@ -49,10 +49,11 @@ export function normalizeText(text: string): string {
  * number ("1. 13/23 Tittel") or a bullet ("• 13/23<tab>Tittel"). Dropped, so every reader finds the
  * row starting with its sak as in templates without one. After a space the id must lead a row (a
  * cell or a capitalised title after it): "– 10/12 medlemmer stemte for" is a sentence in a list.
+ * The title's first letter is captured to be tested outside: the pattern ignores case for "Sak".
  */
 const ROW_ID = `(?:<[bi]>)?${PRINTED_SAK_ID}`;
 const ROW_MARK = new RegExp(
-  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:<[bi]>|\*\*)?\p{Lu})))`,
+  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:<[bi]>|\*\*)?(\p{L}))))`,
   'gimu',
 );
 
