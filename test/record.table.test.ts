@@ -136,6 +136,14 @@ describe('agenda tables by column meaning', () => {
     ]);
   });
 
+  it('reads cells split by pipes only where the text writes its tables so', () => {
+    const title = 'MF Helse | Skyvurderinger';
+    expect(normalizeText(title)).toBe(title);
+    expect(
+      normalizeText(['Sak | Tittel | Sakstype', '1/24 | Godkjenning | Godkjenning', title].join('\n')),
+    ).toBe('Sak\tTittel\tSakstype\n1/24\tGodkjenning\tGodkjenning\nMF Helse\tSkyvurderinger');
+  });
+
   it('drops a list mark before a row, not before a sentence that starts with a fraction', () => {
     expect(normalizeText('1. 1/24\tGodkjenning\n• 2/24 Digital samhandling')).toBe(
       '1/24\tGodkjenning\n2/24 Digital samhandling',

@@ -32,14 +32,15 @@ const CYRILLIC_IN_LATIN_WORD =
 
 /** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ZERO_WIDTH, '')
-    .replace(SPACES, ' ')
-    .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
-    .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
-    .replace(/\r\n?/g, '\n')
-    .replace(/^.*\|.*$/gm, pipeRowAsTabs)
+  return pipeRowsAsTabs(
+    text
+      .normalize('NFKC')
+      .replace(ZERO_WIDTH, '')
+      .replace(SPACES, ' ')
+      .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
+      .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
+      .replace(/\r\n?/g, '\n'),
+  )
     .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
     .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''));
 }
@@ -71,22 +72,30 @@ function htmlRowAsTabs(line: string): string {
 const RULE_ROW = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/;
 /** A row of cells between pipes ("| 12/24 | Tittel |"), or at least three cells split by " | ". */
 const PIPE_ROW = /^\|.*\|.*\|$|\S \| .*\S \| \S/;
+/** A pipe between two cells ("Dato | 9. september 2020"), or after an empty first cell (" | Pause"). */
+const CELL_PIPE = /\S \| \S|^\s*\| \S/;
 
 /**
- * A table row written with pipes (markdown and some text exports) as the tab-separated row every
- * table reader takes; its rule row becomes an empty line, so line numbers still point into the
- * source.
+ * Table rows written with pipes (markdown and some text exports) as the tab-separated rows every
+ * table reader takes. A row between pipes or of three cells is one by itself; a text with two such
+ * rows writes every row so, and then a row of two cells or with an empty first cell is one too
+ * (an export that leaves the outer pipes off). A rule row becomes an empty line, so line numbers
+ * still point into the source.
  */
-function pipeRowAsTabs(line: string): string {
-  const t = line.trim();
-  if (RULE_ROW.test(t)) return '';
-  if (!PIPE_ROW.test(t)) return line;
-  return t
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim())
-    .join('\t');
+function pipeRowsAsTabs(text: string): string {
+  let rows = 0;
+  for (const m of text.matchAll(/^.*\|.*$/gm)) if (PIPE_ROW.test(m[0].trim()) && ++rows >= 2) break;
+  return text.replace(/^.*\|.*$/gm, (line) => {
+    const t = line.trim();
+    if (RULE_ROW.test(t)) return '';
+    if (!PIPE_ROW.test(t) && !(rows >= 2 && CELL_PIPE.test(t))) return line;
+    // Pipes at both ends are the table's border; a pipe at the start alone follows an empty cell.
+    const inner = /^\|.*\|$/.test(t) ? t.slice(1, -1) : t;
+    return inner
+      .split('|')
+      .map((c) => c.trim())
+      .join('\t');
+  });
 }
 
 const ENTITIES: Record<string, string> = {

@@ -442,6 +442,17 @@ export const rowListNumbers: Variant = (text) => {
 /** Agenda rows as a bulleted list: "• 26/20<tab>…". */
 export const rowBullets: Variant = (text) => mapLines(text, (line) => line.replace(SAK_ROW, '$1• $2'));
 
+/** Cells split by " | " with no pipes at the row's ends, empty cells at its end left out (a text export). */
+export const innerPipes: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.includes('\t')
+      ? line
+          .split('\t')
+          .join(' | ')
+          .replace(/[\s|]+$/, '')
+      : line,
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -494,6 +505,7 @@ export const VARIANTS: Record<string, Variant> = {
   repeatedHeader,
   rowListNumbers,
   rowBullets,
+  innerPipes,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
