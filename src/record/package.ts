@@ -12,14 +12,14 @@ import {
   headerByPosition,
   headerColumns,
   isSakTableHeader,
-  SAKSTYPER,
+  SAKSTYPE,
   sakstypeOf,
   timeOf,
   type Column,
 } from './table.ts';
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
-const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
+const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${SAKSTYPE}\\s*$`, 'i');
 /** A row's sak id, with the full stop or colon some templates print after it ("12/24:"). */
 const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}[.:]?(?=\\s|$)\\s*`, 'i');
 /** Meeting header key line: "Møte 5/2020", "Møte\t4/2020", "Møte nr.: 4/2020", "Møtenummer 4/2020". */

@@ -453,6 +453,22 @@ export const innerPipes: Variant = (text) =>
       : line,
   );
 
+const SAKSTYPE = '(Godkjenning|Orientering|Drøfting|Tilslutning|Anbefaling)';
+/** A sakstype word that ends a cell: at the line's end or before a tab, bold or not. */
+const SAKSTYPE_CELL_END = new RegExp(`(^|[\\t ]|<b>)${SAKSTYPE}(?=(?:<\\/b>)?(?:[\\t ]*$|\\t))`, 'g');
+
+/**
+ * Sakstype written as a kind of sak, "Godkjenningssak", "Drøftingssak", as some templates do: in
+ * sak rows, and in the lines a wrapped row leaves its type on ("09:40 Drøfting", "Drøfting").
+ */
+export const sakstypeSak: Variant = (text) =>
+  mapLines(text, (line) => {
+    const p = plain(line);
+    const row =
+      SAK_ROW.test(line) || new RegExp(`^(\\d{2}[:.]\\d{2}\\s+)?${SAKSTYPE}$`).test(p) || line.includes('\t');
+    return row ? line.replace(SAKSTYPE_CELL_END, '$1$2ssak') : line;
+  });
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -506,6 +522,7 @@ export const VARIANTS: Record<string, Variant> = {
   rowListNumbers,
   rowBullets,
   innerPipes,
+  sakstypeSak,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
