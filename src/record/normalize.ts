@@ -49,12 +49,12 @@ export function normalizeText(text: string): string {
  * A mark before a row's sak id: a table's running-number column ("3.<tab>13/23<tab>Tittel"), a list
  * number ("1. 13/23 Tittel") or a bullet ("• 13/23<tab>Tittel"). Dropped, so every reader finds the
  * row starting with its sak as in templates without one. After a space the id must lead a row (a
- * cell or a capitalised title after it): "– 10/12 medlemmer stemte for" is a sentence in a list.
- * The title's first letter is captured to be tested outside: the pattern ignores case for "Sak".
+ * cell, or a capitalised title, perhaps after a dash): "– 10/12 medlemmer stemte for" is a sentence
+ * in a list. The title's first letter is tested outside the pattern, which ignores case for "Sak".
  */
 const ROW_ID = `(?:<[bi]>)?${PRINTED_SAK_ID}`;
 const ROW_MARK = new RegExp(
-  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:<[bi]>|\*\*)?(\p{L}))))`,
+  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:[–-] +)?(?:<[bi]>|\*\*)?(\p{L}))))`,
   'gimu',
 );
 
