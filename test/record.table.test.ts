@@ -151,6 +151,24 @@ describe('agenda tables by column meaning', () => {
     expect(normalizeText('– 10/12 medlemmer stemte for')).toBe('– 10/12 medlemmer stemte for');
   });
 
+  it('reads sak ids written with a hyphen only where a text writes its rows so', () => {
+    const rows = [
+      '1-24\tGodkjenning',
+      '2-24\tDigital samhandling',
+      'Sak 2-24: Digital samhandling',
+      '15-21 NUFA Informasjonsutveksling',
+    ];
+    const prose = ['10-12 deltakere møtte', 'Strategisk analyse 2019-2020', 'Vedlegg 4_Sak 17-23_Notat'];
+    expect(normalizeText([...rows, ...prose].join('\n')).split('\n')).toEqual([
+      '1/24\tGodkjenning',
+      '2/24\tDigital samhandling',
+      'Sak 2/24: Digital samhandling',
+      '15/21 NUFA Informasjonsutveksling',
+      ...prose,
+    ]);
+    expect(normalizeText(['10-12\tPause', ...prose].join('\n'))).toBe(['10-12\tPause', ...prose].join('\n'));
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',

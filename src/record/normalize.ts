@@ -32,17 +32,47 @@ const CYRILLIC_IN_LATIN_WORD =
 
 /** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
-  return pipeRowsAsTabs(
-    text
-      .normalize('NFKC')
-      .replace(ZERO_WIDTH, '')
-      .replace(SPACES, ' ')
-      .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
-      .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
-      .replace(/\r\n?/g, '\n'),
-  )
-    .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
-    .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''));
+  const clean = text
+    .normalize('NFKC')
+    .replace(ZERO_WIDTH, '')
+    .replace(SPACES, ' ')
+    .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
+    .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
+    .replace(/\r\n?/g, '\n');
+  // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
+  return hyphenSakIds(pipeRowsAsTabs(clean).replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)).replace(
+    ROW_MARK,
+    (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''),
+  );
+}
+
+const HYPHEN_ID = String.raw`(\d{1,3})-(\d{2})(?!\d)`;
+/**
+ * A row that starts with a sak id written with a hyphen, a cell or a capitalised title after it:
+ * "26-20<tab>…", "<b>26-20</b> Godkjenning …", "Sak 26-20: Tittel". Case matters, so no i flag.
+ */
+const HYPHEN_ROW = new RegExp(
+  String.raw`^([ \t]*(?:<b>)?(?:[Ss]ak(?: ?[Nn]r\.?)? ?)?)${HYPHEN_ID}(?=(?:<\/b>)?[.:]?(?:\t|[ \t]*$| +(?:[–-] +)?(?:<b>|\*\*)?\p{Lu}))`,
+  'gmu',
+);
+/** A sak id written with a hyphen after the word: "Saksnummer 26-20", "jf. sak 26-20". */
+const HYPHEN_AFTER_SAK = new RegExp(
+  String.raw`(?<![\p{L}\d_])([Ss]ak(?:snummer|\s*nr\.?)?\s*)${HYPHEN_ID}`,
+  'gu',
+);
+
+/**
+ * Sak ids written with a hyphen ("26-20", "Sak 26-20:"), as file names and some templates write
+ * them, as the "26/20" every reader knows: in a text with rows that start with two such ids of one
+ * year, at a row's start and after "Sak". A date range ("2019-2020", "22-23.5.2019") or a sentence
+ * ("10-12 deltakere møtte") is no row and stays as written.
+ */
+function hyphenSakIds(text: string): string {
+  const ids = new Map<string, Set<string>>();
+  for (const [, , n, year] of text.matchAll(HYPHEN_ROW))
+    ids.set(year!, (ids.get(year!) ?? new Set()).add(n!));
+  if (![...ids.values()].some((n) => n.size >= 2)) return text;
+  return text.replace(HYPHEN_ROW, '$1$2/$3').replace(HYPHEN_AFTER_SAK, '$1$2/$3');
 }
 
 /**

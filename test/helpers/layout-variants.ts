@@ -469,6 +469,17 @@ export const sakstypeSak: Variant = (text) =>
     return row ? line.replace(SAKSTYPE_CELL_END, '$1$2ssak') : line;
   });
 
+/**
+ * Sak ids with a hyphen, "26-20", as file names and some templates write them: in rows, on a line
+ * of their own, and after "Sak" or "Saksnummer" (a deck's "Sak 26-20:", a memo's key).
+ */
+export const sakIdHyphen: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<b>)?)(\d{1,3})\/(\d{2})(?=(?:<\/b>)?(?:[\t ]|$))/, '$1$2-$3')
+      .replace(/\b(Sak|Saksnummer)(\s+)(\d{1,3})\/(\d{2})\b/g, '$1$2$3-$4'),
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -523,6 +534,7 @@ export const VARIANTS: Record<string, Variant> = {
   rowBullets,
   innerPipes,
   sakstypeSak,
+  sakIdHyphen,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
