@@ -7,6 +7,7 @@ import { SHARED } from './helpers/corpus.ts';
 import { attendanceKey, people, substitutes } from '../src/record/attendance.ts';
 import { parseDates } from '../src/record/dates.ts';
 import { FORSLAG, VEDTAK } from '../src/record/labels.ts';
+import { normalizeText } from '../src/record/normalize.ts';
 import { parseDocument } from '../src/record/parse.ts';
 import { headerByPosition, headerColumns, sakstypeOf, timeOf } from '../src/record/table.ts';
 
@@ -133,6 +134,39 @@ describe('agenda tables by column meaning', () => {
       ['1/24', 'Godkjenning av innkalling og dagsorden', 'Godkjenning'],
       ['2/24', 'Digital samhandling', 'Orientering'],
     ]);
+  });
+
+  it('reads cells split by pipes only where the text writes its tables so', () => {
+    const title = 'MF Helse | Skyvurderinger';
+    expect(normalizeText(title)).toBe(title);
+    expect(
+      normalizeText(['Sak | Tittel | Sakstype', '1/24 | Godkjenning | Godkjenning', title].join('\n')),
+    ).toBe('Sak\tTittel\tSakstype\n1/24\tGodkjenning\tGodkjenning\nMF Helse\tSkyvurderinger');
+  });
+
+  it('drops a list mark before a row, not before a sentence that starts with a fraction', () => {
+    expect(normalizeText('1. 1/24\tGodkjenning\n• 2/24 Digital samhandling')).toBe(
+      '1/24\tGodkjenning\n2/24 Digital samhandling',
+    );
+    expect(normalizeText('– 10/12 medlemmer stemte for')).toBe('– 10/12 medlemmer stemte for');
+  });
+
+  it('reads sak ids written with a hyphen only where a text writes its rows so', () => {
+    const rows = [
+      '1-24\tGodkjenning',
+      '2-24\tDigital samhandling',
+      'Sak 2-24: Digital samhandling',
+      '15-21 NUFA Informasjonsutveksling',
+    ];
+    const prose = ['10-12 deltakere møtte', 'Strategisk analyse 2019-2020', 'Vedlegg 4_Sak 17-23_Notat'];
+    expect(normalizeText([...rows, ...prose].join('\n')).split('\n')).toEqual([
+      '1/24\tGodkjenning',
+      '2/24\tDigital samhandling',
+      'Sak 2/24: Digital samhandling',
+      '15/21 NUFA Informasjonsutveksling',
+      ...prose,
+    ]);
+    expect(normalizeText(['10-12\tPause', ...prose].join('\n'))).toBe(['10-12\tPause', ...prose].join('\n'));
   });
 
   it('reads values by their shape', () => {

@@ -32,23 +32,61 @@ const CYRILLIC_IN_LATIN_WORD =
 
 /** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
-  return text
+  const clean = text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
     .replace(SPACES, ' ')
     .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
-    .replace(/\r\n?/g, '\n')
-    .replace(/^.*\|.*$/gm, pipeRowAsTabs)
-    .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
-    .replace(RUNNING_NUMBER, '');
+    .replace(/\r\n?/g, '\n');
+  // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
+  return hyphenSakIds(pipeRowsAsTabs(clean).replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)).replace(
+    ROW_MARK,
+    (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''),
+  );
+}
+
+const HYPHEN_ID = String.raw`(\d{1,3})-(\d{2})(?!\d)`;
+/**
+ * A row that starts with a sak id written with a hyphen, a cell or a capitalised title after it:
+ * "26-20<tab>…", "<b>26-20</b> Godkjenning …", "Sak 26-20: Tittel". Case matters, so no i flag.
+ */
+const HYPHEN_ROW = new RegExp(
+  String.raw`^([ \t]*(?:<b>)?(?:[Ss]ak(?: ?[Nn]r\.?)? ?)?)${HYPHEN_ID}(?=(?:<\/b>)?[.:]?(?:\t|[ \t]*$| +(?:[–-] +)?(?:<b>|\*\*)?\p{Lu}))`,
+  'gmu',
+);
+/** A sak id written with a hyphen after the word: "Saksnummer 26-20", "jf. sak 26-20". */
+const HYPHEN_AFTER_SAK = new RegExp(
+  String.raw`(?<![\p{L}\d_])([Ss]ak(?:snummer|\s*nr\.?)?\s*)${HYPHEN_ID}`,
+  'gu',
+);
+
+/**
+ * Sak ids written with a hyphen ("26-20", "Sak 26-20:"), as file names and some templates write
+ * them, as the "26/20" every reader knows: in a text with rows that start with two such ids of one
+ * year, at a row's start and after "Sak". A date range ("2019-2020", "22-23.5.2019") or a sentence
+ * ("10-12 deltakere møtte") is no row and stays as written.
+ */
+function hyphenSakIds(text: string): string {
+  const ids = new Map<string, Set<string>>();
+  for (const [, , n, year] of text.matchAll(HYPHEN_ROW))
+    ids.set(year!, (ids.get(year!) ?? new Set()).add(n!));
+  if (![...ids.values()].some((n) => n.size >= 2)) return text;
+  return text.replace(HYPHEN_ROW, '$1$2/$3').replace(HYPHEN_AFTER_SAK, '$1$2/$3');
 }
 
 /**
- * A table's running-number column before its sak ids ("3.<tab>13/23<tab>Tittel"): dropped, so every
- * reader finds the row starting with its sak as in templates without one.
+ * A mark before a row's sak id: a table's running-number column ("3.<tab>13/23<tab>Tittel"), a list
+ * number ("1. 13/23 Tittel") or a bullet ("• 13/23<tab>Tittel"). Dropped, so every reader finds the
+ * row starting with its sak as in templates without one. After a space the id must lead a row (a
+ * cell, or a capitalised title, perhaps after a dash): "– 10/12 medlemmer stemte for" is a sentence
+ * in a list. The title's first letter is tested outside the pattern, which ignores case for "Sak".
  */
-const RUNNING_NUMBER = new RegExp(`^[ \\t]*\\d{1,2}[.)]?\\t+(?=(?:<[bi]>)?${PRINTED_SAK_ID})`, 'gim');
+const ROW_ID = `(?:<[bi]>)?${PRINTED_SAK_ID}`;
+const ROW_MARK = new RegExp(
+  String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:[–-] +)?(?:<[bi]>|\*\*)?(\p{L}))))`,
+  'gimu',
+);
 
 /**
  * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the
@@ -64,22 +102,30 @@ function htmlRowAsTabs(line: string): string {
 const RULE_ROW = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/;
 /** A row of cells between pipes ("| 12/24 | Tittel |"), or at least three cells split by " | ". */
 const PIPE_ROW = /^\|.*\|.*\|$|\S \| .*\S \| \S/;
+/** A pipe between two cells ("Dato | 9. september 2020"), or after an empty first cell (" | Pause"). */
+const CELL_PIPE = /\S \| \S|^\s*\| \S/;
 
 /**
- * A table row written with pipes (markdown and some text exports) as the tab-separated row every
- * table reader takes; its rule row becomes an empty line, so line numbers still point into the
- * source.
+ * Table rows written with pipes (markdown and some text exports) as the tab-separated rows every
+ * table reader takes. A row between pipes or of three cells is one by itself; a text with two such
+ * rows writes every row so, and then a row of two cells or with an empty first cell is one too
+ * (an export that leaves the outer pipes off). A rule row becomes an empty line, so line numbers
+ * still point into the source.
  */
-function pipeRowAsTabs(line: string): string {
-  const t = line.trim();
-  if (RULE_ROW.test(t)) return '';
-  if (!PIPE_ROW.test(t)) return line;
-  return t
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim())
-    .join('\t');
+function pipeRowsAsTabs(text: string): string {
+  let rows = 0;
+  for (const m of text.matchAll(/^.*\|.*$/gm)) if (PIPE_ROW.test(m[0].trim()) && ++rows >= 2) break;
+  return text.replace(/^.*\|.*$/gm, (line) => {
+    const t = line.trim();
+    if (RULE_ROW.test(t)) return '';
+    if (!PIPE_ROW.test(t) && !(rows >= 2 && CELL_PIPE.test(t))) return line;
+    // Pipes at both ends are the table's border; a pipe at the start alone follows an empty cell.
+    const inner = /^\|.*\|$/.test(t) ? t.slice(1, -1) : t;
+    return inner
+      .split('|')
+      .map((c) => c.trim())
+      .join('\t');
+  });
 }
 
 const ENTITIES: Record<string, string> = {

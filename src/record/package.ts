@@ -14,14 +14,14 @@ import {
   headerByPosition,
   headerColumns,
   isSakTableHeader,
-  SAKSTYPER,
+  SAKSTYPE,
   sakstypeOf,
   timeOf,
   type Column,
 } from './table.ts';
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
-const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)(${SAKSTYPER.join('|')})\\s*$`, 'i');
+const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${SAKSTYPE}\\s*$`, 'i');
 /** A row's sak id, with the full stop or colon some templates print after it ("12/24:"). */
 const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}[.:]?(?=\\s|$)\\s*`, 'i');
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
@@ -295,7 +295,10 @@ function agendaRows(
   for (; i < to; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
-    if (tableHeaderAt(lines, i)) break;
+    if (tableHeaderAt(lines, i)) {
+      if (repeatedHeader(lines, i, to, header, rows)) continue;
+      break;
+    }
     // A decision inside the table: this is the detail table itself (no separate agenda table).
     if (FORSLAG.test(text) || VEDTAK.test(text) || DECISION_CELL.test(text)) {
       return { rows: detailRows(lines, from, to), end: from };
@@ -323,6 +326,25 @@ function agendaRows(
   }
   flush();
   return { rows, end: i };
+}
+
+/**
+ * A header row printed again where the table runs onto a new page (Word and PDF repeat it): the
+ * same columns, with rows under it that go on with saker the table has not had yet. A table that
+ * starts over with the saker already read (the detail table under the agenda) is another table.
+ */
+function repeatedHeader(
+  lines: Line[],
+  i: number,
+  to: number,
+  header: Column[] | null,
+  rows: AgendaRow[],
+): boolean {
+  const again = tableHeaderAt(lines, i);
+  if (!header || again?.join() !== header.join()) return false;
+  const next = lines.slice(i + 1, to).find((l) => l.text.trim());
+  const sak = next && rowSak(next.text.trim());
+  return !!sak && rows.length > 0 && !rows.some((r) => r.sak === sak);
 }
 
 /** Saker of a detail table read as the agenda: every line that starts with a sak id, in order. */
@@ -484,8 +506,12 @@ function sakBlocks(lines: Line[], from: number, to: number, saker: string[]): Ma
       }
     }
   }
+  // A header row inside a block is the table's header repeated on a new page: no part of the sak.
   starts.forEach((s, k) =>
-    blocks.set(s.sak, lines.slice(s.i, k + 1 < starts.length ? starts[k + 1]!.i : to)),
+    blocks.set(
+      s.sak,
+      lines.slice(s.i, k + 1 < starts.length ? starts[k + 1]!.i : to).filter((l) => !isTableHeader(l.text)),
+    ),
   );
   return blocks;
 }

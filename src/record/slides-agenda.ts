@@ -6,7 +6,7 @@ import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
-import { headerByPosition, headerColumns, SAKSTYPER, sakstypeOf, timeOf, type Column } from './table.ts';
+import { headerByPosition, headerColumns, SAKSTYPE, sakstypeOf, timeOf, type Column } from './table.ts';
 import { isOrganisation, presenterNames, splitRun, unfinishedName } from './slides-people.ts';
 import { LOGO, SLIDE_HEADING } from './slides-text.ts';
 import type { AgendaItem } from './types.ts';
@@ -23,7 +23,7 @@ const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
 const TIMES = new RegExp(TIME.source, 'gi');
 /** As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken. */
-const SAKSTYPE_WORD = new RegExp(`\\b(${SAKSTYPER.join('|')})\\b`, 'g');
+const SAKSTYPE_WORD = new RegExp(`\\b${SAKSTYPE}\\b`, 'g');
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
 const CLOSING_ROW = /^slutt\b/i;
 /**

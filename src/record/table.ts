@@ -106,7 +106,7 @@ export function isSakTableHeader(text: string): boolean {
   return !!cols && cols.includes('sak') && cols.includes('title') && cols.length >= 2;
 }
 
-export const SAKSTYPER = [
+const SAKSTYPER = [
   'Godkjenning',
   'Orientering',
   'Drøfting',
@@ -115,7 +115,12 @@ export const SAKSTYPER = [
   'Beslutning',
   'Diskusjon',
 ];
-const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?(${SAKSTYPER.join('|')})(?:s?sak)?$`, 'i');
+/**
+ * A sakstype as printed, also as a kind of sak ("Drøftingssak", "Orienteringssak"); the type
+ * itself is group 1. Every reader finds it with this pattern, so each knows both spellings.
+ */
+export const SAKSTYPE = `(${SAKSTYPER.join('|')})(?:s?sak)?`;
+const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?${SAKSTYPE}$`, 'i');
 
 /** The sakstype a cell names ("Drøfting", "Til drøfting", "Orienteringssak"), capitalised, or null. */
 export function sakstypeOf(cell: string): string | null {

@@ -661,6 +661,73 @@ const sakIdPunctuated =
 export const sakIdColon = sakIdPunctuated(':');
 export const sakIdStop = sakIdPunctuated('.');
 
+/** A sak row, as the other variants find one: its id (bold or not) first, a cell after it. */
+const SAK_ROW = /^(\s*)((?:<b>)?\d{1,3}\/\d{2})(?=(?:<\/b>)?[\t ]+\S)/;
+
+/**
+ * The table's header row printed again before its fifth sak row, as Word and PDF repeat a header
+ * row at the top of every page a table runs onto.
+ */
+export const repeatedHeader: Variant = (text) => {
+  let header: string | null = null;
+  let rows = 0;
+  return mapLines(text, (line) => {
+    if (TABLE_HEADER.test(plain(line))) [header, rows] = [line, 0];
+    else if (header && SAK_ROW.test(line) && ++rows === 5) return `${header}\n${line}`;
+    return line;
+  });
+};
+
+/** Agenda rows numbered as a list, "1. 26/20<tab>…", numbering again in each table. */
+export const rowListNumbers: Variant = (text) => {
+  let n = 0;
+  return mapLines(text, (line) => {
+    if (TABLE_HEADER.test(plain(line))) n = 0;
+    return line.replace(SAK_ROW, (_m, pre, id) => `${pre}${++n}. ${id}`);
+  });
+};
+
+/** Agenda rows as a bulleted list: "• 26/20<tab>…". */
+export const rowBullets: Variant = (text) => mapLines(text, (line) => line.replace(SAK_ROW, '$1• $2'));
+
+/** Cells split by " | " with no pipes at the row's ends, empty cells at its end left out (a text export). */
+export const innerPipes: Variant = (text) =>
+  mapLines(text, (line) =>
+    line.includes('\t')
+      ? line
+          .split('\t')
+          .join(' | ')
+          .replace(/[\s|]+$/, '')
+      : line,
+  );
+
+const SAKSTYPE = '(Godkjenning|Orientering|Drøfting|Tilslutning|Anbefaling)';
+/** A sakstype word that ends a cell: at the line's end or before a tab, bold or not. */
+const SAKSTYPE_CELL_END = new RegExp(`(^|[\\t ]|<b>)${SAKSTYPE}(?=(?:<\\/b>)?(?:[\\t ]*$|\\t))`, 'g');
+
+/**
+ * Sakstype written as a kind of sak, "Godkjenningssak", "Drøftingssak", as some templates do: in
+ * sak rows, and in the lines a wrapped row leaves its type on ("09:40 Drøfting", "Drøfting").
+ */
+export const sakstypeSak: Variant = (text) =>
+  mapLines(text, (line) => {
+    const p = plain(line);
+    const row =
+      SAK_ROW.test(line) || new RegExp(`^(\\d{2}[:.]\\d{2}\\s+)?${SAKSTYPE}$`).test(p) || line.includes('\t');
+    return row ? line.replace(SAKSTYPE_CELL_END, '$1$2ssak') : line;
+  });
+
+/**
+ * Sak ids with a hyphen, "26-20", as file names and some templates write them: in rows, on a line
+ * of their own, and after "Sak" or "Saksnummer" (a deck's "Sak 26-20:", a memo's key).
+ */
+export const sakIdHyphen: Variant = (text) =>
+  mapLines(text, (line) =>
+    line
+      .replace(/^(\s*(?:<b>)?)(\d{1,3})\/(\d{2})(?=(?:<\/b>)?(?:[\t ]|$))/, '$1$2-$3')
+      .replace(/\b(Sak|Saksnummer)(\s+)(\d{1,3})\/(\d{2})\b/g, '$1$2$3-$4'),
+  );
+
 export const VARIANTS: Record<string, Variant> = {
   headerSynonyms,
   headerSynonyms2,
@@ -726,6 +793,12 @@ export const VARIANTS: Record<string, Variant> = {
   attendanceAsTable,
   attendanceTableOrgFirst,
   headerBold,
+  repeatedHeader,
+  rowListNumbers,
+  rowBullets,
+  innerPipes,
+  sakstypeSak,
+  sakIdHyphen,
   'combined: headers+spaces+CRLF': (t) => crlf(spacedColumns(headerSynonyms(t))),
   'combined: labels+attendance+dates': (t) => dateStyle(attendanceWords(forslagHeading(vedtakUpper(t)))),
   'combined: markup+page+nbsp+time': (t) => nbsp(pageLines(timeStyle(markupAdded(t)))),
@@ -748,7 +821,10 @@ export interface Kept {
 
 const key = (m: Meeting) => `${m.committee} ${m.meeting ?? m.date} ${m.role}`;
 
-/** What of the base record the variant's record keeps: meetings, saker (id, title, type), decisions, attendance. */
+/**
+ * What of the base record the variant's record keeps: meetings, saker (id, title, type), decisions,
+ * attendance. A sak the variant's record gains is a miss too.
+ */
 export function kept(base: Meeting[], variant: Meeting[]): Kept {
   const out: Kept = { meetings: [0, 0], saker: [0, 0], decisions: [0, 0], attendance: [0, 0], misses: [] };
   const tally = (k: 'meetings' | 'saker' | 'decisions' | 'attendance', ok: boolean, miss: string) => {
@@ -767,6 +843,9 @@ export function kept(base: Meeting[], variant: Meeting[]): Kept {
       const [bv, vv] = [JSON.stringify(b[f] ?? []), JSON.stringify(v?.[f] ?? [])];
       if (bv !== '[]') tally('attendance', bv === vv, `${key(b)} ${f}: ${vv} ≠ ${bv}`);
     }
+    // A sak the variant's record has and the base's has not was read out of layout, not text.
+    for (const vi of v?.items ?? [])
+      if (!b.items.some((bi) => bi.sak === vi.sak)) out.misses.push(`${key(b)} ${vi.sak}: gained`);
     for (const [n, bi] of b.items.entries()) {
       // A sak id printed twice (a deck's "46/19 Eventuelt") is matched by its occurrence.
       const nth = b.items.slice(0, n).filter((x) => x.sak === bi.sak).length;
