@@ -389,13 +389,26 @@ describe('answers over the corpus', () => {
       'How many disclosure decisions had Helsedataservice made by the end of 2023?',
     );
     expect(end.abstained).toBe(true);
-    expect(end.answer).toMatch(/go no further than the meeting of 25\.05\.2023, so they cannot tell what happened by the end of 2023\./);
+    expect(end.answer).toMatch(
+      /go no further than the meeting of 25\.05\.2023, so they cannot tell what happened by the end of 2023\./,
+    );
     // Before the record ends, the same question is answered.
     const b = await corpus.answerer.ask(
       'Hvor mange søknader hadde Helsedataservice mottatt per 21. april 2023?',
     );
     expect(b.abstained).toBe(false);
     expect(b.answer).toMatch(/67 søknader/);
+  });
+
+  it("answers a question naming a meeting and its members about a sak's topic from the sak", async () => {
+    const a = await corpus.answerer.ask(
+      'What input did the members give on the Helsenorge roadmap in February 2023?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '4/23' });
+    // Without a topic, the same words ask about the meeting.
+    const who = await corpus.answerer.ask('Which members attended the NUIT meeting in February 2023?');
+    expect(who.answer).toMatch(/Present: .*Ole Johan Kvan/);
   });
 
   it('answers a question about a meeting with its time and place', async () => {

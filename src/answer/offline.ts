@@ -84,9 +84,13 @@ export async function answerOffline(
   // A question about a meeting as a whole: its intent says so, or it names a meeting or date and
   // nothing else ("When does the NUIT meeting on 25 May 2023 start?").
   // The saker are ranked first only where they decide whether the question is about a meeting.
-  let ranking = q.intent === 'meeting' && !q.namesMeeting ? await rankCases(lib, q, opts) : undefined;
+  // A question with a sak's topic is about that sak even when it names its meeting and its people
+  // ("What input did the members give on the Helsenorge roadmap in February 2023?").
+  const topical = topicWords(q.text).length > 0;
+  let ranking =
+    q.intent === 'meeting' && (topical || !q.namesMeeting) ? await rankCases(lib, q, opts) : undefined;
   const aboutMeeting =
-    (q.intent === 'meeting' && (q.namesMeeting || !aboutSak(lib, q, ranking?.ranked[0]))) ||
+    (q.intent === 'meeting' && (q.namesMeeting && !topical ? true : !aboutSak(lib, q, ranking?.ranked[0]))) ||
     ((q.intent === 'agenda' || q.intent === 'free_text') &&
       (q.meeting || q.date || q.month) &&
       !topicWords(q.text).length);
