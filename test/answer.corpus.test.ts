@@ -411,6 +411,17 @@ describe('answers over the corpus', () => {
     expect(who.answer).toMatch(/Present: .*Ole Johan Kvan/);
   });
 
+  it('answers what was raised on a sak with the points of its minutes, each whole, in order', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvilke innspill ga medlemmene om målbilde og veikart for Helsenorge i februar 2023?',
+    );
+    const points = a.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(points.length).toBeGreaterThanOrEqual(5);
+    expect(points[0]).toMatch(/^- Legeforeningen uttrykte bekymring .*konsulenttjenester/);
+    expect(points.some((p) => /^- Helse Nord RHF ga skryt/.test(p))).toBe(true);
+    expect(a.citations.every((c) => c.sak === '4/23' && c.kind === 'minutes')).toBe(true);
+  });
+
   it('answers a question about a meeting with its time and place', async () => {
     const a = await corpus.answerer.ask('When does the NUIT meeting on 25 May 2023 start and end?');
     expect(a.answer).toContain('09.00');

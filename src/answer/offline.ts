@@ -33,6 +33,8 @@ import { answerHistory } from './history.ts';
 import { answerAgendaList, answerAgendaPosition, answerMeeting, answerMeetingDecisions } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
 import { answerSpeaker } from './speakers.ts';
+import type { Case } from './cases.ts';
+import type { Passage } from '../record/types.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import { inTimeAsked, rankCases, type Ranked } from './rank.ts';
@@ -254,6 +256,9 @@ function answerDiscussion(lib: Library, q: Question, best: Ranked): OfflineResul
   const lang = q.language;
   const c = best.c;
   const texts = passagesOf(lib, c).filter((p) => p.kind === 'slides' || p.kind === 'memo');
+  // Of a sak whose minutes are in the record and its papers are not, the discussion is what the
+  // minutes say was raised: their points, in order.
+  if (!texts.length) return minutesPoints(lib, q, c);
   const ranked = c.item.discussion_prompts.length
     ? []
     : rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p));
@@ -301,4 +306,29 @@ function withExamples(asked: Evidence, next: Evidence | undefined): string {
     !ASKS.test(next.unit.text);
   const text = label ? `${asked.unit.text} ${next.reach}` : asked.reach;
   return text.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ');
+}
+
+/** Points of a list in the minutes: "• Helse Nord RHF ga skryt til …", "- KS stilte spørsmål om …". */
+const POINT = /^\s*[•▪●\-–*]\s/;
+/** Points quoted at most. */
+const MAX_POINTS = 10;
+
+/** What the minutes of a sak record as raised in the meeting: their points, or null when they list none. */
+function minutesPoints(lib: Library, q: Question, c: Case): OfflineResult | null {
+  const minutes = passagesOf(lib, c).filter((p) => p.kind === 'minutes');
+  // A point runs on over the sentences after its mark, in its passage.
+  const points: { text: string; passage: Passage }[] = [];
+  for (const u of unitsOf(minutes)) {
+    const open = points.at(-1);
+    if (POINT.test(u.text)) points.push({ text: u.text.replace(POINT, ''), passage: u.passage });
+    else if (open && open.passage === u.passage) open.text += ` ${u.text}`;
+  }
+  if (!points.length) return null;
+  const shown = points.slice(0, MAX_POINTS);
+  const lines = [`${t(q.language, 'raised')} ${caseRef(c, q.language)}:`, ...shown.map((u) => `- ${u.text}`)];
+  const used: Used[] = [...new Set(shown.map((u) => u.passage))].map((p) => ({
+    citation: citation(c, p, p.kind),
+    passage: p,
+  }));
+  return result(q, lines, used);
 }
