@@ -70,42 +70,38 @@ export function searchTerm(term: string): string | null {
 
 /**
  * Whether folded text holds a word or its stem: a longer stem may stand inside a compound
- * ("pris" in "prismodeller"); a short one ("ks", "1") must stand alone.
+ * ("pris" in "prismodeller"); a short one ("ks", "1") must stand alone or, of three letters, end a
+ * compound.
  */
 export function containsTerm(folded: string, term: string): boolean {
   if (term.length >= 4) return folded.includes(term);
-  const at = folded.indexOf(term);
-  if (at < 0) return false;
-  return standingAlone(term).test(folded) || (term.length === 3 && endingCompound(term).test(folded));
-}
-
-/** Three-letter words found as the last part of a compound: "mål" in "hovedmål", "råd" in "fagråd". */
-const ending = new Map<string, RegExp>();
-
-function endingCompound(term: string): RegExp {
-  let re = ending.get(term);
-  if (!re) {
-    if (ending.size >= ALONE_KEPT) ending.clear();
-    re = new RegExp(`(?<=\\p{L}{3})${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-    ending.set(term, re);
+  if (folded.indexOf(term) < 0) return false;
+  // Each place the term ends a word is read back: alone, or a three-letter word ending a compound
+  // ("mål" in "hovedmål", "råd" in "fagråd"). A lookbehind for the compound scans many times slower.
+  const ends = wordEnding(term);
+  ends.lastIndex = 0;
+  for (let m = ends.exec(folded); m; m = ends.exec(folded)) {
+    const before = folded.slice(Math.max(0, m.index - 3), m.index);
+    if (!LETTER_OR_DIGIT.test(before.slice(-1)) || (term.length === 3 && THREE_LETTERS.test(before)))
+      return true;
   }
-  return re;
+  return false;
 }
 
-/** Patterns of short terms standing alone, built once each: evidence ranking tests them per unit. */
-const alone = new Map<string, RegExp>();
-/** Short terms are few (a question's words and their forms); past this many the map starts over. */
-const ALONE_KEPT = 1000;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const THREE_LETTERS = /^\p{L}{3}$/u;
 
-function standingAlone(term: string): RegExp {
-  let re = alone.get(term);
+/** Patterns of a short term ending a word, built once each: evidence ranking tests them per unit. */
+const endings = new Map<string, RegExp>();
+/** Short terms are few (a question's words and their forms); past this many the map starts over. */
+const ENDINGS_KEPT = 1000;
+
+function wordEnding(term: string): RegExp {
+  let re = endings.get(term);
   if (!re) {
-    if (alone.size >= ALONE_KEPT) alone.clear();
-    re = new RegExp(
-      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-      'u',
-    );
-    alone.set(term, re);
+    if (endings.size >= ENDINGS_KEPT) endings.clear();
+    re = new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    endings.set(term, re);
   }
   return re;
 }
