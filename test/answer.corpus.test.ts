@@ -66,6 +66,15 @@ describe('a topic’s timeline', () => {
       for (const q of s.quotes) expect(s.quotes.filter((o) => o !== q && o.includes(q))).toEqual([]);
   });
 
+  it('quotes, beside its best unit, the one that says most of what the best does not name', async () => {
+    const steps = await corpus.answerer.timeline(
+      'direktoratets normerende rolle forvaltningsmodellen normeringen',
+    );
+    const step = steps.find((s) => s.citation.sak === '32/20');
+    expect(step?.quotes[0]).toMatch(/normerende rolle/);
+    expect(step!.quotes.join(' ')).toMatch(/fire nivåer/);
+  });
+
   it('never quotes a memo’s copy of the proposal as what a step says: the proposal is shown already', async () => {
     const steps = await corpus.answerer.timeline('felles grunnmur');
     const step = steps.find((s) => s.citation.sak === '30/20');

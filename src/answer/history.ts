@@ -126,7 +126,14 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
       ? undefined
       : [...about, ...paragraph].find((e) => e !== best && DATED.test(e.unit.text));
     // One more thing the sak says of the topic: a step's detail is often not in its best sentence.
-    const more = about.find((e) => e !== best && e !== (fitting ?? dated));
+    // Of the rest, the unit that says most of what the best one does not name.
+    const unsaid = best ? keyTerms(lib, q).filter((k) => !holds(k, foldForMatch(best.reach))) : [];
+    const more = about
+      .filter((e) => e !== best && e !== (fitting ?? dated))
+      .reduce<Evidence | undefined>(
+        (a, e) => (!a || share(unsaid, e.unit.folded) > share(unsaid, a.unit.folded) ? e : a),
+        undefined,
+      );
     steps.push({
       c: r.c,
       // How much the sak's text is about the topic (its search rank, and how many of its units hold
