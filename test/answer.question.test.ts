@@ -274,9 +274,9 @@ describe('the bilingual lexicon', () => {
 
 describe('chat shorthand', () => {
   it('is written out before the question is read, longest first, and a preface says nothing', () => {
-    expect(expandShorthand("quick q: what did NHN say at the june mtg w/ KS? what'd they decide")).toBe(
-      ': what did NHN say at the june meeting with KS? what did they decide',
-    );
+    expect(
+      expandShorthand("quick question: what did NHN say at the june mtg w/ KS? what'd they decide"),
+    ).toBe(': what did NHN say at the june meeting with KS? what did they decide');
     expect(expandShorthand('kjapt spm – hva sa KS ifm. PLL, bl.a. om kostnader?')).toBe(
       '– hva sa KS i forbindelse med. PLL, blant annet om kostnader?',
     );

@@ -2,7 +2,7 @@
 // and the quotable units (sentences, bullets, table rows) of the record's passages that hold it.
 // Coverage — the weighted share of the key content a piece of text holds — decides both which
 // evidence is quoted and whether there is any evidence at all.
-import { MONTHS_NB } from '../record/dates.ts';
+import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { cognates } from '../search/cognates.ts';
@@ -232,8 +232,6 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
   }
   return terms;
 }
-
-const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
 
 /**
  * The printed forms of the day a fact is dated by ("applications received by 21 April 2023"), as
@@ -572,8 +570,7 @@ export function rankEvidence(
   for (const [rank, { c, score }] of candidates.entries()) {
     // A counted noun this sak never uses in any form is not looked for next to its numbers: the
     // question's word for it may have no translation the sak uses ("applications", "søknader").
-    const text = lib.caseText(c);
-    const countedHere = counted?.some((a) => containsTerm(text, a)) ? counted : null;
+    const countedHere = counted?.some((a) => containsTerm(lib.caseText(c), a)) ? counted : null;
     const title = foldForMatch(c.item.title);
     const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
     const units = unitsOf(passages);

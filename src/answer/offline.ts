@@ -26,7 +26,7 @@ import {
   titleCoverage,
   unitsOf,
 } from './evidence.ts';
-import { MONTHS_NB } from '../record/dates.ts';
+import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
@@ -43,11 +43,8 @@ import type { AskOptions } from './types.ts';
 
 export type { OfflineResult } from './compose.ts';
 
-/** Saker, best first, searched for one that speaks of a year no meeting was held in with the topic. */
-
+/** Saker, best first, searched for one that speaks of a year or month no meeting was held in with the topic. */
 const TIME_CANDIDATES = 3;
-
-const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
 
 /** Below this share of the question's key content in its text, a sak is not what was asked about. */
 const MIN_CASE_COVERAGE = 0.5;
@@ -92,10 +89,8 @@ export async function answerOffline(
   let ranking =
     q.intent === 'meeting' && (topical || !q.namesMeeting) ? await rankCases(lib, q, opts) : undefined;
   const aboutMeeting =
-    (q.intent === 'meeting' && (q.namesMeeting && !topical ? true : !aboutSak(lib, q, ranking?.ranked[0]))) ||
-    ((q.intent === 'agenda' || q.intent === 'free_text') &&
-      (q.meeting || q.date || q.month) &&
-      !topicWords(q.text).length);
+    (q.intent === 'meeting' && ((q.namesMeeting && !topical) || !aboutSak(lib, q, ranking?.ranked[0]))) ||
+    ((q.intent === 'agenda' || q.intent === 'free_text') && (q.meeting || q.date || q.month) && !topical);
   if (aboutMeeting && !q.sakIds.length) {
     const m = await answerMeeting(lib, q, opts);
     if (m) return m;
@@ -106,13 +101,13 @@ export async function answerOffline(
   const named = !!opts.sak || q.sakIds.length > absent.length;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   if (!ranked[0]) return abstain(lib, q, undefined, 'no_match');
-  // A time the question puts the meeting in must hold: no meeting then, no answer. A year or
-  // month no meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
-  // history runs over the times it names; its steps are kept to them (history.ts).
   // What happened after the record's last meeting ("what did the report of October 2023
   // recommend", "hvor mange vedtak hadde de fattet ved utgangen av 2023") is not in its documents.
   if (q.intent !== 'history' && !q.timeOfMeeting && afterTheRecord(lib, q) && ASKS_WHAT_HAPPENED.test(q.text))
     return abstain(lib, q, ranked[0], 'after_record');
+  // A time the question puts the meeting in must hold: no meeting then, no answer. A year or month
+  // no meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
+  // history runs over the times it names; its steps are kept to them (history.ts).
   let timeOfTopic = false;
   if (q.intent !== 'history' && !inTimeAsked(ranked[0].c, q)) {
     const dated = ranked.slice(0, TIME_CANDIDATES).filter((r) => yearOfTopic(lib, q, r));

@@ -27,6 +27,9 @@ export const MONTHS_NB: Record<string, number> = {
   des: 12,
 };
 
+/** The Norwegian month names, January first, as dates print them in full. */
+export const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
+
 export const MONTHS_EN: Record<string, number> = {
   january: 1,
   february: 2,
