@@ -5,7 +5,17 @@
 import { abstain, capital, citation, result, type OfflineResult, type Used } from './compose.ts';
 import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
-import { expectedKinds, factDayForms, headsList, rankEvidence, sameKey, type Evidence } from './evidence.ts';
+import {
+  expectedKinds,
+  factDayForms,
+  headsList,
+  holds,
+  keyTerms,
+  rankEvidence,
+  sameKey,
+  type Evidence,
+} from './evidence.ts';
+import { foldedHeading, foldedText, joinFolded } from './folded.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { Ranked } from './rank.ts';
@@ -62,7 +72,7 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
   const lead = expectedKinds(q).length
     ? evidence.find((e) => e.c === best.c && e.fits && e.joint >= MIN_LEAD_OWN)
     : best;
-  if (!lead) return null;
+  if (!lead || !holdsSeveral(lib, q, lead)) return null;
   const list = LIST_QUESTION.test(q.text);
   const pool = evidence.filter((e) => e.c === lead.c);
   const quoted = pickQuotes(lead, pool, list ? 4 : 3, dated(q, pool));
@@ -73,6 +83,25 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
     ...quotations(quoted, lang),
   ];
   return { c, lines, used: usedBy(c, quoted) };
+}
+
+/** A question about this many things or more… */
+const SEVERAL_TERMS = 3;
+/** …is answered only by a passage (with its headings) that holds at least this many of them. */
+const SEVERAL_HELD = 2;
+
+/**
+ * Whether the lead's passage, read with its headings, holds more than one of the things a
+ * question about several asks about. Coverage weighs terms by rarity, so one rare word the record
+ * uses elsewhere ("executive" in an English slide, "blodprøver" in a table of samples) could cover
+ * half of a question about a person's title at a body, or about a way of transporting samples.
+ */
+function holdsSeveral(lib: Library, q: Question, lead: Evidence): boolean {
+  const terms = keyTerms(lib, q).filter((k) => k.weight > 0);
+  if (terms.length < SEVERAL_TERMS) return true;
+  const p = lead.unit.passage;
+  const text = joinFolded([foldedHeading(p), foldedText(p)]);
+  return terms.filter((k) => holds(k, text)).length >= SEVERAL_HELD;
 }
 
 /**
