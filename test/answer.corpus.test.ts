@@ -632,6 +632,13 @@ describe('answers over the corpus', () => {
     expect(b.citations[0]).toMatchObject({ sak: '39/19' });
   });
 
+  it('reads who owns or handles an item as the agenda facts asked for, not as its topic', async () => {
+    const a = await corpus.answerer.ask('Who owns the felles språk item at NUFA?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '46/19', kind: 'agenda' });
+    expect(a.answer).toMatch(/Case owner \(sakseier\): Christine Bergland/);
+  });
+
   it('abstains on a price per unit the documents never give, though they treat what is priced', async () => {
     for (const q of [
       'What do the municipalities pay per user for kjernejournal?',

@@ -72,11 +72,22 @@ const OUTCOME_WORDS = new Set(
    utfallet resultat resultatet`.split(/\s+/),
 );
 
+/**
+ * Words that say which agenda fact is asked for: "who owns and who handles the item", "when does
+ * it start". A sak's text may use them ("eie", "starte"), but they are not its topic.
+ */
+const AGENDA_WORDS = new Set(
+  `own owns owner owners owned handle handles handled handling handler handlers present presents
+   presented presenting presenter responsible start starts started begin begins scheduled slot
+   allotted eier eies behandler presenterer presenterte starter begynner`.split(/\s+/),
+);
+
 /** Whether a topic word of the question only frames what its intent asks for. */
 export function framesIntent(q: Question, word: string): boolean {
   return (
     (q.intent === 'discussion' && ASKING_WORDS.has(word)) ||
     (q.intent === 'history' && OVER_TIME_WORDS.has(word)) ||
+    (q.intent === 'agenda' && AGENDA_WORDS.has(word)) ||
     ((q.intent === 'adopted_decision' || q.intent === 'proposed_decision' || q.intent === 'history') &&
       OUTCOME_WORDS.has(word))
   );
@@ -116,7 +127,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|who (owns|handles|is handling|is responsible for)|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',
@@ -134,8 +145,8 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
     /\b(how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|minutes|minutter)\b/,
   ],
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
-  ['owner', /\b(sakseier\w*|case owners?|owners?|responsible|ansvarlig)\b/],
-  ['handler', /\b(saksbehandler\w*|case handlers?|handlers?)\b/],
+  ['owner', /\b(sakseier\w*|case owners?|owners?|owns|responsible|ansvarlig)\b/],
+  ['handler', /\b(saksbehandler\w*|case handlers?|handlers?|handles|handling)\b/],
   ['sakstype', /\b(sakstype\w*|type)\b/],
 ];
 
