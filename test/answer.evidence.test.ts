@@ -79,6 +79,17 @@ describe('quotable units', () => {
     expect(listAfter(units, units[0]!)).toBe('Aktuelle tema:\n- Personvern\n- Kompetanse');
   });
 
+  it('read a list as long as its heading says it is, beyond the usual length', () => {
+    const items = Array.from({ length: 11 }, (_, i) => `• Register ${i + 1}`).join('\n');
+    const counted = unitsOf([passage(`De 11 registrene er:\n${items}`)]);
+    expect(listAfter(counted, counted[0]!).split('\n')).toHaveLength(12);
+    const uncounted = unitsOf([passage(`Registrene er:\n${items}`)]);
+    expect(listAfter(uncounted, uncounted[0]!).split('\n')).toHaveLength(9);
+    // A date in the heading is no count.
+    const dated = unitsOf([passage(`Status 15. mars 2023:\n${items}`)]);
+    expect(listAfter(dated, dated[0]!).split('\n')).toHaveLength(9);
+  });
+
   it('know a heading line without a colon by the bullet after it', () => {
     expect(headsList('Styringsgruppe', '- Helsedirektoratet')).toBe(true);
     expect(headsList('Deltagere:', 'Kari Nordmann')).toBe(true);

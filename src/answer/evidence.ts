@@ -462,8 +462,30 @@ function contextOf(passages: Passage[], p: Passage): string[] {
   return [foldedHeading(p), ...near.map(foldedText)];
 }
 
-/** Units a heading ending in a colon introduces, at most this many. */
+/** Units a heading ending in a colon introduces, at most this many… */
 const LIST_LENGTH = 8;
+/** …unless it says how many it lists ("De 11 registrene er:"), up to this many. */
+const COUNTED_LIST = 20;
+
+/** Counts beyond the default a heading may announce in words. */
+const COUNT_WORDS: Record<string, number> = {
+  ni: 9,
+  nine: 9,
+  ti: 10,
+  ten: 10,
+  elleve: 11,
+  eleven: 11,
+  tolv: 12,
+  twelve: 12,
+};
+
+/** How many items a heading introduces: the count it announces ("De 11 registrene er:"), or the default. */
+function listLength(head: string): number {
+  const m =
+    /(?<![\p{L}\p{N}.,/])(\d{1,2}|ni|nine|ti|ten|elleve|eleven|tolv|twelve)(?![\p{L}\p{N}.,/])/iu.exec(head);
+  const n = m ? (COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) : 0;
+  return n > LIST_LENGTH ? Math.min(n, COUNTED_LIST) : LIST_LENGTH;
+}
 
 /**
  * A list item: a bullet, a numbered or lettered point ("2.", "b)", "3 Styring og regulering"), or
@@ -501,7 +523,7 @@ export function listAfter(units: Unit[], head: Unit): string {
   const kind = head.passage.kind;
   const heading = (u: Unit) => (u.passage.locator.headingPath ?? []).join('\n');
   const run: Unit[] = [];
-  for (const u of units.slice(head.order + 1, head.order + 1 + LIST_LENGTH)) {
+  for (const u of units.slice(head.order + 1, head.order + 1 + listLength(head.text))) {
     if (u.passage.kind !== kind) continue;
     // A list may run on into the next passage, but not past a heading.
     if (heading(u) !== heading(head)) break;
