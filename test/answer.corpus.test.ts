@@ -595,6 +595,16 @@ describe('answers over the corpus', () => {
     expect(a.answer).toMatch(/en tredjedel/);
   });
 
+  it('answers a question in two parts, each asking for a different kind of thing, from two sentences', async () => {
+    const a = await corpus.answerer.ask(
+      'Which consulting firm reviewed the medicines programme, and how many die each year from wrong medication?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '20/20' });
+    expect(a.answer).toMatch(/Boston Consulting Group/);
+    expect(a.answer).toMatch(/1000 dødsfall i året/);
+  });
+
   it('quotes the sentence holding the day a fact is dated by, when the best sentence does not', async () => {
     const a = await corpus.answerer.ask(
       'Since taking over as the authority for the central health registries, how many disclosure decisions had Helsedataservice made by 21 April 2023?',

@@ -119,6 +119,9 @@ describe('what a question asks for', () => {
     ['Which IT vendor delivers the system?', ['name']],
     ['Hvilken EPJ-leverandør har flest kunder?', ['name', 'superlative']],
     ['Which of the options was chosen?', ['choice']],
+    // A clause that sets the time before what is asked asks for no time.
+    ['When NUIT was briefed on the portfolio in June 2020, how many projects were reported?', ['number']],
+    ['Da NUFA møttes på Gardermoen, hvem la fram saken?', ['person']],
     ['Hvilken skyleverandør valgte Helse Vest?', ['name', 'choice']],
     ['Which vendor did they end up with?', ['name', 'choice']],
     ['What share of the municipalities use it?', ['number', 'percent']],

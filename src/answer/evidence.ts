@@ -349,7 +349,8 @@ const EXPECTS: [Expected, RegExp][] = [
 ];
 
 export function expectedKinds(q: Question): Expected[] {
-  const t = foldForMatch(q.text);
+  // "When NUIT was briefed on X, how many …" asks how many, not when.
+  const t = foldForMatch(q.text).replace(WHEN_CLAUSE, '');
   // "When … and who …" asks for both.
   const kinds = EXPECTS.filter(([, re]) => re.test(t)).map(([k]) => k);
   if (q.wantsAmount) kinds.push('amount');
@@ -358,6 +359,10 @@ export function expectedKinds(q: Question): Expected[] {
   if (q.wantsRating && !kinds.length) kinds.push('rating');
   return kinds;
 }
+
+/** A clause that sets when, before what is asked: "When NUIT was briefed on X, how many …". */
+const WHEN_CLAUSE =
+  /^(?:when|når|da)\s[^,?]*,\s*(?=(?:how|what|which|who|hvor|hva|hvilke[nt]?|hvem)(?![\p{L}]))/u;
 
 /**
  * The noun a "how many" counts ("how many municipalities", "hvor mange kommuner"), as the ways it
@@ -564,7 +569,7 @@ export const sameKey = (s: { text: string }) =>
     .replace(/^forslag til vedtak\s*:?\s*/, '');
 
 /** A second question joined to the first: "…, og hvor mange …", "… and who …". */
-const TWO_PARTS =
+export const TWO_PARTS =
   /(?<![\p{L}])(?:og|and)\s+(?:hvor|hva|hvem|når|hvilke[nt]?|how|what|who|when|which|where)(?![\p{L}])/u;
 
 /** How much a sak's own rank weighs against what one unit of its text holds. */

@@ -5,8 +5,12 @@
 import { abstain, capital, citation, result, type OfflineResult, type Used } from './compose.ts';
 import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import {
+  TWO_PARTS,
+  holdsKind,
   expectedKinds,
+  type Expected,
   factDayForms,
   headsList,
   holds,
@@ -69,13 +73,24 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
   if (!best || best.coverage < MIN_EVIDENCE_COVERAGE) return null;
   // The kind asked for must stand in what is quoted: a "how many" needs a number, in a unit that
   // is itself about the question, not only near it.
-  const lead = expectedKinds(q).length
-    ? evidence.find((e) => e.c === best.c && e.fits && e.joint >= MIN_LEAD_OWN)
+  const kinds = expectedKinds(q);
+  const parts = kinds.length
+    ? answeredInParts(
+        q,
+        kinds,
+        evidence.filter((e) => e.c === best.c),
+      )
+    : [];
+  const lead = kinds.length
+    ? (evidence.find((e) => e.c === best.c && e.fits && e.joint >= MIN_LEAD_OWN) ?? parts[0])
     : best;
   if (!lead || !holdsSeveral(lib, q, lead)) return null;
   const list = LIST_QUESTION.test(q.text);
   const pool = evidence.filter((e) => e.c === lead.c);
   const quoted = pickQuotes(lead, pool, list ? 4 : 3, dated(q, pool));
+  // Where no unit answers both parts, each part's unit is quoted.
+  if (lead === parts[0]) for (const e of parts) if (!quoted.includes(e)) quoted.push(e);
+  quoted.sort((a, b) => a.unit.order - b.unit.order);
   const c = lead.c;
   const names = list ? c.item.named_items : [];
   const lines = [
@@ -83,6 +98,23 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
     ...quotations(quoted, lang),
   ];
   return { c, lines, used: usedBy(c, quoted) };
+}
+
+/** The share of the question's key content a unit answering one part of a question in two must hold. */
+const MIN_PART_OWN = 0.2;
+
+/**
+ * Units of one sak that answer a question in two parts between them ("which consultancy …, and
+ * how many deaths …"): for each kind asked for, the best unit holding it, the first of them
+ * holding as much of the question as a lead must. Empty where the question is in one part or a
+ * kind stands nowhere.
+ */
+function answeredInParts(q: Question, kinds: Expected[], pool: Evidence[]): Evidence[] {
+  if (kinds.length < 2 || !TWO_PARTS.test(foldForMatch(q.text))) return [];
+  const each = kinds.map((k) => pool.find((e) => e.joint >= MIN_PART_OWN && holdsKind(k, e.reach)));
+  const found = each.filter((e): e is Evidence => !!e);
+  const first = found.find((e) => e.joint >= MIN_LEAD_OWN);
+  return first && found.length === kinds.length ? [first, ...found.filter((e) => e !== first)] : [];
 }
 
 /** A question about this many things or more… */
