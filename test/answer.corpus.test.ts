@@ -388,6 +388,17 @@ describe('answers over the corpus', () => {
     expect(none.abstained).toBe(true);
   });
 
+  it('answers what was decided at a time the record holds no meeting of from the memo that quotes it', async () => {
+    // NUIT 8/22 (17.2.22) stands in the table of earlier treatments of a 2023 memo.
+    const a = await corpus.answerer.ask(
+      'What did NUIT decide in February 2022 about the digital security strategy?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '25/23', kind: 'memo' });
+    expect(a.answer).toMatch(/NUIT 8\/22 \(17\.2\.22\)/);
+    expect(a.answer).toMatch(/høringsversjonen/);
+  });
+
   it('abstains on what happened after the record’s last meeting, saying where the documents end', async () => {
     const a = await corpus.answerer.ask(
       'Hvor mange søknader hadde Helsedataservice mottatt innen november 2023?',

@@ -18,6 +18,7 @@ import {
 } from './compose.ts';
 import {
   coverage,
+  EARLIER_DECISIONS,
   expectedKinds,
   keyTerms,
   rankEvidence,
@@ -25,6 +26,7 @@ import {
   type Evidence,
   titleCoverage,
   unitsOf,
+  type Unit,
 } from './evidence.ts';
 import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
@@ -45,6 +47,11 @@ export type { OfflineResult } from './compose.ts';
 
 /** Saker, best first, searched for one that speaks of a year or month no meeting was held in with the topic. */
 const TIME_CANDIDATES = 3;
+
+/** Lines a date heading a table row is read with: the row's title and what it says. */
+const TIME_ROW = 4;
+/** A date in figures, "10.6.21" or "09.09.2020": where a dated row of a table begins. */
+const NUMERIC_DATE = /\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b/;
 
 /** Below this share of the question's key content in its text, a sak is not what was asked about. */
 const MIN_CASE_COVERAGE = 0.5;
@@ -109,10 +116,15 @@ export async function answerOffline(
   // no meeting was held in may be the topic's, in the best saker that speak of it with the topic. A
   // history runs over the times it names; its steps are kept to them (history.ts).
   let timeOfTopic = false;
+  let quotedThen: Row | undefined;
   if (q.intent !== 'history' && !inTimeAsked(ranked[0].c, q)) {
-    const dated = ranked.slice(0, TIME_CANDIDATES).filter((r) => yearOfTopic(lib, q, r));
+    const dated = ranked
+      .slice(0, TIME_CANDIDATES)
+      .map((r) => ({ r, row: yearOfTopic(lib, q, r) }))
+      .filter((d) => d.row);
     if (!dated.length) return abstain(lib, q, ranked[0], 'time');
-    ranked = dated;
+    ranked = dated.map((d) => d.r);
+    quotedThen = dated[0]!.row!;
     timeOfTopic = true;
   }
   const best = ranked[0]!;
@@ -129,6 +141,10 @@ export async function answerOffline(
   // month that is the topic's.
   const pinned = named || !!(opts.meeting || q.meeting || q.date || (q.month && !timeOfTopic));
 
+  // What was decided then, where the record has no meeting of that time, is what a memo quotes
+  // of it: another body's decision in its table of earlier treatments.
+  if (quotedThen?.earlier && (q.intent === 'adopted_decision' || q.intent === 'proposed_decision'))
+    return quotedRow(q, best.c, quotedThen.units);
   switch (fact && !pinned ? 'free_text' : q.intent) {
     case 'adopted_decision':
       if (!pinned) return answerHistory(lib, q, ranked);
@@ -162,24 +178,53 @@ export async function answerOffline(
  * did NUIT discuss in 2024?" of a 2023 sak on "tiltak for 2024"; "the authority taken over in March
  * 2023" of a sak saying "15. mars 2023 overtok …"). A date stays the meeting's.
  */
-function yearOfTopic(lib: Library, q: Question, best: Ranked): boolean {
-  if (q.date) return false;
+function yearOfTopic(lib: Library, q: Question, best: Ranked): Row | undefined {
+  if (q.date) return undefined;
   // A month after the record's last meeting holds events the documents cannot report, only plans.
-  if (afterTheRecord(lib, q)) return false;
+  if (afterTheRecord(lib, q)) return undefined;
+  // The month as a name or a number, the year in four digits or two ("10.6.21").
   const time = q.month
     ? new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${MONTH_NAMES_NB[q.month.month - 1]}|0?${q.month.month}\\.)\\s?${q.month.year}\\b`,
+        `(?<![\\p{L}\\p{N}])(?:${MONTH_NAMES_NB[q.month.month - 1]}|0?${q.month.month}\\.)\\s?(?:${q.month.year}|${String(q.month.year).slice(2)}(?![\\d.]))\\b`,
         'iu',
       )
     : q.meetingYear
       ? new RegExp(`\\b${q.meetingYear}\\b`)
       : null;
-  if (!time) return false;
+  if (!time) return undefined;
   const terms = keyTerms(lib, q);
-  // The time must stand with what the question asks about, not anywhere in a long text.
-  return [best.c.item.title, ...unitsOf(passagesOf(lib, best.c)).map((u) => u.text)].some(
-    (text) => time.test(text) && share(terms, foldForMatch(text)) >= MIN_CASE_COVERAGE,
-  );
+  if (time.test(best.c.item.title) && share(terms, foldForMatch(best.c.item.title)) >= MIN_CASE_COVERAGE)
+    return { units: [], earlier: false };
+  // The time must stand with what the question asks about, not anywhere in a long text: in one
+  // unit, or a table row's date on its own line with the lines after it. A memo's quotes of
+  // earlier treatments are where other times stand most often.
+  const units = unitsOf(passagesOf(lib, best.c), true);
+  for (const [i, u] of units.entries()) {
+    if (!time.test(u.text)) continue;
+    // A row ends where the next dated one begins.
+    const after = units.slice(i + 1, i + TIME_ROW).filter((v) => v.passage === u.passage);
+    const next = after.findIndex((v) => NUMERIC_DATE.test(v.text));
+    const row = [u, ...(next < 0 ? after : after.slice(0, next))];
+    if (share(terms, foldForMatch(row.map((v) => v.text).join('\n'))) >= MIN_CASE_COVERAGE)
+      return { units: row, earlier: EARLIER_DECISIONS.test(u.passage.text) };
+  }
+  return undefined;
+}
+
+/** Units of a sak's text quoted as one row, cited to their passage. */
+function quotedRow(q: Question, c: Case, units: Unit[]): OfflineResult {
+  const p = units[0]!.passage;
+  const lines = [
+    `${capital(t(q.language, 'from'))} ${caseRef(c, q.language)}:`,
+    `«${units.map((u) => u.text).join(' ')}»`,
+  ];
+  return result(q, lines, [{ citation: citation(c, p, p.kind), passage: p }]);
+}
+
+/** Where a time the question names stands with its topic: the units, and whether a memo quotes them. */
+interface Row {
+  units: Unit[];
+  earlier: boolean;
 }
 
 /** A question about what happened, in the past tense: "did … recommend", "had … made", "hadde … fattet". */
