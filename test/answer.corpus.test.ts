@@ -160,6 +160,15 @@ describe('what a question is about', () => {
       understand('How did the shared record solution (Akson and its successor) develop?'),
     );
     expect(named.find((t) => t.word === 'akson')?.weight).toBeGreaterThan(0);
+    // Examples listed in brackets gloss nothing: each is a term, and "etc." none.
+    const listed = keyTerms(
+      lib,
+      understand(
+        'What did NUIT say about the directorate’s normative products (veiledere, standarder etc.)?',
+      ),
+    ).map((t) => t.word);
+    expect(listed).toEqual(expect.arrayContaining(['normative', 'veiledere', 'standarder']));
+    expect(listed).not.toContain('etc');
   });
 
   it('reads English words an abbreviation in brackets spells out as that one concept: "concept study (KVU)"', async () => {

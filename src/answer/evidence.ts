@@ -102,6 +102,9 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   return units;
 }
 
+/** Brackets that list examples rather than gloss: a comma, "etc.", "e.g.", "osv.", "f.eks.", "m.m.". */
+const EXAMPLES = /,|(?<![\p{L}])(?:etc|e\.g|i\.e|osv|f\.eks|bl\.a|m\.m|mm)(?![\p{L}])/iu;
+
 /** An abbreviation alone in brackets: "(KVU)", "(PLL)", "(HN2)". */
 const BRACKETED_ABBREVIATION = /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u;
 
@@ -121,6 +124,8 @@ function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
       if (gloss.length === 1 && glossed.length) out.push({ gloss, glossed });
       continue;
     }
+    // "(veiledere, standarder etc.)" lists examples; a gloss is one phrase.
+    if (EXAMPLES.test(inside)) continue;
     const gloss = topicWords(inside);
     if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}/u.test(inside)) continue;
     const glossed = topicWords(before).slice(-gloss.length);

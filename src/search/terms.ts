@@ -23,7 +23,7 @@ const QUESTION_WORDS = new Set(
    blant annet år året bedt
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
    quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
-   yet still already ever anymore ennå enda allerede fortsatt noensinne`.split(/\s+/),
+   yet still already ever anymore ennå enda allerede fortsatt noensinne etc osv`.split(/\s+/),
 );
 
 // English function words ("had", "up", "having"): questions come in English, the record is Norwegian.
