@@ -669,6 +669,14 @@ describe('answers over the corpus', () => {
     expect(a.answer).toMatch(/Case owner \(sakseier\): Christine Bergland/);
   });
 
+  it('abstains on how often a body meets where the documents never say, though they describe it', async () => {
+    for (const q of [
+      'Hvor ofte møtes styringsgruppen for portaler for rapportering?',
+      'How often does the sector council for the NAV pre-project meet?',
+    ])
+      expect((await corpus.answerer.ask(q)).abstained, q).toBe(true);
+  });
+
   it('abstains on a price per unit the documents never give, though they treat what is priced', async () => {
     for (const q of [
       'What do the municipalities pay per user for kjernejournal?',

@@ -119,6 +119,8 @@ describe('what a question asks for', () => {
     ['Which IT vendor delivers the system?', ['name']],
     ['Hvilken EPJ-leverandør har flest kunder?', ['name', 'superlative']],
     ['Which of the options was chosen?', ['choice']],
+    ['How often does the council meet?', ['frequency']],
+    ['Hvor ofte skal gruppen rapportere?', ['frequency']],
     // A clause that sets the time before what is asked asks for no time.
     ['When NUIT was briefed on the portfolio in June 2020, how many projects were reported?', ['number']],
     ['Da NUFA møttes på Gardermoen, hvem la fram saken?', ['person']],
@@ -145,6 +147,13 @@ describe('what a question asks for', () => {
     expect(holdsKind('choice', 'Rammeavtalen signert 21.08.2019')).toBe(true);
     expect(holdsKind('choice', 'Direktoratet har valgt å dele produktene i fire nivåer.')).toBe(true);
     expect(holdsKind('choice', 'Risikovurderinger av MS og AWS sine tilbud pågår.')).toBe(false);
+  });
+
+  it('a "how often" is answered by text that says how often, not by a date', () => {
+    expect(holdsKind('frequency', 'Rådet møtes hver måned.')).toBe(true);
+    expect(holdsKind('frequency', 'Gruppen møtes fire ganger i året.')).toBe(true);
+    expect(holdsKind('frequency', 'The board meets quarterly.')).toBe(true);
+    expect(holdsKind('frequency', 'Rådet ble etablert 15. mars 2023.')).toBe(false);
   });
 
   it('a share is answered by a percentage, a superlative by text that says which is most', () => {

@@ -318,7 +318,16 @@ export function unitsOf(passages: Passage[], withQuotedDecisions = false): Unit[
 
 /** What kind of thing a question asks for, so evidence without such a thing cannot answer it. */
 export type Expected =
-  'number' | 'date' | 'person' | 'name' | 'amount' | 'rating' | 'choice' | 'percent' | 'superlative';
+  | 'number'
+  | 'date'
+  | 'person'
+  | 'name'
+  | 'amount'
+  | 'rating'
+  | 'choice'
+  | 'percent'
+  | 'superlative'
+  | 'frequency';
 
 const EXPECTS: [Expected, RegExp][] = [
   [
@@ -345,6 +354,11 @@ const EXPECTS: [Expected, RegExp][] = [
   [
     'percent',
     /(?<![\p{L}])(what share|which share|hvor stor andel|hvilken andel|prosentandel\p{L}*|percentage|per ?cent|prosent|how many percent|hvor mange prosent)(?![\p{L}])/u,
+  ],
+  // How often: the answer says it ("hver måned", "to ganger i året", "ukentlig").
+  [
+    'frequency',
+    /(?<![\p{L}])(how often|how frequently|how many times a|hvor ofte|hvor mange ganger (?:i|per|pr\.?) )(?![\p{L}])/u,
   ],
   // The most or the least of something: the answer says which is ("flest", "størst").
   [
@@ -447,6 +461,8 @@ const HAS = {
   choice:
     /(?<![\p{L}])(valg\p{L}*|valgt\p{L}*|valgte|velge\p{L}*|besluttet|beslutning\p{L}*|vedtatt|vedtok|inngått|inngikk|signert\p{L}*|signerte|tildelt|kontrakt\p{L}*|landet på|gikk for|chosen|selected|signed|awarded|contract\p{L}*)(?![\p{L}])/iu,
   percent: /\d\s?%|(?<![\p{L}])(prosent|per ?cent)(?![\p{L}])/iu,
+  frequency:
+    /(?<![\p{L}])(hver|hvert|annenhver|annethvert|ganger? (?:i|per|pr\.?|hver|hvert|om)|daglig\p{L}*|ukentlig\p{L}*|månedlig\p{L}*|kvartalsvis|årlig\p{L}*|halvårlig\p{L}*|jevnlig\p{L}*|regelmessig\p{L}*|løpende|every|each|times a|daily|weekly|monthly|quarterly|yearly|annually|regularly)(?![\p{L}])/iu,
   superlative:
     /(?<![\p{L}])(flest\p{L}*|mest|størst\p{L}*|høyest\p{L}*|lavest\p{L}*|færrest\p{L}*|minst|most|largest|biggest|highest|lowest|fewest|ledende|markedsleder\p{L}*)(?![\p{L}])/iu,
 } satisfies Record<Expected, RegExp>;
