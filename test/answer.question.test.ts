@@ -161,6 +161,16 @@ describe('understanding a question', () => {
     expect(understand('What share was expected to use Helsenorge in 2020 and in 2022?').span).toBeUndefined();
   });
 
+  it('runs a question over the months it names without a year through the one year it names', () => {
+    const q = understand('Hva fikk NUIT høre om e-resept i 2020, først i juni og så i september?');
+    expect(q.intent).toBe('history');
+    expect(q.span).toEqual({ from: '2020-06', to: '2020-09' });
+    // A month that is a day's, or one month alone, is no span; nor is English "may".
+    expect(understand('Hva ble vedtatt 9. juni 2020 i NUIT, og hva i september?').span).toBeUndefined();
+    expect(understand('Hva skjedde i NUIT i juni 2020?').span).toBeUndefined();
+    expect(understand('What may NUIT decide in June 2020?').span).toBeUndefined();
+  });
+
   it('names sak ids and meeting numbers apart: 2/2023 is a meeting, 6/23 a sak', () => {
     const q = understand('Hva ble vedtatt i sak 6/23 på møte 2/2023?');
     expect(q.sakIds).toEqual(['6/23']);

@@ -167,6 +167,17 @@ const MONTH_YEAR = new RegExp(
 );
 
 /**
+ * A month named without a year, not as a day's ("9. juni"); English "may" and "march" are verbs too
+ * often to count alone.
+ */
+const BARE_MONTH = new RegExp(
+  `(?<!\\d\\.?\\s*)\\b(${Object.keys(MONTH_NAMES)
+    .filter((m) => m.length > 3 && m !== 'march')
+    .join('|')})\\b(?!\\.?\\s*['’]?\\d)`,
+  'giu',
+);
+
+/**
  * Where a date or month stands in a question: "9. september 2020", "6. – 7. november 2019",
  * "09.09.2020", "sept 2020", "16. februar".
  */
@@ -320,7 +331,13 @@ export function understand(asked: string): Question {
   // A question that spans committees or years ("what did NUFA hear in 2019, and how did the NUIT
   // memo of 2020 describe it?") asks for a history, unless it names a sak. One month named pins it
   // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
-  const monthsNamed = [...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi'))];
+  // A month without its year is of the one year the question names ("i 2020 – hva ble lagt fram
+  // i juni, og hva … i september?").
+  const bare =
+    years.length === 1
+      ? [...t.matchAll(BARE_MONTH)].map((m) => `${m[1]} ${years[0]}`.match(MONTH_YEAR)!).filter(Boolean)
+      : [];
+  const monthsNamed = [...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi')), ...bare];
   const months = new Set(monthsNamed.map((m) => m[0])).size;
   // A date names the meeting; a month beside it is the topic's ("on 9 September 2020 … the
   // minutes of 17 June 2020").
