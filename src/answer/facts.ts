@@ -123,7 +123,7 @@ const SEVERAL_TERMS = 3;
 const SEVERAL_HELD = 2;
 
 /**
- * Whether the lead's passage, read with its headings, holds more than one of the things a
+ * Whether the lead's passage, read with its headings and the list it heads, holds more than one of the things a
  * question about several asks about. Coverage weighs terms by rarity, so one rare word the record
  * uses elsewhere ("executive" in an English slide, "blodprøver" in a table of samples) could cover
  * half of a question about a person's title at a body, or about a way of transporting samples.
@@ -132,7 +132,8 @@ function holdsSeveral(lib: Library, q: Question, lead: Evidence): boolean {
   const terms = keyTerms(lib, q).filter((k) => k.weight > 0);
   if (terms.length < SEVERAL_TERMS) return true;
   const p = lead.unit.passage;
-  const text = joinFolded([foldedHeading(p), foldedText(p)]);
+  // A heading's list may run on into the next passage: what the lead reaches counts too.
+  const text = joinFolded([foldedHeading(p), foldedText(p), foldForMatch(lead.reach)]);
   return terms.filter((k) => holds(k, text)).length >= SEVERAL_HELD;
 }
 
