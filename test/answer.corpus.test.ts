@@ -241,6 +241,19 @@ describe('questions in time', () => {
 });
 
 describe('who said what, and what came before', () => {
+  it('takes a name as the speaker only next to the verb of speech, not where the speaking took place', async () => {
+    // KiNS hosted the webinar; the municipalities spoke there, under a label naming the webinar.
+    for (const q of [
+      'At the KiNS webinar, what did the participating municipalities say was hardest for them on security?',
+      'Hva sa kommunene på webinaret med KiNS om sin største utfordring?',
+    ]) {
+      const a = await corpus.answerer.ask(q);
+      expect(a.abstained, q).toBe(false);
+      expect(a.citations[0], q).toMatchObject({ sak: '31/20' });
+      expect(a.answer, q).toMatch(/manglende kompetanse \(53%\)/);
+    }
+  });
+
   it('quotes every unit of the minutes that names the body asked about, in their order', async () => {
     const a = await corpus.answerer.ask(
       'What did Helse Nord RHF say about the Norwegian contact point for MyHealth@EU?',

@@ -622,6 +622,10 @@ export function rankEvidence(
     const title = foldForMatch(c.item.title);
     const passages = lib.passagesOf(c.key).filter((p) => !exclude(p));
     const units = unitsOf(passages);
+    // Each passage's first unit, where it is a label ending in a colon.
+    const labels = new Map<Passage, Unit | undefined>();
+    for (const u of units)
+      if (!labels.has(u.passage)) labels.set(u.passage, /:\s*$/.test(u.text) ? u : undefined);
     const inPassage = new Map<Passage, number>();
     for (const unit of units) {
       // A unit is read in its context: the sak's title, its heading and the passages around it.
@@ -635,7 +639,13 @@ export function rankEvidence(
       const reach = headsList(unit.text, next?.passage.kind === unit.passage.kind ? next.text : undefined)
         ? listAfter(units, unit)
         : unit.text;
-      const own = share(terms, reach === unit.text ? unit.folded : foldForMatch(reach));
+      // A unit is read with the label its passage opens with ("Sentrale punkter fra webinaret:"),
+      // which says what the points under it are about.
+      const label = labels.get(unit.passage);
+      const own = Math.max(
+        share(terms, reach === unit.text ? unit.folded : foldForMatch(reach)),
+        label && label !== unit ? share(terms, `${label.folded} ${unit.folded}`) : 0,
+      );
       const joint =
         twoParts && reach === unit.text && next?.passage === unit.passage
           ? Math.max(own, share(terms, `${unit.folded} ${next.folded}`))

@@ -19,8 +19,7 @@ const SPEECH =
  * A name in the question: capitalised words in a row, not the question's first word unless it is
  * an abbreviation ("NHN's view on …").
  */
-const NAME_RUN =
-  /(?:(?<=\S\s+)\p{Lu}|^\p{Lu}(?=\p{Lu}))[\p{L}\p{N}@&-]*(?:\s+\p{Lu}[\p{L}\p{N}@&-]*)*/gu;
+const NAME_RUN = /(?:(?<=\S\s+)\p{Lu}|^\p{Lu}(?=\p{Lu}))[\p{L}\p{N}@&-]*(?:\s+\p{Lu}[\p{L}\p{N}@&-]*)*/gu;
 
 /** Words written with a capital that name no speaker: the committees, months. */
 const NO_SPEAKER = new RegExp(`^(nuit|nufa|${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b`);
@@ -31,10 +30,32 @@ const LEGAL_FORM = /\s+(rhf|hf|sf|as|asa|iks)$/;
 /** Units of one speaker quoted at most. */
 const MAX_SAID = 5;
 
+/** Words at most between a speaker's name and the verb of speech ("what did Helse Nord RHF say"). */
+const SPEAKER_REACH = 3;
+
+/**
+ * Whether a name stands next to the question's verb of speech, as its speaker: "what did KS say",
+ * "hva mente Legeforeningen", "NHN's view". In "in the KiNS webinar …, what did they say" the name
+ * is where something was said, not who said it.
+ */
+function nextToSpeech(text: string, name: RegExpMatchArray): boolean {
+  // Lower case keeps every character where it stands, so the name's place holds in it.
+  const folded = text.toLowerCase();
+  const start = name.index!;
+  const end = start + name[0].length;
+  const gap = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  for (const m of folded.matchAll(new RegExp(SPEECH.source, 'g'))) {
+    const between = m.index < start ? folded.slice(m.index + m[0].length, start) : folded.slice(end, m.index);
+    if (gap(between) <= SPEAKER_REACH) return true;
+  }
+  return false;
+}
+
 /** The speakers a question names: names that are not the sak's topic (its title names that). */
 function speakers(q: Question, title: string): string[] {
   return (
     [...q.text.matchAll(NAME_RUN)]
+      .filter((m) => nextToSpeech(q.text, m))
       // "NHN's view", "KS-representantene": the name without its possessive or compound tail.
       .map((m) =>
         foldForMatch(m[0])
