@@ -675,6 +675,15 @@ describe('answers over the corpus', () => {
     expect(b.citations[0]).toMatchObject({ sak: '39/19' });
   });
 
+  it('looks for an item "on day two" among the saker of the meeting’s second day', async () => {
+    const a = await corpus.answerer.ask(
+      "Who's handling the item on language on day two of the NUFA meeting in November 2019?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '46/19', kind: 'agenda', date: '2019-11-07' });
+    expect(a.answer).toMatch(/Case handler \(saksbehandler\): Alfhild Stokke/);
+  });
+
   it('reads who owns or handles an item as the agenda facts asked for, not as its topic', async () => {
     const a = await corpus.answerer.ask('Who owns the felles språk item at NUFA?');
     expect(a.abstained).toBe(false);

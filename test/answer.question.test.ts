@@ -171,6 +171,13 @@ describe('understanding a question', () => {
     expect(understand('What may NUIT decide in June 2020?').span).toBeUndefined();
   });
 
+  it('reads which day of a meeting held over several a question names', () => {
+    expect(understand('Who presents on day two of the NUFA meeting?').meetingDay).toBe(2);
+    expect(understand('Hva står først på andre dag?').meetingDay).toBe(2);
+    expect(understand('What is on dag 1 of NUFA?').meetingDay).toBe(1);
+    expect(understand('What is the second item at NUFA?').meetingDay).toBeUndefined();
+  });
+
   it('names sak ids and meeting numbers apart: 2/2023 is a meeting, 6/23 a sak', () => {
     const q = understand('Hva ble vedtatt i sak 6/23 på møte 2/2023?');
     expect(q.sakIds).toEqual(['6/23']);

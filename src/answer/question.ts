@@ -38,6 +38,8 @@ export interface Question {
   wantsRating: boolean;
   /** The months a question over several times runs between, "YYYY-MM", first and last. */
   span?: { from: string; to: string };
+  /** The day of a meeting held over several that the question names ("day two", "andre dag"), from 1. */
+  meetingDay?: number;
   /** The question asks for the meeting after (or before) the one it names. */
   relative?: 'next' | 'previous';
 }
@@ -127,7 +129,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'agenda',
-    /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|who (owns|handles|is handling|is responsible for)|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
+    /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|who(?: is|['’]s)? (owns|handles|handling|responsible for)|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
   ],
   [
     'meeting',
@@ -266,6 +268,19 @@ const ORDINALS: Record<string, number> = {
   sjette: 6,
 };
 
+const DAY_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, en: 1, to: 2, tre: 3 };
+
+/** "Day two", "dag 2", "the second day", "andre dag": which day of a meeting held over several. */
+function meetingDayOf(t: string): number | undefined {
+  const m =
+    /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(\d|one|two|three|en|to|tre)|(first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/u.exec(
+      t,
+    );
+  if (!m) return undefined;
+  const n = m[1] ? (DAY_NUMBERS[m[1]] ?? Number(m[1])) : ORDINALS[m[2]!];
+  return n && n <= 3 ? n : undefined;
+}
+
 /** "The second meeting of 2023", "første møte i 2023", "2. møte i 2023": meeting 2/2023. */
 const ORDINAL_MEETING = new RegExp(
   `\\b(?:(${Object.keys(ORDINALS).join('|')})|(\\d)(?:\\.|st|nd|rd|th))\\s+(?:nuit-?)?(?:meeting|møte\\w*)\\s+(?:of|in|i)\\s+((?:19|20)\\d\\d)\\b`,
@@ -360,6 +375,7 @@ export function understand(asked: string): Question {
     // A history from one year to another ("fra … i 2019 til … i 2023") is held in no one year.
     meetingYear: inYear && !span && !(overTime && !sakIds.length) ? Number(inYear[2]) : undefined,
     span,
+    meetingDay: meetingDayOf(t),
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,

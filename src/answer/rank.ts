@@ -72,6 +72,12 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     if (q.month) ranked = narrow(ranked, (c) => caseDates(c).some((d) => inMonth(d, q.month!)));
     else if (q.meetingYear)
       ranked = narrow(ranked, (c) => caseDates(c).some((d) => d.startsWith(String(q.meetingYear))));
+    // "On day two" of a meeting held over several: the saker of that day.
+    const day = q.meetingDay;
+    if (day)
+      ranked = narrow(ranked, (c) =>
+        c.sources.some((s) => s.meeting.dates.length > 1 && s.meeting.dates[day - 1] === c.date),
+      );
   }
   // Any other year may belong to the topic ("50 municipalities in 2021"): it favours a meeting of
   // that year, but does not rule the others out.
