@@ -675,6 +675,13 @@ describe('answers over the corpus', () => {
     expect(b.citations[0]).toMatchObject({ sak: '39/19' });
   });
 
+  it('answers which minutes a meeting approves from the sak that approves them', async () => {
+    const a = await corpus.answerer.ask('Hvilket referat skulle NUIT godkjenne i september 2020?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '27/20' });
+    expect(a.answer).toMatch(/referatet fra 17\. juni 2020/);
+  });
+
   it('looks for an item "on day two" among the saker of the meeting’s second day', async () => {
     const a = await corpus.answerer.ask(
       "Who's handling the item on language on day two of the NUFA meeting in November 2019?",

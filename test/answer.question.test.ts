@@ -171,6 +171,12 @@ describe('understanding a question', () => {
     expect(understand('What may NUIT decide in June 2020?').span).toBeUndefined();
   });
 
+  it('reads the minutes as the topic where they are what is approved, else as a source', () => {
+    expect(topicWords('Which minutes did NUIT approve in September 2020?')).toContain('minutes');
+    expect(topicWords('Hvilket referat skal NUIT godkjenne?')).toContain('referat');
+    expect(topicWords('What do the minutes say about Akson?')).toEqual(['akson']);
+  });
+
   it('reads which day of a meeting held over several a question names', () => {
     expect(understand('Who presents on day two of the NUFA meeting?').meetingDay).toBe(2);
     expect(understand('Hva står først på andre dag?').meetingDay).toBe(2);

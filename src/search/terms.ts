@@ -143,8 +143,18 @@ const MEETING_DAY =
 const MEASURE =
   /(?<![\p{L}])(?:how|hvor)\s+(?:large|high|big|long|far|often|great|store|høy|høye|høyt|ofte|langt)(?![\p{L}])/giu;
 
+/**
+ * Minutes asked about as what is approved ("hvilket referat skal NUIT godkjenne", "did NUIT approve
+ * the minutes"): every meeting's first saker approve the agenda and the last minutes, so the word
+ * that otherwise names a source is here the topic.
+ */
+const APPROVED_MINUTES =
+  /(?<![\p{L}])(?:(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off)(?:\s+\p{L}+){0,4}\s+(?:referat\p{L}*|minutes)|(?:referat\p{L}*|minutes)(?:\s+\p{L}+){0,5}\s+(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off))(?![\p{L}])/iu;
+const MINUTES_WORDS = new Set(['referat', 'referatet', 'minutes']);
+
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
+  const minutesAsked = APPROVED_MINUTES.test(question);
   return words(
     question
       .replace(DATE_TEXT, ' ')
@@ -158,7 +168,7 @@ export function topicWords(question: string): string[] {
       !NB_STOP.has(w) &&
       !EN_STOP.has(w) &&
       !QUESTION_WORDS.has(w) &&
-      !FRAME_WORDS.has(w) &&
+      (!FRAME_WORDS.has(w) || (minutesAsked && MINUTES_WORDS.has(w))) &&
       !/^\d{1,3}\/\d{2,4}$/.test(w) &&
       // Years narrow the search (see question.ts); they are not what the question is about.
       !/^(19|20)\d\d$/.test(w),
