@@ -112,6 +112,8 @@ describe('understanding a question', () => {
       'programme',
     ]);
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
+    // Nor are an idiom's words ("i så fall" is no "fall").
+    expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
     expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);

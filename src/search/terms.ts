@@ -152,6 +152,9 @@ const APPROVED_MINUTES =
   /(?<![\p{L}])(?:(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off)(?:\s+\p{L}+){0,4}\s+(?:referat\p{L}*|minutes)|(?:referat\p{L}*|minutes)(?:\s+\p{L}+){0,5}\s+(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off))(?![\p{L}])/iu;
 const MINUTES_WORDS = new Set(['referat', 'referatet', 'minutes']);
 
+/** Idioms whose words are no topic: "i så fall" (if so), "for øvrig", "in that case". */
+const IDIOMS = /(?<![\p{L}])(?:i så fall|for øvrig|in that case|if so)(?![\p{L}])/giu;
+
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   const minutesAsked = APPROVED_MINUTES.test(question);
@@ -160,6 +163,7 @@ export function topicWords(question: string): string[] {
       .replace(DATE_TEXT, ' ')
       .replace(MEETING_DAY, ' ')
       .replace(MEASURE, ' ')
+      .replace(IDIOMS, ' ')
       .replace(SEASONS, ' ')
       .replace(DATE_WORDS, ' ')
       .replace(IDS, ' '),
