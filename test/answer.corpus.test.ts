@@ -289,6 +289,16 @@ describe('who said what, and what came before', () => {
     expect(a.answer).toMatch(/Helse Sør-Øst RHF kommenterte[^»]*program digital samhandling/);
   });
 
+  it('answers what a committee decided in a year the record holds none of its meetings from the other committee’s memo', async () => {
+    // The record holds NUFA meetings of 2019 and 2021 only; a NUIT memo of 2023 quotes NUFA 14/23.
+    const a = await corpus.answerer.ask(
+      'What did NUFA decide on the reporting portals for health personnel in 2023?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/NUFA 14\/23 Portaler for rapportering for helsepersonell/);
+    expect(a.citations.some((c) => c.sak === '22/23' && c.kind === 'memo')).toBe(true);
+  });
+
   it('lists the earlier treatments a memo quotes, in other committees too, cited to the memo', async () => {
     const a = await corpus.answerer.ask(
       'Has information exchange between NAV and the health service been discussed before?',

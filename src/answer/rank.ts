@@ -2,7 +2,7 @@
 // month the question names, then reranked by how much of the question each sak's text and title
 // cover.
 import type { Case } from './cases.ts';
-import { coverage, titleCoverage } from './evidence.ts';
+import { coverage, EARLIER_DECISIONS, titleCoverage } from './evidence.ts';
 import type { Library } from './library.ts';
 import type { Question } from './question.ts';
 import type { AskOptions } from './types.ts';
@@ -38,6 +38,29 @@ function narrow(list: Ranked[], keep: (c: Case) => boolean): Ranked[] {
   return kept.length ? kept : list;
 }
 
+/**
+ * Whether the record holds a meeting of the committee in a year the question names (or it names
+ * none). "What did NUFA conclude in 2023" of a record without NUFA meetings that year is answered
+ * from the other committee's memos, which quote NUFA's treatments.
+ */
+function heldIn(lib: Library, committee: string, years: number[]): boolean {
+  if (!years.length) return true;
+  return lib.meetings.some(
+    (m) => m.committee === committee && years.some((y) => (m.date ?? '').startsWith(String(y))),
+  );
+}
+
+/** Saker of the other committee, best by text, searched for quotes of the committee's treatments. */
+const QUOTING_CASES = 5;
+
+/** Whether a sak's memo quotes a treatment by the committee: "NUFA 14/23", "30/22 - NUFA". */
+function quotesTreatment(lib: Library, c: Case, committee: string): boolean {
+  const named = new RegExp(
+    `\\b${committee}\\s+\\d{1,3}/\\d{2}\\b|\\b\\d{1,3}/\\d{2}\\s*[-–]\\s*${committee}\\b`,
+  );
+  return lib.passagesOf(c.key).some((p) => EARLIER_DECISIONS.test(p.text) && named.test(p.text));
+}
+
 /** Candidates whose coverage is computed; the rest are too far down the text ranking to matter. */
 const RERANK = 10;
 
@@ -48,7 +71,11 @@ export interface Ranking {
 }
 
 export async function rankCases(lib: Library, q: Question, opts: AskOptions): Promise<Ranking> {
-  const committee = opts.committee ?? q.committee;
+  // A committee the record holds no meeting of in the year asked is looked for in the other
+  // committee's memos too, which quote its treatments.
+  const quoted =
+    !opts.committee && q.committee && !heldIn(lib, q.committee, q.years) ? q.committee : undefined;
+  const committee = opts.committee ?? (quoted ? undefined : q.committee);
   const named = opts.sak ? [opts.sak] : q.sakIds;
   // A named sak the record lacks is searched for by the question's topic, where it may be quoted.
   const sakIds = named.filter((id) => lib.cases.some((c) => c.item.sak === id));
@@ -63,6 +90,12 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     ? lib.cases.filter((c) => sakIds.includes(c.item.sak))
     : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
   if (committee) pool = pool.filter((c) => c.committee === committee);
+  if (quoted) {
+    const others = pool.filter((c) => c.committee !== quoted).slice(0, QUOTING_CASES);
+    await lib.load(others.map((c) => c.key));
+    const quoting = new Set(others.filter((c) => quotesTreatment(lib, c, quoted)));
+    pool = pool.filter((c) => c.committee === quoted || quoting.has(c));
+  }
   if (opts.meeting) pool = pool.filter((c) => c.meeting === opts.meeting);
   let ranked: Ranked[] = pool.map((c) => ({ c, score: scores.get(c.key) ?? 0 }));
   // A history spans the times it names ("in November 2019 … and in June 2020"): none narrows it.
