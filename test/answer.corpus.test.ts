@@ -692,6 +692,15 @@ describe('answers over the corpus', () => {
     expect(a.answer).toMatch(/referatet fra 17\. juni 2020/);
   });
 
+  it('finds a word whose stem keeps a doubled consonant in the form that ends in one ("programmet", "program")', async () => {
+    const a = await corpus.answerer.ask(
+      'Hvem presenterer saken om velferdsteknologiprogrammet på NUFA, og når starter den?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]).toMatchObject({ sak: '31/21', kind: 'agenda' });
+    expect(a.answer).toMatch(/Bjørnar Andreassen/);
+  });
+
   it('looks for an item "on day two" among the saker of the meeting’s second day', async () => {
     const a = await corpus.answerer.ask(
       "Who's handling the item on language on day two of the NUFA meeting in November 2019?",

@@ -21,8 +21,14 @@ import { framesIntent, type Question } from './question.ts';
  */
 function matchForms(word: string): string[] {
   const s = stem(word);
-  return s.length >= 4 || s === word ? [s] : [s, word];
+  // A stem left with a doubled consonant ("programmet" → "programm") is also the word that ends in
+  // one ("velferdsteknologiprogram").
+  const single = DOUBLED_END.test(s) && s.length >= 6 ? [s.slice(0, -1)] : [];
+  return s.length >= 4 || s === word ? [s, ...single] : [s, word];
 }
+
+/** A word that ends in a doubled consonant. */
+const DOUBLED_END = /([bdfgklmnprstv])\1$/;
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string, english = false): string[] {
