@@ -112,6 +112,15 @@ describe('a topic’s timeline', () => {
     expect(a.citations).toContainEqual(expect.objectContaining({ sak: '10/23', kind: 'adopted' }));
   });
 
+  it('takes as a step each sak that holds one part of a question in several parts', async () => {
+    const steps = await corpus.answerer.timeline(
+      'How did the target architecture for data sharing develop? It was out for comments in 2020, and NUIT got one for digital home follow-up in 2023.',
+    );
+    expect(steps.map((s) => s.citation.sak)).toEqual(expect.arrayContaining(['22/20', '21/23']));
+    const dates = steps.map((s) => s.citation.date ?? '');
+    expect(dates).toEqual([...dates].sort());
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

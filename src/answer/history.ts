@@ -18,10 +18,15 @@ import {
 } from './evidence.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Library } from './library.ts';
-import type { Question } from './question.ts';
+import { understand, type Question } from './question.ts';
+import { topicWords } from '../search/terms.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { TimelineStep } from './types.ts';
+
+/** Where a question's parts meet: a sentence end, a dash between clauses, ", and" before a question word. */
+const PARTS =
+  /(?<=[.?!])\s+|\s+[–—-]\s+|,?\s+(?:and|og)\s+(?=(?:how|what|which|when|hva|hvordan|hvilke\w*|når)\b)/iu;
 
 /** Quoted earlier treatments shown per step at most. */
 const MAX_EARLIER = 4;
@@ -155,11 +160,26 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
 }
 
 /**
+ * The parts of a question in several ("X was out for comments in 2020. How did that lead to Y in
+ * 2023?"), each read as a question of its own: each names a step, and a sak that holds one part is
+ * a step though it holds little of the other. None for a question in one part.
+ */
+function partsOf(q: Question): Question[] {
+  const parts = q.text
+    .split(PARTS)
+    .map((t) => t.trim())
+    .filter((t) => topicWords(t).length >= 2);
+  return parts.length > 1 ? parts.map((t) => ({ ...understand(t), intent: q.intent })) : [];
+}
+
+/**
  * The steps of a topic's history, oldest first: the best-covered saker across meetings and both
  * committees, each with what its text says of the topic.
  */
 export function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   let found = topicSteps(lib, q, ranked);
+  for (const part of partsOf(q))
+    for (const s of topicSteps(lib, part, ranked)) if (!found.some((f) => f.c === s.c)) found.push(s);
   // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {
     found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
