@@ -121,6 +121,14 @@ describe('a topic’s timeline', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('takes the two ends of a history "from X to Y" as parts, each naming a step', async () => {
+    const a = await corpus.answerer.ask(
+      "How has NUIT dealt with the directorate's role in standards over the years, from the management model for its normative products in 2020 to strengthening normeringskraften in 2023?",
+    );
+    expect(a.abstained).toBe(false);
+    for (const sak of ['32/20', '11/23']) expect(a.citations.some((c) => c.sak === sak)).toBe(true);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

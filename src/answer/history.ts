@@ -28,6 +28,9 @@ import type { TimelineStep } from './types.ts';
 const PARTS =
   /(?<=[.?!])\s+|\s+[–—-]\s+|,?\s+(?:and|og)\s+(?=(?:how|what|which|when|hva|hvordan|hvilke\w*|når)\b)/iu;
 
+/** The two ends of a history: "from the management model in 2020 to strengthening … in 2023". */
+const FROM_TO = /(?<![\p{L}])(?:from|fra)\s+(.+?)\s+(?:to|til)\s+(.+)$/iu;
+
 /** Quoted earlier treatments shown per step at most. */
 const MAX_EARLIER = 4;
 
@@ -161,12 +164,14 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
 
 /**
  * The parts of a question in several ("X was out for comments in 2020. How did that lead to Y in
- * 2023?"), each read as a question of its own: each names a step, and a sak that holds one part is
- * a step though it holds little of the other. None for a question in one part.
+ * 2023?", "from the management model in 2020 to … in 2023"), each read as a question of its own: each
+ * names a step, and a sak that holds one part is a step though it holds little of the other. None
+ * for a question in one part.
  */
 function partsOf(q: Question): Question[] {
   const parts = q.text
     .split(PARTS)
+    .flatMap((t) => FROM_TO.exec(t)?.slice(1, 3) ?? [t])
     .map((t) => t.trim())
     .filter((t) => topicWords(t).length >= 2);
   return parts.length > 1 ? parts.map((t) => ({ ...understand(t), intent: q.intent })) : [];
