@@ -21,14 +21,29 @@ import { framesIntent, type Question } from './question.ts';
  */
 function matchForms(word: string): string[] {
   const s = stem(word);
-  // A stem left with a doubled consonant ("programmet" → "programm") is also the word that ends in
-  // one ("velferdsteknologiprogram").
-  const single = DOUBLED_END.test(s) && s.length >= 6 ? [s.slice(0, -1)] : [];
-  return s.length >= 4 || s === word ? [s, ...single] : [s, word];
+  return s.length >= 4 || s === word ? [s] : [s, word];
 }
 
 /** A word that ends in a doubled consonant. */
 const DOUBLED_END = /([bdfgklmnprstv])\1$/;
+
+/**
+ * Key terms as a sak's fields (its title, decision, agenda slot) are matched: a stem left with a
+ * doubled consonant ("programmet" → "programm") is also the word that ends in one
+ * ("velferdsteknologiprogram"). Only there: in running text the looser form also met what an
+ * off-topic question names.
+ */
+function fieldTerms(terms: KeyTerm[]): KeyTerm[] {
+  return terms.map((t) => {
+    const single = t.alts.filter((a) => !a.includes(' ') && a.length >= 6 && DOUBLED_END.test(a));
+    return single.length ? { ...t, alts: [...t.alts, ...single.map((a) => a.slice(0, -1))] } : t;
+  });
+}
+
+/** How much of the question a sak's fields hold: its title, decision or agenda slot. */
+export function fieldCoverage(lib: Library, q: Question, fields: string[]): number {
+  return share(fieldTerms(keyTerms(lib, q)), foldForMatch(fields.join('\n')));
+}
 
 /** Alternatives by which a topic word may be found in Norwegian text: itself, translations, expansions. */
 function alternatives(word: string, english = false): string[] {
@@ -288,7 +303,7 @@ export function coverage(lib: Library, c: Case, q: Question): number {
 
 /** How much of what the question is about the sak's title names. */
 export function titleCoverage(lib: Library, c: Case, q: Question): number {
-  return share(keyTerms(lib, q), foldForMatch(c.item.title));
+  return fieldCoverage(lib, q, [c.item.title]);
 }
 
 /** A quotable piece of a passage: a sentence, a bullet or a table row. */

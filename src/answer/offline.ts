@@ -20,6 +20,7 @@ import {
   coverage,
   EARLIER_DECISIONS,
   expectedKinds,
+  fieldCoverage,
   keyTerms,
   rankEvidence,
   share,
@@ -264,7 +265,7 @@ function aboutSak(lib: Library, q: Question, best: Ranked | undefined): boolean 
  * or agenda slot) do not hold what the question asks; null when they do, or the text holds no more.
  */
 function beyondFields(lib: Library, q: Question, best: Ranked, fields: string[]): Quotes | null {
-  const covered = share(keyTerms(lib, q), foldForMatch(fields.join('\n')));
+  const covered = fieldCoverage(lib, q, fields);
   return covered < FIELDS_COVERAGE ? quoteEvidence(lib, q, [best]) : null;
 }
 
