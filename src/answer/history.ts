@@ -169,6 +169,8 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
  * for a question in one part.
  */
 function partsOf(q: Question): Question[] {
+  // A sak's title as a topic ("Nasjonal e-helseportefølje – status og tiltak …") is no question in parts.
+  if (!q.text.includes('?')) return [];
   const parts = q.text
     .split(PARTS)
     .flatMap((t) => FROM_TO.exec(t)?.slice(1, 3) ?? [t])
