@@ -144,8 +144,8 @@ const MEASURE =
   /(?<![\p{L}])(?:how|hvor)\s+(?:large|high|big|long|far|often|great|store|høy|høye|høyt|ofte|langt)(?![\p{L}])/giu;
 
 /**
- * Minutes asked about as what is approved ("hvilket referat skal NUIT godkjenne", "did NUIT approve
- * the minutes"): every meeting's first saker approve the agenda and the last minutes, so the word
+ * Minutes asked about as what is approved ("hvilket referat godkjennes", "were the minutes
+ * approved"): every meeting's first saker approve the agenda and the last minutes, so the word
  * that otherwise names a source is here the topic.
  */
 const APPROVED_MINUTES =
