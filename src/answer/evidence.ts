@@ -526,10 +526,15 @@ const COUNT_WORDS: Record<string, number> = {
   twelve: 12,
 };
 
+/** A count a heading announces: one or two figures (not part of a date), or a count word. */
+const ANNOUNCED_COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}.,/])(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})(?![\\p{L}\\p{N}.,/])`,
+  'iu',
+);
+
 /** How many items a heading introduces: the count it announces ("De 11 registrene er:"), or the default. */
 function listLength(head: string): number {
-  const m =
-    /(?<![\p{L}\p{N}.,/])(\d{1,2}|ni|nine|ti|ten|elleve|eleven|tolv|twelve)(?![\p{L}\p{N}.,/])/iu.exec(head);
+  const m = ANNOUNCED_COUNT.exec(head);
   const n = m ? (COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1])) : 0;
   return n > LIST_LENGTH ? Math.min(n, COUNTED_LIST) : LIST_LENGTH;
 }

@@ -7,17 +7,17 @@ import type { Case } from './cases.ts';
 import type { Passage } from '../record/types.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import {
-  TWO_PARTS,
-  holdsKind,
   expectedKinds,
-  type Expected,
   factDayForms,
   headsList,
   holds,
+  holdsKind,
   keyTerms,
   rankEvidence,
   sameKey,
+  TWO_PARTS,
   type Evidence,
+  type Expected,
 } from './evidence.ts';
 import { foldedHeading, foldedText, joinFolded } from './folded.ts';
 import type { Library } from './library.ts';
@@ -74,23 +74,19 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
   // The kind asked for must stand in what is quoted: a "how many" needs a number, in a unit that
   // is itself about the question, not only near it.
   const kinds = expectedKinds(q);
-  const parts = kinds.length
-    ? answeredInParts(
-        q,
-        kinds,
-        evidence.filter((e) => e.c === best.c),
-      )
-    : [];
-  const lead = kinds.length
-    ? (evidence.find((e) => e.c === best.c && e.fits && e.joint >= MIN_LEAD_OWN) ?? parts[0])
-    : best;
+  const ofBest = evidence.filter((e) => e.c === best.c);
+  const whole = kinds.length ? ofBest.find((e) => e.fits && e.joint >= MIN_LEAD_OWN) : best;
+  // Where no unit answers a question in two parts, a unit for each part may.
+  const parts = whole ? [] : answeredInParts(q, kinds, ofBest);
+  const lead = whole ?? parts[0];
   if (!lead || !holdsSeveral(lib, q, lead)) return null;
   const list = LIST_QUESTION.test(q.text);
   const pool = evidence.filter((e) => e.c === lead.c);
   const quoted = pickQuotes(lead, pool, list ? 4 : 3, dated(q, pool));
-  // Where no unit answers both parts, each part's unit is quoted.
-  if (lead === parts[0]) for (const e of parts) if (!quoted.includes(e)) quoted.push(e);
-  quoted.sort((a, b) => a.unit.order - b.unit.order);
+  if (parts.length) {
+    for (const e of parts) if (!quoted.includes(e)) quoted.push(e);
+    quoted.sort((a, b) => a.unit.order - b.unit.order);
+  }
   const c = lead.c;
   const names = list ? c.item.named_items : [];
   const lines = [
@@ -123,8 +119,8 @@ const SEVERAL_TERMS = 3;
 const SEVERAL_HELD = 2;
 
 /**
- * Whether the lead's passage, read with its headings and the list it heads, holds more than one of the things a
- * question about several asks about. Coverage weighs terms by rarity, so one rare word the record
+ * Whether the lead's passage, read with its headings and the list it heads, holds more than one of
+ * the things a question about several asks about. Coverage weighs terms by rarity, so one rare word the record
  * uses elsewhere ("executive" in an English slide, "blodprøver" in a table of samples) could cover
  * half of a question about a person's title at a body, or about a way of transporting samples.
  */

@@ -1,6 +1,7 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
 import { expandShorthand } from '../search/shorthand.ts';
+import { MEETING_DAY } from '../search/terms.ts';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
@@ -272,10 +273,7 @@ const DAY_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, en: 1, t
 
 /** "Day two", "dag 2", "the second day", "andre dag": which day of a meeting held over several. */
 function meetingDayOf(t: string): number | undefined {
-  const m =
-    /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(\d|one|two|three|en|to|tre)|(first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/u.exec(
-      t,
-    );
+  const m = new RegExp(MEETING_DAY.source, 'u').exec(t);
   if (!m) return undefined;
   const n = m[1] ? (DAY_NUMBERS[m[1]] ?? Number(m[1])) : ORDINALS[m[2]!];
   return n && n <= 3 ? n : undefined;
@@ -348,10 +346,10 @@ export function understand(asked: string): Question {
   // to one meeting: another year is then the topic's ("activities for 2021 … in Sept 2020").
   // A month without its year is of the one year the question names ("i 2020 – hva ble lagt fram
   // i juni, og hva … i september?").
-  const bare =
-    years.length === 1
-      ? [...t.matchAll(BARE_MONTH)].map((m) => `${m[1]} ${years[0]}`.match(MONTH_YEAR)!).filter(Boolean)
-      : [];
+  const bare = (years.length === 1 ? [...t.matchAll(BARE_MONTH)] : []).flatMap((m) => {
+    const named = `${m[1]} ${years[0]}`.match(MONTH_YEAR);
+    return named ? [named] : [];
+  });
   const monthsNamed = [...t.matchAll(new RegExp(MONTH_YEAR.source, 'gi')), ...bare];
   const months = new Set(monthsNamed.map((m) => m[0])).size;
   // A date names the meeting; a month beside it is the topic's ("on 9 September 2020 … the

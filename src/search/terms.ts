@@ -132,9 +132,12 @@ const SEASONS =
 /** Sak ids ("12/24") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
-/** The day of a meeting of several ("day 1", "dag to", "the second day"): when, like a date, not what. */
-const MEETING_DAY =
-  /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(?:\d|one|two|three|en|to|tre)|(?:first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/giu;
+/**
+ * The day of a meeting of several ("day 1", "dag to", "the second day"): when, like a date, not
+ * what. Captures the day's number or word, or its ordinal.
+ */
+export const MEETING_DAY =
+  /(?<![\p{L}\p{N}])(?:(?:day|dag)\s+(\d|one|two|three|en|to|tre)|(first|second|third|første|andre|tredje)\s+(?:day|dag(?:en)?))(?![\p{L}\p{N}])/giu;
 
 /**
  * A measure asked for ("how large a share", "how high", "hvor store", "how often"): the adjective
