@@ -129,6 +129,13 @@ describe('a topic’s timeline', () => {
     for (const sak of ['32/20', '11/23']) expect(a.citations.some((c) => c.sak === sak)).toBe(true);
   });
 
+  it('answers when a committee treated a topic with the meetings and dates of its saker', async () => {
+    const a = await corpus.answerer.ask('When was the contact point for MyHealth@EU presented to NUIT?');
+    expect(a).toMatchObject({ intent: 'history', abstained: false });
+    expect(a.citations[0]).toMatchObject({ sak: '10/23', date: '2023-02-16' });
+    expect(a.answer).toContain('16.02.2023');
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

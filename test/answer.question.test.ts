@@ -58,6 +58,13 @@ describe('understanding a question', () => {
     ['Hvilke drøftingsspørsmål hadde saken om skytjenester?', 'discussion', 'nb'],
     ['Hva ønsket direktoratet innspill på i saken om skytjenester?', 'discussion', 'nb'],
     ['How has cloud services been treated over the years?', 'history', 'en'],
+    // When a committee treated a topic is the dates of its saker: a history.
+    ['When did NUIT discuss cloud services?', 'history', 'en'],
+    ['When was the cloud strategy on the agenda?', 'history', 'en'],
+    ['Når ble skystrategien behandlet i NUFA?', 'history', 'nb'],
+    // …but not the time of day of one meeting's sak, nor a date of something outside the committees.
+    ['When was cloud services on the agenda on 9 September 2020?', 'agenda', 'en'],
+    ['When was the cloud strategy presented to the ministry?', 'free_text', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);

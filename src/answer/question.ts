@@ -65,9 +65,23 @@ const ASKING_WORDS = new Set(
 /** Words that say a question asks for a history: over the years, across the meetings. */
 const OVER_TIME_WORDS = new Set(
   `years year årene årenes gjennom over across through tid trace tracing traced forløp forløpet
-   utvikling utviklingen endringer endret endres behandlet behandles handled treated considered`.split(/\s+/),
+   utvikling utviklingen endringer endret endres behandlet behandles handled treated considered
+   discuss discussed presented present raised debated reviewed briefed agenda agendaen drøftet
+   diskutert presentert orientert lagt fram frem tatt oppe`.split(/\s+/),
 );
 
+/**
+ * "When was X presented to NUIT?", "Når ble X behandlet i NUFA?": the answer is the meeting or
+ * meetings where the committee treated the topic, each with its date — the topic's history. A
+ * treatment verb in the past tense after "when", with the committee named or its agenda.
+ */
+const WHEN_TREATED = new RegExp(
+  String.raw`^(?:and |og )?(?:when (?:was|were|has|have|had|did)|når (?:ble|var|har|hadde|fikk))(?![\p{L}])` +
+    String.raw`[^?]*?(?<![\p{L}])(?:discuss(?:ed)?|present(?:ed)?|treat(?:ed)?|consider(?:ed)?|handled?|raised?|debated?|review(?:ed)?|brief(?:ed)?|(?:brought|taken|took|bring|take) up|on the agenda|behandlet|drøftet|diskutert|presentert|lagt (?:fram|frem)|orientert|tatt opp|oppe|på agendaen)(?![\p{L}])`,
+  'u',
+);
+/** Who treats it: a committee, or its agenda. */
+const BY_COMMITTEE = /(?<![\p{L}])(?:nuit|nufa|committees?|utvalg\p{L}*|agenda\p{L}*)(?![\p{L}])/u;
 /** Words that say a question asks what was decided: "NUIT's conclusion on …", "the outcome of …". */
 const OUTCOME_WORDS = new Set(
   `conclude concluded concludes conclusion conclusions outcome outcomes result results endorse endorsed
@@ -327,7 +341,11 @@ export function understand(asked: string): Question {
   const nuit = /\bnuit\b/.test(t);
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const time = timeAsked(t);
-  const intent = countsFact(ruled, t, !!meeting || !!time?.ofMeeting) ? 'free_text' : ruled;
+  const intent = countsFact(ruled, t, !!meeting || !!time?.ofMeeting)
+    ? 'free_text'
+    : WHEN_TREATED.test(t) && BY_COMMITTEE.test(t) && !sakIds.length && !meeting && !time
+      ? 'history'
+      : ruled;
   const date = (time && parseDate(time.text)) ?? undefined;
   const mm = time && MONTH_YEAR.exec(time.text);
   const month =
