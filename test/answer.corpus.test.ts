@@ -136,6 +136,25 @@ describe('a topic’s timeline', () => {
     expect(a.answer).toContain('16.02.2023');
   });
 
+  it('spells out an abbreviation from the passage that defines it, cited, in the asker’s language', async () => {
+    const en = await corpus.answerer.ask('whats GNF');
+    expect(en.answer).toMatch(/^GNF stands for «Grunnleggende nasjonale funksjoner»/);
+    expect(en.citations[0]).toMatchObject({ sak: '39/19', kind: 'slides' });
+    const nb = await corpus.answerer.ask('Hva står TBU for?');
+    expect(nb.answer).toMatch(/^TBU står for «Teknisk Beregningsutvalg»/);
+    expect(nb.abstained).toBe(false);
+  });
+
+  it('says where a long form comes from the abbreviation table, not the documents', async () => {
+    // The documents use "PDS" but never spell it out beside it.
+    const a = await corpus.answerer.ask('what is PDS');
+    expect(a.answer).toMatch(
+      /^PDS stands for «program digital samhandling» \(per Møtebot’s list of abbreviations\)\.\nUsed in sak/,
+    );
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]!.kind).not.toBe('agenda');
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -1,4 +1,5 @@
 // How a question is read: language, intent, and the sak/meeting/date it names.
+import { definedWord } from '../src/answer/definition.ts';
 import { describe, expect, it } from 'vitest';
 import { framesIntent, understand } from '../src/answer/question.ts';
 import { factDayForms } from '../src/answer/evidence.ts';
@@ -69,6 +70,24 @@ describe('understanding a question', () => {
     const q = understand(text);
     expect(q.intent).toBe(intent);
     expect(q.language).toBe(language);
+  });
+
+  it('reads a question that only asks what an abbreviation stands for', () => {
+    for (const [text, word] of [
+      ['whats GNF', 'GNF'],
+      ['What does KVU stand for?', 'KVU'],
+      ['Hva står TBU for?', 'TBU'],
+      ['hva er KS2', 'KS2'],
+      ['What is the PLL?', 'PLL'],
+    ] as const)
+      expect(definedWord(text), text).toBe(word);
+    for (const text of [
+      'What is Akson?',
+      'What is SFM pricing?',
+      'Hva er status for PLL?',
+      'What did KS say?',
+    ])
+      expect(definedWord(text), text).toBeNull();
   });
 
   it('reads a time after a limit ("by", "innen", "as of") as the fact’s, even after a decision word', () => {

@@ -1,6 +1,7 @@
 // The extractive answerer: finds the sak (or meeting) a question is about and answers from the
 // record's own fields — adopted decision, proposal, agenda facts, meeting facts, discussion
 // prompts — from a topic's history across meetings, or from quoted evidence. Works with no API key.
+import { answerDefinition } from './definition.ts';
 import { topicWords } from '../search/terms.ts';
 import {
   abstain,
@@ -82,6 +83,8 @@ export async function answerOffline(
     const none = abstain(lib, q, undefined, 'empty');
     return { ...none, answer: { ...none.answer, answer: t(lang, 'nothing') } };
   }
+  const defined = await answerDefinition(lib, q, opts);
+  if (defined) return defined;
   // A question about a meeting's agenda or decisions as a whole: a position in it, its list, its vedtak.
   const wholeMeeting =
     (await answerAgendaPosition(lib, q, opts)) ??
