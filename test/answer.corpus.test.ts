@@ -155,6 +155,19 @@ describe('a topic’s timeline', () => {
     expect(a.citations[0]!.kind).not.toBe('agenda');
   });
 
+  it.each([
+    ['Summarise sak 17/23.', 'en', 'From sak 17/23'],
+    ['Oppsummer sak 17/23', 'nb', 'Fra sak 17/23'],
+  ] as const)(
+    'reads «%s» as asking for the named sak as a whole, in its language',
+    async (text, lang, opening) => {
+      const a = await corpus.answerer.ask(text);
+      expect(a).toMatchObject({ abstained: false, language: lang });
+      expect(a.answer.startsWith(opening)).toBe(true);
+      expect(a.citations.every((c) => c.sak === '17/23')).toBe(true);
+    },
+  );
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -17,6 +17,8 @@ const QUESTION_WORDS = new Set(
    hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening
+   summarise summarize summarised summarized summary sum oppsummer oppsummere oppsummert oppsummering
+   sammendrag sammenfatt sammenfatte explain forklar forklare
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
    står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet
    oppe vite visst told
