@@ -168,6 +168,17 @@ describe('a topic’s timeline', () => {
     },
   );
 
+  it.each([
+    ['Was anyone absent from the NUIT meeting on 16 February 2023?', 'Absent: Anne-Lise Härter'],
+    ['Hvem hadde forfall på NUIT-møtet 16. februar 2023?', 'Ikke til stede: Anne-Lise Härter'],
+  ])('answers «%s» with who was away and who stood in, not the whole list', async (text, line) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a).toMatchObject({ intent: 'meeting', abstained: false });
+    expect(a.answer).toContain(line);
+    expect(a.answer).toContain('Maren Krogh');
+    expect(a.answer).not.toContain('Mariann Hornnes');
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -75,16 +75,20 @@ export async function answerMeeting(
       const hits = list.filter((x) => terms.some((k) => holds(k, foldForMatch(x))));
       return hits.length ? hits : list;
     };
+    // "Who was absent?" is answered by who was not there and who stood in, not by the whole list.
+    const text = foldForMatch(q.text);
+    const onlyAbsent = ABSENCE.test(text) && !PRESENCE.test(text);
     if (present) {
-      lines.push(`${t(lang, 'present')}: ${named(present.members_present).join('; ')}`);
+      if (!onlyAbsent) lines.push(`${t(lang, 'present')}: ${named(present.members_present).join('; ')}`);
       if (present.members_absent.length)
         lines.push(`${t(lang, 'absent')}: ${named(present.members_absent).join('; ')}`);
+      else if (onlyAbsent) lines.push(`${t(lang, 'absent')}: ${t(lang, 'noneRecorded')}`);
       const subs = present.members_substitutes ?? [];
       if (subs.length)
         lines.push(
           `${t(lang, 'substitutes')}: ${subs.map((x) => [x.name, x.for && `${t(lang, 'standingInFor')} ${x.for}`, x.from && `${t(lang, 'fromSak')} ${x.from}`].filter(Boolean).join(' ')).join('; ')}`,
         );
-      if (present.secretariat?.length)
+      if (present.secretariat?.length && !onlyAbsent)
         lines.push(`${t(lang, 'secretariat')}: ${present.secretariat.join('; ')}`);
     } else if (first.members_invited.length)
       lines.push(`${t(lang, 'members')}: ${named(first.members_invited).join('; ')}`);
@@ -262,3 +266,10 @@ export async function answerAgendaPosition(
   if (bound) lines.push(`${t(lang, last ? 'dayEnds' : 'dayStarts')} ${bound}.`);
   return result(q, lines, [cite(lib, c, 'agenda')]);
 }
+
+/** A question about who was not at a meeting. */
+const ABSENCE =
+  /(?<![\p{L}])(absent\p{L}*|absence\p{L}*|missing|apologies|forfall\p{L}*|fravær\p{L}*|ikke til stede|not (?:there|present))(?![\p{L}])/u;
+/** …and one that also asks who was there. */
+const PRESENCE =
+  /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede)(?![\p{L}])(?<!ikke til stede)/u;

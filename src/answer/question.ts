@@ -148,7 +148,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
+    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
   ],
 ];
 
@@ -172,7 +172,7 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['when', /(?<![\p{L}\p{N}])(when|når|dato|date|dates|datoer|held|holdt)(?![\p{L}\p{N}])/u],
   [
     'attendance',
-    /\b(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\w*|forfall|fravær)\b/,
+    /(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies)(?![\p{L}])/u,
   ],
 ];
 
