@@ -179,6 +179,26 @@ describe('a topic’s timeline', () => {
     expect(a.answer).not.toContain('Mariann Hornnes');
   });
 
+  it('places "the next meeting" by the day asked, and says so when the documents hold none after it', async () => {
+    const config = loadConfig({ DATA_DIR: os.tmpdir() });
+    const on = async (day: string) =>
+      createAnswerer({
+        store: corpus.store,
+        config,
+        logger: createLogger('silent'),
+        followChanges: false,
+        clock: { now: () => new Date(`${day}T12:00:00Z`) },
+      });
+    const spring = await (await on('2023-03-01')).ask('What is on the agenda for the next NUIT meeting?');
+    expect(spring.abstained).toBe(false);
+    expect(spring.answer).toMatch(/^Agenda of NUIT meeting 2\/2023, 25\.05\.2023/);
+    const later = await (await on('2026-12-07')).ask('Når er neste NUIT-møte?');
+    expect(later).toMatchObject({ abstained: true, abstainedBecause: 'no_meeting' });
+    expect(later.answer).toContain('ikke noe NUIT-møte etter i dag; det siste er NUIT 2/2023 25.05.2023');
+    const latest = await (await on('2026-12-07')).ask('Hvor var siste NUIT-møte?');
+    expect(latest.answer).toMatch(/^NUIT møte 2\/2023: 25\.05\.2023/);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -72,6 +72,15 @@ describe('understanding a question', () => {
     expect(q.language).toBe(language);
   });
 
+  it('reads "the next meeting" and "siste møte" as placed by today, unless another time anchors them', () => {
+    expect(understand('What is on the agenda for the next NUIT meeting?').upcoming).toBe('next');
+    expect(understand('Når er neste NUFA-møte?').upcoming).toBe('next');
+    expect(understand('Hvem var til stede på siste NUIT-møte?').upcoming).toBe('latest');
+    const anchored = understand('When is the next NUIT meeting after 9 September 2020?');
+    expect(anchored).toMatchObject({ upcoming: undefined, relative: 'next' });
+    expect(understand('Which sak was last on day 1?').upcoming).toBeUndefined();
+  });
+
   it('reads a question that only asks what an abbreviation stands for', () => {
     for (const [text, word] of [
       ['whats GNF', 'GNF'],

@@ -120,7 +120,9 @@ export function abstain(
         ? afterRecord(lib, q)
         : because === 'topic' || because === 'no_match'
           ? neverMentioned(lib, q)
-          : '';
+          : because === 'no_meeting' && q.upcoming === 'next'
+            ? noMeetingAhead(lib, q)
+            : '';
   const near = nearest ? ` ${t(lang, 'nearest')} ${caseRef(nearest.c, lang)}.` : '';
   return {
     answer: {
@@ -173,6 +175,20 @@ function afterRecord(lib: Library, q: Question): string {
 }
 
 /** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
+/** " The documents hold no NUFA meeting after today; the latest is NUFA 27.10.2021." */
+function noMeetingAhead(lib: Library, q: Question): string {
+  const lang = q.language;
+  const held = lib.meetings
+    .filter((m) => m.date && (!q.committee || m.committee === q.committee))
+    .sort((a, b) => a.date!.localeCompare(b.date!))
+    .at(-1);
+  const name = q.committee ? `${q.committee}-` : '';
+  const latest = held
+    ? ` ${t(lang, 'latestHeld')} ${held.committee}${held.meeting && held.meeting.includes('/') ? ` ${held.meeting}` : ''} ${formatDate(held.date, lang)}`
+    : '';
+  return ` ${t(lang, 'noMeetingAhead').replace('{committee}', lang === 'en' ? (q.committee ? `${q.committee} ` : '') : name)}${latest}.`;
+}
+
 function noMeetingThen(lib: Library, q: Question): string {
   const lang = q.language;
   const when = timeNamed(q);

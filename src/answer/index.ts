@@ -1,6 +1,7 @@
 // The answerer the CLI and the bot use: the record loaded from the store (updated in place when the
 // record changes), the offline answer, and — when an LLM is configured — a grounded answer over the same
 // passages, falling back to the offline answer on any error.
+import { osloToday, systemClock, type Clock } from '../meetings/clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createEmbedder } from '../search/embeddings.ts';
@@ -22,6 +23,8 @@ export interface AnswererDeps {
    * and exits gains nothing by it: each question compares the revision anyway.
    */
   followChanges?: boolean;
+  /** What "the next meeting" is counted from; the system clock unless a test moves its own. */
+  clock?: Pick<Clock, 'now'>;
 }
 
 /** How long a question waits for the record to be brought up to date before it is answered as it stood. */
@@ -99,7 +102,7 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   return {
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const lib = await current();
-      const q = understand(question);
+      const q = { ...understand(question), today: osloToday((deps.clock ?? systemClock).now()) };
       const offline = await answerOffline(lib, q, options);
       if (!grounded || offline.answer.abstained || !offline.passages.length) return offline.answer;
       return grounded(q, offline, lib);

@@ -1,5 +1,6 @@
 // A question about a meeting as a whole — when and where, who attended, the meeting after the one
 // named — is answered from the meeting's header in the record.
+import { osloToday } from '../meetings/clock.ts';
 import { meetingLabel } from '../record/passages.ts';
 import type { Meeting } from '../record/types.ts';
 import { caseKey, type Case } from './cases.ts';
@@ -28,6 +29,21 @@ function numberedNeighbour(lib: Library, m: Meeting, way: 'next' | 'previous'): 
     .sort((a, b) => Number(b.meeting!.split('/')[0]) - Number(a.meeting!.split('/')[0]))[0];
 }
 
+/**
+ * The meeting "next" or "latest" places by the day the question is asked: the first not yet over,
+ * or the last held by then (else the latest of all).
+ */
+function placedByToday(meetings: MeetingRow[], q: Question): MeetingRow | undefined {
+  const today = q.today ?? osloToday();
+  const dated = meetings.filter((m) => m.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  return q.upcoming === 'next'
+    ? dated.find((m) => (m.dates.at(-1) ?? m.date!) >= today)
+    : (dated.filter((m) => m.date! <= today).at(-1) ?? dated.at(-1));
+}
+
+const sameMeeting = (a: MeetingRow, b: MeetingRow) =>
+  a.committee === b.committee && a.meeting === b.meeting && a.date === b.date;
+
 /** The case a sak of this meeting is part of. */
 function caseIn(lib: Library, m: MeetingRow, sak: string): Case | undefined {
   return lib.byKey.get(caseKey(m.committee, meetingLabel(m), sak));
@@ -44,6 +60,11 @@ export async function answerMeeting(
   if (q.date) meetings = meetings.filter((m) => m.dates.includes(q.date!));
   else if (q.month) meetings = meetings.filter((m) => m.dates.some((d) => inMonth(d, q.month!)));
   if (!meetings.length) return null;
+  if (q.upcoming) {
+    const m = placedByToday(meetings, q);
+    if (!m) return abstain(lib, q, undefined, 'no_meeting');
+    meetings = meetings.filter((x) => sameMeeting(x, m));
+  }
   if (q.relative) {
     // "The next meeting after 9 September 2020": the meeting numbered after the one named, which
     // the record may not hold; then the documents do not say when or where it is.
@@ -117,8 +138,16 @@ function namedMeeting(
   role?: 'innkalling',
 ): MeetingRow | undefined {
   const committee = opts.committee ?? q.committee;
+  const placed = q.upcoming
+    ? placedByToday(
+        lib.meetings.filter((m) => !committee || m.committee === committee),
+        q,
+      )
+    : undefined;
+  if (q.upcoming && !placed) return undefined;
   return lib.meetings.find(
     (m) =>
+      (!placed || sameMeeting(m, placed)) &&
       (!role || m.role === role) &&
       (!committee || m.committee === committee) &&
       (!q.meeting || m.meeting === q.meeting) &&
@@ -149,7 +178,7 @@ const AGENDA_WORD =
  */
 function aboutWholeMeeting(q: Question): boolean {
   return (
-    !!(q.meeting || q.date || q.month) &&
+    !!(q.meeting || q.date || q.month || q.upcoming) &&
     topicWords(q.text.replace(/-/g, ' ')).every((w) => AGENDA_WORD.test(w))
   );
 }
@@ -205,6 +234,7 @@ export async function answerAgendaList(
   const folded = foldForMatch(q.text);
   if (!WHOLE_AGENDA.test(folded) || !aboutWholeMeeting(q)) return null;
   const meeting = namedMeeting(lib, q, opts, 'innkalling');
+  if (!meeting && q.upcoming === 'next') return abstain(lib, q, undefined, 'no_meeting');
   if (!meeting?.items.length) return null;
   const type = SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
   const items = meeting.items.filter((i) => !type || i.sakstype === type);

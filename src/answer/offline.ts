@@ -96,12 +96,15 @@ export async function answerOffline(
   // The saker are ranked first only where they decide whether the question is about a meeting.
   // A question with a sak's topic is about that sak even when it names its meeting and its people
   // ("What input did the members give on the Helsenorge roadmap in February 2023?").
-  const topical = topicWords(q.text).length > 0;
+  // "NUIT-møtet" is the committee's meeting, no topic.
+  const topical = topicWords(q.text.replace(/(?<![\p{L}])(nuit|nufa)-(?=møte)/giu, '$1 ')).length > 0;
   let ranking =
     q.intent === 'meeting' && (topical || !q.namesMeeting) ? await rankCases(lib, q, opts) : undefined;
   const aboutMeeting =
     (q.intent === 'meeting' && ((q.namesMeeting && !topical) || !aboutSak(lib, q, ranking?.ranked[0]))) ||
-    ((q.intent === 'agenda' || q.intent === 'free_text') && (q.meeting || q.date || q.month) && !topical);
+    ((q.intent === 'agenda' || q.intent === 'free_text') &&
+      (q.meeting || q.date || q.month || q.upcoming) &&
+      !topical);
   if (aboutMeeting && !q.sakIds.length) {
     const m = await answerMeeting(lib, q, opts);
     if (m) return m;

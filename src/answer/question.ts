@@ -43,6 +43,10 @@ export interface Question {
   meetingDay?: number;
   /** The question asks for the meeting after (or before) the one it names. */
   relative?: 'next' | 'previous';
+  /** "The next NUFA meeting", "siste NUIT-møte": a meeting placed by the day the question is asked. */
+  upcoming?: 'next' | 'latest';
+  /** The day the question is asked, YYYY-MM-DD in Oslo (the clock's, where the answerer sets it). */
+  today?: string;
 }
 
 const EN_WORDS =
@@ -303,6 +307,15 @@ function ordinalMeeting(t: string): string | undefined {
   return m ? `${m[1] ? ORDINALS[m[1]] : Number(m[2])}/${m[3]}` : undefined;
 }
 
+/** A meeting placed by today: "the next NUIT meeting", "neste NUFA-møte", "kommende møte". */
+const NEXT_MEETING =
+  /(?<![\p{L}])(?:next|upcoming|coming|forthcoming|neste|kommende|førstkommende)\s+(?:(?:nuit|nufa)[\s-]?)?(?:meeting|møte\p{L}*)(?![\p{L}])/u;
+/** "The latest NUIT meeting", "siste NUFA-møte", "the most recent meeting". */
+const LATEST_MEETING =
+  /(?<![\p{L}])(?:latest|last|most recent|siste|sist avholdte)\s+(?:(?:nuit|nufa)[\s-]?)?(?:meeting|møte\p{L}*)(?![\p{L}])/u;
+/** …unless another time anchors it: "the next meeting after 9 September 2020". */
+const ANCHORED = /(?<![\p{L}])(?:after|before|etter|før)(?![\p{L}])/u;
+
 const COUNT_QUESTION = /(?<![\p{L}])(how many|hvor mange|number of|antall)(?![\p{L}])/u;
 
 /**
@@ -396,7 +409,12 @@ export function understand(asked: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
     namesMeeting:
-      nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
+      nufa ||
+      nuit ||
+      !!(meeting || date || month) ||
+      NEXT_MEETING.test(t) ||
+      LATEST_MEETING.test(t) ||
+      /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
         t,
@@ -406,6 +424,12 @@ export function understand(asked: string): Question {
       : /\b(previous|preceding|forrige)\b[^?]*\b(meeting|møte\w*)\b[^?]*\b(before|før)\b/.test(t)
         ? 'previous'
         : undefined,
+    upcoming:
+      NEXT_MEETING.test(t) && !ANCHORED.test(t)
+        ? 'next'
+        : LATEST_MEETING.test(t) && !ANCHORED.test(t)
+          ? 'latest'
+          : undefined,
     wantsRating:
       /\b(rate[ds]?|rating|score[ds]?|ranked|vurderte|rangerte|scoret|ga .* poeng|karakter)\b/.test(t),
   };

@@ -68,6 +68,8 @@ const T = {
     abbreviationTable: 'etter Møtebots liste over forkortelser',
     abstain: 'Jeg finner ikke svaret på dette i møtedokumentene.',
     noMeetingThen: 'Dokumentene har ikke noe møte',
+    noMeetingAhead: 'Dokumentene har ikke noe {committee}møte etter i dag;',
+    latestHeld: 'det siste er',
     nothingThen: 'Dokumentene fra møtet {when} sier ikke noe om dette',
     byEndOf: 'ved utgangen av',
     afterRecord: 'Dokumentene går ikke lenger enn til møtet {last}, og kan ikke si hva som skjedde {when}',
@@ -131,6 +133,8 @@ const T = {
     abbreviationTable: 'per Møtebot’s list of abbreviations',
     abstain: 'I cannot find the answer to this in the meeting documents.',
     noMeetingThen: 'The documents hold no meeting',
+    noMeetingAhead: 'The documents hold no {committee}meeting after today;',
+    latestHeld: 'the latest is',
     nothingThen: 'The documents of the meeting {when} say nothing on this',
     byEndOf: 'by the end of',
     afterRecord:
