@@ -199,6 +199,20 @@ describe('a topic’s timeline', () => {
     expect(latest.answer).toMatch(/^NUIT møte 2\/2023: 25\.05\.2023/);
   });
 
+  it('lists the meetings the documents hold, oldest first, of the committee named', async () => {
+    const all = await corpus.answerer.ask('Which meetings are in the documents?');
+    const rows = all.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toMatch(/^- NUFA, 06\.11\.2019 and 07\.11\.2019/);
+    expect(rows.at(-1)).toMatch(/^- NUIT meeting 2\/2023, 25\.05\.2023.* – 14 items$/);
+    const nuit = await corpus.answerer.ask('Hvilke NUIT-møter finnes?');
+    expect(nuit.answer.split('\n').filter((l) => l.startsWith('- NUIT møte'))).toHaveLength(4);
+    // A topic is no list of meetings.
+    expect((await corpus.answerer.ask('Which meetings discussed cloud services?')).answer).not.toMatch(
+      /^The meetings in the documents/,
+    );
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

@@ -303,3 +303,50 @@ const ABSENCE =
 /** …and one that also asks who was there. */
 const PRESENCE =
   /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede)(?![\p{L}])(?<!ikke til stede)/u;
+
+/** A question for the meetings the documents hold: "which meetings are in the documents?". */
+const MEETING_LIST =
+  /(?<![\p{L}])(?:(?:which|what) (?:(?:nuit|nufa)[\s-])?meetings|hvilke (?:(?:nuit|nufa)-)?møter|list (?:of |all )?(?:the )?meetings|liste over (?:alle )?møte\p{L}*|oversikt over (?:alle )?møte\p{L}*)(?![\p{L}])/u;
+/** Words of such a question that name no topic. */
+const LIST_WORD =
+  /^(meetings?|møte\p{L}*|documents?|dokument\p{L}*|record|records|held|holdt|covered|included|available|know|knows|kjenner|finnes|ligger|inne|lest|loaded|ingested)$/u;
+
+/**
+ * "Which meetings are in the documents?": every meeting of the record (of the committee named),
+ * oldest first, with its date and number of saker, each cited by its opening sak.
+ */
+export async function answerMeetingList(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<OfflineResult | null> {
+  const folded = foldForMatch(q.text);
+  if (!MEETING_LIST.test(folded) || !topicWords(q.text.replace(/-/g, ' ')).every((w) => LIST_WORD.test(w)))
+    return null;
+  const committee = opts.committee ?? q.committee;
+  const held = new Map<string, MeetingRow>();
+  for (const m of lib.meetings)
+    if (m.date && (!committee || m.committee === committee)) {
+      const key = `${m.committee}|${m.meeting}|${m.date}`;
+      // The innkalling lists the agenda; a referat alone may be all the record holds of a meeting.
+      if (!held.has(key) || (m.role === 'innkalling' && held.get(key)!.role !== 'innkalling'))
+        held.set(key, m);
+    }
+  const meetings = [...held.values()].sort((a, b) => a.date!.localeCompare(b.date!));
+  if (!meetings.length) return null;
+  const lang = q.language;
+  const cases = meetings.flatMap((m) => (m.items[0] ? (caseIn(lib, m, m.items[0].sak) ?? []) : []));
+  await lib.load(cases.map((c) => c.key));
+  const lines = [
+    `${t(lang, 'meetingsHeld')} (${meetings.length}):`,
+    ...meetings.map(
+      (m) =>
+        `- ${m.committee}${m.meeting && m.meeting.includes('/') ? ` ${t(lang, 'meeting').toLowerCase()} ${m.meeting}` : ''}, ${m.dates.map((d) => formatDate(d, lang)).join(lang === 'en' ? ' and ' : ' og ') || formatDate(m.date, lang)}${m.place ? `, ${m.place}` : ''} – ${m.items.length} ${t(lang, 'itemsWord')}`,
+    ),
+  ];
+  return result(
+    q,
+    lines,
+    cases.map((c) => cite(lib, c, 'agenda')),
+  );
+}

@@ -34,7 +34,13 @@ import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
-import { answerAgendaList, answerAgendaPosition, answerMeeting, answerMeetingDecisions } from './meeting.ts';
+import {
+  answerAgendaList,
+  answerAgendaPosition,
+  answerMeeting,
+  answerMeetingDecisions,
+  answerMeetingList,
+} from './meeting.ts';
 import { answerMentions } from './mentions.ts';
 import { answerSpeaker } from './speakers.ts';
 import type { Case } from './cases.ts';
@@ -87,6 +93,7 @@ export async function answerOffline(
   if (defined) return defined;
   // A question about a meeting's agenda or decisions as a whole: a position in it, its list, its vedtak.
   const wholeMeeting =
+    (await answerMeetingList(lib, q, opts)) ??
     (await answerAgendaPosition(lib, q, opts)) ??
     (await answerAgendaList(lib, q, opts)) ??
     (await answerMeetingDecisions(lib, q, opts));
