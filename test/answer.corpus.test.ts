@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { foldForMatch } from '../src/record/normalize.ts';
 import { useCorpus } from './helpers/corpus.ts';
 import { coverage, holds, keyTerms, rankEvidence } from '../src/answer/evidence.ts';
 import { rankCases } from '../src/answer/rank.ts';
@@ -270,6 +271,16 @@ describe('what a question is about', () => {
     ).map((t) => t.word);
     expect(listed).toEqual(expect.arrayContaining(['normative', 'veiledere', 'standarder']));
     expect(listed).not.toContain('etc');
+  });
+
+  it('finds a gloss as the bracket writes it, small words and all: "(portaler for rapportering)"', async () => {
+    const lib = await loadLibrary(corpus.store);
+    const [gloss] = keyTerms(
+      lib,
+      understand('What was proposed for the GP reporting item (portaler for rapportering) in May 2023?'),
+    ).filter((t) => t.word.includes(' '));
+    expect(gloss).toBeDefined();
+    expect(holds(gloss!, foldForMatch('Sak 22/23 Portaler for rapportering for helsepersonell'))).toBe(true);
   });
 
   it('reads English words an abbreviation in brackets spells out as that one concept: "concept study (KVU)"', async () => {

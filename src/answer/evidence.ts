@@ -92,7 +92,11 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   const glossed = new Set<string>();
   for (const g of glosses(split)) {
     const abbreviated = g.gloss.length === 1;
-    const primary = abbreviated ? alternatives(g.gloss[0]!, english) : [g.gloss.join(' ')];
+    // A phrase is found as the bracket writes it ("evaluering av prismodeller"): its topic words
+    // alone leave out the small words between them.
+    const primary = abbreviated
+      ? alternatives(g.gloss[0]!, english)
+      : [...new Set([g.written, g.gloss.join(' ')])];
     units.push({
       word: g.gloss.join(' '),
       primary,
@@ -134,15 +138,15 @@ const BRACKETED_ABBREVIATION = /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u;
  * topic words before them; or an abbreviation in brackets and the topic words right before it
  * that spell it out ("concept study (KVU)"), no more of them than it has letters.
  */
-function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
-  const out: { gloss: string[]; glossed: string[] }[] = [];
+function glosses(text: string): { gloss: string[]; glossed: string[]; written: string }[] {
+  const out: { gloss: string[]; glossed: string[]; written: string }[] = [];
   for (const m of text.matchAll(/\(([^()]{2,60})\)/gu)) {
     const inside = m[1]!.trim();
     const before = text.slice(0, m.index);
     if (BRACKETED_ABBREVIATION.test(inside)) {
       const gloss = words(inside);
       const glossed = spelledOut(before, inside.length);
-      if (gloss.length === 1 && glossed.length) out.push({ gloss, glossed });
+      if (gloss.length === 1 && glossed.length) out.push({ gloss, glossed, written: inside.toLowerCase() });
       continue;
     }
     // "(veiledere, standarder etc.)" lists examples; a gloss is one phrase.
@@ -150,7 +154,7 @@ function glosses(text: string): { gloss: string[]; glossed: string[] }[] {
     const gloss = topicWords(inside);
     if (gloss.length < 2 || gloss.length > 4 || /\p{Lu}/u.test(inside)) continue;
     const glossed = topicWords(before).slice(-gloss.length);
-    if (glossed.length === gloss.length) out.push({ gloss, glossed });
+    if (glossed.length === gloss.length) out.push({ gloss, glossed, written: foldForMatch(inside) });
   }
   return out;
 }
