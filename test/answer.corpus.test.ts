@@ -214,6 +214,14 @@ describe('a topic’s timeline', () => {
     );
   });
 
+  it('lists the saker of a meeting by a sakstype the agenda uses, whatever its name', async () => {
+    const a = await corpus.answerer.ask('Which items had sakstype Tilslutning at NUIT on 9 September 2020?');
+    expect(a.answer).toMatch(
+      /^Agenda of NUIT meeting 5\/2020, 09\.09\.2020 \(2 of 9 items of type Tilslutning\)/,
+    );
+    expect(a.citations.map((c) => c.sak)).toEqual(['29/20', '33/20']);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

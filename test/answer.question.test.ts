@@ -66,6 +66,11 @@ describe('understanding a question', () => {
     // …but not the time of day of one meeting's sak, nor a date of something outside the committees.
     ['When was cloud services on the agenda on 9 September 2020?', 'agenda', 'en'],
     ['When was the cloud strategy presented to the ministry?', 'free_text', 'en'],
+    // A proposal is also what was "put forward"; "what kind of item" asks for the sakstype.
+    ['What decision text was put forward on cloud services?', 'proposed_decision', 'en'],
+    ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
+    // A period written as one names the topic: no history over its two years.
+    ['Hvilke spørsmål fikk NUFA om skyprogrammet 2022–2024?', 'discussion', 'nb'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);

@@ -176,11 +176,22 @@ const AGENDA_WORD =
  * Whether a question is about a meeting as a whole: it names the meeting (by number, date or
  * month) and no topic beyond agenda words ("NUIT-møtet" read as its parts).
  */
-function aboutWholeMeeting(q: Question): boolean {
+function aboutWholeMeeting(q: Question, types: string[] = []): boolean {
   return (
     !!(q.meeting || q.date || q.month || q.upcoming) &&
-    topicWords(q.text.replace(/-/g, ' ')).every((w) => AGENDA_WORD.test(w))
+    topicWords(q.text.replace(/-/g, ' ')).every(
+      (w) => AGENDA_WORD.test(w) || types.some((t) => w.startsWith(t)),
+    )
   );
+}
+
+/** The sakstyper the record's agendas use, folded ("tilslutning", "beslutning", …). */
+function sakstyper(lib: Library): string[] {
+  return [
+    ...new Set(
+      lib.meetings.flatMap((m) => m.items.flatMap((i) => (i.sakstype ? [foldForMatch(i.sakstype)] : []))),
+    ),
+  ];
 }
 
 /**
@@ -232,12 +243,15 @@ export async function answerAgendaList(
   opts: AskOptions,
 ): Promise<OfflineResult | null> {
   const folded = foldForMatch(q.text);
-  if (!WHOLE_AGENDA.test(folded) || !aboutWholeMeeting(q)) return null;
+  // A sakstype the agendas use is an agenda word too: "which saker had sakstype Tilslutning?".
+  const types = sakstyper(lib);
+  if (!WHOLE_AGENDA.test(folded) || !aboutWholeMeeting(q, types)) return null;
   const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting && q.upcoming === 'next') return abstain(lib, q, undefined, 'no_meeting');
   if (!meeting?.items.length) return null;
-  const type = SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
-  const items = meeting.items.filter((i) => !type || i.sakstype === type);
+  const written = types.find((t) => new RegExp(`(?<![\\p{L}])${t}`, 'u').test(folded));
+  const type = written ?? SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
+  const items = meeting.items.filter((i) => !type || foldForMatch(i.sakstype ?? '') === foldForMatch(type));
   const cases = items.flatMap((i) => caseIn(lib, meeting, i.sak) ?? []);
   if (!cases.length) return null;
   await lib.load(cases.map((c) => c.key));
@@ -246,7 +260,7 @@ export async function answerAgendaList(
     ? `${meeting.committee} ${t(lang, 'meeting').toLowerCase()} ${meeting.meeting}, ${formatDate(meeting.date, lang)}`
     : `${meeting.committee} ${formatDate(meeting.date, lang)}`;
   const count = type
-    ? `${items.length} ${t(lang, 'outOf')} ${meeting.items.length} ${t(lang, 'itemsWord')} ${t(lang, 'ofType')} ${type}`
+    ? `${items.length} ${t(lang, 'outOf')} ${meeting.items.length} ${t(lang, 'itemsWord')} ${t(lang, 'ofType')} ${items[0]?.sakstype ?? type}`
     : `${items.length} ${t(lang, 'itemsWord')}`;
   const lines = [
     `${t(lang, 'agendaOf')} ${label} (${count}):`,

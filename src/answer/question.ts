@@ -136,11 +136,11 @@ const INTENT_RULES: [Intent, RegExp][] = [
   // is what is asked, whatever the sak's title says ("… behandle forslaget til måleindikatorer").
   [
     'agenda',
-    /(?<![\p{L}])(når på dagen|hvilken sakstype|what type of (item|sak)|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere))(?![\p{L}])/u,
+    /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere))(?![\p{L}])/u,
   ],
   [
     'proposed_decision',
-    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
+    /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bput forward\b|\btabled\b|\bfremmet\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
   ],
   [
     'adopted_decision',
@@ -168,7 +168,7 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
   ['owner', /\b(sakseier\w*|case owners?|owners?|owns|responsible|ansvarlig)\b/],
   ['handler', /\b(saksbehandler\w*|case handlers?|handlers?|handles|handling)\b/],
-  ['sakstype', /\b(sakstype\w*|type)\b/],
+  ['sakstype', /\b(sakstype\w*|type|(?:kind|sort) of (?:item|sak)|hva slags sak)\b/],
 ];
 
 const MEETING_FACTS: [MeetingFact, RegExp][] = [
@@ -316,6 +316,9 @@ const LATEST_MEETING =
 /** …unless another time anchors it: "the next meeting after 9 September 2020". */
 const ANCHORED = /(?<![\p{L}])(?:after|before|etter|før)(?![\p{L}])/u;
 
+/** Two years joined as one period: "2022–2024", "2019/2020", "2019-2022". */
+const PERIOD = /\b((?:19|20)\d\d)\s?[-–/]\s?(?:19|20)\d\d\b/g;
+
 const COUNT_QUESTION = /(?<![\p{L}])(how many|hvor mange|number of|antall)(?![\p{L}])/u;
 
 /**
@@ -385,7 +388,13 @@ export function understand(asked: string): Question {
   const months = new Set(monthsNamed.map((m) => m[0])).size;
   // A date names the meeting; a month beside it is the topic's ("on 9 September 2020 … the
   // minutes of 17 June 2020").
-  const overTime = !date && (new Set(years).size > 1 ? months !== 1 : months > 1);
+  // A period written as one ("velferdsteknologiprogrammet 2022–2024", "strategisk analyse
+  // 2019/2020") names the topic, not two times the question runs over.
+  const timesNamed = new Set(
+    [...t.replace(PERIOD, '$1').matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
+  );
+  if (month) timesNamed.add(month.year);
+  const overTime = !date && (timesNamed.size > 1 ? months !== 1 : months > 1);
   const spans = (nufa && nuit) || overTime;
   // Over several months ("between June 2020 and May 2023") no one of them is the meeting's: the
   // history runs from the first to the last. Bare years may be the topic's ("expected to use
