@@ -248,7 +248,7 @@ function readRow(parts: string[], header: Column[] | null, sak: string | null, l
   let text = joinLines(texts);
   const typeMatch = sakstype ? null : SAKSTYPE_AT_END.exec(text);
   if (typeMatch) {
-    sakstype = capitalise(typeMatch[1]!);
+    sakstype = sakstypeOf(typeMatch[1]!);
     text = text.slice(0, typeMatch.index).trim();
   }
   const inline = parseTimes(text)[0];
@@ -361,7 +361,7 @@ function detailRows(lines: Line[], from: number, to: number): AgendaRow[] {
       .filter(Boolean);
     const typeMatch = SAKSTYPE_AT_END.exec(cells.at(-1) ?? '');
     const sakstype =
-      cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? capitalise(typeMatch[1]!) : null;
+      cells.length > 1 && typeMatch && cells.at(-1)!.length < 20 ? sakstypeOf(typeMatch[1]!) : null;
     rows.push({
       sak,
       title: squash(cells[0] ?? ''),

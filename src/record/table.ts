@@ -119,13 +119,22 @@ const SAKSTYPER = [
  * A sakstype as printed, also as a kind of sak ("Drøftingssak", "Orienteringssak"); the type
  * itself is group 1. Every reader finds it with this pattern, so each knows both spellings.
  */
-export const SAKSTYPE = `(${SAKSTYPER.join('|')})(?:s?sak)?`;
+export const SAKSTYPE = `(${[
+  ...SAKSTYPER,
+  // …and cut short to fit a narrow column: "Godkj.", "Drøft.", "Orient.".
+  ...SAKSTYPER.flatMap((t) => Array.from({ length: t.length - 3 }, (_, i) => `${t.slice(0, i + 3)}\\.`)),
+].join('|')})(?:s?sak)?`;
 const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?${SAKSTYPE}$`, 'i');
 
 /** The sakstype a cell names ("Drøfting", "Til drøfting", "Orienteringssak"), capitalised, or null. */
 export function sakstypeOf(cell: string): string | null {
   const m = SAKSTYPE_CELL.exec(squash(cell));
-  return m ? capitalise(m[1]!) : null;
+  if (!m) return null;
+  // Cut short to fit a narrow column ("Godkj.", "Drøft."): the one type it begins.
+  const word = m[1]!.toLowerCase();
+  return word.endsWith('.')
+    ? (SAKSTYPER.find((t) => t.toLowerCase().startsWith(word.slice(0, -1))) ?? null)
+    : capitalise(word);
 }
 
 export function capitalise(s: string): string {
