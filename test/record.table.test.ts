@@ -176,6 +176,15 @@ describe('agenda tables by column meaning', () => {
       'Orientering',
       null,
     ]);
+    // Cut short to fit a narrow column: the one type it begins, and no word that begins none.
+    expect(['Godkj.', 'Drøft.', 'Orient.', 'Tilsl.', 'inkl.', 'Godkj'].map(sakstypeOf)).toEqual([
+      'Godkjenning',
+      'Drøfting',
+      'Orientering',
+      'Tilslutning',
+      null,
+      null,
+    ]);
     expect([timeOf('kl. 09.00'), timeOf('09:00–10:30'), timeOf('0900', true), timeOf('2024')]).toEqual([
       '09:00',
       '09:00',
