@@ -10,7 +10,6 @@ import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { headerField, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
-  capitalise,
   headerByPosition,
   headerColumns,
   isSakTableHeader,

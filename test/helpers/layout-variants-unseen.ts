@@ -8,6 +8,7 @@
  * the saker with their ids, titles and sakstype, the proposals, the adopted decisions and the
  * attendance. Every variant acts on every occurrence of a pattern, never on a given line or sak.
  */
+import { MONTHS } from './layout-variants.ts';
 
 type Variant = (text: string) => string;
 
@@ -217,20 +218,6 @@ function labelAtLineStart(labels: string[]): RegExp {
 
 // --- dates -----------------------------------------------------------------------------------
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 const MONTH_ALT = MONTHS.join('|');
 const WEEKDAY_PREFIX = `(?:(?:${WEEKDAYS.join('|')}),?\\s+)?`;

@@ -110,7 +110,7 @@ export const attendanceWords2: Variant = (text) =>
       .replace(/^(\s*(?:<i>)?)Til stede\b/, '$1Deltakere'),
   );
 
-const MONTHS = [
+export const MONTHS = [
   'januar',
   'februar',
   'mars',
