@@ -40,22 +40,18 @@ for (const name of SOURCES) {
 
 /**
  * Blind variants (layout-variants-unseen.ts) written from the documents alone, without reading the
- * parser, that it does not yet read, per file and rendering: a running page header inserted at blank lines, header fields
- * on one line, markdown headings and bold labels, numbered lists with ")", labels joined to their
- * text, extra blank lines, tables rewritten in the PDF renderings, times with dots in the slide
- * decks' agendas. The rest must keep the record like our own.
+ * parser, that it does not yet read, per file and rendering: a running page header with no page
+ * number inserted at blank lines, an extra blank line inside a proposal, a label joined to a text
+ * that runs on past a sentence end in one file, and, in the PDF renderings of the slide decks,
+ * tables rewritten as pipes, HTML or aligned spaces, some column orders and times with dots. The
+ * rest must keep the record like our own.
  */
 const NOT_YET_READ = new Set([
   'runningHeaderHelsedirektoratet 000_f73e9f6747c9963a.txt',
   'runningHeaderHelsedirektoratet 001_3b351634044a7914.txt',
   'runningHeaderHelsedirektoratet 001_3b351634044a7914.pdf',
   'extraBlankLines 004_01c28272e6e81fa3.txt',
-  'numberedListParen 001_3b351634044a7914.txt',
-  'numberedListParen 001_3b351634044a7914.pdf',
-  'numberedListParen 001_3b351634044a7914.docx',
   'labelsInlineWithText 001_3b351634044a7914.txt',
-  'labelsInlineWithText 001_3b351634044a7914.pdf',
-  'labelsInlineWithText 001_3b351634044a7914.docx',
   'sakstypeUppercase 003_0c1c525d85268ac2.pdf',
   'sakstypeAbbreviated 003_0c1c525d85268ac2.pdf',
   'agendaHeaderSynonymsB 003_0c1c525d85268ac2.pdf',
@@ -72,19 +68,7 @@ const NOT_YET_READ = new Set([
   'tabTablesAlignedSpaces 004_01c28272e6e81fa3.pdf',
   'timesWithDots 003_0c1c525d85268ac2.pdf',
   'timesWithDots 004_01c28272e6e81fa3.pdf',
-  'headerFieldsOnOneLine 000_f73e9f6747c9963a.txt',
-  'headerFieldsOnOneLine 000_f73e9f6747c9963a.pdf',
-  'headerFieldsOnOneLine 000_f73e9f6747c9963a.docx',
-  'headerFieldsOnOneLine 001_3b351634044a7914.txt',
-  'headerFieldsOnOneLine 001_3b351634044a7914.pdf',
-  'headerFieldsOnOneLine 001_3b351634044a7914.docx',
   'attendanceSynonyms 003_0c1c525d85268ac2.pdf',
-  'markdownMarkupAdded 003_0c1c525d85268ac2.txt',
-  'markdownMarkupAdded 003_0c1c525d85268ac2.pdf',
-  'markdownMarkupAdded 003_0c1c525d85268ac2.docx',
-  'markdownMarkupAdded 004_01c28272e6e81fa3.txt',
-  'markdownMarkupAdded 004_01c28272e6e81fa3.pdf',
-  'markdownMarkupAdded 004_01c28272e6e81fa3.docx',
 ]);
 
 // A variant that finds nothing to change in a file (no "Vedtak" in a slide deck) has no case there.

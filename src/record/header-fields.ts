@@ -32,12 +32,27 @@ export function headerField(text: string): { field: Field; value: string } | nul
   };
 }
 
+/**
+ * A line's header fields: its one, or several printed on one line ("Møte: 2/2023; Dato: 25. mai
+ * 2023; Tid: 09:00; Sted: Oslo"), each part then a key with its value. A value that holds a
+ * semicolon ("Sted: Oslo; møterom 4117") stays whole.
+ */
+export function headerFields(text: string): { field: Field; value: string }[] {
+  const parts = text.split(/\s*[;|]\s*/).filter(Boolean);
+  if (parts.length > 1) {
+    const fields = parts.map(headerField);
+    if (fields.every((f) => f !== null)) return fields as { field: Field; value: string }[];
+  }
+  const one = headerField(text);
+  return one ? [one] : [];
+}
+
 /** "5/2020", "4/20": the meeting's number in its year. */
 const MEETING_NUMBER = /^(\d{1,2})\s?\/\s?(\d{4}|\d{2})$/;
 
 /** The meeting number of a "Møte 5/2020" key line as [number, year], or null. */
 export function meetingNumber(text: string): [string, string] | null {
-  const f = headerField(text);
+  const f = headerFields(text).find((x) => x.field === 'meeting');
   const m = f?.field === 'meeting' ? MEETING_NUMBER.exec(f.value) : null;
   return m ? [m[1]!, m[2]!] : null;
 }

@@ -7,7 +7,7 @@ import { memoSections } from './memo.ts';
 import { attendanceKey, brokenKey, names, people, substitutes, type AttendanceKey } from './attendance.ts';
 import { attendanceTable } from './attendance-table.ts';
 import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
-import { headerField, meetingNumber, valuesBesideKeys } from './header-fields.ts';
+import { headerFields, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
   headerByPosition,
@@ -117,7 +117,7 @@ function datedTitle(lines: Line[], i: number): (Omit<Header, 'committee'> & { co
     .filter((l) => l.text.trim())
     .slice(0, TITLE_REACH);
   if (after.some((l) => meetingNumber(l.text))) return null;
-  if (!after.some((l) => headerField(l.text)?.field === 'date')) return null;
+  if (!after.some((l) => headerFields(l.text).some((f) => f.field === 'date'))) return null;
   return {
     line: i,
     role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
@@ -173,10 +173,9 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
       i = table.next - 1;
       continue;
     }
-    const key = headerField(text);
-    if (key && key.field !== 'meeting' && !current) {
-      const v = key.value;
-      if (key.field === 'date') {
+    const keys = current ? [] : headerFields(text).filter((k) => k.field !== 'meeting');
+    for (const { field, value: v } of keys) {
+      if (field === 'date') {
         if (!facts.date) {
           facts.dates = parseDates(v);
           facts.date = facts.dates[0] ?? null;
@@ -184,10 +183,10 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
         // The time printed with the date ("9. september 2020, 11:00 – 14:00"), unless a Tid key gives one.
         const time = squash(v.replace(DATE_TEXT, '')).replace(/^[,;]\s*/, '');
         if (parseTimes(time).length) timeWithDate ??= time;
-      } else if (key.field === 'place') facts.place ??= v;
+      } else if (field === 'place') facts.place ??= v;
       else facts.time ??= v;
-      continue;
     }
+    if (keys.length) continue;
     const found = attendanceKey(text);
     let j = i + 1;
     while (j < to && !lines[j]!.text.trim()) j++;
@@ -395,7 +394,6 @@ function labelledText(
         // A sentence cut off by a page break runs on after the blank lines around it.
         if (!next && MID_SENTENCE.test(parts.at(-1)!)) continue;
         if (!next || stop(next) || !!sakIdAtStart(next) || label.test(next)) break;
-        if (/[.!?]$/.test(parts.at(-1)!) && !/^([a-zæøå]|\d+\.\s)/.test(next)) break;
         parts.push(next);
       }
       return { text: joinLines(parts), at: i };
@@ -605,7 +603,8 @@ export function parsePackage(text: string): Meeting[] {
   const meetings: Meeting[] = [];
   headers.forEach((h, k) => {
     const to = k + 1 < headers.length ? headers[k + 1]!.line - 2 : memos.start;
-    const facts = headerFacts(lines, h.line + 1, to);
+    // From the meeting's own line: a header may print all its fields on it ("Møte: 2/2023; Dato: …").
+    const facts = headerFacts(lines, h.line, to);
     // The agenda starts at its header, or at its first row when it has none.
     let agendaAt = -1;
     let header: Column[] | null = null;

@@ -1,6 +1,6 @@
 // Line shapes shared by the slide-deck readers: slide furniture, sak headings, bullets and the
 // committee's decision sentences.
-import { squash } from './normalize.ts';
+import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
 
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
@@ -20,7 +20,8 @@ export const SLIDE_HEADING = new RegExp(
 
 /** The sak id of a slide heading, as printed, or undefined. */
 export function slideHeadingSak(text: string): string | undefined {
-  const m = SLIDE_HEADING.exec(text);
+  // A heading set in bold or as a markdown heading ("**Sak 36/19:**", "## Sak 36/19") is one still.
+  const m = SLIDE_HEADING.exec(stripMarkdown(stripInlineHtml(text)).trim());
   return m ? (m[1] ?? m[2]) : undefined;
 }
 /** The meeting named in a slide footer: "NUFA 6. – 7. november 2019". */

@@ -806,8 +806,10 @@ export const VARIANTS: Record<string, Variant> = {
 };
 
 /** Text for comparing decisions and titles: markup removed, white space collapsed. */
+// A numbered list's marks are layout: "1)" and "1." number the same points.
 export const normText = (s: string | null | undefined) =>
   squash(stripMarkdown(stripInlineHtml(s ?? '')).replace(/\*\*/g, ''))
+    .replace(/(^|\s)(\d{1,2})\)(?=\s)/g, '$1$2.')
     .replace(/[.\s]+$/, '')
     .toLowerCase();
 
