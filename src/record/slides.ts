@@ -59,9 +59,11 @@ function labelledProposal(texts: string[]): string | null {
   const inline = unbullet(texts[at]!.replace(FORSLAG, '').trim());
   const parts: string[] = inline ? [inline] : [];
   let blanks = 0;
+  // A wider gap than the text's usual one between paragraphs ends the proposal.
+  const gap = usualGap(texts);
   for (const t of texts.slice(at + 1)) {
     if (!t) {
-      if (parts.length && ++blanks >= 2) break;
+      if (parts.length && ++blanks > gap) break;
       continue;
     }
     if (LOGO.test(t) || SLIDE_HEADING.test(t)) break;
@@ -73,6 +75,23 @@ function labelledProposal(texts: string[]): string | null {
     parts.push(unbullet(t));
   }
   return parts.length ? joinLines(parts) : null;
+}
+
+/**
+ * The commonest run of blank lines between two lines of text: one in most texts, more where a
+ * converter spaces paragraphs wider.
+ */
+function usualGap(texts: string[]): number {
+  const runs = new Map<number, number>();
+  let run = 0;
+  for (const t of texts) {
+    if (!t) run++;
+    else {
+      if (run) runs.set(run, (runs.get(run) ?? 0) + 1);
+      run = 0;
+    }
+  }
+  return [...runs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1;
 }
 
 /** Unlabelled: the last run of decision sentences in the sak's slides. */
