@@ -222,6 +222,14 @@ describe('a topic’s timeline', () => {
     expect(a.citations.map((c) => c.sak)).toEqual(['29/20', '33/20']);
   });
 
+  it('reads "what are we asked to decide at the May meeting" as that meeting’s proposals, not a topic', async () => {
+    const a = await corpus.answerer.ask('What are we asked to decide at the May 2023 NUIT meeting?');
+    expect(a.abstained).toBe(false);
+    const rows = a.answer.split('\n').filter((l) => l.startsWith('- Sak '));
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.every((r) => r.includes('(NUIT, meeting 2/2023, 25.05.2023): Proposed decision'))).toBe(true);
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

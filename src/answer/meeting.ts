@@ -9,7 +9,7 @@ import { foldForMatch } from '../record/normalize.ts';
 import { abstain, capital, cite, quote, result, type OfflineResult, type Used } from './compose.ts';
 import { holds, keyTerms } from './evidence.ts';
 import type { Library } from './library.ts';
-import type { Question } from './question.ts';
+import { framesIntent, type Question } from './question.ts';
 import { inMonth } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import { topicWords } from '../search/terms.ts';
@@ -180,7 +180,7 @@ function aboutWholeMeeting(q: Question, types: string[] = []): boolean {
   return (
     !!(q.meeting || q.date || q.month || q.upcoming) &&
     topicWords(q.text.replace(/-/g, ' ')).every(
-      (w) => AGENDA_WORD.test(w) || types.some((t) => w.startsWith(t)),
+      (w) => AGENDA_WORD.test(w) || framesIntent(q, w) || types.some((t) => w.startsWith(t)),
     )
   );
 }

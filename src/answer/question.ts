@@ -103,6 +103,9 @@ const AGENDA_WORDS = new Set(
    allotted eier eies behandler presenterer presenterte starter begynner`.split(/\s+/),
 );
 
+/** Words that say a question asks what the committee was asked to decide: "asked to endorse". */
+const PROPOSAL_WORDS = new Set('asked ask invited bedt bes'.split(' '));
+
 /** Whether a topic word of the question only frames what its intent asks for. */
 export function framesIntent(q: Question, word: string): boolean {
   return (
@@ -110,7 +113,8 @@ export function framesIntent(q: Question, word: string): boolean {
     (q.intent === 'history' && OVER_TIME_WORDS.has(word)) ||
     (q.intent === 'agenda' && AGENDA_WORDS.has(word)) ||
     ((q.intent === 'adopted_decision' || q.intent === 'proposed_decision' || q.intent === 'history') &&
-      OUTCOME_WORDS.has(word))
+      OUTCOME_WORDS.has(word)) ||
+    (q.intent === 'proposed_decision' && PROPOSAL_WORDS.has(word))
   );
 }
 
