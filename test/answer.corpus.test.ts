@@ -230,6 +230,15 @@ describe('a topic’s timeline', () => {
     expect(rows.every((r) => r.includes('(NUIT, meeting 2/2023, 25.05.2023): Proposed decision'))).toBe(true);
   });
 
+  it('answers a position on the agenda with the agenda facts asked of that sak', async () => {
+    const a = await corpus.answerer.ask(
+      'Who presents the first item at NUFA on 27 October 2021, and what type is it?',
+    );
+    expect(a.answer).toMatch(/^First item 27\.10\.2021: sak 28\/21/);
+    expect(a.answer).toContain('\nPresented by: Hans Löwe Larsen');
+    expect(a.answer).toContain('\nType (sakstype): Godkjenning');
+  });
+
   it('is empty for a topic the documents never treat', async () => {
     expect(await corpus.answerer.timeline('jetpacks')).toEqual([]);
   });

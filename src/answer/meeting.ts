@@ -6,7 +6,16 @@ import type { Meeting } from '../record/types.ts';
 import { caseKey, type Case } from './cases.ts';
 import type { MeetingRow } from '../store/types.ts';
 import { foldForMatch } from '../record/normalize.ts';
-import { abstain, capital, cite, quote, result, type OfflineResult, type Used } from './compose.ts';
+import {
+  abstain,
+  agendaLines,
+  capital,
+  cite,
+  quote,
+  result,
+  type OfflineResult,
+  type Used,
+} from './compose.ts';
 import { holds, keyTerms } from './evidence.ts';
 import type { Library } from './library.ts';
 import { framesIntent, type Question } from './question.ts';
@@ -308,8 +317,22 @@ export async function answerAgendaPosition(
   ];
   const bound = last ? item.end_time : item.start_time;
   if (bound) lines.push(`${t(lang, last ? 'dayEnds' : 'dayStarts')} ${bound}.`);
+  // "… who presents it, and of what type is it?": the agenda facts asked of that sak too.
+  const asked = POSITION_FACTS.filter(([fact]) => q.agendaFacts.has(fact)).map(
+    ([, key]) => `${t(lang, key)}:`,
+  );
+  lines.push(...agendaLines(c, lang).filter((l) => asked.some((a) => l.startsWith(a))));
   return result(q, lines, [cite(lib, c, 'agenda')]);
 }
+
+/** Agenda facts a question about a position may also ask, and the label each is shown with. */
+const POSITION_FACTS = [
+  ['presenter', 'presentedBy'],
+  ['owner', 'owner'],
+  ['handler', 'handler'],
+  ['sakstype', 'type'],
+  ['duration', 'duration'],
+] as const;
 
 /** A question about who was not at a meeting. */
 const ABSENCE =
