@@ -196,12 +196,18 @@ function aboutWholeMeeting(q: Question, types: string[] = []): boolean {
 
 /** The sakstyper the record's agendas use, folded ("tilslutning", "beslutning", …). */
 function sakstyper(lib: Library): string[] {
-  return [
+  const known = typesOf.get(lib);
+  if (known?.revision === lib.revision) return known.types;
+  const types = [
     ...new Set(
       lib.meetings.flatMap((m) => m.items.flatMap((i) => (i.sakstype ? [foldForMatch(i.sakstype)] : []))),
     ),
   ];
+  typesOf.set(lib, { revision: lib.revision, types });
+  return types;
 }
+/** The sakstyper per library, read again when the record changes. */
+const typesOf = new WeakMap<Library, { revision: number; types: string[] }>();
 
 /**
  * "What did NUIT decide on 17 June 2020?", "Which decisions were made at the meeting in June
@@ -253,8 +259,9 @@ export async function answerAgendaList(
 ): Promise<OfflineResult | null> {
   const folded = foldForMatch(q.text);
   // A sakstype the agendas use is an agenda word too: "which saker had sakstype Tilslutning?".
+  if (!WHOLE_AGENDA.test(folded)) return null;
   const types = sakstyper(lib);
-  if (!WHOLE_AGENDA.test(folded) || !aboutWholeMeeting(q, types)) return null;
+  if (!aboutWholeMeeting(q, types)) return null;
   const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting && q.upcoming === 'next') return abstain(lib, q, undefined, 'no_meeting');
   if (!meeting?.items.length) return null;
