@@ -153,11 +153,16 @@ export function parseDate(s: string): string | null {
   return parseDates(s)[0] ?? null;
 }
 
-const TIME = /\b(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)\b/gi;
+/**
+ * A time: "09:00", "kl. 09.00", "09 : 00" (a colon set off by spaces, as some templates print it),
+ * or a whole hour after "kl." ("kl. 9").
+ */
+export const TIME_TEXT = String.raw`(?:kl\.?\s*)?(?:[01]?\d|2[0-3])(?:[:.]| : )[0-5]\d\b|kl\.?\s*(?:[01]?\d|2[0-3])(?![\d:.])`;
+const TIME = /\b(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d)\b|\bkl\.?\s*([01]?\d|2[0-3])(?![\d:.])/gi;
 
-/** All "HH:MM" times in `s` ("Kl. 09.00 – 16.00" → ["09:00", "16:00"]). */
+/** All "HH:MM" times in `s` ("Kl. 09.00 – 16.00" → ["09:00", "16:00"], "kl. 9" → ["09:00"]). */
 export function parseTimes(s: string): string[] {
-  return [...s.matchAll(TIME)].map((m) => `${pad(Number(m[1]))}:${m[2]}`);
+  return [...s.matchAll(TIME)].map((m) => `${pad(Number(m[1] ?? m[3]))}:${m[2] ?? '00'}`);
 }
 
 export function minutesOf(hhmm: string): number {
@@ -170,10 +175,16 @@ export function hhmm(minutes: number): string {
 }
 
 /**
+ * The word a printed sak id may follow: "Sak", "Sak nr.", and the case systems' "PS" (politisk sak)
+ * and "RS" (referatsak).
+ */
+export const SAK_WORD = String.raw`(?:sak(?:\s*nr\.?)?|ps|rs)`;
+
+/**
  * A sak id as a table row or slide heading prints it: "12/24", "12 / 2024", "Sak 12/24",
  * "Sak nr. 12/24". One pattern for every reader, so no template's spelling is known to one only.
  */
-export const PRINTED_SAK_ID = String.raw`(?:sak(?:\s*nr\.?)?\s*)?\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)`;
+export const PRINTED_SAK_ID = String.raw`(?:${SAK_WORD}\s*)?\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)`;
 
 /** Sak id as printed ("12/24", "12 / 2024", "Sak 41/18") normalised to N/YY. */
 export const SAK_ID = /\b(\d{1,3})\s?\/\s?(\d{4}|\d{2})\b/;

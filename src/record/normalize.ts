@@ -40,10 +40,10 @@ export function normalizeText(text: string): string {
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
     .replace(/\r\n?/g, '\n');
   // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
-  return hyphenSakIds(pipeRowsAsTabs(clean).replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)).replace(
-    ROW_MARK,
-    (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''),
-  );
+  return hyphenSakIds(pipeRowsAsTabs(clean).replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs))
+    .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''))
+    .replace(ID_DASH_CELL, '$1\t')
+    .replace(HEADER_DASH_CELL, '$1\t');
 }
 
 const HYPHEN_ID = String.raw`(\d{1,3})-(\d{2})(?!\d)`;
@@ -87,6 +87,15 @@ const ROW_MARK = new RegExp(
   String.raw`^[ \t]*(?:\d{1,2}[.)]?\t+(?=${ROW_ID})|(?:\d{1,2}[.)]|[•▪●◦*–-]) +(?=${ROW_ID}[.:]?(?:<\/[bi]>)?(?:\t| +(?:[–-] +)?(?:<[bi]>|\*\*)?(\p{L}))))`,
   'gimu',
 );
+
+/**
+ * A row whose sak id and title share a cell, joined by a dash ("17/23 – Tittel<tab>09:00"), and the
+ * header cell over them ("Sak – Tittel<tab>Kl."): the id, and its header word, get a cell of their
+ * own, as in templates that print two columns. Only in a row with more cells after it.
+ */
+const ID_DASH_CELL = new RegExp(String.raw`^([ \t]*${ROW_ID})[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)`, 'gimu');
+const HEADER_DASH_CELL =
+  /^([ \t]*(?:sak|saksnr\.?|sak nr\.?|saksnummer|nr\.?))[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)/gimu;
 
 /**
  * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the

@@ -1,6 +1,14 @@
 // The written meeting package: møteinnkalling header and agenda with forslag til vedtak, the
 // attached referat of the previous meeting with adopted vedtak and innspill, and the toppnotater.
-import { DATE_TEXT, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID } from './dates.ts';
+import {
+  DATE_TEXT,
+  minutesOf,
+  normalizeSakId,
+  parseDates,
+  parseTimes,
+  PRINTED_SAK_ID,
+  TIME_TEXT,
+} from './dates.ts';
 import { joinLines, MID_SENTENCE, toLines, type Line } from './lines.ts';
 import { newAgendaItem } from './item.ts';
 import { memoSections } from './memo.ts';
@@ -10,6 +18,7 @@ import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { headerFields, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
+  bracketedSakstype,
   headerByPosition,
   headerColumns,
   isSakTableHeader,
@@ -21,8 +30,8 @@ import {
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
 const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${SAKSTYPE}\\s*$`, 'i');
-/** A row's sak id, with the full stop or colon some templates print after it ("12/24:"). */
-const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}[.:]?(?=\\s|$)\\s*`, 'i');
+/** A row's sak id, with the full stop, colon or dash some templates print after it ("12/24:", "12/24 –"). */
+const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}(?:[.:]|\\s+[–—-])?(?=\\s|$)\\s*`, 'i');
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
 const NON_SAK_ROWS = /^(pause|lunsj|lunch|slutt|middag|velkommen)\b/i;
 const isTableHeader = (text: string) => isSakTableHeader(text.trim());
@@ -244,6 +253,8 @@ function readRow(parts: string[], header: Column[] | null, sak: string | null, l
     else texts.push(cell);
   }
   let text = joinLines(texts);
+  const bracketed = sakstype ? null : bracketedSakstype(text);
+  if (bracketed) ({ text, sakstype } = bracketed);
   const typeMatch = sakstype ? null : SAKSTYPE_AT_END.exec(text);
   if (typeMatch) {
     sakstype = sakstypeOf(typeMatch[1]!);
@@ -252,7 +263,7 @@ function readRow(parts: string[], header: Column[] | null, sak: string | null, l
   const inline = parseTimes(text)[0];
   if (inline && !start) {
     start = inline;
-    text = text.replace(/\s*(kl\.?\s*)?\d{1,2}[:.]\d{2}.*$/i, '');
+    text = text.replace(new RegExp(`\\s*(?:${TIME_TEXT}).*$`, 'i'), '');
   }
   const textCols = (header ?? []).filter((c) => c === 'title' || c === 'handler' || c === 'owner');
   const rest = texts.slice(1).map((t) => squash(t));

@@ -6,7 +6,15 @@ import { hhmm, minutesOf, normalizeSakId, parseDates, parseTimes, PRINTED_SAK_ID
 import { newAgendaItem } from './item.ts';
 import { joinLines, type Line } from './lines.ts';
 import { squash } from './normalize.ts';
-import { headerByPosition, headerColumns, SAKSTYPE, sakstypeOf, timeOf, type Column } from './table.ts';
+import {
+  bracketedSakstype,
+  headerByPosition,
+  headerColumns,
+  SAKSTYPE,
+  sakstypeOf,
+  timeOf,
+  type Column,
+} from './table.ts';
 import { isOrganisation, presenterNames, splitRun, unfinishedName } from './slides-people.ts';
 import { LOGO, SLIDE_HEADING } from './slides-text.ts';
 import type { AgendaItem } from './types.ts';
@@ -238,12 +246,18 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       continue;
     }
     wrapped = 0;
+    // With no sakstype column, a template may write it in brackets after the title.
+    const bracketed = row.sakstype ? null : bracketedSakstype(row.title ?? '');
     rows.push({
       sak,
       line: lines[i]!.n,
       day,
-      text: { title: [row.title ?? ''], owner: [row.owner ?? ''], handler: [row.handler ?? ''] },
-      sakstype: row.sakstype ? sakstypeOf(row.sakstype) : null,
+      text: {
+        title: [bracketed?.text ?? row.title ?? ''],
+        owner: [row.owner ?? ''],
+        handler: [row.handler ?? ''],
+      },
+      sakstype: row.sakstype ? sakstypeOf(row.sakstype) : (bracketed?.sakstype ?? null),
       start: timeOf(row.start ?? '', true) ?? parseTimes(row.start ?? '')[0] ?? null,
       end: parseTimes(row.end ?? '')[0] ?? null,
       duration: durationMinutes(row.duration ?? ''),

@@ -1,6 +1,7 @@
 // Line shapes shared by the slide-deck readers: slide furniture, sak headings, bullets and the
 // committee's decision sentences.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
+import { SAK_WORD } from './dates.ts';
 
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
@@ -14,7 +15,7 @@ const SECTION = String.raw`(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?`;
  * and its cells are tabbed.
  */
 export const SLIDE_HEADING = new RegExp(
-  String.raw`^(?:${SECTION}sak(?:\s*nr\.?)?\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
+  String.raw`^(?:${SECTION}${SAK_WORD}\s+(${SAK_ID})\s*(?::|\s[–—-](?=\s|$))|(${SAK_ID})\s*(?::|\s[–—](?=\s|$))(?=[^\t]*$))\s*(.*)$`,
   'i',
 );
 

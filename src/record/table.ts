@@ -3,6 +3,7 @@
 // second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
+import { SAK_WORD } from './dates.ts';
 
 export type Column =
   'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
@@ -126,6 +127,22 @@ export const SAKSTYPE = `(${[
 ].join('|')})(?:s?sak)?`;
 const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?${SAKSTYPE}$`, 'i');
 
+/** A sakstype in brackets after a title, perhaps before the row's time: "Tittel (Drøftingssak) 09:00". */
+const BRACKETED_TYPE = new RegExp(
+  String.raw`\s*\((?:til\s+)?${SAKSTYPE}\)(?=\s*(?:kl\.?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[–-]\s*\d{1,2}[:.]\d{2})?)?\s*$)`,
+  'i',
+);
+
+/**
+ * The sakstype a template writes in brackets after the title where no column holds it
+ * ("Tittel (Drøftingssak)"): the text without it, and the type; null when there is none.
+ */
+export function bracketedSakstype(text: string): { text: string; sakstype: string } | null {
+  const m = BRACKETED_TYPE.exec(text);
+  const sakstype = m ? sakstypeOf(m[1]!) : null;
+  return m && sakstype ? { text: squash(text.replace(m[0], ' ')), sakstype } : null;
+}
+
 /** The sakstype a cell names ("Drøfting", "Til drøfting", "Orienteringssak"), capitalised, or null. */
 export function sakstypeOf(cell: string): string | null {
   const m = SAKSTYPE_CELL.exec(squash(cell));
@@ -142,17 +159,21 @@ export function capitalise(s: string): string {
 }
 
 /** "12/24", "Sak 12/24", "Sak nr. 12/24", "12 / 2024". */
-export const SAK_CELL = /^(?:sak(?:\s*nr\.?)?\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})[.:]?$/i;
+export const SAK_CELL = new RegExp(String.raw`^(?:${SAK_WORD}\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})[.:]?$`, 'i');
 /** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
 const TIME_CELL =
-  /^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d))?$/i;
+  /^(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d))?$/i;
+/** A whole hour after "kl." ("kl. 9"). */
+const KL_HOUR_CELL = /^kl\.?\s*([01]?\d|2[0-3])$/i;
 const BARE_TIME_CELL = /^(?:kl\.?\s*)?([01]\d|2[0-3])([0-5]\d)$/i;
 
 /** The start time a cell holds, as "HH:MM", or null. */
 export function timeOf(cell: string, headedAsTime = false): string | null {
   const t = squash(cell);
   const m = TIME_CELL.exec(t) ?? (headedAsTime || /^kl/i.test(t) ? BARE_TIME_CELL.exec(t) : null);
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
+  if (m) return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  const hour = KL_HOUR_CELL.exec(t);
+  return hour ? `${hour[1]!.padStart(2, '0')}:00` : null;
 }
 
 /** What a value cell's shape says its column is, or null for free text. */

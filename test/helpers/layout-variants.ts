@@ -806,10 +806,12 @@ export const VARIANTS: Record<string, Variant> = {
 };
 
 /** Text for comparing decisions and titles: markup removed, white space collapsed. */
-// A numbered list's marks are layout: "1)" and "1." number the same points.
+// A numbered list's marks are layout: "1)" and "1." number the same points; so is the glyph of a
+// dash set between words ("NEO - status", "NEO – status").
 export const normText = (s: string | null | undefined) =>
   squash(stripMarkdown(stripInlineHtml(s ?? '')).replace(/\*\*/g, ''))
     .replace(/(^|\s)(\d{1,2})\)(?=\s)/g, '$1$2.')
+    .replace(/ [-–—] /g, ' – ')
     .replace(/[.\s]+$/, '')
     .toLowerCase();
 
