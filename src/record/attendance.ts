@@ -19,13 +19,13 @@ const KEYS: [AttendanceKey, string][] = [
     'substitutes',
     '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara)',
   ],
-  ['present', 'til stede|tilstede|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
+  ['present', 'til stede|tilstede|møtende medlemmer|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
   [
     'secretariat',
     'fra sekretariatet|sekretariatet|sekretariat|sekretærer|sekretær|referenter|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
   ],
   ['invited', 'medlemmer'],
-  ['other', 'øvrige|observatører|observatør|gjester|andre'],
+  ['other', 'øvrige|observatører|observatør|gjester|andre møtende|andre|i tillegg møtte'],
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
 const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;

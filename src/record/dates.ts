@@ -86,12 +86,14 @@ const WORD_DATE = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{
 /** "09.09.2020", "26.08.20", "1.1.2024". */
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** "25/5-2023", "25/5-23": day and month, then the year after a dash. */
+const SLASH_DATE = /\b(\d{1,2})\/(\d{1,2})-(\d{4}|\d{2})\b/;
 /** "2019-11-06 – 2019-11-07". */
 const ISO_PAIR = /\b(\d{4})-(\d{2})-(\d{2})\s*[–-]\s*(\d{4})-(\d{2})-(\d{2})\b/;
 
 /** Every written date and day range, in any of the styles above, for cutting dates out of text. */
 export const DATE_TEXT = new RegExp(
-  [WORD_RANGE, NUMERIC_PAIR, ISO_PAIR, NUMERIC_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE]
+  [WORD_RANGE, NUMERIC_PAIR, ISO_PAIR, NUMERIC_RANGE, WORD_DATE, NUMERIC_DATE, ISO_DATE, SLASH_DATE]
     .map((r) => r.source)
     .join('|'),
   'gi',
@@ -143,6 +145,11 @@ export function parseDates(s: string): string[] {
   m = ISO_DATE.exec(s);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) return [iso];
+  }
+  m = SLASH_DATE.exec(s);
+  if (m) {
+    const iso = isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1]));
     if (iso) return [iso];
   }
   return [];

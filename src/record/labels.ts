@@ -13,10 +13,10 @@ const WHOSE = String.raw`(?:\p{L}{2,16}s\s+)?`;
 
 /**
  * The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Forslag til
- * konklusjon:", "Innstilling".
+ * konklusjon:", "Innstilling", "Tilråding".
  */
 export const FORSLAG = new RegExp(
-  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning|konklusjon)|innstilling(?: til vedtak)?|anbefalt vedtak)${END}`,
+  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning|konklusjon)|innstilling(?: til vedtak)?|anbefalt vedtak|tilrådn?ing)${END}`,
   'iu',
 );
 

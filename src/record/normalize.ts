@@ -1,6 +1,11 @@
 // Text clean-up shared by every parser: Unicode, dashes, spaces and inline HTML.
 import { PRINTED_SAK_ID } from './dates.ts';
 
+/**
+ * A bullet in a symbol font's private code points, as Word's text export leaves it ("\uF0B7" and a
+ * tab), or a rarer glyph ("‣", "⁃", "∙"): the "•" every reader knows.
+ */
+const SYMBOL_BULLET = /^([ \t]*)[\uF0B7\uF0A7\uF076\uF0D8\uF0FC\u2023\u2043\u2219][ \t]+/gm;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -38,9 +43,14 @@ export function normalizeText(text: string): string {
     .replace(SPACES, ' ')
     .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
+    .replace(SYMBOL_BULLET, '$1• ')
     .replace(/\r\n?/g, '\n');
   // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
-  return hyphenSakIds(pipeRowsAsTabs(clean).replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs))
+  return hyphenSakIds(
+    pipeRowsAsTabs(clean)
+      .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
+      .replace(QUOTED_ROW, unquoteCells),
+  )
     .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''))
     .replace(ID_DASH_CELL, '$1\t')
     .replace(HEADER_DASH_CELL, '$1\t');
@@ -96,6 +106,18 @@ const ROW_MARK = new RegExp(
 const ID_DASH_CELL = new RegExp(String.raw`^([ \t]*${ROW_ID})[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)`, 'gimu');
 const HEADER_DASH_CELL =
   /^([ \t]*(?:sak|saksnr\.?|sak nr\.?|saksnummer|nr\.?))[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)/gimu;
+
+/** A row of tab-separated cells each in double quotes, as a spreadsheet's text export writes it. */
+const QUOTED_ROW = /^"[^\t\n]*"(?:\t"[^\t\n]*")+[ \t]*$/gm;
+
+/** The row's cells without their quotes ("" inside a cell is one quote). */
+function unquoteCells(row: string): string {
+  return row
+    .trim()
+    .split('\t')
+    .map((c) => c.slice(1, -1).replace(/""/g, '"'))
+    .join('\t');
+}
 
 /**
  * A table row left as HTML in converted text ("<tr><td>12/24</td><td>Tittel</td></tr>") as the
