@@ -10,24 +10,11 @@
 // whole text (regexes acting on every occurrence of a pattern), modelled on
 // what another producer of such documents (a different template, a different
 // converter, different typography) would emit.
+import { MONTHS } from './layout-variants.ts';
 
 // ---------------------------------------------------------------------------
 // shared vocabulary
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-] as const;
 const MONTH_ALT = MONTHS.join('|');
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'] as const;
 const WEEKDAY_ALT = WEEKDAYS.join('|');
@@ -121,6 +108,35 @@ const TITLE_HEADER = /^(Agenda\b.*|Tittel|Tema|Sakstittel)$/;
 function titleIndex(header: readonly string[]): number {
   const i = headerIndex(header, TITLE_HEADER);
   return i > 0 ? i : 1;
+}
+
+/** Every tab-separated line's cells rewritten and joined with `joint`; other lines stay. */
+function mapCells(text: string, cell: (c: string) => string, joint: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.includes('\t') ? l.split('\t').map(cell).join(joint) : l))
+    .join('\n');
+}
+
+/**
+ * Every tab table's column whose header matches `re`, each row's cell under it rewritten by
+ * `change` (given the row's cells, to change in place); rows without tabs and tables without the
+ * column stay as they are.
+ */
+function mapColumn(text: string, re: RegExp, change: (cells: string[], at: number) => void): string {
+  return mapHeaderTables(text, (header, rows) => {
+    const at = headerIndex(header, re);
+    if (at < 0) return [header.join('\t'), ...rows];
+    return [
+      header.join('\t'),
+      ...rows.map((r) => {
+        if (!r.includes('\t')) return r;
+        const cells = r.split('\t');
+        change(cells, at);
+        return cells.join('\t');
+      }),
+    ];
+  });
 }
 
 /**
@@ -263,22 +279,12 @@ function protectDurations(text: string): { text: string; restore: (t: string) =>
     } while (k > 0);
     return `\uE000${s}\uE001`;
   };
-  const protectedText = mapHeaderTables(text, (header, rows) => {
-    const vi = headerIndex(header, /^Varighet$/);
-    if (vi < 0) return [header.join('\t'), ...rows];
-    return [
-      header.join('\t'),
-      ...rows.map((r) => {
-        if (!r.includes('\t')) return r;
-        const cells = r.split('\t');
-        const c = cells[vi];
-        if (c !== undefined && c.trim() !== '') {
-          cells[vi] = token(saved.length);
-          saved.push(c);
-        }
-        return cells.join('\t');
-      }),
-    ];
+  const protectedText = mapColumn(text, /^Varighet$/, (cells, vi) => {
+    const c = cells[vi];
+    if (c !== undefined && c.trim() !== '') {
+      cells[vi] = token(saved.length);
+      saved.push(c);
+    }
   });
   const restore = (t: string): string =>
     t.replace(/\uE000([a-z]+)\uE001/g, (_m, s: string) => {
@@ -463,32 +469,10 @@ export const UNSEEN_VARIANTS_2: Record<string, (text: string) => string> = {
   },
 
   // Word "Save as plain text": every table cell on its own line, rows not marked.
-  word_cells_per_line: (text) =>
-    text
-      .split('\n')
-      .map((l) =>
-        l.includes('\t')
-          ? l
-              .split('\t')
-              .map((c) => c.trim())
-              .join('\n')
-          : l,
-      )
-      .join('\n'),
+  word_cells_per_line: (text) => mapCells(text, (c) => c.trim(), '\n'),
 
   // LibreOffice "Text CSV" export with tab separator and "quote all text cells".
-  libreoffice_quoted_cells: (text) =>
-    text
-      .split('\n')
-      .map((l) =>
-        l.includes('\t')
-          ? l
-              .split('\t')
-              .map((c) => `"${c.replace(/"/g, '""')}"`)
-              .join('\t')
-          : l,
-      )
-      .join('\n'),
+  libreoffice_quoted_cells: (text) => mapCells(text, (c) => `"${c.replace(/"/g, '""')}"`, '\t'),
 
   // pdftotext -layout: table columns aligned with runs of spaces instead of tabs.
   pdftotext_layout_spaces: (text) =>
@@ -949,23 +933,13 @@ export const UNSEEN_VARIANTS_2: Record<string, (text: string) => string> = {
   // "Til godkjenning", "Til orientering", "Til drøfting".
   sakstype_til_form: (text) => {
     const til = (type: string): string => `Til ${type.toLowerCase()}`;
-    const t = mapHeaderTables(text, (header, rows) => {
-      const ki = headerIndex(header, /^Sakstype$/);
-      if (ki < 0) return [header.join('\t'), ...rows];
-      return [
-        header.join('\t'),
-        ...rows.map((r) => {
-          if (!r.includes('\t')) return r;
-          const cells = r.split('\t');
-          const c = cells[ki];
-          if (c === undefined) return r;
-          cells[ki] = c.replace(
-            new RegExp(`^((?:<[^<>]*>)*\\s*)(${SAKSTYPE_ALT})(\\s*(?:<[^<>]*>)*)$`),
-            (_m, a: string, ty: string, b: string) => a + til(ty) + b,
-          );
-          return cells.join('\t');
-        }),
-      ];
+    const t = mapColumn(text, /^Sakstype$/, (cells, ki) => {
+      const c = cells[ki];
+      if (c === undefined) return;
+      cells[ki] = c.replace(
+        new RegExp(`^((?:<[^<>]*>)*\\s*)(${SAKSTYPE_ALT})(\\s*(?:<[^<>]*>)*)$`),
+        (_m, a: string, ty: string, b: string) => a + til(ty) + b,
+      );
     });
     return mapSpaceAgendas(t, (region) => mapSpaceSakstype(region, til));
   },
@@ -973,18 +947,8 @@ export const UNSEEN_VARIANTS_2: Record<string, (text: string) => string> = {
   // Agenda printed before the timetable was fixed: the time column is there but empty
   // (only the planned clock time of each agenda row goes; no record field depends on it).
   empty_time_column: (text) => {
-    const t = mapHeaderTables(text, (header, rows) => {
-      const ki = headerIndex(header, /^(Tidspunkt|Tid|Kl\.?)$/);
-      if (ki < 0) return [header.join('\t'), ...rows];
-      return [
-        header.join('\t'),
-        ...rows.map((r) => {
-          if (!r.includes('\t')) return r;
-          const cells = r.split('\t');
-          if (cells[ki] !== undefined) cells[ki] = '';
-          return cells.join('\t');
-        }),
-      ];
+    const t = mapColumn(text, /^(Tidspunkt|Tid|Kl\.?)$/, (cells, ki) => {
+      if (cells[ki] !== undefined) cells[ki] = '';
     });
     return mapSpaceAgendas(t, (region) =>
       region.map((l, i) => {
