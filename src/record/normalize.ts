@@ -45,9 +45,10 @@ export function normalizeText(text: string): string {
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
     .replace(SYMBOL_BULLET, '$1• ')
     .replace(/\r\n?/g, '\n');
+  const whole = rejoinHyphenated(clean);
   // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
   return hyphenSakIds(
-    pipeRowsAsTabs(clean)
+    pipeRowsAsTabs(whole)
       .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
       .replace(QUOTED_ROW, unquoteCells),
   )
@@ -106,6 +107,24 @@ const ROW_MARK = new RegExp(
 const ID_DASH_CELL = new RegExp(String.raw`^([ \t]*${ROW_ID})[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)`, 'gimu');
 const HEADER_DASH_CELL =
   /^([ \t]*(?:sak|saksnr\.?|sak nr\.?|saksnummer|nr\.?))[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)/gimu;
+
+/** A word broken at a line's end by a hyphen, and the start of the next line. */
+const BROKEN_WORD = /(\p{L}{2,})-\n([ \t]*)(\p{Ll}+)/gu;
+
+/**
+ * A word a converter hyphenated across lines ("digitalise-" / "ring") whole again, where the text
+ * uses it whole elsewhere: "e-" / "helse" stays, as "ehelse" is no word of it. The rest of the
+ * next line stays on its line, so line numbers are those of the input.
+ */
+function rejoinHyphenated(text: string): string {
+  if (!text.includes('-\n')) return text;
+  let words: Set<string> | undefined;
+  return text.replace(BROKEN_WORD, (m, head: string, space: string, tail: string) => {
+    words ??= new Set(text.toLowerCase().match(/\p{L}{6,}/gu) ?? []);
+    const word = `${head}${tail}`;
+    return words.has(word.toLowerCase()) ? `${word}\n${space}` : m;
+  });
+}
 
 /** A row of tab-separated cells each in double quotes, as a spreadsheet's text export writes it. */
 const QUOTED_ROW = /^"[^\t\n]*"(?:\t"[^\t\n]*")+[ \t]*$/gm;
