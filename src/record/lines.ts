@@ -1,6 +1,7 @@
 // Line-level clean-up shared by the parsers: inline HTML and markdown out, tabs kept (they separate
 // table cells, as do runs of spaces), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
+import { headerColumns, isHeaderCell, isSakTableHeader, SAK_CELL } from './table.ts';
 
 export interface Line {
   /** 1-based line number in the parser's input. */
@@ -40,12 +41,83 @@ export function cleanLine(raw: string): string {
  * those of the input.
  */
 export function toLines(text: string): Line[] {
-  const lines = text
-    .split('\n')
-    .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
-    .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
+  const lines = cellsAsRows(
+    text
+      .split('\n')
+      .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
+      .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim()))),
+  );
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
+}
+
+/** A table's columns, at most and at least, when its cells stand one per line. */
+const MAX_COLUMNS = 8;
+const MIN_COLUMNS = 3;
+
+/**
+ * A table exported with each cell on a line of its own (Word's "Save as text"): a header of column
+ * names one per line, then rows of as many lines each, a break or day row's first cell empty. Put
+ * back as tab rows, each on the line of its first cell; the other lines are left out, as page
+ * furniture is, so line numbers stay those of the input.
+ */
+function cellsAsRows(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const k = headerCells(lines, i);
+    if (!k) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push({
+      n: lines[i]!.n,
+      text: lines
+        .slice(i, i + k)
+        .map((l) => l.text)
+        .join('\t'),
+    });
+    let j = i + k;
+    while (rowsFrom(lines, j, k)) {
+      out.push({ n: lines[j]!.n, text: cellsAt(lines, j, k).join('\t') });
+      j += k;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The k lines from `j` as cells. */
+const cellsAt = (lines: Line[], j: number, k: number) => lines.slice(j, j + k).map((l) => l.text.trim());
+
+/** Rows of a table of this many lines each this far into it, from a break or day row. */
+const ROWS_AHEAD = 3;
+
+/**
+ * Whether the k lines from `j` are a row: they start with a sak id, or they are a break or day row
+ * (first cell empty) with a sak's row soon after.
+ */
+function rowsFrom(lines: Line[], j: number, k: number): boolean {
+  for (let r = 0; r < ROWS_AHEAD; r++) {
+    const cells = cellsAt(lines, j + r * k, k);
+    if (cells.length < k || cells.some((c) => c.includes('\t'))) return false;
+    if (SAK_CELL.test(cells[0]!)) return true;
+    if (cells[0] || !cells.slice(1).some(Boolean)) return false;
+  }
+  return false;
+}
+
+/** How many lines from `i` name a sak table's columns, one each, with its rows under them; 0 if none. */
+function headerCells(lines: Line[], i: number): number {
+  const first = lines[i]!.text.trim();
+  if (!first || first.includes('\t') || !isHeaderCell(first)) return 0;
+  for (let k = MAX_COLUMNS; k >= MIN_COLUMNS; k--) {
+    const cells = cellsAt(lines, i, k);
+    if (cells.length < k || cells.some((c) => !c || c.includes('\t') || !isHeaderCell(c))) continue;
+    const header = cells.join('\t');
+    if (isSakTableHeader(header) && headerColumns(header)?.length === k && rowsFrom(lines, i + k, k))
+      return k;
+  }
+  return 0;
 }
 
 /** Past this many lines of text, a text may be judged double-spaced. */

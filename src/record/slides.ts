@@ -25,9 +25,10 @@ export function looksLikeSlideDeck(text: string): boolean {
       .filter((s): s is string => !!s)
       .map(normalizeSakId),
   );
-  return (
-    saker.size >= 2 && lines.some((l, i) => l.length < 200 && columns(l, firstRowAfter(lines, i)) !== null)
-  );
+  // The agenda table as printed, or as the reader puts it back (cells one per line).
+  const agenda = (ls: string[]) =>
+    ls.some((l, i) => l.length < 200 && columns(l, firstRowAfter(ls, i)) !== null);
+  return saker.size >= 2 && (agenda(lines) || agenda(toLines(text).map((l) => l.text)));
 }
 
 interface Section {
