@@ -108,15 +108,15 @@ function rowsFrom(lines: Line[], j: number, k: number): boolean {
 
 /** How many lines from `i` name a sak table's columns, one each, with its rows under them; 0 if none. */
 function headerCells(lines: Line[], i: number): number {
-  const first = lines[i]!.text.trim();
-  if (!first || first.includes('\t') || !isHeaderCell(first)) return 0;
-  for (let k = MAX_COLUMNS; k >= MIN_COLUMNS; k--) {
-    const cells = cellsAt(lines, i, k);
-    if (cells.length < k || cells.some((c) => !c || c.includes('\t') || !isHeaderCell(c))) continue;
-    const header = cells.join('\t');
-    if (isSakTableHeader(header) && headerColumns(header)?.length === k && rowsFrom(lines, i + k, k))
-      return k;
-  }
+  // Each line one known column name: a cheap test most lines fail at once.
+  const named = (j: number) => {
+    const c = lines[j]?.text.trim() ?? '';
+    return !!c && !c.includes('\t') && isHeaderCell(c) && headerColumns(c)?.length === 1;
+  };
+  let run = 0;
+  while (run < MAX_COLUMNS && named(i + run)) run++;
+  for (let k = run; k >= MIN_COLUMNS; k--)
+    if (isSakTableHeader(cellsAt(lines, i, k).join('\t')) && rowsFrom(lines, i + k, k)) return k;
   return 0;
 }
 

@@ -108,8 +108,8 @@ const ID_DASH_CELL = new RegExp(String.raw`^([ \t]*${ROW_ID})[ \t]+[–—-][ \t
 const HEADER_DASH_CELL =
   /^([ \t]*(?:sak|saksnr\.?|sak nr\.?|saksnummer|nr\.?))[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)/gimu;
 
-/** A word broken at a line's end by a hyphen, and the start of the next line. */
-const BROKEN_WORD = /(\p{L}{2,})-\n([ \t]*)(\p{Ll}+)/gu;
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
 
 /**
  * A word a converter hyphenated across lines ("digitalise-" / "ring") whole again, where the text
@@ -117,13 +117,37 @@ const BROKEN_WORD = /(\p{L}{2,})-\n([ \t]*)(\p{Ll}+)/gu;
  * next line stays on its line, so line numbers are those of the input.
  */
 function rejoinHyphenated(text: string): string {
-  if (!text.includes('-\n')) return text;
-  let words: Set<string> | undefined;
-  return text.replace(BROKEN_WORD, (m, head: string, space: string, tail: string) => {
-    words ??= new Set(text.toLowerCase().match(/\p{L}{6,}/gu) ?? []);
-    const word = `${head}${tail}`;
-    return words.has(word.toLowerCase()) ? `${word}\n${space}` : m;
-  });
+  // The breaks, found from each "-\n" rather than by a pattern tried at every letter.
+  const breaks: { from: number; to: number; word: string; space: string }[] = [];
+  for (let at = text.indexOf('-\n'); at >= 0; at = text.indexOf('-\n', at + 2)) {
+    let from = at;
+    while (from > 0 && LETTER.test(text[from - 1]!)) from--;
+    let start = at + 2;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    let to = start;
+    while (to < text.length && LOWER.test(text[to]!)) to++;
+    if (at - from >= 2 && to > start && text[from - 1] !== '-')
+      breaks.push({
+        from,
+        to,
+        word: text.slice(from, at) + text.slice(start, to),
+        space: text.slice(at + 2, start),
+      });
+  }
+  if (!breaks.length) return text;
+  // One pass over the text for the joined forms it uses whole.
+  const any = [...new Set(breaks.map((b) => b.word.toLowerCase()))]
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  const whole = new Set(text.toLowerCase().match(new RegExp(`(?<![\\p{L}-])(?:${any})(?![\\p{L}-])`, 'gu')));
+  let out = '';
+  let last = 0;
+  for (const b of breaks) {
+    if (!whole.has(b.word.toLowerCase())) continue;
+    out += `${text.slice(last, b.from)}${b.word}\n${b.space}`;
+    last = b.to;
+  }
+  return out + text.slice(last);
 }
 
 /** A row of tab-separated cells each in double quotes, as a spreadsheet's text export writes it. */
