@@ -4,7 +4,7 @@ import { squash } from '../record/normalize.ts';
 import type { Passage, PassageKind } from '../record/types.ts';
 import type { Case } from './cases.ts';
 import type { Library } from './library.ts';
-import type { Question } from './question.ts';
+import type { AgendaFact, Question } from './question.ts';
 import { inTimeAsked, type Ranked } from './rank.ts';
 import { keyTerms } from './evidence.ts';
 import { caseRef, formatDate, t } from './texts.ts';
@@ -87,18 +87,21 @@ export function decisionLines(lib: Library, c: Case, lang: Language, prefer: 'ad
   return { lines, used };
 }
 
-export function agendaLines(c: Case, lang: Language): string[] {
+/** A sak's agenda slot, line by line: every fact it has, or those asked for. */
+export function agendaLines(c: Case, lang: Language, only?: ReadonlySet<AgendaFact>): string[] {
   const i = c.item;
   const out: string[] = [];
-  if (i.sakstype) out.push(`${t(lang, 'type')}: ${i.sakstype}`);
-  if (i.start_time) {
+  const shown = (f: AgendaFact) => !only || only.has(f);
+  if (i.sakstype && shown('sakstype')) out.push(`${t(lang, 'type')}: ${i.sakstype}`);
+  if (i.start_time && shown('time')) {
     const span = i.end_time ? `${i.start_time}–${i.end_time}` : i.start_time;
     out.push(`${t(lang, 'time')}: ${span}${c.date ? `, ${formatDate(c.date, lang)}` : ''}`);
   }
-  if (i.duration_minutes) out.push(`${t(lang, 'duration')}: ${i.duration_minutes} ${t(lang, 'minutes')}`);
-  if (i.presenter) out.push(`${t(lang, 'presentedBy')}: ${i.presenter}`);
-  if (i.case_owner) out.push(`${t(lang, 'owner')}: ${i.case_owner}`);
-  if (i.case_handler) out.push(`${t(lang, 'handler')}: ${i.case_handler}`);
+  if (i.duration_minutes && shown('duration'))
+    out.push(`${t(lang, 'duration')}: ${i.duration_minutes} ${t(lang, 'minutes')}`);
+  if (i.presenter && shown('presenter')) out.push(`${t(lang, 'presentedBy')}: ${i.presenter}`);
+  if (i.case_owner && shown('owner')) out.push(`${t(lang, 'owner')}: ${i.case_owner}`);
+  if (i.case_handler && shown('handler')) out.push(`${t(lang, 'handler')}: ${i.case_handler}`);
   return out;
 }
 
@@ -174,7 +177,6 @@ function afterRecord(lib: Library, q: Question): string {
     .replace('{when}', when)}.`;
 }
 
-/** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
 /** " The documents hold no NUFA meeting after today; the latest is NUFA 27.10.2021." */
 function noMeetingAhead(lib: Library, q: Question): string {
   const lang = q.language;
@@ -182,13 +184,15 @@ function noMeetingAhead(lib: Library, q: Question): string {
     .filter((m) => m.date && (!q.committee || m.committee === q.committee))
     .sort((a, b) => a.date!.localeCompare(b.date!))
     .at(-1);
-  const name = q.committee ? `${q.committee}-` : '';
+  // "no NUFA meeting", "ikke noe NUFA-møte".
+  const committee = q.committee ? `${q.committee}${lang === 'en' ? ' ' : '-'}` : '';
   const latest = held
-    ? ` ${t(lang, 'latestHeld')} ${held.committee}${held.meeting && held.meeting.includes('/') ? ` ${held.meeting}` : ''} ${formatDate(held.date, lang)}`
+    ? ` ${t(lang, 'latestHeld')} ${held.committee}${held.meeting?.includes('/') ? ` ${held.meeting}` : ''} ${formatDate(held.date, lang)}`
     : '';
-  return ` ${t(lang, 'noMeetingAhead').replace('{committee}', lang === 'en' ? (q.committee ? `${q.committee} ` : '') : name)}${latest}.`;
+  return ` ${t(lang, 'noMeetingAhead').replace('{committee}', committee)}${latest}.`;
 }
 
+/** " The documents hold no meeting in February 2023." for the date, month or year the question put its meeting at. */
 function noMeetingThen(lib: Library, q: Question): string {
   const lang = q.language;
   const when = timeNamed(q);

@@ -2,7 +2,7 @@
 // is the record's own definition ("Grunnleggende nasjonal funksjon (GNF)") or the abbreviation
 // table's, and the answer quotes the passage of the documents that spells it out, cited; a long
 // form only the table knows is said to come from it.
-import { foldForMatch } from '../record/normalize.ts';
+import { escapeRegExp, foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { abbreviation } from '../search/lexicon.ts';
 import { capital, citation, quote, result, type OfflineResult } from './compose.ts';
@@ -77,6 +77,6 @@ export async function answerDefinition(
 
 /** The long form as the passage writes it (its capitals), found by its folded words. */
 function written(text: string, folded: string): string {
-  const words = folded.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = folded.split(' ').map(escapeRegExp);
   return new RegExp(words.join('\\s+'), 'iu').exec(text)?.[0] ?? folded;
 }

@@ -3,7 +3,7 @@
 // away is what the claim says: a decision no adopted-decision passage records, or a number, sak id,
 // date or name the cited text does not hold. Both are checked here, and a claim failing either is
 // dropped by the caller.
-import { foldForMatch } from '../record/normalize.ts';
+import { escapeRegExp, foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 
 /** Why a claim is not borne out by its passages. */
@@ -97,7 +97,7 @@ function namesOf(claim: string): string[] {
 function occurs(name: string, folded: string): boolean {
   const n = foldForMatch(name);
   const at = (s: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(folded);
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}`, 'u').test(folded);
   return at(n) || (n.endsWith('s') && n.length > 3 && at(n.slice(0, -1)));
 }
 

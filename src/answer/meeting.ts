@@ -106,8 +106,7 @@ export async function answerMeeting(
       return hits.length ? hits : list;
     };
     // "Who was absent?" is answered by who was not there and who stood in, not by the whole list.
-    const text = foldForMatch(q.text);
-    const onlyAbsent = ABSENCE.test(text) && !PRESENCE.test(text);
+    const onlyAbsent = q.meetingFacts.has('absence') && !q.meetingFacts.has('presence');
     if (present) {
       if (!onlyAbsent) lines.push(`${t(lang, 'present')}: ${named(present.members_present).join('; ')}`);
       if (present.members_absent.length)
@@ -265,7 +264,7 @@ export async function answerAgendaList(
   const meeting = namedMeeting(lib, q, opts, 'innkalling');
   if (!meeting && q.upcoming === 'next') return abstain(lib, q, undefined, 'no_meeting');
   if (!meeting?.items.length) return null;
-  const written = types.find((t) => new RegExp(`(?<![\\p{L}])${t}`, 'u').test(folded));
+  const written = types.find((type) => new RegExp(`(?<![\\p{L}])${type}`, 'u').test(folded));
   const type = written ?? SAKSTYPE_ASKED.find(([, re]) => re.test(folded))?.[0];
   const items = meeting.items.filter((i) => !type || foldForMatch(i.sakstype ?? '') === foldForMatch(type));
   const cases = items.flatMap((i) => caseIn(lib, meeting, i.sak) ?? []);
@@ -324,29 +323,11 @@ export async function answerAgendaPosition(
   ];
   const bound = last ? item.end_time : item.start_time;
   if (bound) lines.push(`${t(lang, last ? 'dayEnds' : 'dayStarts')} ${bound}.`);
-  // "… who presents it, and of what type is it?": the agenda facts asked of that sak too.
-  const asked = POSITION_FACTS.filter(([fact]) => q.agendaFacts.has(fact)).map(
-    ([, key]) => `${t(lang, key)}:`,
-  );
-  lines.push(...agendaLines(c, lang).filter((l) => asked.some((a) => l.startsWith(a))));
+  // "… who presents it, and of what type is it?": the agenda facts asked of that sak too (its time
+  // is said already).
+  lines.push(...agendaLines(c, lang, new Set([...q.agendaFacts].filter((f) => f !== 'time'))));
   return result(q, lines, [cite(lib, c, 'agenda')]);
 }
-
-/** Agenda facts a question about a position may also ask, and the label each is shown with. */
-const POSITION_FACTS = [
-  ['presenter', 'presentedBy'],
-  ['owner', 'owner'],
-  ['handler', 'handler'],
-  ['sakstype', 'type'],
-  ['duration', 'duration'],
-] as const;
-
-/** A question about who was not at a meeting. */
-const ABSENCE =
-  /(?<![\p{L}])(absent\p{L}*|absence\p{L}*|missing|apologies|forfall\p{L}*|fravær\p{L}*|ikke til stede|not (?:there|present))(?![\p{L}])/u;
-/** …and one that also asks who was there. */
-const PRESENCE =
-  /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede)(?![\p{L}])(?<!ikke til stede)/u;
 
 /** A question for the meetings the documents hold: "which meetings are in the documents?". */
 const MEETING_LIST =

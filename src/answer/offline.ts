@@ -1,7 +1,6 @@
 // The extractive answerer: finds the sak (or meeting) a question is about and answers from the
 // record's own fields — adopted decision, proposal, agenda facts, meeting facts, discussion
 // prompts — from a topic's history across meetings, or from quoted evidence. Works with no API key.
-import { answerDefinition } from './definition.ts';
 import { topicWords } from '../search/terms.ts';
 import {
   abstain,
@@ -32,6 +31,7 @@ import {
 } from './evidence.ts';
 import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
+import { answerDefinition } from './definition.ts';
 import { answerFromEvidence, quoteEvidence, type Quotes } from './facts.ts';
 import { answerHistory } from './history.ts';
 import {

@@ -7,7 +7,7 @@ import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
 
 export type AgendaFact = 'time' | 'duration' | 'presenter' | 'owner' | 'handler' | 'sakstype';
-export type MeetingFact = 'place' | 'when' | 'attendance';
+export type MeetingFact = 'place' | 'when' | 'attendance' | 'absence' | 'presence';
 
 export interface Question {
   text: string;
@@ -181,6 +181,15 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   [
     'attendance',
     /(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies)(?![\p{L}])/u,
+  ],
+  // Who was not there ("who was absent", "hvem hadde forfall"), and who was.
+  [
+    'absence',
+    /(?<![\p{L}])(absent\p{L}*|absence\p{L}*|missing|apologies|forfall\p{L}*|fravær\p{L}*|ikke til stede|not (?:there|present))(?![\p{L}])/u,
+  ],
+  [
+    'presence',
+    /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede)(?![\p{L}])(?<!ikke til stede)/u,
   ],
 ];
 
@@ -422,12 +431,7 @@ export function understand(asked: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
     namesMeeting:
-      nufa ||
-      nuit ||
-      !!(meeting || date || month) ||
-      NEXT_MEETING.test(t) ||
-      LATEST_MEETING.test(t) ||
-      /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
+      nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:
       /\b(how much|hvor mye|hvor stort|hvor store|budsjett\w*|budget|kroner|nok|beløp|amount|cost in|kostnad\w* i kroner|annual .*cost)\b/.test(
         t,

@@ -166,6 +166,8 @@ export function parseDate(s: string): string | null {
  */
 export const TIME_TEXT = String.raw`(?:kl\.?\s*)?(?:[01]?\d|2[0-3])(?:[:.]| : )[0-5]\d\b|kl\.?\s*(?:[01]?\d|2[0-3])(?![\d:.])`;
 const TIME = /\b(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d)\b|\bkl\.?\s*([01]?\d|2[0-3])(?![\d:.])/gi;
+/** A time or a span of two: "09:00–10:30", "kl. 9 – kl. 10". */
+export const TIME_SPAN = String.raw`(?:${TIME_TEXT})(?:\s*[–-]\s*(?:${TIME_TEXT}))?`;
 
 /** All "HH:MM" times in `s` ("Kl. 09.00 – 16.00" → ["09:00", "16:00"], "kl. 9" → ["09:00"]). */
 export function parseTimes(s: string): string[] {

@@ -44,11 +44,21 @@ export function toLines(text: string): Line[] {
   const lines = cellsAsRows(
     text
       .split('\n')
-      .map((raw, i) => ({ n: i + 1, text: cleanLine(raw) }))
+      .map((raw, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(raw)) }))
       .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim()))),
   );
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
+}
+
+/**
+ * The header cell over a sak id and title that share a cell ("Sak – Tittel<tab>Kl."), split in two
+ * as its rows are ("17/23 – Tittel", normalize.ts): the first part must name the sak column.
+ */
+function idTitleHeader(text: string): string {
+  const m = /^(\S[^\t]*?)\s+[–—-]\s+([^\t]+\t.*)$/.exec(text);
+  const cols = m ? headerColumns(m[1]!) : null;
+  return cols?.length === 1 && cols[0] === 'sak' ? `${m![1]}\t${m![2]}` : text;
 }
 
 /** A table's columns, at most and at least, when its cells stand one per line. */

@@ -35,6 +35,9 @@ const CONFUSABLES: Record<string, string> = {
 const CYRILLIC_IN_LATIN_WORD =
   /(?<=[A-Za-zÆØÅæøå])[аеорсухіАВЕКМНОРСТХ]|[аеорсухіАВЕКМНОРСТХ](?=[A-Za-zÆØÅæøå])/g;
 
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
 export function normalizeText(text: string): string {
   const clean = text
@@ -53,8 +56,7 @@ export function normalizeText(text: string): string {
       .replace(QUOTED_ROW, unquoteCells),
   )
     .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''))
-    .replace(ID_DASH_CELL, '$1\t')
-    .replace(HEADER_DASH_CELL, '$1\t');
+    .replace(ID_DASH_CELL, '$1\t');
 }
 
 const HYPHEN_ID = String.raw`(\d{1,3})-(\d{2})(?!\d)`;
@@ -100,13 +102,11 @@ const ROW_MARK = new RegExp(
 );
 
 /**
- * A row whose sak id and title share a cell, joined by a dash ("17/23 – Tittel<tab>09:00"), and the
- * header cell over them ("Sak – Tittel<tab>Kl."): the id, and its header word, get a cell of their
- * own, as in templates that print two columns. Only in a row with more cells after it.
+ * A row whose sak id and title share a cell, joined by a dash ("17/23 – Tittel<tab>09:00"): the id
+ * gets a cell of its own, as in templates that print two columns (the header over them is split in
+ * lines.ts, which knows the column names). Only in a row with more cells after it.
  */
 const ID_DASH_CELL = new RegExp(String.raw`^([ \t]*${ROW_ID})[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)`, 'gimu');
-const HEADER_DASH_CELL =
-  /^([ \t]*(?:sak|saksnr\.?|sak nr\.?|saksnummer|nr\.?))[ \t]+[–—-][ \t]+(?=[^\t\n]+\t)/gimu;
 
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
@@ -136,9 +136,7 @@ function rejoinHyphenated(text: string): string {
   }
   if (!breaks.length) return text;
   // One pass over the text for the joined forms it uses whole.
-  const any = [...new Set(breaks.map((b) => b.word.toLowerCase()))]
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
+  const any = [...new Set(breaks.map((b) => b.word.toLowerCase()))].map(escapeRegExp).join('|');
   const whole = new Set(text.toLowerCase().match(new RegExp(`(?<![\\p{L}-])(?:${any})(?![\\p{L}-])`, 'gu')));
   let out = '';
   let last = 0;

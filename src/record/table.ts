@@ -3,7 +3,7 @@
 // second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
-import { SAK_WORD } from './dates.ts';
+import { parseTimes, SAK_WORD, TIME_SPAN } from './dates.ts';
 
 export type Column =
   'sak' | 'title' | 'sakstype' | 'owner' | 'handler' | 'start' | 'duration' | 'end' | 'other';
@@ -128,10 +128,7 @@ export const SAKSTYPE = `(${[
 const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?${SAKSTYPE}$`, 'i');
 
 /** A sakstype in brackets after a title, perhaps before the row's time: "Tittel (Drøftingssak) 09:00". */
-const BRACKETED_TYPE = new RegExp(
-  String.raw`\s*\((?:til\s+)?${SAKSTYPE}\)(?=\s*(?:kl\.?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[–-]\s*\d{1,2}[:.]\d{2})?)?\s*$)`,
-  'i',
-);
+const BRACKETED_TYPE = new RegExp(String.raw`\s*\((?:til\s+)?${SAKSTYPE}\)(?=\s*(?:${TIME_SPAN})?\s*$)`, 'i');
 
 /**
  * The sakstype a template writes in brackets after the title where no column holds it
@@ -161,19 +158,15 @@ export function capitalise(s: string): string {
 /** "12/24", "Sak 12/24", "Sak nr. 12/24", "12 / 2024". */
 export const SAK_CELL = new RegExp(String.raw`^(?:${SAK_WORD}\s*)?(\d{1,3})\s?\/\s?(\d{4}|\d{2})[.:]?$`, 'i');
 /** "09:00", "kl. 09.00", "09:00–10:30", and "0900" (only in a column headed as a time). */
-const TIME_CELL =
-  /^(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d)(?:\s*[–-]\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]| : )([0-5]\d))?$/i;
-/** A whole hour after "kl." ("kl. 9"). */
-const KL_HOUR_CELL = /^kl\.?\s*([01]?\d|2[0-3])$/i;
+const TIME_CELL = new RegExp(`^${TIME_SPAN}$`, 'i');
 const BARE_TIME_CELL = /^(?:kl\.?\s*)?([01]\d|2[0-3])([0-5]\d)$/i;
 
 /** The start time a cell holds, as "HH:MM", or null. */
 export function timeOf(cell: string, headedAsTime = false): string | null {
   const t = squash(cell);
-  const m = TIME_CELL.exec(t) ?? (headedAsTime || /^kl/i.test(t) ? BARE_TIME_CELL.exec(t) : null);
-  if (m) return `${m[1]!.padStart(2, '0')}:${m[2]}`;
-  const hour = KL_HOUR_CELL.exec(t);
-  return hour ? `${hour[1]!.padStart(2, '0')}:00` : null;
+  if (TIME_CELL.test(t)) return parseTimes(t)[0] ?? null;
+  const m = headedAsTime || /^kl/i.test(t) ? BARE_TIME_CELL.exec(t) : null;
+  return m ? `${m[1]!}:${m[2]}` : null;
 }
 
 /** What a value cell's shape says its column is, or null for free text. */

@@ -3,7 +3,7 @@ import { stemmer } from '@orama/stemmers/norwegian';
 import { stopwords } from '@orama/stopwords/norwegian';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB } from '../record/dates.ts';
-import { foldForMatch } from '../record/normalize.ts';
+import { escapeRegExp, foldForMatch } from '../record/normalize.ts';
 
 // English function words and the words questions are made of (not what they are about).
 const QUESTION_WORDS = new Set(
@@ -102,7 +102,7 @@ function wordEnding(term: string): RegExp {
   let re = endings.get(term);
   if (!re) {
     if (endings.size >= ENDINGS_KEPT) endings.clear();
-    re = new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    re = new RegExp(`${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'gu');
     endings.set(term, re);
   }
   return re;
