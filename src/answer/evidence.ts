@@ -6,6 +6,7 @@ import { MONTH_NAMES_NB } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { cognates } from '../search/cognates.ts';
+import { specificity } from '../search/everyday.ts';
 import { abbreviation, lexicon } from '../search/lexicon.ts';
 import { containsTerm, stem, topicWords, words } from '../search/terms.ts';
 import type { Case } from './cases.ts';
@@ -237,7 +238,8 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     // A word the record never uses is either a name it does not hold ("Gartner", "GNF"), which
     // weighs as the rarest word can, or an ordinary word nothing translates ("received"), which
     // says nothing about the record and weighs nothing in an English question, little in a
-    // Norwegian one (where it may be an inflection or compound the record spells otherwise).
+    // Norwegian one (where it may be an inflection or compound the record spells otherwise). An
+    // everyday English word ("see", "back") weighs less than its rarity in the record says.
     const names = namesIn(q.text);
     const full = fullNames(q.text);
     const used = oneConceptEach(raw)
@@ -256,7 +258,9 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
       // A name is matched as written, never by a part of it.
       heads: full.has(w.word) || names.has(w.word) ? [] : w.heads,
       name: names.has(w.word),
-      weight: w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor,
+      weight:
+        (w.known ? w.weight : names.has(w.word) ? rarest : q.language === 'en' ? 0 : floor) *
+        (q.language === 'en' && !names.has(w.word) && !w.word.includes(' ') ? specificity(w.word) : 1),
     }));
     keyTermsOf.set(q, terms);
   }
