@@ -277,6 +277,16 @@ describe('understanding a question', () => {
     expect(framesIntent(understand('Hvor mange pasienter ble behandlet i 2022?'), 'behandlet')).toBe(false);
   });
 
+  it('reads the phrase that asks for a decision as its frame, not its topic', () => {
+    const q = understand('What was the draft decision on yearly cost increases?');
+    expect(q.intent).toBe('proposed_decision');
+    expect(framesIntent(q, 'draft')).toBe(true);
+    expect(framesIntent(q, 'yearly')).toBe(false);
+    expect(framesIntent(understand('Was the plan tabled in June?'), 'tabled')).toBe(true);
+    // Elsewhere the same word is the topic: a draft of a plan.
+    expect(framesIntent(understand('Who wrote the draft of the plan?'), 'draft')).toBe(false);
+  });
+
   it('names the committee when the question does', () => {
     expect(understand('What did NUFA say?').committee).toBe('NUFA');
     expect(understand('hva mente nuit?').committee).toBe('NUIT');

@@ -47,6 +47,8 @@ export interface Question {
   upcoming?: 'next' | 'latest';
   /** The day the question is asked, YYYY-MM-DD in Oslo (the clock's, where the answerer sets it). */
   today?: string;
+  /** The words of the short phrase that says what the question asks ("draft decision", "tabled"). */
+  intentWords?: Set<string>;
 }
 
 const EN_WORDS =
@@ -109,6 +111,7 @@ const PROPOSAL_WORDS = new Set('asked ask invited bedt bes'.split(' '));
 /** Whether a topic word of the question only frames what its intent asks for. */
 export function framesIntent(q: Question, word: string): boolean {
   return (
+    !!q.intentWords?.has(word) ||
     (q.intent === 'discussion' && ASKING_WORDS.has(word)) ||
     (q.intent === 'history' && OVER_TIME_WORDS.has(word)) ||
     (q.intent === 'agenda' && AGENDA_WORDS.has(word)) ||
@@ -351,10 +354,21 @@ function countsFact(intent: Intent, t: string, meetingNamed: boolean): boolean {
 const PRICE_PER =
   /(?<![\p{L}])(kost\p{L}*|cost\p{L}*|pay\p{L}*|paid|betal\p{L}*|pris\p{L}*|price\p{L}*|charge\p{L}*)(?![\p{L}])[^?]*(?<![\p{L}])(per|pr\.?|each)\s+\p{L}+/u;
 
+/** Longer matches of an intent rule ("how has … developed") hold the topic as well. */
+const PHRASE_WORDS = 3;
+
+/** The words of the phrase an intent rule matched, where it is a short phrase that says only what is asked. */
+function phraseWords(re: RegExp, t: string): Set<string> | undefined {
+  const m = re.exec(t);
+  const ws = m ? (m[0].match(/[\p{L}\p{N}]+/gu) ?? []) : [];
+  return ws.length && ws.length <= PHRASE_WORDS ? new Set(ws) : undefined;
+}
+
 export function understand(asked: string): Question {
   const question = expandShorthand(asked);
   const t = foldForMatch(question);
-  const ruled = INTENT_RULES.find(([, re]) => re.test(t))?.[0] ?? 'free_text';
+  const rule = INTENT_RULES.find(([, re]) => re.test(t));
+  const ruled = rule?.[0] ?? 'free_text';
   const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map(
     (m) => `${Number(m[1])}/${m[2]}`,
   );
@@ -413,10 +427,15 @@ export function understand(asked: string): Question {
   // history runs from the first to the last. Bare years may be the topic's ("expected to use
   // Helsenorge in 2020 and in 2022"), so they narrow nothing.
   const span = months > 1 && !date ? spanOf(years, monthsNamed) : undefined;
+  const final = spans && !sakIds.length && intent !== 'agenda' && intent !== 'meeting' ? 'history' : intent;
   return {
     text: question,
     language: detectLanguage(question),
-    intent: spans && !sakIds.length && intent !== 'agenda' && intent !== 'meeting' ? 'history' : intent,
+    intent: final,
+    intentWords:
+      final === ruled && rule && (final === 'proposed_decision' || final === 'adopted_decision')
+        ? phraseWords(rule[1], t)
+        : undefined,
     sakIds: [...new Set(sakIds)],
     committee,
     meeting,
