@@ -471,6 +471,16 @@ describe('answers over the corpus', () => {
     expect(a.citations.some((c) => c.sak === sak && c.kind === kind)).toBe(true);
   });
 
+  it('answers a question in two parts part by part, where no one sentence holds both', async () => {
+    const a = await corpus.answerer.ask(
+      'In the 2020 plan revision for Felles grunnmur, when was grunndata om person due, and which terminologies does felles språk build on?',
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations.every((c) => c.sak === '30/20')).toBe(true);
+    expect(a.answer).toMatch(/ferdigstilt ved utgangen av 2022/);
+    expect(a.answer).toMatch(/SNOMED CT og ICNP/);
+  });
+
   it("answers a question with meeting words but a sak's topic from the sak, not the meeting header", async () => {
     const a = await corpus.answerer.ask('Hvor mange deltakere har samarbeidsgruppene i NILAR?');
     expect(a.abstained).toBe(false);

@@ -21,7 +21,8 @@ import {
 } from './evidence.ts';
 import { foldedHeading, foldedText, joinFolded } from './folded.ts';
 import type { Library } from './library.ts';
-import type { Question } from './question.ts';
+import { understand, type Question } from './question.ts';
+import { topicWords } from '../search/terms.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, t } from './texts.ts';
 import type { Language } from './types.ts';
@@ -76,15 +77,19 @@ export function quoteEvidence(lib: Library, q: Question, candidates: Ranked[]): 
   const kinds = expectedKinds(q);
   const ofBest = evidence.filter((e) => e.c === best.c);
   const whole = kinds.length ? ofBest.find((e) => e.fits && e.joint >= MIN_LEAD_OWN) : best;
-  // Where no unit answers a question in two parts, a unit for each part may.
-  const parts = whole ? [] : answeredInParts(q, kinds, ofBest);
+  // A question in two parts is answered part by part: where no unit answers the whole, a unit for
+  // each part may; where one does, each part's own best unit is quoted with it.
+  const byParts = answeredPartByPart(lib, q, best.c);
+  const parts = whole ? byParts : ([answeredInParts(q, kinds, ofBest), byParts].find((p) => p.length) ?? []);
   const lead = whole ?? parts[0];
   if (!lead || !holdsSeveral(lib, q, lead)) return null;
   const list = LIST_QUESTION.test(q.text);
   const pool = evidence.filter((e) => e.c === lead.c);
   const quoted = pickQuotes(lead, pool, list ? 4 : 3, dated(q, pool));
   if (parts.length) {
-    for (const e of parts) if (!quoted.includes(e)) quoted.push(e);
+    for (const e of parts)
+      if (!quoted.some((x) => x.unit.passage === e.unit.passage && x.unit.text === e.unit.text))
+        quoted.push(e);
     quoted.sort((a, b) => a.unit.order - b.unit.order);
   }
   const c = lead.c;
@@ -111,6 +116,43 @@ function answeredInParts(q: Question, kinds: Expected[], pool: Evidence[]): Evid
   const found = each.filter((e): e is Evidence => !!e);
   const first = found.find((e) => e.joint >= MIN_LEAD_OWN);
   return first && found.length === kinds.length ? [first, ...found.filter((e) => e !== first)] : [];
+}
+
+/** Where a question asks a second thing: "…, and how many …", "… og hvem …", or a second sentence. */
+const SECOND_PART =
+  /(?<=[.?!])\s+(?=\p{L})|,?\s+(?:and|og)\s+(?=(?:how|what|which|who|when|where|hvor|hva|hvordan|hvilke\p{L}*|hvem|når)(?![\p{L}]))/iu;
+
+/**
+ * The parts of a question that asks two things, each read as a question of its own (with the
+ * whole question's intent), or none: a part needs a topic word of its own ("… and when?" has none).
+ */
+export function questionParts(q: Question): Question[] {
+  const parts = q.text
+    .split(SECOND_PART)
+    .map((t) => t.trim())
+    .filter((t) => topicWords(t).length > 0);
+  return parts.length > 1
+    ? parts.map((t) => ({ ...understand(t), intent: q.intent, language: q.language }))
+    : [];
+}
+
+/**
+ * Units of one sak that answer a question in two parts, each part by the best unit for it alone
+ * (holding the kind of thing that part asks for and as much of that part as a lead must). Empty
+ * unless every part is answered.
+ */
+function answeredPartByPart(lib: Library, q: Question, c: Case): Evidence[] {
+  // An agenda question's parts ("when does it start, and who handles it") are the agenda's facts.
+  const parts = q.intent === 'agenda' ? [] : questionParts(q);
+  const leads: Evidence[] = [];
+  for (const part of parts) {
+    const lead = rankEvidence(lib, part, [{ c, score: 1 }], (p) => p.kind === 'agenda').find(
+      (e) => e.fits && e.joint >= MIN_LEAD_OWN,
+    );
+    if (!lead) return [];
+    if (!leads.includes(lead)) leads.push(lead);
+  }
+  return leads;
 }
 
 /** A question about this many things or more… */
