@@ -115,6 +115,8 @@ describe('understanding a question', () => {
     expect(understand('How many decisions were made in May 2023?').timeOfMeeting).toBe(true);
     expect(understand('What was proposed at the 9 September 2020 NUIT meeting?').timeOfMeeting).toBe(true);
     expect(understand('Hva ble foreslått på 16.02.2023-møtet?').timeOfMeeting).toBe(true);
+    expect(understand('What happened on day 2 (28 Oct 2021) of the NUFA meeting?').timeOfMeeting).toBe(true);
+    expect(understand('Hva skjedde 28. oktober 2021, på NUFA-møtet?').timeOfMeeting).toBe(true);
   });
 
   it('prints the day a fact is dated by as Norwegian text does, and no meeting’s date', () => {

@@ -235,9 +235,13 @@ const MEETING_YEAR = new RegExp(
   `${MEETING_TIME.source}[^.?!]{0,40}?\\b(?:in|i|during|under)\\s+((?:19|20)\\d\\d)\\b(?!\\s*[–-])`,
 );
 
-/** A meeting word right after a time: "the 9 September 2020 NUIT meeting", "16.02.2023-møtet". */
-const MEETING_AFTER = /^[\s-]*(?:(?:nuit|nufa)[\s-]*)?(?:meeting|møte\w*)\b/;
-const MEETING_AFTER_REACH = 20;
+/**
+ * A meeting word right after a time: "the 9 September 2020 NUIT meeting", "16.02.2023-møtet",
+ * "day 2 (28 Oct 2021) of the NUFA meeting".
+ */
+const MEETING_AFTER =
+  /^[\s)\],-]*(?:(?:of|at|in) the\s+|(?:av|på|i)\s+)?(?:(?:nuit|nufa)[\s-]*)?(?:meeting|møte\w*)\b/;
+const MEETING_AFTER_REACH = 30;
 
 /** How far before a time a meeting word is looked for. */
 const MEETING_TIME_REACH = 60;
