@@ -366,6 +366,15 @@ describe('questions in time', () => {
     expect(a.citations.every((c) => c.date?.startsWith('2020'))).toBe(true);
   });
 
+  it('weighs a part of a history that names one year against that year’s saker, so its brief step is kept', async () => {
+    const a = await corpus.answerer.ask(
+      'Målarkitekturen for datadeling var på innspillsrunde i 2020. Hvordan ledet det fram til målarkitekturen for digital hjemmeoppfølging i 2023?',
+    );
+    expect(a.citations.map((c) => c.sak)).toEqual(expect.arrayContaining(['22/20', '21/23']));
+    expect(a.answer).toMatch(/innspillsrunde med frist 15\. juni/);
+    expect(a.answer.indexOf('22/20')).toBeLessThan(a.answer.indexOf('21/23'));
+  });
+
   it('keeps a history between two months to the steps between them', async () => {
     const a = await corpus.answerer.ask(
       'How did the national e-health portfolio develop between September 2020 and May 2023?',

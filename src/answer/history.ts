@@ -185,8 +185,13 @@ function partsOf(q: Question): Question[] {
  */
 export function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
   let found = topicSteps(lib, q, ranked);
-  for (const part of partsOf(q))
-    for (const s of topicSteps(lib, part, ranked)) if (!found.some((f) => f.c === s.c)) found.push(s);
+  for (const part of partsOf(q)) {
+    // A part that names one year of several ("… was out for comments in 2020. How did that lead to
+    // … in 2023?") is that year's step: it is weighed against the saker of that year only.
+    const year = q.years.length > 1 && part.years.length === 1 ? String(part.years[0]) : undefined;
+    const candidates = year ? ranked.filter((r) => r.c.date?.startsWith(year)) : ranked;
+    for (const s of topicSteps(lib, part, candidates)) if (!found.some((f) => f.c === s.c)) found.push(s);
+  }
   // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {
     found = found.filter((s) => s.c.date?.startsWith(String(q.years[0])));
