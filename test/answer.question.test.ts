@@ -157,6 +157,7 @@ describe('understanding a question', () => {
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    expect(topicWords('Hva ble sagt om Akson på møtene i NUIT?')).toEqual(['akson']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
     expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);
     expect(topicWords('How large a share of the budget goes to Helsenorge?')).toEqual([
@@ -287,6 +288,14 @@ describe('understanding a question', () => {
     expect(framesIntent(understand('Was the plan tabled in June?'), 'tabled')).toBe(true);
     // Elsewhere the same word is the topic: a draft of a plan.
     expect(framesIntent(understand('Who wrote the draft of the plan?'), 'draft')).toBe(false);
+  });
+
+  it('reads "what happened next" as a history, its phrase and the meetings it names as its frame', () => {
+    const q = understand('Akson var oppe i NUFA i 2019. Hva skjedde videre med Akson fram til NUIT-møtene i 2020?');
+    expect(q.intent).toBe('history');
+    expect(framesIntent(q, 'videre')).toBe(true);
+    expect(understand('What happened next with the cloud plans?').intent).toBe('history');
+    expect(understand('Hva ble av planen om felles språk?').intent).toBe('history');
   });
 
   it('names the committee when the question does', () => {

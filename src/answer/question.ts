@@ -131,7 +131,7 @@ export function detectLanguage(text: string): Language {
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|how\b[^?]*\b(changed|change)|hvordan\b[^?]*\b(endret|forandret|endra)\b[^?]*\bseg|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|how\b[^?]*\b(changed|change)|hvordan\b[^?]*\b(endret|forandret|endra)\b[^?]*\bseg|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere|what happened (next|later|afterwards|after that|since)|what became of|hva (har )?(skjedde|skjedd|skjer) (videre|senere|etterpå|siden)|hva ble (det )?(videre )?av|hvordan gikk det videre)\b/,
   ],
   [
     'discussion',
@@ -358,6 +358,13 @@ function countsFact(intent: Intent, t: string, meetingNamed: boolean): boolean {
 const PRICE_PER =
   /(?<![\p{L}])(kost\p{L}*|cost\p{L}*|pay\p{L}*|paid|betal\p{L}*|pris\p{L}*|price\p{L}*|charge\p{L}*)(?![\p{L}])[^?]*(?<![\p{L}])(per|pr\.?|each)\s+\p{L}+/u;
 
+/**
+ * Intents whose asking phrase ("draft decision", "what happened next") frames the question. The
+ * agenda's and a meeting's phrases ("når starter", "til stede") also tell a question about a
+ * meeting from one about a sak, and stay topic words.
+ */
+const FRAMED_BY_PHRASE = new Set<Intent>(['proposed_decision', 'adopted_decision', 'history']);
+
 /** Longer matches of an intent rule ("how has … developed") hold the topic as well. */
 const PHRASE_WORDS = 3;
 
@@ -436,10 +443,7 @@ export function understand(asked: string): Question {
     text: question,
     language: detectLanguage(question),
     intent: final,
-    intentWords:
-      final === ruled && rule && (final === 'proposed_decision' || final === 'adopted_decision')
-        ? phraseWords(rule[1], t)
-        : undefined,
+    intentWords: final === ruled && rule && FRAMED_BY_PHRASE.has(final) ? phraseWords(rule[1], t) : undefined,
     sakIds: [...new Set(sakIds)],
     committee,
     meeting,

@@ -33,7 +33,7 @@ const EN_STOP = new Set(englishStopwords.filter((w) => !w.includes("'")));
 
 // Words that name the kind of question, or the domain itself, rather than its topic.
 const FRAME_WORDS = new Set(
-  `nuit nufa sak saken saker møte møtet møter meeting meetings committee committees utvalg utvalget utvalgene case item agenda agendaen
+  `nuit nufa sak saken saker møte møtet møter møtene møtets møtenes meeting meetings committee committees utvalg utvalget utvalgene case item agenda agendaen
    ekstramøte ekstramøtet ekstramøter
    decide decided decision decisions adopted propose proposed proposal vedtak vedtaket vedtatt vedtok
    bestemt bestemte besluttet
