@@ -375,6 +375,15 @@ describe('questions in time', () => {
     expect(a.answer.indexOf('22/20')).toBeLessThan(a.answer.indexOf('21/23'));
   });
 
+  it('answers a decision put in a quarter from that quarter’s meetings, and abstains on a quarter with none', async () => {
+    const a = await corpus.answerer.ask('What did NUIT decide about the Helsenorge roadmap in Q1 2023?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.some((c) => c.sak === '4/23' && c.kind === 'adopted')).toBe(true);
+    expect(
+      (await corpus.answerer.ask('Hva vedtok NUIT om veikartet for Helsenorge i 3. kvartal 2023?')).abstained,
+    ).toBe(true);
+  });
+
   it('keeps a history between two months to the steps between them', async () => {
     const a = await corpus.answerer.ask(
       'How did the national e-health portfolio develop between September 2020 and May 2023?',

@@ -270,6 +270,21 @@ describe('understanding a question', () => {
     expect(understand('Hvilke scenarioer mot 2035 ble presentert?').meetingYear).toBeUndefined();
   });
 
+  it('reads a quarter the meeting is put in as its months, and leaves a topic’s quarter to the topic', () => {
+    expect(understand('What did NUIT decide on the roadmap in Q1 2023?').span).toEqual({
+      from: '2023-01',
+      to: '2023-03',
+    });
+    expect(understand('Hva vedtok NUFA i fjerde kvartal 2021?').span).toEqual({
+      from: '2021-10',
+      to: '2021-12',
+    });
+    expect(topicWords('What did NUIT decide on the roadmap in Q1 2023?')).toEqual(['roadmap']);
+    const topic = 'Hva ble vedtatt om rapporten for første kvartal 2023?';
+    expect(understand(topic).span).toBeUndefined();
+    expect(topicWords(topic)).toContain('kvartal');
+  });
+
   it('puts a history from one year to another in no one year, and reads "behandlet" as its frame', () => {
     const q = understand(
       'Hvordan har skytjenester blitt behandlet i NUFA og NUIT, fra drøftingen i 2019 til planen i 2023?',
@@ -291,7 +306,9 @@ describe('understanding a question', () => {
   });
 
   it('reads "what happened next" as a history, its phrase and the meetings it names as its frame', () => {
-    const q = understand('Akson var oppe i NUFA i 2019. Hva skjedde videre med Akson fram til NUIT-møtene i 2020?');
+    const q = understand(
+      'Akson var oppe i NUFA i 2019. Hva skjedde videre med Akson fram til NUIT-møtene i 2020?',
+    );
     expect(q.intent).toBe('history');
     expect(framesIntent(q, 'videre')).toBe(true);
     expect(understand('What happened next with the cloud plans?').intent).toBe('history');

@@ -1,7 +1,7 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
 import { expandShorthand } from '../search/shorthand.ts';
-import { MEETING_DAY } from '../search/terms.ts';
+import { MEETING_DAY, QUARTER } from '../search/terms.ts';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
@@ -292,6 +292,28 @@ function spanOf(years: number[], months: RegExpMatchArray[]): { from: string; to
   return { from: starts[0]!, to: ends.at(-1)! };
 }
 
+const QUARTER_ORDINALS: Record<string, number> = {
+  første: 1,
+  first: 1,
+  andre: 2,
+  second: 2,
+  tredje: 3,
+  third: 3,
+  fjerde: 4,
+  fourth: 4,
+};
+
+/** The months of the quarter a question names ("Q1 2023" is January to March 2023), "YYYY-MM". */
+function quarterOf(t: string): { from: string; to: string } | undefined {
+  QUARTER.lastIndex = 0;
+  const m = QUARTER.exec(t);
+  if (!m) return undefined;
+  const year = /(?:19|20)\d\d/.exec(t.slice(m.index + m[0].length))![0];
+  const n = Number(m[1] ?? m[2]) || QUARTER_ORDINALS[m[3]!.toLowerCase()]!;
+  const month = (k: number) => `${year}-${String(k).padStart(2, '0')}`;
+  return { from: month(3 * n - 2), to: month(3 * n) };
+}
+
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -437,7 +459,7 @@ export function understand(asked: string): Question {
   // Over several months ("between June 2020 and May 2023") no one of them is the meeting's: the
   // history runs from the first to the last. Bare years may be the topic's ("expected to use
   // Helsenorge in 2020 and in 2022"), so they narrow nothing.
-  const span = months > 1 && !date ? spanOf(years, monthsNamed) : undefined;
+  const span = months > 1 && !date ? spanOf(years, monthsNamed) : !date && !month ? quarterOf(t) : undefined;
   const final = spans && !sakIds.length && intent !== 'agenda' && intent !== 'meeting' ? 'history' : intent;
   return {
     text: question,

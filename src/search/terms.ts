@@ -131,6 +131,15 @@ const DATE_WORDS = new RegExp(
 const SEASONS =
   /\b(?:spring|summer|autumn|fall|winter|early|late|mid|the (?:start|end|beginning|middle) of|våren|sommeren|høsten|vinteren|tidlig i|sent i|(?:begynnelsen|starten|slutten|midten) av)\s*-?\s*(?=(?:19|20)\d\d\b)/gi;
 
+/**
+ * A quarter of a year a question puts its meeting in: "in Q1 2023", "i 1. kvartal 2023", "i første
+ * kvartal 2023", "during the third quarter of 2020". When, not what: the year stays, to narrow the
+ * search. "Rapporten for første kvartal 2023" names the topic's period and stays a topic. Captures
+ * the quarter's number or ordinal.
+ */
+export const QUARTER =
+  /(?<![\p{L}\p{N}])(?<=(?:in|i|during|under)\s+(?:the\s+)?)(?:q([1-4])|([1-4])\.\s*kvartal|(første|andre|tredje|fjerde|first|second|third|fourth)\s+(?:kvartal|quarter))(?:\s+(?:of|i|av))?\s*(?=(?:19|20)\d\d(?![\p{N}]))/giu;
+
 /** Sak ids ("12/24") and meeting numbers ("2/2023") name what a question is about, not its topic. */
 const IDS = /(?<![\p{L}\p{N}])\d{1,3}\s?\/\s?\d{2,4}(?![\p{L}\p{N}])/gu;
 
@@ -170,6 +179,7 @@ export function topicWords(question: string): string[] {
       .replace(MEASURE, ' ')
       .replace(IDIOMS, ' ')
       .replace(SEASONS, ' ')
+      .replace(QUARTER, ' ')
       .replace(DATE_WORDS, ' ')
       .replace(IDS, ' '),
   ).filter(
