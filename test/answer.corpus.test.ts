@@ -420,6 +420,13 @@ describe('who said what, and what came before', () => {
     expect(a.citations.every((c) => c.sak === '10/23' && c.kind === 'minutes')).toBe(true);
   });
 
+  it('does not quote a body on another topic as what it said on the one asked about', async () => {
+    const a = await corpus.answerer.ask('What did Helse Nord say about felles kommunal journal?');
+    // Helse Nord RHF speaks in the price-model minutes, of price models.
+    expect(a.citations.some((c) => c.sak === '6/23')).toBe(false);
+    expect(a.answer).not.toMatch(/Helse Nord RHF sa at/);
+  });
+
   it('takes an abbreviation opening the question, possessive and all, as the speaker', async () => {
     const a = await corpus.answerer.ask("NHN's view on the price models?");
     expect(a.abstained).toBe(false);
