@@ -384,6 +384,17 @@ describe('questions in time', () => {
     ).toBe(true);
   });
 
+  it('answers whether minutes were approved from the sak that approves them, at the next meeting', async () => {
+    const a = await corpus.answerer.ask('Did NUIT approve the minutes from February 2023?');
+    expect(a.citations[0]).toMatchObject({ sak: '14/23', meeting: '2/2023' });
+    // The May 2023 minutes are not in the record: the proposal shows, the outcome is unknown.
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/NUIT godkjenner referatet fra NUIT 16\. februar 2023/);
+    const none = await corpus.answerer.ask('Were the minutes of the 9 September 2020 meeting approved?');
+    expect(none.abstained).toBe(true);
+    expect(none.citations).toEqual([]);
+  });
+
   it('keeps a history between two months to the steps between them', async () => {
     const a = await corpus.answerer.ask(
       'How did the national e-health portfolio develop between September 2020 and May 2023?',

@@ -285,6 +285,20 @@ describe('understanding a question', () => {
     expect(topicWords(topic)).toContain('kvartal');
   });
 
+  it('reads the time of minutes whose approval is asked about as theirs, not the meeting’s', () => {
+    const q = understand('Did NUIT approve the minutes from February 2023?');
+    expect(q.minutesOf).toEqual({ month: { year: 2023, month: 2 } });
+    expect(q.month).toBeUndefined();
+    expect(q.intent).toBe('adopted_decision');
+    expect(understand('Ble referatet fra NUIT-møtet 17. juni 2020 godkjent?').minutesOf).toEqual({
+      date: '2020-06-17',
+    });
+    // The minutes as a source name the meeting they record.
+    const source = understand('Hva sa NUIT om nødnett ifølge referatet fra juni 2020?');
+    expect(source.minutesOf).toBeUndefined();
+    expect(source.month).toEqual({ year: 2020, month: 6 });
+  });
+
   it('puts a history from one year to another in no one year, and reads "behandlet" as its frame', () => {
     const q = understand(
       'Hvordan har skytjenester blitt behandlet i NUFA og NUIT, fra drøftingen i 2019 til planen i 2023?',

@@ -96,8 +96,7 @@ function namesOf(claim: string): string[] {
 /** Whether a name occurs in folded text at a word start; a genitive -s in the claim may be dropped. */
 function occurs(name: string, folded: string): boolean {
   const n = foldForMatch(name);
-  const at = (s: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}`, 'u').test(folded);
+  const at = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}`, 'u').test(folded);
   return at(n) || (n.endsWith('s') && n.length > 3 && at(n.slice(0, -1)));
 }
 

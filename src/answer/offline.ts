@@ -119,7 +119,8 @@ export async function answerOffline(
   ranking ??= await rankCases(lib, q, opts);
   const { absent } = ranking;
   let { ranked } = ranking;
-  const named = !!opts.sak || q.sakIds.length > absent.length;
+  // The minutes of a meeting name the sak that approves them as a sak id would.
+  const named = !!opts.sak || q.sakIds.length > absent.length || !!q.minutesOf;
   if (absent.length && !named) return answerMentions(lib, q, opts, absent);
   if (!ranked[0]) return abstain(lib, q, undefined, 'no_match');
   // What happened after the record's last meeting ("what did the report of October 2023

@@ -1,7 +1,7 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
 import { expandShorthand } from '../search/shorthand.ts';
-import { MEETING_DAY, QUARTER } from '../search/terms.ts';
+import { APPROVED_MINUTES, MEETING_DAY, QUARTER } from '../search/terms.ts';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
@@ -47,6 +47,8 @@ export interface Question {
   upcoming?: 'next' | 'latest';
   /** The day the question is asked, YYYY-MM-DD in Oslo (the clock's, where the answerer sets it). */
   today?: string;
+  /** The minuted meeting a question asks about, by its date or month: "the minutes from February 2023". */
+  minutesOf?: { date?: string; month?: { year: number; month: number } };
   /** The words of the short phrase that says what the question asks ("draft decision", "tabled"). */
   intentWords?: Set<string>;
 }
@@ -254,11 +256,44 @@ const LIMIT_BEFORE =
   /\b(?:by|before|until|till|as of|since|per|innen|før|fram til|frem til|siden|etter)\s+(?:(?:late|early|mid|the (?:end|start|beginning|middle) of|slutten av|starten av|begynnelsen av|utgangen av|midten av)\s+)?$/;
 
 /**
+ * A time right after "the minutes from" ("referatet fra 16. februar", "the minutes of the June 2020
+ * meeting") is the minuted meeting's: the minutes are approved, and their meeting asked about, at
+ * the next one.
+ */
+const MINUTES_OF =
+  /(?<![\p{L}])(?:minutes|referat\p{L}*)\s+(?:from|of|fra|for)\s+(?:the\s+)?(?:(?:nuit|nufa)[\s-]*)?(?:(?:meeting|møtet)\s+(?:(?:on|in|of|den|i)\s+)?)?$/u;
+
+/**
  * The time a question puts its meeting at: the first date or month with a meeting word just before
  * it, or opening the question ("9. september 2020: hva …"); else the first time it names, which
  * then dates a fact ("applications received by 21 April 2023"). In "the meeting in Feb 2023 on the
  * minutes from 17 November 2022", February is the meeting's.
  */
+/**
+ * The date or month of the minutes whose approval a question asks about ("were the minutes from 16
+ * February 2023 approved"), and the question without it: the minuted meeting's time is what the question is
+ * about, not a time it puts a meeting or a history in.
+ */
+function minutesOf(t: string): { minutes?: Question['minutesOf']; rest: string } {
+  // "According to the minutes from June 2020" asks about that meeting, as its minutes record it.
+  if (!APPROVED_MINUTES.test(t)) return { rest: t };
+  for (const m of t.matchAll(TIME_EXPRESSION)) {
+    if (!MINUTES_OF.test(t.slice(Math.max(0, m.index - MEETING_TIME_REACH), m.index))) continue;
+    const text = t.slice(m.index, m.index + TIME_CHARS);
+    const date = parseDate(text);
+    const mm = MONTH_YEAR.exec(text);
+    const span = date ? (text.match(new RegExp(DATE_TEXT.source, 'i'))?.[0] ?? m[0]) : mm ? mm[0] : m[0];
+    const rest = t.slice(0, m.index) + ' '.repeat(span.length) + t.slice(m.index + span.length);
+    if (date) return { minutes: { date }, rest };
+    if (mm)
+      return {
+        minutes: { month: { year: fullYear(mm[2]!), month: MONTH_NAMES[mm[1]!.toLowerCase()]! } },
+        rest,
+      };
+  }
+  return { rest: t };
+}
+
 function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
   let first: { text: string; ofMeeting: boolean } | null = null;
   for (const m of t.matchAll(TIME_EXPRESSION)) {
@@ -399,7 +434,7 @@ function phraseWords(re: RegExp, t: string): Set<string> | undefined {
 
 export function understand(asked: string): Question {
   const question = expandShorthand(asked);
-  const t = foldForMatch(question);
+  const { minutes, rest: t } = minutesOf(foldForMatch(question));
   const rule = INTENT_RULES.find(([, re]) => re.test(t));
   const ruled = rule?.[0] ?? 'free_text';
   const sakIds = [...t.matchAll(/(?<![\d/])(\d{1,3})\s?\/\s?(\d{2})(?![\d/])/g)].map(
@@ -417,11 +452,15 @@ export function understand(asked: string): Question {
   const nuit = /\bnuit\b/.test(t);
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const time = timeAsked(t);
-  const intent = countsFact(ruled, t, !!meeting || !!time?.ofMeeting)
-    ? 'free_text'
-    : WHEN_TREATED.test(t) && BY_COMMITTEE.test(t) && !sakIds.length && !meeting && !time
-      ? 'history'
-      : ruled;
+  // "Were the minutes from 17 June approved?" asks what was decided on them.
+  const intent =
+    minutes && ruled === 'free_text'
+      ? 'adopted_decision'
+      : countsFact(ruled, t, !!meeting || !!time?.ofMeeting)
+        ? 'free_text'
+        : WHEN_TREATED.test(t) && BY_COMMITTEE.test(t) && !sakIds.length && !meeting && !time
+          ? 'history'
+          : ruled;
   const date = (time && parseDate(time.text)) ?? undefined;
   const mm = time && MONTH_YEAR.exec(time.text);
   const month =
@@ -479,6 +518,7 @@ export function understand(asked: string): Question {
     agendaFacts: new Set(AGENDA_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
+    minutesOf: minutes,
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:

@@ -1,6 +1,8 @@
 // Which saker a question is about: text search over the record, narrowed by the meeting, date or
 // month the question names, then reranked by how much of the question each sak's text and title
 // cover.
+import { MONTH_NAMES_NB } from '../record/dates.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import type { Case } from './cases.ts';
 import { coverage, EARLIER_DECISIONS, titleCoverage } from './evidence.ts';
 import type { Library } from './library.ts';
@@ -30,6 +32,21 @@ export function inTimeAsked(c: Case, q: Question): boolean {
   if (q.month && q.timeOfMeeting) return dates.some((d) => inMonth(d, q.month!));
   if (q.meetingYear) return dates.some((d) => d.startsWith(String(q.meetingYear)));
   return true;
+}
+
+/** Whether folded text names a day ("16. februar 2023", "16.02.2023") or a month ("februar 2023"). */
+function namesTime(folded: string, time: NonNullable<Question['minutesOf']>): boolean {
+  if (time.date) {
+    const [y, m, d] = time.date.split('-').map(Number) as [number, number, number];
+    const mm = String(m).padStart(2, '0');
+    return [
+      `${d}. ${MONTH_NAMES_NB[m - 1]} ${y}`,
+      `${d}.${mm}.${y}`,
+      `${String(d).padStart(2, '0')}.${mm}.${y}`,
+    ].some((f) => folded.includes(f));
+  }
+  const { year, month } = time.month!;
+  return folded.includes(`${MONTH_NAMES_NB[month - 1]} ${year}`);
 }
 
 /** Keeps the cases matching a constraint, unless none would be left. */
@@ -86,9 +103,14 @@ export async function rankCases(lib: Library, q: Question, opts: AskOptions): Pr
     const cur = scores.get(h.section.caseKey);
     scores.set(h.section.caseKey, cur === undefined ? h.score : cur + 0.15 * h.score);
   }
+  const minutes = q.minutesOf;
   let pool: Case[] = sakIds.length
     ? lib.cases.filter((c) => sakIds.includes(c.item.sak))
-    : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
+    : minutes
+      ? // "The minutes from February 2023": the sak that approves them names their meeting's time;
+        // none does, and the record does not hold their approval.
+        lib.cases.filter((c) => namesTime(foldForMatch(c.item.title), minutes))
+      : [...scores.keys()].flatMap((k) => lib.byKey.get(k) ?? []);
   if (committee) pool = pool.filter((c) => c.committee === committee);
   if (quoted) {
     const others = pool.filter((c) => c.committee !== quoted).slice(0, QUOTING_CASES);

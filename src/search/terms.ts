@@ -162,8 +162,8 @@ const MEASURE =
  * approved"): every meeting's first saker approve the agenda and the last minutes, so the word
  * that otherwise names a source is here the topic.
  */
-const APPROVED_MINUTES =
-  /(?<![\p{L}])(?:(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off)(?:\s+\p{L}+){0,4}\s+(?:referat\p{L}*|minutes)|(?:referat\p{L}*|minutes)(?:\s+\p{L}+){0,5}\s+(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off))(?![\p{L}])/iu;
+export const APPROVED_MINUTES =
+  /(?<![\p{L}])(?:(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off)(?:\s+\p{L}+){0,4}\s+(?:referat\p{L}*|minutes)|(?:referat\p{L}*|minutes)(?:\s+[\p{L}\p{N}.-]+){0,7}\s+(?:godkjen\p{L}*|approv\p{L}*|sign\p{L}* off))(?![\p{L}])/iu;
 const MINUTES_WORDS = new Set(['referat', 'referatet', 'minutes']);
 
 /** Idioms whose words are no topic: "i så fall" (if so), "for øvrig", "in that case". */
