@@ -12,6 +12,7 @@ describe('specificity of an English word', () => {
   });
 
   it('is whole for words past the everyday ranks and for words the list does not hold', () => {
-    for (const w of ['broker', 'webinar', 'municipalities', 'interoperability']) expect(specificity(w)).toBe(1);
+    for (const w of ['broker', 'webinar', 'municipalities', 'interoperability'])
+      expect(specificity(w)).toBe(1);
   });
 });
