@@ -71,6 +71,9 @@ describe('understanding a question', () => {
     ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
     // A period written as one names the topic: no history over its two years.
     ['Hvilke spørsmål fikk NUFA om skyprogrammet 2022–2024?', 'discussion', 'nb'],
+    // English told by its function words even where no question word stands.
+    ['Has NUIT discussed artificial intelligence?', 'free_text', 'en'],
+    ['Any news on PLL?', 'free_text', 'en'],
   ] as const)('«%s» asks for %s in %s', (text, intent, language) => {
     const q = understand(text);
     expect(q.intent).toBe(intent);
@@ -157,6 +160,8 @@ describe('understanding a question', () => {
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    expect(topicWords('Any news on PLL?')).toEqual(['pll']);
+    expect(topicWords('Noe nytt om NILAR?')).toEqual(['nilar']);
     expect(topicWords('Hva ble sagt om Akson på møtene i NUIT?')).toEqual(['akson']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
     expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);

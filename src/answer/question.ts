@@ -54,7 +54,7 @@ export interface Question {
 }
 
 const EN_WORDS =
-  /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|summari[sz]e|explain|tell|show|list|much|many|they|think|whats|what['’]s|who['’]s|whos|hows|how['’]s|where['’]s|wheres|isn['’]t|didn['’]t|don['’]t|doesn['’]t|wasn['’]t)(?![\p{L}])/gu;
+  /\b(the|what|which|who|when|where|how|did|does|do|was|were|is|are|of|on|about|and|decide|decided|proposed|give|quote|according|summari[sz]e|explain|tell|show|list|much|many|they|think|has|have|had|been|any|there|this|that|with|will|would|can|could|should|why|from|their|its|it|whats|what['’]s|who['’]s|whos|hows|how['’]s|where['’]s|wheres|isn['’]t|didn['’]t|don['’]t|doesn['’]t|wasn['’]t)(?![\p{L}])/gu;
 const NB_WORDS =
   /(?<![\p{L}\p{N}])(hva|hvilke|hvilken|hvem|når|hvor|hvordan|ble|blir|er|var|og|om|på|til|av|det|som|ikke|saken|møtet|vedtatt|vedtaket|forslaget|mente|gjaldt|har|mye|lang|oppsummer|forklar|fortell|vis|list opp)(?![\p{L}\p{N}])/gu;
 

@@ -25,6 +25,7 @@ const QUESTION_WORDS = new Set(
    blant annet år året bedt
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
    quick q hey hi btw fyi pls plz wondering wonder anyone remind recall again exactly actually basically really just
+   news update updates nytt
    yet still already ever anymore ennå enda allerede fortsatt noensinne etc osv`.split(/\s+/),
 );
 
