@@ -71,6 +71,10 @@ describe('understanding a question', () => {
     ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
     // A period written as one names the topic: no history over its two years.
     ['Hvilke spørsmål fikk NUFA om skyprogrammet 2022–2024?', 'discussion', 'nb'],
+    // Which saker dealt with a topic: its saker across meetings.
+    ['Hvilke saker handlet om digital sikkerhet?', 'history', 'nb'],
+    ['Which items were about cloud services?', 'history', 'en'],
+    ['Which items were on the agenda on 25 May 2023?', 'agenda', 'en'],
     // English told by its function words even where no question word stands.
     ['Has NUIT discussed artificial intelligence?', 'free_text', 'en'],
     ['Any news on PLL?', 'free_text', 'en'],
