@@ -546,6 +546,21 @@ describe('answers over the corpus', () => {
     expect(a.answer).not.toMatch(/Sakstype|Tidspunkt/);
   });
 
+  it('abstains, showing the proposal, when asked what was actually decided of a topic only proposed', async () => {
+    for (const q of [
+      'What did NUIT actually decide on the DHO target architecture?',
+      'Ble forslaget om måleindikatorer vedtatt?',
+    ]) {
+      const a = await corpus.answerer.ask(q);
+      expect(a.abstained, q).toBe(true);
+      expect(a.answer, q).toMatch(/Forslag til vedtak/);
+      expect(
+        a.citations.some((c) => c.kind === 'proposed'),
+        q,
+      ).toBe(true);
+    }
+  });
+
   it('says when only the proposal is known, for a sak whose minutes are not in the record', async () => {
     const a = await corpus.answerer.ask('Hva ble vedtatt om NILAR?');
     expect(a.answer).toMatch(/Utfallet er ikke i dokumentene/);

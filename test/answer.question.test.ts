@@ -71,6 +71,10 @@ describe('understanding a question', () => {
     ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
     // A period written as one names the topic: no history over its two years.
     ['Hvilke spørsmål fikk NUFA om skyprogrammet 2022–2024?', 'discussion', 'nb'],
+    // Whether a proposal was adopted, or what was actually decided, asks for the outcome.
+    ['Was the proposal on reporting portals adopted?', 'adopted_decision', 'en'],
+    ['Ble forslaget om måleindikatorer vedtatt?', 'adopted_decision', 'nb'],
+    ['What did NUIT actually decide on cloud services?', 'adopted_decision', 'en'],
     // Which saker dealt with a topic: its saker across meetings.
     ['Hvilke saker handlet om digital sikkerhet?', 'history', 'nb'],
     ['Which items were about cloud services?', 'history', 'en'],

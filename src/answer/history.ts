@@ -258,5 +258,9 @@ export function answerHistory(lib: Library, q: Question, ranked: Ranked[]): Offl
   const adopted = steps.map((s) => s.c.item.adopted_decision).filter((d): d is string => !!d);
   if (!adopted.some((d) => SETTLES.test(d)))
     lines.push(t(lang, adopted.length ? 'nothingSettled' : 'noneAdopted'));
-  return result(q, lines, used);
+  // Asked whether a proposal was adopted, or what was actually decided, a history of proposals only
+  // shows them and abstains: the outcome is not in the documents (a memo's quotes of earlier
+  // treatments are other bodies' outcomes, not this one's).
+  const unknown = q.asksOutcome && !adopted.length;
+  return result(q, lines, used, unknown ? 'outcome_unknown' : undefined);
 }

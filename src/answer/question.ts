@@ -49,6 +49,8 @@ export interface Question {
   today?: string;
   /** The minuted meeting a question asks about, by its date or month: "the minutes from February 2023". */
   minutesOf?: { date?: string; month?: { year: number; month: number } };
+  /** The question asks for an outcome: "was the proposal adopted?", "what did they actually decide?". */
+  asksOutcome?: boolean;
   /** The words of the short phrase that says what the question asks ("draft decision", "tabled"). */
   intentWords?: Set<string>;
 }
@@ -130,6 +132,12 @@ export function detectLanguage(text: string): Language {
   return en > nb ? 'en' : 'nb';
 }
 
+/** "Was the proposal adopted?", "what did they actually decide?": a question that asks for an outcome. */
+const OUTCOME_RULE: [Intent, RegExp] = [
+  'adopted_decision',
+  /(?<![\p{L}])(?:(?:actually|really|finally|egentlig|endelig)\s+(?:decide[ds]?|adopt(?:ed)?|vedtatt|vedtok|bestemt|besluttet)|(?:was|were|has|have|had|did)\s+(?:the\s+|this\s+|that\s+)?(?:proposal|proposed decision|draft decision|recommendation)s?(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:adopted|approved|accepted|passed|agreed|endorsed|adopt|approve|accept|pass|endorse)|(?:ble|er|var)\s+(?:forslaget|forslagene|forslaget til vedtak|innstillingen)(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:vedtatt|godkjent|vedtatt|fulgt|tatt til følge))(?![\p{L}])/u,
+];
+
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
@@ -147,6 +155,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
     'agenda',
     /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere))(?![\p{L}])/u,
   ],
+  OUTCOME_RULE,
   [
     'proposed_decision',
     /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bput forward\b|\btabled\b|\bfremmet\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
@@ -519,6 +528,7 @@ export function understand(asked: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
     minutesOf: minutes,
+    asksOutcome: rule === OUTCOME_RULE,
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:
