@@ -90,7 +90,7 @@ interface Step {
 }
 
 /** The saker that are steps of the topic, best first. */
-function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
+function topicSteps(lib: Library, q: Question, ranked: Ranked[], years = q.years): Step[] {
   const steps: Step[] = [];
   const top = ranked[0]?.score || 1;
   for (const r of ranked) {
@@ -158,8 +158,15 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[]): Step[] {
         ),
     });
   }
-  const heaviest = Math.max(0, ...steps.map((s) => s.weight));
-  return steps.filter((s) => s.weight >= heaviest * STEP_RELATIVE).sort((a, b) => b.weight - a.weight);
+  // A history over several years the question names keeps each year's best steps: a step is a
+  // passing mention only beside the heaviest of its own year ("out for comments in 2020, … in 2023").
+  const named = (s: Step) =>
+    years.length > 1 ? years.find((y) => s.c.date?.startsWith(String(y))) : undefined;
+  const heaviest = (year: number | undefined) =>
+    Math.max(0, ...steps.filter((s) => year === undefined || named(s) === year).map((s) => s.weight));
+  return steps
+    .filter((s) => s.weight >= heaviest(named(s)) * STEP_RELATIVE)
+    .sort((a, b) => b.weight - a.weight);
 }
 
 /**
@@ -190,7 +197,8 @@ export function historySteps(lib: Library, q: Question, ranked: Ranked[]): Step[
     // … in 2023?") is that year's step: it is weighed against the saker of that year only.
     const year = q.years.length > 1 && part.years.length === 1 ? String(part.years[0]) : undefined;
     const candidates = year ? ranked.filter((r) => r.c.date?.startsWith(year)) : ranked;
-    for (const s of topicSteps(lib, part, candidates)) if (!found.some((f) => f.c === s.c)) found.push(s);
+    for (const s of topicSteps(lib, part, candidates, q.years))
+      if (!found.some((f) => f.c === s.c)) found.push(s);
   }
   // "What did NUIT decide about X in 2020" asks for that year's steps: none then, no answer.
   if (q.intent !== 'history' && q.years.length === 1) {
