@@ -172,6 +172,8 @@ describe('a topic’s timeline', () => {
   it.each([
     ['Was anyone absent from the NUIT meeting on 16 February 2023?', 'Absent: Anne-Lise Härter'],
     ['Hvem hadde forfall på NUIT-møtet 16. februar 2023?', 'Ikke til stede: Anne-Lise Härter'],
+    ['Who substituted for whom in February 2023?', 'Substitutes (stedfortredere): Maren Krogh for'],
+    ['Hvem møtte som vara i februar 2023?', 'Stedfortredere: Maren Krogh for'],
   ])('answers «%s» with who was away and who stood in, not the whole list', async (text, line) => {
     const a = await corpus.answerer.ask(text);
     expect(a).toMatchObject({ intent: 'meeting', abstained: false });

@@ -170,7 +170,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
+    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|vara\p{L}*|møtte som|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
   ],
 ];
 
@@ -199,7 +199,7 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   // Who was not there ("who was absent", "hvem hadde forfall"), and who was.
   [
     'absence',
-    /(?<![\p{L}])(absent\p{L}*|absence\p{L}*|missing|apologies|forfall\p{L}*|fravær\p{L}*|ikke til stede|not (?:there|present))(?![\p{L}])/u,
+    /(?<![\p{L}])(absent\p{L}*|absence\p{L}*|missing|apologies|forfall\p{L}*|fravær\p{L}*|ikke til stede|not (?:there|present)|substitut\p{L}*|stood in|stand-ins?|stedfortreder\p{L}*|vara\p{L}*|møtte som)(?![\p{L}])/u,
   ],
   [
     'presence',
