@@ -6,8 +6,11 @@ import { SAK_WORD } from './dates.ts';
 /** The secretariat's logo, printed on every slide ("Direktoratet for" / "e-helse"). */
 export const LOGO = /^(direktoratet for|e-helse|direktoratet for e-helse|helsedirektoratet)$/i;
 const SAK_ID = String.raw`\d{1,3}\s?\/\s?(?:(?:19|20)\d{2}|\d{2})`;
-/** A heading's section number before "Sak", as a numbered outline prints it: "2.2 Sak 37/19: …". */
-const SECTION = String.raw`(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?`;
+/**
+ * A heading's section number before "Sak", as a numbered outline prints it: "2.2 Sak 37/19: …",
+ * or in roman numerals, with their full stop: "III. Sak 37/19: …".
+ */
+const SECTION = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,7}\.)\s+)?`;
 /**
  * A slide's sak heading: "Sak 41/18: Tema …", "Sak nr. 41/18: Tema", "2.2 Sak 41/18: Tema",
  * "Sak 41/18 – Tema", "41/18: Tema", also with the title on the following lines. Without the word
