@@ -51,12 +51,48 @@ export function normalizeText(text: string): string {
   const whole = rejoinHyphenated(clean);
   // Table rows of any spelling become tab-separated rows that start with their sak id as "N/YY".
   return hyphenSakIds(
-    pipeRowsAsTabs(whole)
-      .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
-      .replace(QUOTED_ROW, unquoteCells),
+    rowNumberColumn(
+      pipeRowsAsTabs(whole)
+        .replace(/^.*<t[dh]\b.*$/gim, htmlRowAsTabs)
+        .replace(QUOTED_ROW, unquoteCells),
+    ),
   )
     .replace(ROW_MARK, (mark, first?: string) => (first && first !== first.toUpperCase() ? mark : ''))
     .replace(ID_DASH_CELL, '$1\t');
+}
+
+/** A row's running number in a cell of its own: "3<tab>…", "3.<tab>…". */
+const ROW_NUMBER = /^[ \t]*(\d{1,3})[.)]?\t/;
+/** The header cell over a running-number column: "Nr.", "#", "Løpenr.", or none. */
+const ROW_NUMBER_HEADER = /^[ \t]*(?:(?:løpe)?nr\.?|#)?\t/i;
+/** A row readers key on: a sak's, or the meeting's number under its key ("Møte<tab>5/2020"). */
+const KEYED_ROW = new RegExp(
+  String.raw`^[ \t]*(?:<[bi]>)?(?:${PRINTED_SAK_ID}|\p{L}[\p{L}. ]{1,20}(?:<\/[bi]>)?\t+\d{1,2}\s?\/\s?\d{2,4}\b)`,
+  'iu',
+);
+
+/**
+ * A table whose first column counts its rows (1, 2, 3 … to its last row) in front of its sak ids
+ * or the meeting's number ("1<tab>Møte<tab>5/2020", "2<tab>26/20<tab>Tittel") hides what every
+ * reader looks for first: that column is dropped, with the header cell over it, so the table reads
+ * as it does without one. A table is a run of lines with tabs; other tables keep their numbers.
+ */
+function rowNumberColumn(text: string): string {
+  if (!/^[ \t]*1[.)]?\t/m.test(text)) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (Number(ROW_NUMBER.exec(lines[i]!)?.[1]) !== 1) continue;
+    let end = i;
+    while (Number(ROW_NUMBER.exec(lines[end] ?? '')?.[1]) === end - i + 1) end++;
+    const rows = lines.slice(i, end).map((l) => l.replace(ROW_NUMBER, ''));
+    if (rows.length < 2 || lines[end]?.includes('\t') || !rows.some((r) => KEYED_ROW.test(r))) continue;
+    lines.splice(i, rows.length, ...rows);
+    const header = lines[i - 1] ?? '';
+    if (header.includes('\t') && !ROW_NUMBER.test(header))
+      lines[i - 1] = header.replace(ROW_NUMBER_HEADER, '');
+    i = end - 1;
+  }
+  return lines.join('\n');
 }
 
 const HYPHEN_ID = String.raw`(\d{1,3})-(\d{2})(?!\d)`;
