@@ -8,24 +8,30 @@ export type AttendanceKey = 'invited' | 'present' | 'absent' | 'substitutes' | '
 /**
  * Key words per list. A key may start as another list's does ("Møtt som stedfortreder" is a
  * substitute, "Ikke til stede" is absent), so a line's key is the longest that matches, whichever list
- * it names; the order here does not matter.
+ * it names; the order here does not matter. Nynorsk and an English template's keys are the same lists.
  */
 const KEYS: [AttendanceKey, string][] = [
   [
     'absent',
-    'ikke til stede|ikke tilstede|ikke møtt|meldt forfall|forfall|frafall|forhindret|fravær|fraværende',
+    'ikke til stede|ikke tilstede|ikkje til stades|ikke møtt|ikkje møtt|meldt forfall|forfall|frafall|forhindret|fravær|fraværende|apologies|absent',
   ],
   [
     'substitutes',
-    '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|varamedlemmer|varamedlem|vararepresentant|vara)',
+    '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|stadfortredarar|stadfortredar|varamedlemmer|varamedlem|vararepresentant|vara|substitutes|substitute)',
   ],
-  ['present', 'til stede|tilstede|møtende medlemmer|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende'],
+  [
+    'present',
+    'til stede|tilstede|til stades|møtende medlemmer|møtende|møtt|møtte|deltakere|deltagere|tilstedeværende|present',
+  ],
   [
     'secretariat',
     'fra sekretariatet|sekretariatet|sekretariat|sekretærer|sekretær|referenter|referent|(?:fra )?direktoratet\\s+for\\s+e-helse|(?:fra )?helsedirektoratet',
   ],
-  ['invited', 'medlemmer'],
-  ['other', 'øvrige|observatører|observatør|gjester|andre møtende|andre|i tillegg møtte'],
+  ['invited', 'medlemmer|medlemer|members'],
+  [
+    'other',
+    'øvrige|observatører|observatørar|observatør|observers|gjester|andre møtende|andre|i tillegg møtte|also present',
+  ],
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
 const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;

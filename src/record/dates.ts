@@ -184,10 +184,10 @@ export function hhmm(minutes: number): string {
 }
 
 /**
- * The word a printed sak id may follow: "Sak", "Sak nr.", the committee's own "NUIT-sak", the case
- * systems' "PS" (politisk sak) and "RS" (referatsak).
+ * The word a printed sak id may follow: "Sak", "Sak nr.", the committee's own "NUIT-sak", an English
+ * template's "Item", the case systems' "PS" (politisk sak) and "RS" (referatsak).
  */
-export const SAK_WORD = String.raw`(?:(?:[a-zæøå]{2,6}-)?sak(?:\s*nr\.?)?|ps|rs)`;
+export const SAK_WORD = String.raw`(?:(?:[a-zæøå]{2,6}-)?sak(?:\s*nr\.?)?|item(?:\s*no\.?)?|ps|rs)`;
 
 /**
  * A sak id as a table row or slide heading prints it: "12/24", "12 / 2024", "Sak 12/24",

@@ -10,14 +10,14 @@ import { isSakTableHeader } from './table.ts';
 export type Field = 'meeting' | 'date' | 'time' | 'place';
 
 /**
- * Key words per field; "Møtedato" is tried before "Møte". "Dato og tid" is a date whose value may
- * carry the time too.
+ * Key words per field, nynorsk's and an English template's too; "Møtedato" is tried before "Møte".
+ * "Dato og tid" is a date whose value may carry the time too.
  */
 const FIELDS: [Field, string][] = [
-  ['date', 'møtedato|dato(?:\\s+og\\s+(?:tid|klokkeslett)|\\s*\\/\\s*tid)?'],
-  ['time', 'møtetid|tidspunkt|tid|klokkeslett|kl\\.'],
-  ['place', 'møtested|sted'],
-  ['meeting', 'møte(?:\\s*nr\\.?|nummer)?'],
+  ['date', 'møtedato|dato(?:\\s+og\\s+(?:tid|klokkeslett)|\\s*\\/\\s*tid)?|date'],
+  ['time', 'møtetid|tidspunkt|tid|klokkeslett|kl\\.|time'],
+  ['place', 'møtested|sted|stad|venue'],
+  ['meeting', 'møte(?:\\s*nr\\.?|nummer)?|meeting(?:\\s*no\\.?)?'],
 ];
 const KEY = new RegExp(`^(?:${FIELDS.map(([, re]) => `(${re})`).join('|')})(?=[\\s:]|$)\\s*:?\\s*`, 'i');
 

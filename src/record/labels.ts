@@ -1,5 +1,5 @@
 // The labels a meeting package puts before its parts, by meaning, with the spellings other
-// secretaries and templates use. Matched on cleaned text (NFKC, markup out), case-insensitively;
+// secretaries and templates use: bokmål, nynorsk, and the English of a translated template. Matched on cleaned text (NFKC, markup out), case-insensitively;
 // each regex also eats the colon and spaces after the label, so the rest is the labelled text.
 
 /**
@@ -13,10 +13,10 @@ const WHOSE = String.raw`(?:\p{L}{2,16}s\s+)?`;
 
 /**
  * The proposed decision: "Forslag til vedtak:", "Forslag til vedtak" as a heading, "Forslag til
- * konklusjon:", "Innstilling", "Tilråding".
+ * konklusjon:", "Innstilling", "Tilråding", nynorsk "Framlegg til vedtak", English "Proposed decision".
  */
 export const FORSLAG = new RegExp(
-  String.raw`^${WHOSE}(?:forslag til (?:vedtak|beslutning|konklusjon)|innstilling(?: til vedtak)?|anbefalt vedtak|tilrådn?ing)${END}`,
+  String.raw`^${WHOSE}(?:(?:forslag|framlegg) til (?:vedtak|beslutning|konklusjon)|innstilling(?: til vedtak)?|anbefalt vedtak|tilrådn?ing|(?:proposed|draft) (?:decision|resolution))${END}`,
   'iu',
 );
 
@@ -34,17 +34,18 @@ const MADE_SENTENCE = String.raw`(?:(?:[\p{L}-]+\s+){0,3}${MADE}\s+(?:\p{L}+\s+)
 
 /**
  * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
- * "Utvalgets vedtak:", "Enstemmig vedtak:", "Vedtak (enstemmig):", "Beslutning:", "Utvalgets
- * konklusjon:", and the sentence that introduces it. "Beslutning" needs its colon: alone it is a
- * sakstype cell.
+ * "Utvalgets vedtak:", "Enstemmig vedtak:", "Vedtak (enstemmig):", English "Decision:", "Beslutning:",
+ * "Utvalgets konklusjon:", and the sentence that introduces it. "Beslutning" needs its colon: alone
+ * it is a sakstype cell.
  */
 export const VEDTAK = new RegExp(
-  String.raw`^(?:${WHOSE}(?:${HOW}vedtak(?:et)?${NOTE}(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)|${MADE_SENTENCE})`,
+  String.raw`^(?:${WHOSE}(?:${HOW}(?:vedtak(?:et)?|decision)${NOTE}(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)|${MADE_SENTENCE})`,
   'iu',
 );
 
 /** A decision label anywhere after a tab: a detail table row that carries its decision. */
-export const DECISION_CELL = /\t(?:forslag til vedtak|innstilling|vedtak)\b/i;
+export const DECISION_CELL =
+  /\t(?:(?:forslag|framlegg) til vedtak|innstilling|vedtak|(?:proposed )?decision)\b/i;
 
 /** Action points: "Aksjonspunkter:", "Oppfølgingspunkter". */
 export const AKSJONSPUNKT = /^(?:aksjonspunkt(?:er)?|oppfølgingspunkt(?:er)?|oppfølging)(?:\s*:\s*|\s*$)/i;

@@ -74,10 +74,16 @@ interface Header {
   kind: string | null;
 }
 
-/** The minutes' title as secretaries write it: "Referat fra …", "Møtereferat", "Protokoll fra …". */
-const MINUTES_TITLE = /\b(?:møte)?(?:referat|protokoll)\b/i;
+/**
+ * The minutes' title as secretaries write it: "Referat fra …", "Møtereferat", "Protokoll fra …",
+ * an English template's "Minutes of the meeting of …".
+ */
+const MINUTES_TITLE = /\b(?:(?:møte)?(?:referat|protokoll)|minutes)\b/i;
 /** A meeting package's or its minutes' title. */
-const MEETING_TITLE = /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte)\b/i;
+const MEETING_TITLE =
+  /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte|meeting of|minutes)\b/i;
+/** An extra meeting's title: "Referat fra ekstramøte i …", "Minutes of the extraordinary meeting". */
+const EXTRA_MEETING = /ekstramøte|extraordinary meeting/i;
 
 /**
  * Meeting headers: a meeting number's key line ("Møte 5/2020", "Møte nr.: 4/2020", "Møtenummer
@@ -103,7 +109,7 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
       role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
       committee: COMMITTEE.exec(title)?.[1] ?? fallbackCommittee,
       meeting: fullYearMeeting(...m),
-      kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,
+      kind: EXTRA_MEETING.test(title) ? 'ekstramøte' : null,
     });
   }
   return out;
@@ -120,7 +126,8 @@ const TITLE_REACH = 5;
 function datedTitle(lines: Line[], i: number): (Omit<Header, 'committee'> & { committee?: string }) | null {
   const title = lines[i]!.text.trim();
   if (!title || title.length > 80 || /[.:]$/.test(title) || !MEETING_TITLE.test(title)) return null;
-  if (!/^(?:#+\s*)?(?:møte|referat|protokoll|innkalling|ekstramøte|møtereferat)/i.test(title)) return null;
+  if (!/^(?:#+\s*)?(?:møte|referat|protokoll|innkalling|ekstramøte|møtereferat|meeting|minutes)/i.test(title))
+    return null;
   const after = lines
     .slice(i + 1, i + 1 + TITLE_REACH * 3)
     .filter((l) => l.text.trim())
@@ -132,7 +139,7 @@ function datedTitle(lines: Line[], i: number): (Omit<Header, 'committee'> & { co
     role: MINUTES_TITLE.test(title) ? 'referat' : 'innkalling',
     committee: COMMITTEE.exec(title)?.[1],
     meeting: null,
-    kind: /ekstramøte/i.test(title) ? 'ekstramøte' : null,
+    kind: EXTRA_MEETING.test(title) ? 'ekstramøte' : null,
   };
 }
 

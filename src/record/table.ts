@@ -1,4 +1,4 @@
-// Tables read by what their columns mean, not by one template's header spelling. A header cell's
+// Tables read by what their columns mean, not by one template's header spelling (nor its language). A header cell's
 // words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value cell's shape is a
 // second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
 // row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
@@ -12,21 +12,21 @@ export type Column =
 const HEADER_WORDS: [Column, string][] = [
   [
     'sakstype',
-    'sakstype|type sak|saktype|sakskategori|kategori|type|behandlingsform|behandlingsmåte|behandling',
+    'sakstype|type sak|saktype|sakskategori|kategori|item type|type|behandlingsform|behandlingsmåte|behandling',
   ],
-  ['owner', 'sakseier|eier'],
+  ['owner', 'sakseier|eier|owner'],
   [
     'handler',
-    'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved',
+    'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved|case officer|presenter',
   ],
   [
     'title',
-    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden',
+    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden|title|subject',
   ],
-  ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?'],
-  ['duration', 'varighet|tidsbruk|minutter|min\\.?'],
-  ['end', 'sluttid|slutt|til kl\\.?'],
-  ['start', 'starttid|start|fra kl\\.?|tidspunkt|tidsrom|klokkeslett|kl\\.?|tid'],
+  ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?|item(?:\\s*no\\.?)?'],
+  ['duration', 'varighet|tidsbruk|minutter|min\\.?|duration'],
+  ['end', 'sluttid|slutt|til kl\\.?|end'],
+  ['start', 'starttid|start|fra kl\\.?|tidspunkt|tidsrom|klokkeslett|kl\\.?|tid|time'],
   ['other', 'vedlegg|forslag til vedtak|vedtaksformulering|vedtak|merknad|kommentar'],
 ];
 const HEADER_WORD = new RegExp(
