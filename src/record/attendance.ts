@@ -17,7 +17,7 @@ const KEYS: [AttendanceKey, string][] = [
   ],
   [
     'substitutes',
-    '(?:møtte?\\s+som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|stadfortredarar|stadfortredar|varamedlemmer|varamedlem|vararepresentant|vara|substitutes|substitute)',
+    '(?:(?:møtte?\\s+)?som\\s+|møtende\\s+)?(?:stedfortredere|stedfortreder|stadfortredarar|stadfortredar|varamedlemmer|varamedlem|vararepresentant|vara|substitutes|substitute)',
   ],
   [
     'present',
@@ -35,8 +35,10 @@ const KEYS: [AttendanceKey, string][] = [
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */
 const WHOSE = String.raw`(?:\s+(?:fra|av)\s+(?:utvalget|nuit|nufa|medlemmene|medlemmer)|\s*\([^)]{1,30}\))?`;
+/** A key said as a sentence's start, as minutes in prose print it: "Til stede var:", "Som stedfortreder møtte:". */
+const SAID = String.raw`(?:\s+(?:var|møtte|were|was))?`;
 const KEY_RES = KEYS.map(
-  ([key, re]) => [key, new RegExp(`^(?:${re})${WHOSE}\\s*:?(?=\\s|\\t|$)\\s*`, 'i')] as const,
+  ([key, re]) => [key, new RegExp(`^(?:${re})${WHOSE}${SAID}\\s*:?(?=\\s|\\t|$)\\s*`, 'i')] as const,
 );
 
 /** The attendance key a header line starts with (its longest), and the rest of the line. */
@@ -63,10 +65,14 @@ export function brokenKey(line: string, next: string): boolean {
 const NOTE = String.raw`(?:\s*[-–]\s+([^\p{Lu}\s();,][^\s();,]*(?:\s+[^\p{Lu}\s();,][^\s();,]*)*))?`;
 const PERSON = new RegExp(String.raw`([^()\t;]+?)\s*\(([^)]*)\)${NOTE}`, 'gu');
 
-/** "Name (Org) Name (Org) – note" runs → one entry per person, its note kept: "Name (Org) – note". */
+/**
+ * "Name (Org) Name (Org) – note" runs, or a sentence's list ("Name (Org), Name (Org) og Name (Org).")
+ * → one entry per person, its note kept: "Name (Org) – note".
+ */
 export function people(text: string): string[] {
   return [...squash(text).matchAll(PERSON)].map(
-    (m) => `${squash(m[1]!.replace(/^[-–,\s]+/, ''))} (${squash(m[2]!)})${m[3] ? ` – ${squash(m[3])}` : ''}`,
+    (m) =>
+      `${squash(m[1]!.replace(/^(?:[-–,\s]+|(?:og|and)\s+)+/, ''))} (${squash(m[2]!)})${m[3] ? ` – ${squash(m[3])}` : ''}`,
   );
 }
 
@@ -86,8 +92,11 @@ const FROM = /\s*[,(]?\s*\bfra\s+((?:sak\s+)?\d{1,3}\s?\/\s?\d{2}|kl\.?\s*\d{1,2
  */
 export function substitutes(text: string): Substitute[] {
   const out: Substitute[] = [];
-  // One entry per "X … for Y (Org)": split after each closing parenthesis that ends an entry.
-  const entries = squash(text).split(/(?<=\))\s*[;,]?\s+(?=\p{Lu})|;\s*/u);
+  // One entry per "X … for Y (Org)": split after each closing parenthesis that ends an entry, also
+  // where a sentence lists them ("…(Org), X for Y (Org) og X for Y (Org).").
+  const entries = squash(text)
+    .replace(/\)\.$/, ')')
+    .split(/(?<=\))\s*[;,]?\s+(?:(?:og|and)\s+)?(?=\p{Lu})|;\s*/u);
   for (const raw of entries) {
     let e = squash(raw);
     if (!e) continue;

@@ -217,7 +217,8 @@ function headerFacts(lines: Line[], from: number, to: number): HeaderFacts {
       if (broken) i = j;
       continue;
     }
-    if (current) buf[current].push(lines[i]!.text);
+    // A list printed one bulleted person a line ("- Name (Org)"): the bullets are no part of it.
+    if (current) buf[current].push(lines[i]!.text.replace(/^\s*[-–•*▪]\s+/, ''));
   }
   facts.time ??= timeWithDate;
   facts.invited = people(joinLines(buf.invited));
