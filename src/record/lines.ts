@@ -16,11 +16,14 @@ const PAGE = String.raw`(?:side|page)\s*\d{1,3}(?:\s*(?:av|of|\/)\s*\d{1,3})?`;
  * Page furniture: a page number alone, or a running header or footer that ends or starts with one
  * behind a separator ("Direktoratet for e-helse · 25.05.2023 · Side 3 av 40", "NUIT – innkalling –
  * side 3"). A sentence that only mentions a page ("se figur på side 3") has no separator before it.
+ * Also the marking an exempt document prints atop every page, alone on its line: "Unntatt
+ * offentlighet jf. offl. § 14".
  */
 const PAGE_FURNITURE = [
   new RegExp(String.raw`^${PAGE}$`, 'i'),
   new RegExp(String.raw`^.{1,90}[·|•–—\t]\s*${PAGE}$`, 'i'),
   new RegExp(String.raw`^${PAGE}\s*[·|•–—\t].{1,90}$`, 'i'),
+  /^unntatt (?:fra )?offentlighet(?:\s*,?\s*(?:jf\.?|jfr\.?|iht\.?|etter)?\s*(?:offl\.?|offentleglova)\s*§+\s*\d+[\w ,.()-]*)?$/i,
 ];
 
 export function cleanLine(raw: string): string {
