@@ -8,6 +8,8 @@ import { PRINTED_SAK_ID } from './dates.ts';
 const SYMBOL_BULLET = /^([ \t]*)[\uF0B7\uF0A7\uF076\uF0D8\uF0FC\u2023\u2043\u2219][ \t]+/gm;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+/** An unspaced dash between two figures. */
+const FIGURE_DASH = /(?<=\d)–(?=\d)/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 // Cyrillic letters that look like Latin ones, as found inside Norwegian words in OCR'd text.
@@ -38,13 +40,18 @@ const CYRILLIC_IN_LATIN_WORD =
 /** Text to match literally inside a regular expression. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters. */
+/**
+ * NFKC, one kind of dash (en dash kept as "–" for ranges), plain spaces, no zero-width characters.
+ * A dash between figures ("2022–2024", as a word processor's autoformat sets it) is the hyphen it
+ * replaced, so a range reads alike however it was typed.
+ */
 export function normalizeText(text: string): string {
   const clean = text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
     .replace(SPACES, ' ')
     .replace(DASHES, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
+    .replace(FIGURE_DASH, '-')
     .replace(CYRILLIC_IN_LATIN_WORD, (c) => CONFUSABLES[c] ?? c)
     .replace(SYMBOL_BULLET, '$1• ')
     .replace(/\r\n?/g, '\n');
@@ -286,11 +293,11 @@ export function squash(s: string): string {
 
 /**
  * Text `normalizeText` leaves as it is, on lines: printable ASCII, the Latin-1 characters NFKC
- * keeps, and the en dash, quotes, bullets and euro sign of Norwegian documents — no odd spaces,
- * other dashes, zero-width or Cyrillic characters. Nearly all passages are.
+ * keeps, and the en dash (not between figures), quotes, bullets and euro sign of Norwegian
+ * documents — no odd spaces, other dashes, zero-width or Cyrillic characters. Nearly all passages are.
  */
 const NORMAL =
-  /^[\n\x20-\x7E\u00A1-\u00A7\u00A9\u00AB\u00AC\u00AE\u00B0\u00B1\u00B6\u00B7\u00BB\u00BF-\u00FF\u2013\u2018\u2019\u201C\u201D\u2022\u20AC\u25AA\u25CF]*$/;
+  /^(?![\s\S]*\d\u2013\d)[\n\x20-\x7E\u00A1-\u00A7\u00A9\u00AB\u00AC\u00AE\u00B0\u00B1\u00B6\u00B7\u00BB\u00BF-\u00FF\u2013\u2018\u2019\u201C\u201D\u2022\u20AC\u25AA\u25CF]*$/;
 
 /** Text used for comparing and matching: NFKC, lower case, squashed. */
 export function foldForMatch(s: string): string {
