@@ -280,9 +280,15 @@ export function stripInlineHtml(s: string): string {
   );
 }
 
+/** Emphasis in single marks around a whole cell, as a markdown export sets a key: "_Møte_", "*Dato*". */
+const EMPHASISED_CELL = /^([*_])(?=\S)([^*_]+)(?<=\S)\1$/;
+
 /** Markdown emphasis and heading marks left in converted text. */
 export function stripMarkdown(s: string): string {
-  return s.replace(/\*\*|__/g, '').replace(/^#{1,6}\s+/, '');
+  return s
+    .replace(/\*\*|__/g, '')
+    .replace(/^#{1,6}\s+/, '')
+    .replace(EMPHASISED_CELL, '$2');
 }
 
 /** Collapse runs of white space to one space and trim. */
