@@ -101,8 +101,11 @@ function unlabelledProposal(texts: string[]): string | null {
   let last: string[] = [];
   for (const t of texts) {
     const s = unbullet(t);
-    // A decision sentence wrapped onto the next line goes on there ("… bruk av" / "skytjenester …").
-    const unfinished = run.length && MID_SENTENCE.test(run.at(-1)!);
+    // A decision sentence wrapped onto the next line goes on there ("… bruk av" / "skytjenester …"),
+    // as does one the line's width broke anywhere, its next line in lower case ("… arbeidet" / "med …").
+    const prev = run.at(-1) ?? '';
+    const unfinished =
+      run.length && (MID_SENTENCE.test(prev) || (!/[.!?:]$/.test(prev) && /^\p{Ll}/u.test(s)));
     if (DECISION_SENTENCE.test(s) || (unfinished && s)) run.push(s);
     else if (t) {
       if (run.length) last = run;
