@@ -405,7 +405,9 @@ function labelledText(
     const after = cells.slice(c + 1).find(Boolean) ?? '';
     const inline = cells[c]!.replace(label, '').trim() || (ATTACHMENT.test(after) ? '' : after);
     const parts: string[] = inline ? [inline] : [];
-    if (inline) {
+    // Text after the label in a line of its own ("Forslag til vedtak: 1. NUIT …") runs on as it does
+    // under a label alone on its line; in a table row it is a cell, wrapped at most.
+    if (inline && cells.filter(Boolean).length > 1) {
       // An inline text may wrap onto the next lines (PDF layout); its first cell only, since
       // the attachment column shares those lines.
       for (let j = i + 1; j < block.length; j++) {
