@@ -38,18 +38,22 @@ export function cleanLine(raw: string): string {
 }
 
 /**
- * Cleaned lines; page furniture is left out (not blanked), so a table or paragraph it split runs on.
- * In a double-spaced text (some PDF converters put an empty line after every line) a single empty
- * line separates nothing: it is left out, and a longer run of them stands as one. Line numbers stay
- * those of the input.
+ * Cleaned lines; page furniture is left out (not blanked), and with it the empty lines a page break
+ * puts around it, so a table or paragraph it split runs on. In a double-spaced text (some PDF
+ * converters put an empty line after every line) a single empty line separates nothing: it is left
+ * out, and a longer run of them stands as one. Line numbers stay those of the input.
  */
 export function toLines(text: string): Line[] {
-  const lines = cellsAsRows(
-    text
-      .split('\n')
-      .map((raw, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(raw)) }))
-      .filter((l) => !PAGE_FURNITURE.some((re) => re.test(l.text.trim()))),
-  );
+  const all = text.split('\n').map((raw, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(raw)) }));
+  const furniture = all.map((l) => PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
+  const aroundFurniture = (i: number, step: number): boolean => {
+    let j = i + step;
+    while (all[j] && !all[j]!.text && !furniture[j]) j += step;
+    return !!furniture[j];
+  };
+  const page = (i: number) =>
+    furniture[i] || (!all[i]!.text && (aroundFurniture(i, -1) || aroundFurniture(i, 1)));
+  const lines = cellsAsRows(all.filter((_, i) => !page(i)));
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
 }
