@@ -30,8 +30,11 @@ const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 /** A time as printed in a cell: "10:05", or "kl. 10.05" (a dot only after "kl."). */
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
 const TIMES = new RegExp(TIME.source, 'gi');
-/** As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken. */
-const SAKSTYPE_WORD = new RegExp(`\\b${SAKSTYPE}\\b`, 'g');
+/**
+ * As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken; or in
+ * brackets after the title's first line, where the title wraps ("Tittel - (Drøfting)" / "NEO").
+ */
+const SAKSTYPE_WORD = new RegExp(`\\(?\\b${SAKSTYPE}\\b\\)?`, 'g');
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
 const CLOSING_ROW = /^slutt\b/i;
 /**
@@ -129,7 +132,7 @@ function byPattern(cols: Column[], text: string): Cells {
   let at = 0;
   for (const m of marks) {
     pushText(body.slice(at, m.at));
-    tokens.push(m.time ? { time: m.text } : { type: m.text });
+    tokens.push(m.time ? { time: m.text } : { type: m.text.replace(/^\(|\)$/g, '') });
     at = m.at + m.text.length;
   }
   pushText(body.slice(at));
