@@ -112,7 +112,6 @@ const NOT_YET_READ = new Set([
   'sakstype_in_brackets 001_3b351634044a7914.txt',
   'sakstype_in_brackets 001_3b351634044a7914.pdf',
   'sakstype_in_brackets 001_3b351634044a7914.docx',
-  'sakstype_in_brackets 003_0c1c525d85268ac2.pdf',
   'sakstype_til_form 003_0c1c525d85268ac2.pdf',
   'markdown_pipe_tables 003_0c1c525d85268ac2.pdf',
   'markdown_pipe_tables 004_01c28272e6e81fa3.pdf',
