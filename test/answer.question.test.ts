@@ -169,6 +169,15 @@ describe('understanding a question', () => {
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
     expect(topicWords('Any news on PLL?')).toEqual(['pll']);
+    // A period is when, however its dash is typed.
+    expect(topicWords('Hva ble foreslått om strategisk analyse 2019-2020?')).toEqual([
+      'strategisk',
+      'analyse',
+    ]);
+    expect(topicWords('Hva ble foreslått om strategisk analyse 2019–2020?')).toEqual([
+      'strategisk',
+      'analyse',
+    ]);
     expect(topicWords('Noe nytt om NILAR?')).toEqual(['nilar']);
     expect(topicWords('Hva ble sagt om Akson på møtene i NUIT?')).toEqual(['akson']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);

@@ -190,7 +190,8 @@ export function topicWords(question: string): string[] {
       !QUESTION_WORDS.has(w) &&
       (!FRAME_WORDS.has(w) || (minutesAsked && MINUTES_WORDS.has(w))) &&
       !/^\d{1,3}\/\d{2,4}$/.test(w) &&
-      // Years narrow the search (see question.ts); they are not what the question is about.
-      !/^(19|20)\d\d$/.test(w),
+      // Years and periods ("2022-2024") narrow the search (see question.ts); they are not what the
+      // question is about.
+      !/^(19|20)\d\d(?:-(?:19|20)?\d\d)?$/.test(w),
   );
 }
