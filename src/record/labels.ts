@@ -1,6 +1,7 @@
 // The labels a meeting package puts before its parts, by meaning, with the spellings other
-// secretaries and templates use: bokmål, nynorsk, and the English of a translated template. Matched on cleaned text (NFKC, markup out), case-insensitively;
-// each regex also eats the colon and spaces after the label, so the rest is the labelled text.
+// secretaries and templates use: bokmål, nynorsk, and the English of a translated template.
+// Matched on cleaned text (NFKC, markup out), case-insensitively; each regex also eats the colon
+// and spaces after the label, so the rest is the labelled text.
 
 /**
  * Where a label ends: a colon, a dash ("Vedtak – NUIT tar …"), the line's end, or the committee

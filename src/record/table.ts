@@ -1,7 +1,8 @@
-// Tables read by what their columns mean, not by one template's header spelling (nor its language). A header cell's
-// words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value cell's shape is a
-// second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype), which also reads a
-// row whose header is missing or unknown. Cells are separated by tabs or by runs of spaces.
+// Tables read by what their columns mean, not by one template's header spelling nor its language.
+// A header cell's words name its meaning ("Saksnr.", "Tittel på sak", "Kl.", "Type sak"); a value
+// cell's shape is a second vote ("12/24" is a sak id, "kl. 09.00" a time, "Drøfting" a sakstype),
+// which also reads a row whose header is missing or unknown. Cells are separated by tabs or by runs
+// of spaces.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
 import { parseTimes, SAK_WORD, TIME_SPAN } from './dates.ts';
 
