@@ -75,6 +75,17 @@ describe('understanding a question', () => {
     ['Was the proposal on reporting portals adopted?', 'adopted_decision', 'en'],
     ['Ble forslaget om måleindikatorer vedtatt?', 'adopted_decision', 'nb'],
     ['What did NUIT actually decide on cloud services?', 'adopted_decision', 'en'],
+    // A meeting's season and a month are two times: a history; a fact's season is no meeting's.
+    [
+      "What came out of NUIT's autumn 2020 discussion on cloud services, and what had NUIT been told in June?",
+      'history',
+      'en',
+    ],
+    [
+      'After the service took over in spring 2023, how many applications had it had by late April?',
+      'free_text',
+      'en',
+    ],
     // Which saker dealt with a topic: its saker across meetings.
     ['Hvilke saker handlet om digital sikkerhet?', 'history', 'nb'],
     ['Which items were about cloud services?', 'history', 'en'],

@@ -218,6 +218,10 @@ const MONTH_YEAR = new RegExp(
  * A month named without a year, not as a day's ("9. juni"); English "may" and "march" are verbs too
  * often to count alone.
  */
+/** A season before its year: "autumn 2020", "høsten 2020", "våren 2023". */
+const SEASON_YEAR =
+  /(?<![\p{L}])(?:spring|summer|autumn|fall|winter|våren|sommeren|høsten|vinteren)\s+(?:of\s+)?(?:19|20)\d\d(?![\p{N}])/gu;
+
 const BARE_MONTH = new RegExp(
   `(?<!\\d\\.?\\s*)\\b(${Object.keys(MONTH_NAMES)
     .filter((m) => m.length > 3 && m !== 'march')
@@ -502,7 +506,12 @@ export function understand(asked: string): Question {
     [...t.replace(PERIOD, '$1').matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
   );
   if (month) timesNamed.add(month.year);
-  const overTime = !date && (timesNamed.size > 1 ? months !== 1 : months > 1);
+  // A meeting's season ("NUIT's autumn 2020 discussion", "møtet høsten 2020") is a time of its
+  // own beside a month; a fact's ("took over in spring 2023") is not.
+  const seasons = [...t.matchAll(SEASON_YEAR)].filter((m) =>
+    MEETING_TIME.test(t.slice(Math.max(0, m.index - MEETING_TIME_REACH), m.index)),
+  ).length;
+  const overTime = !date && (timesNamed.size > 1 ? months !== 1 : months + seasons > 1);
   const spans = (nufa && nuit) || overTime;
   // Over several months ("between June 2020 and May 2023") no one of them is the meeting's: the
   // history runs from the first to the last. Bare years may be the topic's ("expected to use
