@@ -182,6 +182,17 @@ describe('a topic’s timeline', () => {
     expect(a.answer).not.toContain('Mariann Hornnes');
   });
 
+  it('answers "when was X discussed" with the committees’ treatments of X, but not when X was treated elsewhere', async () => {
+    for (const q of ['When was MyHealth@EU discussed?', 'Når ble veikartet for Helsenorge drøftet?']) {
+      const a = await corpus.answerer.ask(q);
+      expect(a.abstained, q).toBe(false);
+      expect(a.answer, q).toMatch(/16\.02\.2023: Sak (10|4)\/23/);
+    }
+    expect(
+      (await corpus.answerer.ask('When was the cloud strategy presented to the ministry?')).abstained,
+    ).toBe(true);
+  });
+
   it('places "the next meeting" by the day asked, and says so when the documents hold none after it', async () => {
     const config = loadConfig({ DATA_DIR: os.tmpdir() });
     const on = async (day: string) =>

@@ -184,7 +184,14 @@ export async function answerOffline(
     default:
       break;
   }
-  return answerSpeaker(lib, q, ranked) ?? answerFromEvidence(lib, q, ranked);
+  const found = answerSpeaker(lib, q, ranked) ?? answerFromEvidence(lib, q, ranked);
+  // "When was X discussed?": where no text says when X was treated elsewhere, the committees'
+  // treatments of X are the answer, each dated.
+  if (found.answer.abstained && q.whenTreated) {
+    const treated = answerHistory(lib, { ...q, intent: 'history' }, ranked);
+    if (!treated.answer.abstained) return treated;
+  }
+  return found;
 }
 
 /**

@@ -49,6 +49,11 @@ export interface Question {
   today?: string;
   /** The minuted meeting a question asks about, by its date or month: "the minutes from February 2023". */
   minutesOf?: { date?: string; month?: { year: number; month: number } };
+  /**
+   * "When was X discussed?" with no committee named: when the committees treated X, unless the
+   * text says X was treated elsewhere (by the ministry, at a webinar).
+   */
+  whenTreated?: boolean;
   /** The question asks for an outcome: "was the proposal adopted?", "what did they actually decide?". */
   asksOutcome?: boolean;
   /** The words of the short phrase that says what the question asks ("draft decision", "tabled"). */
@@ -90,6 +95,10 @@ const WHEN_TREATED = new RegExp(
     String.raw`[^?]*?(?<![\p{L}])(?:discuss(?:ed)?|present(?:ed)?|treat(?:ed)?|consider(?:ed)?|handled?|raised?|debated?|review(?:ed)?|brief(?:ed)?|(?:brought|taken|took|bring|take) up|on the agenda|behandlet|drøftet|diskutert|presentert|lagt (?:fram|frem)|orientert|tatt opp|oppe|på agendaen)(?![\p{L}])`,
   'u',
 );
+/** Where else a topic may have been treated: "presented to the ministry", "lagt fram på webinaret". */
+const ELSEWHERE =
+  /(?<![\p{L}])(?:to|til|at|på|with|med)\s+(?:the\s+|a\s+|an\s+)?(?!(?:nuit|nufa|committees?|utvalg\p{L}*|møte\p{L}*|meetings?|agenda\p{L}*)(?![\p{L}]))\p{L}{3,}/u;
+
 /** Who treats it: a committee, or its agenda. */
 const BY_COMMITTEE = /(?<![\p{L}])(?:nuit|nufa|committees?|utvalg\p{L}*|agenda\p{L}*)(?![\p{L}])/u;
 /** Words that say a question asks what was decided: "NUIT's conclusion on …", "the outcome of …". */
@@ -537,6 +546,7 @@ export function understand(asked: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
     minutesOf: minutes,
+    whenTreated: WHEN_TREATED.test(t) && !ELSEWHERE.test(t) && !sakIds.length && !meeting && !time,
     asksOutcome: rule === OUTCOME_RULE,
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
