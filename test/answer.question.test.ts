@@ -190,6 +190,7 @@ describe('understanding a question', () => {
       'analyse',
     ]);
     expect(topicWords('Noe nytt om NILAR?')).toEqual(['nilar']);
+    expect(topicWords('Who sits on the steering group?')).toEqual(['steering', 'group']);
     expect(topicWords('Hva ble sagt om Akson på møtene i NUIT?')).toEqual(['akson']);
     expect(topicWords('Har nødnett vært oppe i utvalgene, og hva fikk utvalget vite?')).toEqual(['nødnett']);
     expect(topicWords('On day two of the meeting, who presented Akson?')).toEqual(['akson']);

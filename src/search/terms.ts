@@ -20,7 +20,7 @@ const QUESTION_WORDS = new Set(
    summarise summarize summarised summarized summary sum oppsummer oppsummere oppsummert oppsummering
    sammendrag sammenfatt sammenfatte explain forklar forklare
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
-   står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet
+   står sto stod stått går gikk gått får fikk fått gjør gjorde gjort sitter satt sittet sit sits sitting sat
    oppe vite visst told
    blant annet år året bedt
    mention mentions mentioned refer refers referred nevn nevner nevnt nevnes omtale omtaler omtalt omtales
