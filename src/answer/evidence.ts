@@ -2,7 +2,7 @@
 // and the quotable units (sentences, bullets, table rows) of the record's passages that hold it.
 // Coverage — the weighted share of the key content a piece of text holds — decides both which
 // evidence is quoted and whether there is any evidence at all.
-import { MONTH_NAMES_NB } from '../record/dates.ts';
+import { printedDayForms } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Passage } from '../record/types.ts';
 import { cognates } from '../search/cognates.ts';
@@ -272,16 +272,7 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
  * Norwegian text prints it, folded. A meeting's date is not a fact's: it picks the meeting.
  */
 export function factDayForms(q: Question): string[] {
-  if (!q.date || q.timeOfMeeting) return [];
-  const [y, m, d] = q.date.split('-').map(Number) as [number, number, number];
-  const [dd, mm, month] = [String(d).padStart(2, '0'), String(m).padStart(2, '0'), MONTH_NAMES_NB[m - 1]!];
-  return [
-    `${d}. ${month} ${y}`,
-    `${d} ${month} ${y}`,
-    `${dd}.${mm}.${y}`,
-    `${d}.${mm}.${y}`,
-    `${d}.${m}.${y}`,
-  ];
+  return !q.date || q.timeOfMeeting ? [] : printedDayForms(q.date);
 }
 
 /** Whether folded text holds a key term in any of its forms. */

@@ -21,8 +21,7 @@ import {
 } from './evidence.ts';
 import { foldedHeading, foldedText, joinFolded } from './folded.ts';
 import type { Library } from './library.ts';
-import { understand, type Question } from './question.ts';
-import { topicWords } from '../search/terms.ts';
+import { readParts, type Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, t } from './texts.ts';
 import type { Language } from './types.ts';
@@ -127,13 +126,7 @@ const SECOND_PART =
  * whole question's intent), or none: a part needs a topic word of its own ("… and when?" has none).
  */
 export function questionParts(q: Question): Question[] {
-  const parts = q.text
-    .split(SECOND_PART)
-    .map((t) => t.trim())
-    .filter((t) => topicWords(t).length > 0);
-  return parts.length > 1
-    ? parts.map((t) => ({ ...understand(t), intent: q.intent, language: q.language }))
-    : [];
+  return readParts(q, q.text.split(SECOND_PART), 1);
 }
 
 /**

@@ -18,8 +18,7 @@ import {
 } from './evidence.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Library } from './library.ts';
-import { understand, type Question } from './question.ts';
-import { topicWords } from '../search/terms.ts';
+import { readParts, type Question } from './question.ts';
 import type { Ranked } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import type { TimelineStep } from './types.ts';
@@ -178,12 +177,11 @@ function topicSteps(lib: Library, q: Question, ranked: Ranked[], years = q.years
 function partsOf(q: Question): Question[] {
   // A sak's title as a topic ("Nasjonal e-helseportefølje – status og tiltak …") is no question in parts.
   if (!q.text.includes('?')) return [];
-  const parts = q.text
-    .split(PARTS)
-    .flatMap((t) => FROM_TO.exec(t)?.slice(1, 3) ?? [t])
-    .map((t) => t.trim())
-    .filter((t) => topicWords(t).length >= 2);
-  return parts.length > 1 ? parts.map((t) => ({ ...understand(t), intent: q.intent })) : [];
+  return readParts(
+    q,
+    q.text.split(PARTS).flatMap((t) => FROM_TO.exec(t)?.slice(1, 3) ?? [t]),
+    2,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // What a question asks: its language, intent, the sak/meeting/committee/date it names, and which
 // agenda facts it wants. Rules over words in both bokmål and English; no model needed.
 import { expandShorthand } from '../search/shorthand.ts';
-import { APPROVED_MINUTES, MEETING_DAY, QUARTER } from '../search/terms.ts';
+import { APPROVED_MINUTES, MEETING_DAY, QUARTER, topicWords } from '../search/terms.ts';
 import { DATE_TEXT, MONTHS_EN, MONTHS_NB, parseDate } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Intent, Language } from './types.ts';
@@ -144,7 +144,7 @@ export function detectLanguage(text: string): Language {
 /** "Was the proposal adopted?", "what did they actually decide?": a question that asks for an outcome. */
 const OUTCOME_RULE: [Intent, RegExp] = [
   'adopted_decision',
-  /(?<![\p{L}])(?:(?:actually|really|finally|egentlig|endelig)\s+(?:decide[ds]?|adopt(?:ed)?|vedtatt|vedtok|bestemt|besluttet)|(?:was|were|has|have|had|did)\s+(?:the\s+|this\s+|that\s+)?(?:proposal|proposed decision|draft decision|recommendation)s?(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:adopted|approved|accepted|passed|agreed|endorsed|adopt|approve|accept|pass|endorse)|(?:ble|er|var)\s+(?:forslaget|forslagene|forslaget til vedtak|innstillingen)(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:vedtatt|godkjent|vedtatt|fulgt|tatt til følge))(?![\p{L}])/u,
+  /(?<![\p{L}])(?:(?:actually|really|finally|egentlig|endelig)\s+(?:decide[ds]?|adopt(?:ed)?|vedtatt|vedtok|bestemt|besluttet)|(?:was|were|has|have|had|did)\s+(?:the\s+|this\s+|that\s+)?(?:proposal|proposed decision|draft decision|recommendation)s?(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:adopted|approved|accepted|passed|agreed|endorsed|adopt|approve|accept|pass|endorse)|(?:ble|er|var)\s+(?:forslaget|forslagene|forslaget til vedtak|innstillingen)(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:vedtatt|godkjent|fulgt|tatt til følge))(?![\p{L}])/u,
 ];
 
 const INTENT_RULES: [Intent, RegExp][] = [
@@ -223,14 +223,14 @@ const MONTH_YEAR = new RegExp(
   'i',
 );
 
-/**
- * A month named without a year, not as a day's ("9. juni"); English "may" and "march" are verbs too
- * often to count alone.
- */
 /** A season before its year: "autumn 2020", "høsten 2020", "våren 2023". */
 const SEASON_YEAR =
   /(?<![\p{L}])(?:spring|summer|autumn|fall|winter|våren|sommeren|høsten|vinteren)\s+(?:of\s+)?(?:19|20)\d\d(?![\p{N}])/gu;
 
+/**
+ * A month named without a year, not as a day's ("9. juni"); English "may" and "march" are verbs too
+ * often to count alone.
+ */
 const BARE_MONTH = new RegExp(
   `(?<!\\d\\.?\\s*)\\b(${Object.keys(MONTH_NAMES)
     .filter((m) => m.length > 3 && m !== 'march')
@@ -277,6 +277,9 @@ const MEETING_TIME_REACH = 60;
 const LIMIT_BEFORE =
   /\b(?:by|before|until|till|as of|since|per|innen|før|fram til|frem til|siden|etter)\s+(?:(?:late|early|mid|the (?:end|start|beginning|middle) of|slutten av|starten av|begynnelsen av|utgangen av|midten av)\s+)?$/;
 
+/** The first date in a text, as `DATE_TEXT` reads dates (that one is global, for matching them all). */
+const ONE_DATE = new RegExp(DATE_TEXT.source, 'i');
+
 /**
  * A time right after "the minutes from" ("referatet fra 16. februar", "the minutes of the June 2020
  * meeting") is the minuted meeting's: the minutes are approved, and their meeting asked about, at
@@ -286,15 +289,9 @@ const MINUTES_OF =
   /(?<![\p{L}])(?:minutes|referat\p{L}*)\s+(?:from|of|fra|for)\s+(?:the\s+)?(?:(?:nuit|nufa)[\s-]*)?(?:(?:meeting|møtet)\s+(?:(?:on|in|of|den|i)\s+)?)?$/u;
 
 /**
- * The time a question puts its meeting at: the first date or month with a meeting word just before
- * it, or opening the question ("9. september 2020: hva …"); else the first time it names, which
- * then dates a fact ("applications received by 21 April 2023"). In "the meeting in Feb 2023 on the
- * minutes from 17 November 2022", February is the meeting's.
- */
-/**
  * The date or month of the minutes whose approval a question asks about ("were the minutes from 16
- * February 2023 approved"), and the question without it: the minuted meeting's time is what the question is
- * about, not a time it puts a meeting or a history in.
+ * February 2023 approved"), and the question without it: the minuted meeting's time is what the
+ * question is about, not a time it puts a meeting or a history in.
  */
 function minutesOf(t: string): { minutes?: Question['minutesOf']; rest: string } {
   // "According to the minutes from June 2020" asks about that meeting, as its minutes record it.
@@ -304,7 +301,7 @@ function minutesOf(t: string): { minutes?: Question['minutesOf']; rest: string }
     const text = t.slice(m.index, m.index + TIME_CHARS);
     const date = parseDate(text);
     const mm = MONTH_YEAR.exec(text);
-    const span = date ? (text.match(new RegExp(DATE_TEXT.source, 'i'))?.[0] ?? m[0]) : mm ? mm[0] : m[0];
+    const span = date ? (text.match(ONE_DATE)?.[0] ?? m[0]) : mm ? mm[0] : m[0];
     const rest = t.slice(0, m.index) + ' '.repeat(span.length) + t.slice(m.index + span.length);
     if (date) return { minutes: { date }, rest };
     if (mm)
@@ -316,6 +313,12 @@ function minutesOf(t: string): { minutes?: Question['minutesOf']; rest: string }
   return { rest: t };
 }
 
+/**
+ * The time a question puts its meeting at: the first date or month with a meeting word just before
+ * it, or opening the question ("9. september 2020: hva …"); else the first time it names, which
+ * then dates a fact ("applications received by 21 April 2023"). In "the meeting in Feb 2023 on the
+ * minutes from 17 November 2022", February is the meeting's.
+ */
 function timeAsked(t: string): { text: string; ofMeeting: boolean } | null {
   let first: { text: string; ofMeeting: boolean } | null = null;
   for (const m of t.matchAll(TIME_EXPRESSION)) {
@@ -454,6 +457,17 @@ function phraseWords(re: RegExp, t: string): Set<string> | undefined {
   return ws.length && ws.length <= PHRASE_WORDS ? new Set(ws) : undefined;
 }
 
+/**
+ * A question's parts, each read as a question of its own with the whole's intent and language, or
+ * none: only parts with at least `topical` topic words count, and a question needs two of them.
+ */
+export function readParts(q: Question, texts: string[], topical: number): Question[] {
+  const parts = texts.map((t) => t.trim()).filter((t) => topicWords(t).length >= topical);
+  return parts.length > 1
+    ? parts.map((t) => ({ ...understand(t), intent: q.intent, language: q.language }))
+    : [];
+}
+
 export function understand(asked: string): Question {
   const question = expandShorthand(asked);
   const { minutes, rest: t } = minutesOf(foldForMatch(question));
@@ -474,13 +488,15 @@ export function understand(asked: string): Question {
   const nuit = /\bnuit\b/.test(t);
   const committee = nufa && !nuit ? 'NUFA' : nuit && !nufa ? 'NUIT' : undefined;
   const time = timeAsked(t);
+  // "When was X discussed?", of no one sak, meeting or time.
+  const treated = WHEN_TREATED.test(t) && !sakIds.length && !meeting && !time;
   // "Were the minutes from 17 June approved?" asks what was decided on them.
   const intent =
     minutes && ruled === 'free_text'
       ? 'adopted_decision'
       : countsFact(ruled, t, !!meeting || !!time?.ofMeeting)
         ? 'free_text'
-        : WHEN_TREATED.test(t) && BY_COMMITTEE.test(t) && !sakIds.length && !meeting && !time
+        : treated && BY_COMMITTEE.test(t)
           ? 'history'
           : ruled;
   const date = (time && parseDate(time.text)) ?? undefined;
@@ -546,7 +562,7 @@ export function understand(asked: string): Question {
     meetingFacts: new Set(MEETING_FACTS.filter(([, re]) => re.test(t)).map(([f]) => f)),
     timeOfMeeting: !!time?.ofMeeting,
     minutesOf: minutes,
-    whenTreated: WHEN_TREATED.test(t) && !ELSEWHERE.test(t) && !sakIds.length && !meeting && !time,
+    whenTreated: treated && !ELSEWHERE.test(t),
     asksOutcome: rule === OUTCOME_RULE,
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),

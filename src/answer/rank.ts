@@ -1,7 +1,7 @@
 // Which saker a question is about: text search over the record, narrowed by the meeting, date or
 // month the question names, then reranked by how much of the question each sak's text and title
 // cover.
-import { MONTH_NAMES_NB } from '../record/dates.ts';
+import { MONTH_NAMES_NB, printedDayForms } from '../record/dates.ts';
 import { foldForMatch } from '../record/normalize.ts';
 import type { Case } from './cases.ts';
 import { coverage, EARLIER_DECISIONS, titleCoverage } from './evidence.ts';
@@ -36,15 +36,7 @@ export function inTimeAsked(c: Case, q: Question): boolean {
 
 /** Whether folded text names a day ("16. februar 2023", "16.02.2023") or a month ("februar 2023"). */
 function namesTime(folded: string, time: NonNullable<Question['minutesOf']>): boolean {
-  if (time.date) {
-    const [y, m, d] = time.date.split('-').map(Number) as [number, number, number];
-    const mm = String(m).padStart(2, '0');
-    return [
-      `${d}. ${MONTH_NAMES_NB[m - 1]} ${y}`,
-      `${d}.${mm}.${y}`,
-      `${String(d).padStart(2, '0')}.${mm}.${y}`,
-    ].some((f) => folded.includes(f));
-  }
+  if (time.date) return printedDayForms(time.date).some((f) => folded.includes(f));
   const { year, month } = time.month!;
   return folded.includes(`${MONTH_NAMES_NB[month - 1]} ${year}`);
 }

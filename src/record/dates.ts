@@ -30,6 +30,19 @@ export const MONTHS_NB: Record<string, number> = {
 /** The Norwegian month names, January first, as dates print them in full. */
 export const MONTH_NAMES_NB = Object.keys(MONTHS_NB).slice(0, 12);
 
+/** The ways Norwegian text prints a day (ISO "2023-02-16"), folded: "16. februar 2023", "16.02.2023" … */
+export function printedDayForms(iso: string): string[] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [dd, mm, month] = [String(d).padStart(2, '0'), String(m).padStart(2, '0'), MONTH_NAMES_NB[m - 1]!];
+  return [
+    `${d}. ${month} ${y}`,
+    `${d} ${month} ${y}`,
+    `${dd}.${mm}.${y}`,
+    `${d}.${mm}.${y}`,
+    `${d}.${m}.${y}`,
+  ];
+}
+
 export const MONTHS_EN: Record<string, number> = {
   january: 1,
   february: 2,

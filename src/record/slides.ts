@@ -10,7 +10,10 @@ import { prompts } from './slides-prompts.ts';
 import { DECISION_SENTENCE, LOGO, SLIDE_HEADING, slideHeadingSak, unbullet } from './slides-text.ts';
 import type { Meeting } from './types.ts';
 
-/** The header of a written innkalling ("Møte 5/2020", "Møte i NUIT", "Meeting of NUIT"): that layout is not a deck. */
+/**
+ * The header of a written innkalling ("Møte 5/2020", "Møte i NUIT", "Meeting of NUIT"): that layout
+ * is not a deck.
+ */
 const WRITTEN_HEADER =
   /^(?:møte(?:\s*nr\.?|nummer)?|meeting)\s*:?\s*\t?\s*\d{1,2}\s?\/\s?\d{4}\s*$|^(?:møte i|meeting of) (NUIT|NUFA)\b/im;
 const COMMITTEE = /\b(NUFA|NUIT)\b/;
