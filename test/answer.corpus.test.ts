@@ -182,6 +182,26 @@ describe('a topic’s timeline', () => {
     expect(a.answer).not.toContain('Mariann Hornnes');
   });
 
+  it.each([
+    // No list of members at all: a NUFA meeting known from its slides.
+    ['Who sent apologies for the NUFA meeting on 27 October 2021?', 'The documents do not say who attended'],
+    ['Hvem deltok på NUFA-møtet 27. oktober 2021?', 'Dokumentene sier ikke hvem som var til stede'],
+    // An invitation's members: who was asked to come, not who stayed away.
+    ['Who was absent from the NUIT meeting on 25 May 2023?', 'The documents do not say who attended'],
+  ])('abstains on «%s», where the record holds no attendance, showing the meeting', async (text, line) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a).toMatchObject({ intent: 'meeting', abstained: true, abstainedBecause: 'no_attendance' });
+    expect(a.answer).toContain(line);
+    expect(a.citations).toHaveLength(1);
+    expect(a.answer).not.toMatch(/Present|Absent|Til stede:/);
+  });
+
+  it('lists an invitation’s members when asked who the members are', async () => {
+    const a = await corpus.answerer.ask('Hvem var medlemmer av NUIT på møtet 25. mai 2023?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('Medlemmer: Mariann Hornnes');
+  });
+
   it('answers "when was X discussed" with the committees’ treatments of X, but not when X was treated elsewhere', async () => {
     for (const q of ['When was MyHealth@EU discussed?', 'Når ble veikartet for Helsenorge drøftet?']) {
       const a = await corpus.answerer.ask(q);

@@ -38,6 +38,13 @@ describe('English inflections', () => {
     ]);
   });
 
+  it('leaves out senses that are Norwegian function words: they stand in nearly every sentence', () => {
+    const dict = parseDictionary('since\tda|fordi|siden\nwant\tmangel|behov|ville\none\tén|en\n');
+    expect(translate('since', dict)).toEqual([]);
+    expect(translate('wants', dict)).toEqual(['mangel', 'behov']);
+    expect(translate('one', dict)).toEqual(['én']);
+  });
+
   it('leaves words that only look inflected as they are first', () => {
     expect(lemmas('status')).toEqual(['status']);
     expect(lemmas('analysis')).toEqual(['analysis']);

@@ -98,6 +98,7 @@ export async function answerMeeting(
   const place = field('place');
   if (time) lines.push(`${t(lang, 'when')}: ${time}`);
   if (place) lines.push(`${t(lang, 'place')}: ${place}`);
+  let unrecorded = false;
   if (q.meetingFacts.has('attendance')) {
     // "Who represented Apotekforeningen?": the entries that name what the question names, if any do.
     const terms = keyTerms(lib, q);
@@ -119,8 +120,12 @@ export async function answerMeeting(
         );
       if (present.secretariat?.length && !onlyAbsent)
         lines.push(`${t(lang, 'secretariat')}: ${present.secretariat.join('; ')}`);
-    } else if (first.members_invited.length)
+    } else if (first.members_invited.length && !onlyAbsent)
       lines.push(`${t(lang, 'members')}: ${named(first.members_invited).join('; ')}`);
+    // Who was there, or not, stands in a meeting's minutes: an invitation's member list says who
+    // was asked to come, not who came or sent apologies.
+    else unrecorded = true;
+    if (unrecorded) lines.push(t(lang, 'attendanceUnknown'));
   }
   // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
   const m = present ?? meetings.find((x) => x.place) ?? first;
@@ -128,7 +133,7 @@ export async function answerMeeting(
   const c = opening ? caseIn(lib, m, opening.sak) : undefined;
   if (c) await lib.load([c.key]);
   const used = c ? [cite(lib, c, 'agenda')] : [];
-  return result(q, lines, used);
+  return result(q, lines, used, unrecorded ? 'no_attendance' : undefined);
 }
 
 const POSITION =

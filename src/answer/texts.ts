@@ -43,6 +43,8 @@ const T = {
     present: 'Til stede',
     absent: 'Ikke til stede',
     noneRecorded: 'ingen oppført',
+    attendanceUnknown:
+      'Dokumentene sier ikke hvem som var til stede eller hadde forfall på dette møtet: referatet med fremmøtet er ikke lest inn.',
     substitutes: 'Stedfortredere',
     standingInFor: 'for',
     fromSak: 'fra',
@@ -109,6 +111,8 @@ const T = {
     present: 'Present',
     absent: 'Absent',
     noneRecorded: 'none recorded',
+    attendanceUnknown:
+      'The documents do not say who attended this meeting or sent apologies: the minutes with the attendance have not been ingested.',
     substitutes: 'Substitutes (stedfortredere)',
     standingInFor: 'for',
     fromSak: 'from',

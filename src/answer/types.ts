@@ -38,7 +38,8 @@ export type AbstainReason =
   | 'evidence'
   | 'outcome_unknown'
   | 'no_history'
-  | 'no_meeting';
+  | 'no_meeting'
+  | 'no_attendance';
 
 export interface Answer {
   answer: string;

@@ -5,6 +5,7 @@
 // English question never pays for it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stopwords } from '@orama/stopwords/norwegian';
 
 const FILE = path.resolve(import.meta.dirname, '../../data/lexicon/freedict-eng-nor.tsv');
 
@@ -93,7 +94,13 @@ export function translate(phrase: string, dict: Dictionary = dictionary()): stri
     // An irregular form is its base word too: "people" is "folk" and "personer".
     const base = IRREGULAR.get(word);
     const more = base && base !== last ? dict.get(phrase.slice(0, at) + base) : undefined;
-    return [...new Set([...hit.split('|'), ...(more?.split('|') ?? [])])];
+    // A sense that is a Norwegian function word ("since" → "da", "fordi"; "one" → "en") is found in
+    // nearly every sentence and says nothing of a topic: a word with only such senses is none.
+    return [...new Set([...hit.split('|'), ...(more?.split('|') ?? [])])].filter(
+      (t) => !FUNCTION_WORDS.has(t),
+    );
   }
   return [];
 }
+
+const FUNCTION_WORDS = new Set(stopwords);
