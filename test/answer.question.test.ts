@@ -75,6 +75,11 @@ describe('understanding a question', () => {
     ['Was the proposal on reporting portals adopted?', 'adopted_decision', 'en'],
     ['Ble forslaget om måleindikatorer vedtatt?', 'adopted_decision', 'nb'],
     ['What did NUIT actually decide on cloud services?', 'adopted_decision', 'en'],
+    // Whether a committee took a stand asks what it decided.
+    ['Did NUFA support the cloud strategy?', 'adopted_decision', 'en'],
+    ['Has the committee endorsed the roadmap for welfare technology?', 'adopted_decision', 'en'],
+    ['Støttet NUIT skystrategien i 2022?', 'adopted_decision', 'nb'],
+    ['Har utvalget godkjent veikartet?', 'adopted_decision', 'nb'],
     // A meeting's season and a month are two times: a history; a fact's season is no meeting's.
     [
       "What came out of NUIT's autumn 2020 discussion on cloud services, and what had NUIT been told in June?",

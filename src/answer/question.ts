@@ -173,6 +173,12 @@ const INTENT_RULES: [Intent, RegExp][] = [
     'adopted_decision',
     /\b(decide[ds]?|decisions?|adopted|agree[ds]?|ble enige|resolved?|conclu\w+|outcome|vedtatt|vedtak\w*|vedtok|besluttet|beslutning\w*|bestemt\w*|konklu\w+|utfall\w*)\b/,
   ],
+  // Whether a committee took a stand ("Did NUIT back the plan?", "Støttet NUFA forslaget?") is
+  // asked of what it decided.
+  [
+    'adopted_decision',
+    /\b(?:(?:did|does|do|has|have|had)\s+(?:nuit|nufa|the committees?)\s+(?:\w+\s+)?(?:support|back|approve|endorse|accept|reject|oppose|recommend)\w*|(?:støttet|godkjente|anbefalte|avviste)\s+(?:nuit|nufa|utvalget)|(?:har|hadde)\s+(?:nuit|nufa|utvalget)\s+(?:\w+\s+)?(?:støttet|godkjent|anbefalt|avvist))\b/,
+  ],
   [
     'agenda',
     /\b(who(?: is|['’]s|s)? (presents?|presented|presenting|will present)|presenter of|hvem (la|legger|legge|presenterer|presenterte|innleder)( (frem|fram))?|who(?: is|['’]s)? (owns|handles|handling|responsible for)|hvem .* (la|legger) (frem|fram)|responsible for the (item|sak|case)|ansvarlig for saken|(item|sak|case) number|saksnummer\w*|hvilket (sak)?nummer|når på dagen|what time of day|saksbehandler\w*|sakseier\w*|case (owners?|handlers?)|sakstype\w*|what type|which type|type of (case|item)|scheduled|on the (?:\w+ )?agenda|på agendaen|(at )?what time|hvilket klokkeslett|står .* agendaen|tidspunkt|når (starter|står|begynner|er|behandles|tas)|how much time|how long|hvor lang tid|allotted|satt av|duration|varighet|start time|starts?)\b/,
