@@ -385,9 +385,27 @@ describe('what a question is about', () => {
     expect(term).toBeDefined();
     expect(holds(term!, 'pasienter i hele norge')).toBe(false);
     expect(holds(term!, 'helse nord-norge')).toBe(true);
-    // A prefix or an ending on an abbreviation is still read by its parts.
-    const kvu = await termOf('Hva sier KVU-en om journal?', 'kvu-en');
-    expect(kvu?.alts).toContain('kvu');
+    // An ending on an abbreviation is no part of it, hyphenated or not.
+    for (const q of ['Hva sier KVU-en om journal?', 'Hva sier KVUen om journal?'])
+      expect((await termOf(q, 'kvu'))?.alts, q).toContain('konseptvalgutredning');
+  });
+
+  it('reads a word and an abbreviation joined by a hyphen as two terms, each found alone', async () => {
+    const q = 'Når skulle Nødnett-KVUen leveres?';
+    const kvu = await termOf(q, 'kvu');
+    const nodnett = await termOf(q, 'nødnett');
+    expect(kvu && nodnett).toBeTruthy();
+    expect(holds(kvu!, foldForMatch("KVU'en skal leveres 1. juni 2020"))).toBe(true);
+    expect(holds(nodnett!, foldForMatch('Dagens avtale om drift av Nødnett går ut i 2026'))).toBe(true);
+    const a = await corpus.answerer.ask('Hvordan har Nødnett-KVUen vært behandlet i utvalgene?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.some((c) => c.sak === '24/20' || c.sak === '42/19')).toBe(true);
+  });
+
+  it('reaches an abbreviation written with a Norwegian ending in the question', async () => {
+    const a = await corpus.answerer.ask('Hva sa RHFene om prismodellene?');
+    expect(a.abstained).toBe(false);
+    expect(a.citations.every((c) => c.sak === '6/23')).toBe(true);
   });
 });
 

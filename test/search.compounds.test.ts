@@ -85,11 +85,16 @@ describe('an index that counts compounds as their parts', () => {
 });
 
 describe('a short word in a text', () => {
-  it('is found alone, or as the last part of a compound ("mål" in "hovedmål"), never inside a word', () => {
+  it('is found alone, inflected, or as the last part of a compound ("mål" in "hovedmål"), never inside a word', () => {
     expect(containsTerm('hovedmål for tjenesten', 'mål')).toBe(true);
     expect(containsTerm('nasjonalt fagråd', 'råd')).toBe(true);
-    expect(containsTerm('målet er', 'mål')).toBe(false);
+    // Its inflections are the same word: "målet", "målene", "kvuen", "apier".
+    expect(containsTerm('målet er', 'mål')).toBe(true);
+    expect(containsTerm('målene for året', 'mål')).toBe(true);
+    expect(containsTerm('kvuen skal leveres', 'kvu')).toBe(true);
+    expect(containsTerm('nye apier', 'api')).toBe(true);
     expect(containsTerm('målbilde', 'mål')).toBe(false);
+    expect(containsTerm('målingen', 'mål')).toBe(false);
     expect(containsTerm('oppmålingen', 'mål')).toBe(false);
     // Two letters stand alone only: "ks" is no ending of "kontoks".
     expect(containsTerm('kontoks', 'ks')).toBe(false);

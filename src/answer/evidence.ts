@@ -80,7 +80,8 @@ function topicUnits(q: Question): { word: string; alts: string[]; primary: strin
   // A word and a common noun joined by a hyphen ("Helsenorge-presentasjonen") are two terms, each
   // of which may be the topic or a frame word; a prefix or an ending ("e-resept", "KVU-en") and a
   // name ("Midt-Norge") stay whole.
-  const split = q.text.replace(/(\p{L}{4,})-(?=\p{Ll}{4,})/gu, '$1 ');
+  // A word and an abbreviation joined ("Nødnett-KVU", "Helsenorge-API") are two terms as well.
+  const split = q.text.replace(/(\p{L}{4,})-(?=\p{Ll}{4,}|\p{Lu}{2,}(?!\p{Ll}))/gu, '$1 ');
   const english = q.language === 'en';
   const units: { word: string; alts: string[]; primary: string[] }[] = [];
   const asFound = (t: string) => {
@@ -201,7 +202,9 @@ function fullNames(text: string): Set<string> {
  * found by a part alone — "Norge" is not "Nord-Norge".
  */
 function joinedNames(text: string): Set<string> {
-  return new Set((text.match(/\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)+/gu) ?? []).flatMap((n) => words(n)));
+  return new Set(
+    (text.match(/\p{Lu}\p{Ll}[\p{L}]*(?:-\p{Lu}\p{Ll}[\p{L}]*)+/gu) ?? []).flatMap((n) => words(n)),
+  );
 }
 
 /**

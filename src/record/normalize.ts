@@ -305,7 +305,16 @@ export function squash(s: string): string {
 const NORMAL =
   /^(?![\s\S]*\d\u2013\d)[\n\x20-\x7E\u00A1-\u00A7\u00A9\u00AB\u00AC\u00AE\u00B0\u00B1\u00B6\u00B7\u00BB\u00BF-\u00FF\u2013\u2018\u2019\u201C\u201D\u2022\u20AC\u25AA\u25CF]*$/;
 
-/** Text used for comparing and matching: NFKC, lower case, squashed. */
+/**
+ * An abbreviation with an inflection: "KVUen", "RHF-ene", "KVU'en", "APIer", "NUITs" (a Norwegian
+ * genitive), "APIs" (an English plural). Matched as the abbreviation: the ending says nothing of
+ * what is meant.
+ */
+const INFLECTED_ABBREVIATION =
+  /(?<![\p{L}\p{N}])(\p{Lu}{2,}\d?)['’-]?(?:en|et|ene|ens|ets|enes|er|erne|ane|s)(?![\p{L}\p{N}])/gu;
+
+/** Text used for comparing and matching: NFKC, abbreviations uninflected, lower case, squashed. */
 export function foldForMatch(s: string): string {
-  return squash((NORMAL.test(s) ? s : normalizeText(s)).toLowerCase());
+  const normal = NORMAL.test(s) ? s : normalizeText(s);
+  return squash(normal.replace(INFLECTED_ABBREVIATION, '$1').toLowerCase());
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { cognates } from './cognates.ts';
 import { dictionary, lemmas, translate, type Dictionary } from './dictionary.ts';
+import { foldForMatch } from '../record/normalize.ts';
 import { topicWords } from './terms.ts';
 
 const LEXICON_DIR = path.resolve(import.meta.dirname, '../../data/lexicon');
@@ -84,7 +85,7 @@ export function abbreviation(word: string, lex: Lexicon = lexicon()): string[] {
  * and its expansion's words ("nasjonalt", "utvalg") would be searched as the topic.
  */
 export function expansions(question: string, lex: Lexicon = lexicon()): string[] {
-  const words = (question.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/-+$/, ''));
+  const words = (foldForMatch(question).match(WORD) ?? []).map((w) => w.replace(/-+$/, ''));
   const topical = new Set(topicWords(question));
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {

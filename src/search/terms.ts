@@ -103,7 +103,7 @@ function wordEnding(term: string): RegExp {
   let re = endings.get(term);
   if (!re) {
     if (endings.size >= ENDINGS_KEPT) endings.clear();
-    re = new RegExp(`${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'gu');
+    re = new RegExp(`${escapeRegExp(term)}(?:en|et|ene|er|s)?(?![\\p{L}\\p{N}])`, 'gu');
     endings.set(term, re);
   }
   return re;
