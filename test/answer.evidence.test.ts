@@ -147,6 +147,11 @@ describe('what a question asks for', () => {
     expect(holdsKind('choice', 'Rammeavtalen signert 21.08.2019')).toBe(true);
     expect(holdsKind('choice', 'Direktoratet har valgt å dele produktene i fire nivåer.')).toBe(true);
     expect(holdsKind('choice', 'Risikovurderinger av MS og AWS sine tilbud pågår.')).toBe(false);
+    // A choice still to be made, or the word for one, says none was made.
+    expect(holdsKind('choice', 'Ønsker å kunne ta valget mellom MS og AWS innen kort tid')).toBe(false);
+    expect(holdsKind('choice', 'Kommunene skal velge leverandør i 2024.')).toBe(false);
+    expect(holdsKind('choice', 'Helse Vest valgte Microsoft.')).toBe(true);
+    expect(holdsKind('choice', 'They picked AWS.')).toBe(true);
   });
 
   it('a "how often" is answered by text that says how often, not by a date', () => {

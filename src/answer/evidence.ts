@@ -482,7 +482,7 @@ const HAS = {
     /\b\d+([.,]\d+)?\s*(\/|av|of)\s*\d+\b|\b\d+([.,]\d+)?\s*(poeng|points?|stjerner|stars|%)|\b(høy|lav|middels|sterk|svak)\w*\b/i,
   // Words that say a choice was made: chosen, decided, signed, awarded.
   choice:
-    /(?<![\p{L}])(valg\p{L}*|valgt\p{L}*|valgte|velge\p{L}*|besluttet|beslutning\p{L}*|vedtatt|vedtok|inngått|inngikk|signert\p{L}*|signerte|tildelt|kontrakt\p{L}*|landet på|gikk for|chosen|selected|signed|awarded|contract\p{L}*)(?![\p{L}])/iu,
+    /(?<![\p{L}])(valgt\p{L}*|valgte|besluttet|vedtatt|vedtok|inngått|inngikk|signert\p{L}*|signerte|tildelt|landet på|gikk for|chosen|chose|selected|picked|signed|awarded)(?![\p{L}])/iu,
   percent: /\d\s?%|(?<![\p{L}])(prosent|per ?cent)(?![\p{L}])/iu,
   frequency:
     /(?<![\p{L}])(hver|hvert|annenhver|annethvert|ganger? (?:i|per|pr\.?|hver|hvert|om)|daglig\p{L}*|ukentlig\p{L}*|månedlig\p{L}*|kvartalsvis|årlig\p{L}*|halvårlig\p{L}*|jevnlig\p{L}*|regelmessig\p{L}*|løpende|every|each|times a|daily|weekly|monthly|quarterly|yearly|annually|regularly)(?![\p{L}])/iu,
