@@ -558,6 +558,20 @@ describe('answers over the corpus', () => {
     expect(a.citations.some((c) => c.sak === sak && c.kind === kind)).toBe(true);
   });
 
+  it.each([
+    [
+      'What did members say about the price models in February 2023?',
+      '6/23',
+      'Input and questions from the meeting',
+    ],
+    ['Hva sa medlemmene om målbildet for Helsenorge?', '4/23', 'Innspill og spørsmål fra møtet'],
+  ])('answers «%s» with what the minutes record was raised', async (text, sak, opening) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a).toMatchObject({ intent: 'discussion', abstained: false });
+    expect(a.answer.startsWith(opening)).toBe(true);
+    expect(a.citations.every((c) => c.sak === sak && c.kind === 'minutes')).toBe(true);
+  });
+
   it('answers a question in two parts part by part, where no one sentence holds both', async () => {
     const a = await corpus.answerer.ask(
       'In the 2020 plan revision for Felles grunnmur, when was grunndata om person due, and which terminologies does felles språk build on?',

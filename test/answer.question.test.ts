@@ -75,6 +75,11 @@ describe('understanding a question', () => {
     ['Was the proposal on reporting portals adopted?', 'adopted_decision', 'en'],
     ['Ble forslaget om måleindikatorer vedtatt?', 'adopted_decision', 'nb'],
     ['What did NUIT actually decide on cloud services?', 'adopted_decision', 'en'],
+    // What the members said or raised is a discussion the minutes record.
+    ['What concerns did members raise about the cloud strategy?', 'discussion', 'en'],
+    ['Which comments were made on the roadmap?', 'discussion', 'en'],
+    ['Hva sa medlemmene om skytjenester?', 'discussion', 'nb'],
+    ['Hvilke bekymringer kom fram om finansieringen?', 'discussion', 'nb'],
     // Whether a committee took a stand asks what it decided.
     ['Did NUFA support the cloud strategy?', 'adopted_decision', 'en'],
     ['Has the committee endorsed the roadmap for welfare technology?', 'adopted_decision', 'en'],

@@ -321,6 +321,11 @@ function answerDiscussion(lib: Library, q: Question, best: Ranked): OfflineResul
   // Of a sak whose minutes are in the record and its papers are not, the discussion is what the
   // minutes say was raised: their points, in order.
   if (!texts.length) return minutesPoints(lib, q, c);
+  // What the members raised is in the minutes, where the record has them; else what they were asked.
+  if (q.asksRaised) {
+    const raised = minutesPoints(lib, q, c);
+    if (raised) return raised;
+  }
   const ranked = c.item.discussion_prompts.length
     ? []
     : rankEvidence(lib, q, [{ c, score: 1 }], (p) => !texts.includes(p));

@@ -56,6 +56,11 @@ export interface Question {
   whenTreated?: boolean;
   /** The question asks for an outcome: "was the proposal adopted?", "what did they actually decide?". */
   asksOutcome?: boolean;
+  /**
+   * The question asks what the members said or raised at the meeting ("what concerns did members
+   * raise", "hva sa medlemmene"), which the minutes record, not what they were asked to discuss.
+   */
+  asksRaised?: boolean;
   /** The words of the short phrase that says what the question asks ("draft decision", "tabled"). */
   intentWords?: Set<string>;
 }
@@ -147,6 +152,13 @@ const OUTCOME_RULE: [Intent, RegExp] = [
   /(?<![\p{L}])(?:(?:actually|really|finally|egentlig|endelig)\s+(?:decide[ds]?|adopt(?:ed)?|vedtatt|vedtok|bestemt|besluttet)|(?:was|were|has|have|had|did)\s+(?:the\s+|this\s+|that\s+)?(?:proposal|proposed decision|draft decision|recommendation)s?(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:adopted|approved|accepted|passed|agreed|endorsed|adopt|approve|accept|pass|endorse)|(?:ble|er|var)\s+(?:forslaget|forslagene|forslaget til vedtak|innstillingen)(?![\p{L}])[^?]{0,60}(?<![\p{L}])(?:vedtatt|godkjent|fulgt|tatt til følge))(?![\p{L}])/u,
 ];
 
+/**
+ * What the members said or raised: "what concerns did members raise", "which comments were made",
+ * "hva sa medlemmene", "hvilke bekymringer kom fram".
+ */
+const RAISED =
+  /(?<![\p{L}])(?:(?:what|which|hva|hvilke)\s[^?]{0,40}(?<![\p{L}])(?:concerns?|comments?|objections?|reservations?|remarks?|bekymring\p{L}*|kommentar\p{L}*|merknad\p{L}*|innvending\p{L}*|synspunkt\p{L}*)|(?:members?|representatives?|medlemme\p{L}*|representante\p{L}*)\s(?:\p{L}+\s){0,3}?(?:say|said|raise[ds]?|comment(?:ed)?|sa|mente|uttrykte|tok opp)|(?:sa|mente|uttrykte)\s(?:\p{L}+\s){0,2}?(?:medlemme\p{L}*|representante\p{L}*))(?![\p{L}])/u;
+
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
@@ -156,6 +168,8 @@ const INTENT_RULES: [Intent, RegExp][] = [
     'discussion',
     /\b(prompts?|stikkord|drøftingstema\w*|drøftingspunkt\w*|drøftingsspørsmål\w*|discussion (themes?|questions?|points?|topics?)|group discussion|gruppediskusjon\w*|gruppeoppgave\w*|(hvilke|hvilket|hva slags) ([\wæøå]+ )?spørsmål|(what|which) (\w+ )?questions?|questions? (were|was) (put|asked|posed)|\b(ask(ed|s)?|ba|bedt)\b[^?]{0,40}\b(to discuss|om å drøfte|drøfte)|spørsmål til (nuit|nufa)|(ba om|bedt om)\b[^?]{0,40}\b(innspill|råd|synspunkter)|(wanted|asked for|sought|invited) (input|advice|views|comments)|(input|advice|views|comments)\b[^?]{0,40}\b(want|wants|wanted|seek|seeks|sought|ask|asks|asked)\b|hvilke innspill|bedt om å drøfte|til drøfting|innspill på|input on)\b/,
   ],
+  // What the members said or raised at the meeting: the minutes' points.
+  ['discussion', RAISED],
   // A word starting with "ø" has no \b before it in a regex without the u flag: a rule of its own.
   ['discussion', /(?<![a-zæøå])ønske[rt]?\b[^?]{0,40}\b(innspill|råd|synspunkter)\b/],
   // An agenda fact asked for in words no other question uses ("når på dagen", "hvilken sakstype")
@@ -570,6 +584,7 @@ export function understand(asked: string): Question {
     minutesOf: minutes,
     whenTreated: treated && !ELSEWHERE.test(t),
     asksOutcome: rule === OUTCOME_RULE,
+    asksRaised: RAISED.test(t),
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
     wantsAmount:
