@@ -186,6 +186,11 @@ describe('understanding a question', () => {
       'programme',
     ]);
     expect(topicWords('hey, btw, just wondering: what is PLL again?')).toEqual(['pll']);
+    // A month and a year as Norwegian chat shortens them: "feb -23", "mai-23".
+    expect(topicWords('hva ble bestemt om PLL på nuit i feb -23?')).toEqual(['pll']);
+    expect(understand('hva ble bestemt om PLL på nuit i feb -23?').month).toEqual({ year: 2023, month: 2 });
+    expect(understand('NUFA i nov -19, hva ble vist om NEO?').month).toEqual({ year: 2019, month: 11 });
+    expect(understand('møtet i mai-23 om PLL').month).toEqual({ year: 2023, month: 5 });
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);

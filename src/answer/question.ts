@@ -239,7 +239,7 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
 const MONTH_NAMES = { ...MONTHS_NB, ...MONTHS_EN };
 /** A month and year, the year also in two digits as members write it ("nov 19", "feb 23"). */
 const MONTH_YEAR = new RegExp(
-  `\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?\\s+((?:19|20)\\d\\d|['’]?\\d\\d)(?![\\d:.])\\b`,
+  `\\b(${Object.keys(MONTH_NAMES).join('|')})\\.?(?:\\s+['’–-]?|\\s*[–-])((?:19|20)\\d\\d|\\d\\d)(?![\\d:.])\\b`,
   'i',
 );
 

@@ -121,7 +121,7 @@ export function stems(text: string): Set<string> {
  * and the year as members shorten it ("Feb '23").
  */
 const DATE_WORDS = new RegExp(
-  `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b(?:\\.?\\s+['’]\\d\\d\\b)?`,
+  `\\b\\d{0,2}\\.?\\s*(${Object.keys({ ...MONTHS_NB, ...MONTHS_EN }).join('|')})\\b(?:\\.?(?:\\s+['’–-]|\\s*[–-])\\d\\d\\b)?`,
   'gi',
 );
 
