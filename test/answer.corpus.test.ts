@@ -572,6 +572,19 @@ describe('answers over the corpus', () => {
     expect(a.citations.every((c) => c.sak === sak && c.kind === 'minutes')).toBe(true);
   });
 
+  it.each([
+    [
+      'What were the four future scenarios shown to NUFA for the new e-health strategy?',
+      'Named in the sak: ',
+    ],
+    ['Hva var de fire framtidsscenarioene NUFA fikk se?', 'Nevnt i saken: '],
+  ])('lists what the sak names in quotes for a list question put as «%s»', async (text, label) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a.abstained).toBe(false);
+    const named = a.answer.split('\n').find((l) => l.startsWith(label));
+    for (const scenario of ['«Helseøyene»', '«Stein-på-stein»']) expect(named).toContain(scenario);
+  });
+
   it('answers a question in two parts part by part, where no one sentence holds both', async () => {
     const a = await corpus.answerer.ask(
       'In the 2020 plan revision for Felles grunnmur, when was grunndata om person due, and which terminologies does felles språk build on?',

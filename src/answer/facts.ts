@@ -26,7 +26,7 @@ import type { Ranked } from './rank.ts';
 import { caseRef, t } from './texts.ts';
 import type { Language } from './types.ts';
 
-const LIST_QUESTION = /\b(hvilke|which|what are the|list|name the|nevn)\b/i;
+const LIST_QUESTION = /\b(hvilke|which|what (?:are|were) the|hva (?:er|var) de|list|name the|nevn)\b/i;
 
 /** Saker whose text is searched for evidence: the best by rank; lower ones rarely hold it. */
 const EVIDENCE_CASES = 6;
