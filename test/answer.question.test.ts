@@ -194,6 +194,8 @@ describe('understanding a question', () => {
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    // Seeing and showing are how a question points at a presentation, not what it is about.
+    expect(topicWords('What did the slides NUFA saw show about NILAR?')).toEqual(['nilar']);
     expect(topicWords('Any news on PLL?')).toEqual(['pll']);
     // A period is when, however its dash is typed.
     expect(topicWords('Hva ble foreslått om strategisk analyse 2019-2020?')).toEqual([

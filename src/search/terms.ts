@@ -16,7 +16,7 @@ const QUESTION_WORDS = new Set(
    hva hvilke hvilken hvilket hvem når hvor hvordan hvorfor mye mange lang stort stor ble blir er var har
    hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
-   hear heard describe described describes happen happened happening
+   hear heard describe described describes happen happened happening see sees saw seen show shows showed shown
    summarise summarize summarised summarized summary sum oppsummer oppsummere oppsummert oppsummering
    sammendrag sammenfatt sammenfatte explain forklar forklare
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
