@@ -585,6 +585,20 @@ describe('answers over the corpus', () => {
     for (const scenario of ['«Helseøyene»', '«Stein-på-stein»']) expect(named).toContain(scenario);
   });
 
+  it.each([
+    [
+      'Which day is the NILAR status on at the NUFA meeting in October 2021?',
+      '33/21',
+      'Time: 14:20–14:40, 27.10.2021',
+    ],
+    ['Hvor lenge varer saken om Akson på NUFA i november 2019?', '44/19', 'Satt av: 90 min'],
+  ])('answers «%s» from the agenda', async (text, sak, line) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a).toMatchObject({ intent: 'agenda', abstained: false });
+    expect(a.answer).toContain(line);
+    expect(a.citations.every((c) => c.sak === sak)).toBe(true);
+  });
+
   it('answers a question in two parts part by part, where no one sentence holds both', async () => {
     const a = await corpus.answerer.ask(
       'In the 2020 plan revision for Felles grunnmur, when was grunndata om person due, and which terminologies does felles språk build on?',

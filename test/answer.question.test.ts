@@ -69,6 +69,11 @@ describe('understanding a question', () => {
     // A proposal is also what was "put forward"; "what kind of item" asks for the sakstype.
     ['What decision text was put forward on cloud services?', 'proposed_decision', 'en'],
     ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
+    // Which day of a meeting, when an item ends and how long it lasts are agenda facts.
+    ['Which day is the NILAR status on at the NUFA meeting?', 'agenda', 'en'],
+    ['Hvilken dag står Akson på NUFA-møtet?', 'agenda', 'nb'],
+    ['Når slutter saken om skytjenester?', 'agenda', 'nb'],
+    ['Hvor lenge varer saken om Akson?', 'agenda', 'nb'],
     // A period written as one names the topic: no history over its two years.
     ['Hvilke spørsmål fikk NUFA om skyprogrammet 2022–2024?', 'discussion', 'nb'],
     // Whether a proposal was adopted, or what was actually decided, asks for the outcome.
@@ -194,6 +199,9 @@ describe('understanding a question', () => {
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    // How long something lasts asks for a duration; the words are no topic.
+    expect(topicWords('Hvor lenge varer saken om Akson?')).toEqual(['akson']);
+    expect(topicWords('How long does the item on Akson last?')).toEqual(['akson']);
     // Seeing and showing are how a question points at a presentation, not what it is about.
     expect(topicWords('What did the slides NUFA saw show about NILAR?')).toEqual(['nilar']);
     expect(topicWords('Any news on PLL?')).toEqual(['pll']);

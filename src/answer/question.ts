@@ -176,7 +176,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   // is what is asked, whatever the sak's title says ("… behandle forslaget til måleindikatorer").
   [
     'agenda',
-    /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere))(?![\p{L}])/u,
+    /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere)|(?:on )?(?:which|what) day (?:is|was|does|did)|hvilken dag (?:er|var|skal|skulle|står|sto|behandles|ble)|når (?:slutter|avsluttes|er .{1,40} ferdig)|hvor lenge varer)(?![\p{L}])/u,
   ],
   OUTCOME_RULE,
   [

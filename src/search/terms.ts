@@ -17,6 +17,7 @@ const QUESTION_WORDS = new Set(
    hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening see sees saw seen show shows showed shown
+   lasts lasted varer varte
    summarise summarize summarised summarized summary sum oppsummer oppsummere oppsummert oppsummering
    sammendrag sammenfatt sammenfatte explain forklar forklare
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
@@ -156,7 +157,7 @@ export const MEETING_DAY =
  * says what kind of answer is wanted, not what the question is about.
  */
 const MEASURE =
-  /(?<![\p{L}])(?:how|hvor)\s+(?:large|high|big|long|far|often|great|store|høy|høye|høyt|ofte|langt)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:how|hvor)\s+(?:large|high|big|long|far|often|great|store|høy|høye|høyt|ofte|langt|lenge)(?![\p{L}])/giu;
 
 /**
  * Minutes asked about as what is approved ("hvilket referat godkjennes", "were the minutes
