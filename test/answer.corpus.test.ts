@@ -157,6 +157,17 @@ describe('a topic’s timeline', () => {
   });
 
   it.each([
+    ['What is NUFA?', /^NUFA stands for «nasjonalt fagutvalg»/, 'NUFA'],
+    ['Hva er NUIT?', /^NUIT står for «nasjonalt utvalg for it-prioritering»/, 'NUIT'],
+  ])('spells out a committee’s own name, asked «%s», from its saker', async (text, opening, committee) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(opening);
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]!.committee).toBe(committee);
+  });
+
+  it.each([
     ['Summarise sak 17/23.', 'en', 'From sak 17/23'],
     ['Oppsummer sak 17/23', 'nb', 'Fra sak 17/23'],
   ] as const)(

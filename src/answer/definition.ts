@@ -42,7 +42,15 @@ export async function answerDefinition(
   );
   if (!longs.length) return null;
   const short = new RegExp(`(?<![\\p{L}\\p{N}])${word.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u');
-  const { ranked } = await rankCases(lib, q, opts);
+  // A committee's name is no topic to rank by ("What is NUFA?"): the committee's own saker are searched.
+  let { ranked } = await rankCases(lib, q, opts);
+  if (!ranked.length) {
+    ranked = lib.cases
+      .filter((c) => c.committee === word.toUpperCase())
+      .slice(0, SEARCHED)
+      .map((c) => ({ c, score: 0 }));
+    await lib.load(ranked.map((r) => r.c.key));
+  }
   // The passage that spells it out beside the abbreviation, in brackets first ("… (GNF)"); else,
   // for a long form only the table knows, the best passage that uses the abbreviation.
   let best: { passage: Passage; long: string; score: number; rank: number } | undefined;
