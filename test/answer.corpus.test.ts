@@ -167,6 +167,14 @@ describe('a topic’s timeline', () => {
     expect(a.citations[0]!.committee).toBe(committee);
   });
 
+  it('summarises a meeting’s minutes as its decisions, sak by sak', async () => {
+    const a = await corpus.answerer.ask('Summarise the minutes from February 2023');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/^- Sak 1\/23 .*Decision \(Vedtak\)/);
+    expect(new Set(a.citations.map((c) => c.meeting))).toEqual(new Set(['1/2023']));
+    expect(a.citations.length).toBeGreaterThan(5);
+  });
+
   it.each([
     ['Summarise sak 17/23.', 'en', 'From sak 17/23'],
     ['Oppsummer sak 17/23', 'nb', 'Fra sak 17/23'],

@@ -85,6 +85,9 @@ describe('understanding a question', () => {
     ['Which comments were made on the roadmap?', 'discussion', 'en'],
     ['Hva sa medlemmene om skytjenester?', 'discussion', 'nb'],
     ['Hvilke bekymringer kom fram om finansieringen?', 'discussion', 'nb'],
+    // A meeting or its minutes summarised is what was decided there.
+    ['Summarise the minutes from February 2023', 'adopted_decision', 'en'],
+    ['Oppsummer NUIT-møtet i juni 2020', 'adopted_decision', 'nb'],
     // Whether a committee took a stand asks what it decided.
     ['Did NUFA support the cloud strategy?', 'adopted_decision', 'en'],
     ['Has the committee endorsed the roadmap for welfare technology?', 'adopted_decision', 'en'],

@@ -179,6 +179,11 @@ const INTENT_RULES: [Intent, RegExp][] = [
     /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere)|(?:on )?(?:which|what) day (?:is|was|does|did)|hvilken dag (?:er|var|skal|skulle|står|sto|behandles|ble)|når (?:slutter|avsluttes|er .{1,40} ferdig)|hvor lenge varer)(?![\p{L}])/u,
   ],
   OUTCOME_RULE,
+  // A meeting or its minutes summarised is what was decided there, sak by sak.
+  [
+    'adopted_decision',
+    /(?<![\p{L}])(?:summar\p{L}*|oppsummer\p{L}*|sammendrag\p{L}*|recap)(?![\p{L}])[^?]{0,30}(?<![\p{L}])(?:minutes|meeting|referat\p{L}*|møte\p{L}*)(?![\p{L}])/u,
+  ],
   [
     'proposed_decision',
     /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bput forward\b|\btabled\b|\bfremmet\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
