@@ -1,11 +1,11 @@
 // Answers over the real corpus for questions written by us (not the gold set): the right sak,
 // the right kind of source, and abstention where the documents have no answer.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldForMatch } from '../src/record/normalize.ts';
-import { useCorpus } from './helpers/corpus.ts';
+import { SHARED, useCorpus } from './helpers/corpus.ts';
 import { coverage, holds, keyTerms, rankEvidence } from '../src/answer/evidence.ts';
 import { rankCases } from '../src/answer/rank.ts';
 import { createAnswerer } from '../src/answer/index.ts';
@@ -835,6 +835,48 @@ describe('answers over the corpus', () => {
     const b = await corpus.answerer.ask('Where is the next NUIT meeting after 16 February 2023 held?');
     expect(b.abstained).toBe(false);
     expect(b.answer).toContain('Verkstedveien');
+  });
+
+  it.each([
+    ['Any action points from the February 2023 meeting?', false, 'The minutes record no action points.'],
+    [
+      'Hvilke aksjonspunkter ble satt på NUIT-møtet 25. mai 2023?',
+      true,
+      'Referatet fra dette møtet er ikke lest inn',
+    ],
+  ])('answers «%s» from the meeting’s minutes, or says they are not in', async (text, abstained, line) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a.abstained).toBe(abstained);
+    expect(a.answer).toContain(line);
+    expect(a.citations).toHaveLength(1);
+  });
+
+  it('lists the action points a meeting’s minutes record, each cited to its sak', async () => {
+    const own = await mkdtemp(path.join(os.tmpdir(), 'motebot-actions-'));
+    const config = loadConfig({ DATA_DIR: own });
+    const s = await openStore(config);
+    try {
+      // The February 2023 minutes with an action point under their first sak.
+      const source = await readFile(path.join(SHARED, 'corpus', '001_3b351634044a7914.txt'), 'utf8');
+      const point = 'Sekretariatet sender ut revidert dagsorden innen 1. mars 2023.';
+      const changed = source.replace(
+        ' Det kom ingen innspill til innkalling og dagsorden. \n',
+        ` Det kom ingen innspill til innkalling og dagsorden. \n Aksjonspunkt: ${point}\n`,
+      );
+      expect(changed).not.toBe(source);
+      await writeFile(path.join(own, 'package.txt'), changed);
+      await ingestPaths([path.join(own, 'package.txt')], { store: s, maxBytes: 5e7 });
+      const a = await (
+        await createAnswerer({ store: s, config, logger: createLogger('silent') })
+      ).ask('Hvilke aksjonspunkter kom ut av møtet i februar 2023?');
+      expect(a.abstained).toBe(false);
+      expect(a.answer).toContain(`Sak 1/23 «Godkjenning av innkalling og dagsorden»`);
+      expect(a.answer).toContain(point);
+      expect(a.citations).toEqual([expect.objectContaining({ sak: '1/23', kind: 'minutes' })]);
+    } finally {
+      await s.close();
+      await rm(own, { recursive: true, force: true });
+    }
   });
 
   it('shows a later proposal on a topic as a step whose outcome is not known, beside the adopted ones', async () => {

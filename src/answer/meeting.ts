@@ -22,7 +22,7 @@ import { framesIntent, type Question } from './question.ts';
 import { inMonth } from './rank.ts';
 import { caseRef, formatDate, t } from './texts.ts';
 import { topicWords } from '../search/terms.ts';
-import type { AskOptions } from './types.ts';
+import type { AskOptions, Language } from './types.ts';
 
 /** The meeting numbered right after (or before) this one of its committee: 5/2020 → 6/2020 or 1/2021. */
 function numberedNeighbour(lib: Library, m: Meeting, way: 'next' | 'previous'): MeetingRow | undefined {
@@ -148,7 +148,7 @@ function namedMeeting(
   lib: Library,
   q: Question,
   opts: AskOptions,
-  role?: 'innkalling',
+  role?: MeetingRow['role'],
 ): MeetingRow | undefined {
   const committee = opts.committee ?? q.committee;
   const placed = q.upcoming
@@ -166,6 +166,59 @@ function namedMeeting(
       (!q.meeting || m.meeting === q.meeting) &&
       (!q.date || m.dates.includes(q.date)) &&
       (!q.month || m.dates.some((d) => inMonth(d, q.month!))),
+  );
+}
+
+/** "NUIT møte 2/2023, 25.05.2023", or "NUFA 27.10.2021" for a meeting known by its date. */
+function meetingTitle(m: MeetingRow, lang: Language): string {
+  return m.meeting
+    ? `${m.committee} ${t(lang, 'meeting').toLowerCase()} ${m.meeting}, ${formatDate(m.date, lang)}`
+    : `${m.committee} ${formatDate(m.date, lang)}`;
+}
+
+/** Words by which a question asks for the action points of a meeting's minutes. */
+const ACTION_POINTS =
+  /(?<![\p{L}])(?:aksjonspunkt\p{L}*|action (?:points?|items?)|oppfølgingspunkt\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * The action points a meeting's minutes record ("any action points from the February meeting?"),
+ * sak by sak; that they record none; or, for a meeting whose minutes are not in the record, an
+ * abstention that says so. Null for a question about no one meeting.
+ */
+export async function answerActionPoints(
+  lib: Library,
+  q: Question,
+  opts: AskOptions,
+): Promise<OfflineResult | null> {
+  if (!ACTION_POINTS.test(q.text) || q.sakIds.length || !(q.meeting || q.date || q.month || q.upcoming))
+    return null;
+  const any = namedMeeting(lib, q, opts);
+  if (!any) return null;
+  const lang = q.language;
+  const minutes = namedMeeting(lib, q, opts, 'referat');
+  const m = minutes ?? any;
+  const opening = m.items[0] && caseIn(lib, m, m.items[0].sak);
+  if (opening) await lib.load([opening.key]);
+  const header = `${t(lang, 'actionPointsOf')} ${meetingTitle(m, lang)}:`;
+  if (!minutes)
+    return result(
+      q,
+      [header, t(lang, 'minutesNotIngested')],
+      opening ? [cite(lib, opening, 'agenda')] : [],
+      'outcome_unknown',
+    );
+  const cases = m.items.flatMap((i) => (i.action_points.length ? (caseIn(lib, m, i.sak) ?? []) : []));
+  if (!cases.length)
+    return result(q, [header, t(lang, 'noActionPoints')], opening ? [cite(lib, opening, 'minutes')] : []);
+  await lib.load(cases.map((c) => c.key));
+  const lines = [
+    header,
+    ...cases.flatMap((c) => c.item.action_points.map((a) => `- ${capital(caseRef(c, lang))}: ${quote(a)}`)),
+  ];
+  return result(
+    q,
+    lines,
+    cases.map((c) => cite(lib, c, 'minutes')),
   );
 }
 
@@ -276,9 +329,7 @@ export async function answerAgendaList(
   if (!cases.length) return null;
   await lib.load(cases.map((c) => c.key));
   const lang = q.language;
-  const label = meeting.meeting
-    ? `${meeting.committee} ${t(lang, 'meeting').toLowerCase()} ${meeting.meeting}, ${formatDate(meeting.date, lang)}`
-    : `${meeting.committee} ${formatDate(meeting.date, lang)}`;
+  const label = meetingTitle(meeting, lang);
   const count = type
     ? `${items.length} ${t(lang, 'outOf')} ${meeting.items.length} ${t(lang, 'itemsWord')} ${t(lang, 'ofType')} ${items[0]?.sakstype ?? type}`
     : `${items.length} ${t(lang, 'itemsWord')}`;

@@ -39,6 +39,7 @@ import {
   answerAgendaPosition,
   answerMeeting,
   answerMeetingDecisions,
+  answerActionPoints,
   answerMeetingList,
 } from './meeting.ts';
 import { answerMentions } from './mentions.ts';
@@ -93,6 +94,7 @@ export async function answerOffline(
   if (defined) return defined;
   // A question about a meeting's agenda or decisions as a whole: a position in it, its list, its vedtak.
   const wholeMeeting =
+    (await answerActionPoints(lib, q, opts)) ??
     (await answerMeetingList(lib, q, opts)) ??
     (await answerAgendaPosition(lib, q, opts)) ??
     (await answerAgendaList(lib, q, opts)) ??

@@ -43,6 +43,9 @@ const T = {
     present: 'Til stede',
     absent: 'Ikke til stede',
     noneRecorded: 'ingen oppført',
+    actionPointsOf: 'Aksjonspunkter i referatet fra',
+    noActionPoints: 'Referatet har ingen aksjonspunkter.',
+    minutesNotIngested: 'Referatet fra dette møtet er ikke lest inn, så aksjonspunktene er ikke kjent.',
     attendanceUnknown:
       'Dokumentene sier ikke hvem som var til stede eller hadde forfall på dette møtet: referatet med fremmøtet er ikke lest inn.',
     substitutes: 'Stedfortredere',
@@ -111,6 +114,10 @@ const T = {
     present: 'Present',
     absent: 'Absent',
     noneRecorded: 'none recorded',
+    actionPointsOf: 'Action points in the minutes of',
+    noActionPoints: 'The minutes record no action points.',
+    minutesNotIngested:
+      'The minutes of this meeting have not been ingested, so its action points are not known.',
     attendanceUnknown:
       'The documents do not say who attended this meeting or sent apologies: the minutes with the attendance have not been ingested.',
     substitutes: 'Substitutes (stedfortredere)',
