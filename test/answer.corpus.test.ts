@@ -274,6 +274,18 @@ describe('a topic’s timeline', () => {
     expect(a.citations.map((c) => c.sak)).toEqual(['29/20', '33/20']);
   });
 
+  it('lists who presents each sak when asked who presented what, from the minutes where no invitation is in', async () => {
+    const a = await corpus.answerer.ask('Who presented what at the NUIT meeting in June 2020?');
+    expect(a.answer).toMatch(/^Agenda of NUIT meeting 4\/2020, 17\.06\.2020 \(8 items\)/);
+    expect(a.answer).toContain(
+      '20/20 «Orientering fra Direktoratet for e-helse» – Orientering – Presented by: Karl Vestli',
+    );
+    const b = await corpus.answerer.ask('Hvem la fram sakene på NUFA-møtet i oktober 2021?');
+    expect(b.answer).toContain(
+      '33/21 «Status NILAR» – Orientering, 14:20–14:40 – Lagt fram av: Thomas Grimeland',
+    );
+  });
+
   it('reads "what are we asked to decide at the May meeting" as that meeting’s proposals, not a topic', async () => {
     const a = await corpus.answerer.ask('What are we asked to decide at the May 2023 NUIT meeting?');
     expect(a.abstained).toBe(false);

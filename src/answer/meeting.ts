@@ -316,10 +316,13 @@ export async function answerAgendaList(
 ): Promise<OfflineResult | null> {
   const folded = foldForMatch(q.text);
   // A sakstype the agendas use is an agenda word too: "which saker had sakstype Tilslutning?".
-  if (!WHOLE_AGENDA.test(folded)) return null;
+  // "Who presented what at the June meeting?" asks for the agenda with its presenters.
+  const presenters = q.agendaFacts.has('presenter');
+  if (!WHOLE_AGENDA.test(folded) && !presenters) return null;
   const types = sakstyper(lib);
   if (!aboutWholeMeeting(q, types)) return null;
-  const meeting = namedMeeting(lib, q, opts, 'innkalling');
+  // The invitation's agenda; for a meeting the record knows only from its minutes, their saker.
+  const meeting = namedMeeting(lib, q, opts, 'innkalling') ?? namedMeeting(lib, q, opts);
   if (!meeting && q.upcoming === 'next') return abstain(lib, q, undefined, 'no_meeting');
   if (!meeting?.items.length) return null;
   const written = types.find((type) => new RegExp(`(?<![\\p{L}])${type}`, 'u').test(folded));
@@ -338,7 +341,8 @@ export async function answerAgendaList(
     ...items.map((i) => {
       const span = i.end_time ? `${i.start_time}–${i.end_time}` : i.start_time;
       const slot = [i.sakstype, span].filter(Boolean).join(', ');
-      return `- ${i.sak} «${i.title}»${slot ? ` – ${slot}` : ''}`;
+      const by = presenters && i.presenter ? ` – ${t(lang, 'presentedBy')}: ${i.presenter}` : '';
+      return `- ${i.sak} «${i.title}»${slot ? ` – ${slot}` : ''}${by}`;
     }),
   ];
   return result(
