@@ -266,6 +266,20 @@ describe('a topic’s timeline', () => {
     );
   });
 
+  it('counts the meetings of a year the documents hold', async () => {
+    const a = await corpus.answerer.ask('Hvor mange møter har NUIT hatt i 2020?');
+    expect(a.answer).toMatch(/^Møtene i dokumentene, eldst først \(2\):\n- NUIT møte 4\/2020, 17\.06\.2020/);
+    const b = await corpus.answerer.ask('How many NUFA meetings are in the documents?');
+    expect(b.answer).toMatch(/^The meetings in the documents, oldest first \(2\):/);
+  });
+
+  it('says the documents hold no list of members where a meeting has none, in the asker’s words', async () => {
+    const a = await corpus.answerer.ask('Who are the members of NUFA?');
+    expect(a).toMatchObject({ abstained: true, abstainedBecause: 'no_attendance' });
+    expect(a.answer).toMatch(/^NUFA meeting: 27\.10\.2021 and 28\.10\.2021\n/);
+    expect(a.answer).toContain('The documents hold no list of the members for this meeting.');
+  });
+
   it('lists the saker of a meeting by a sakstype the agenda uses, whatever its name', async () => {
     const a = await corpus.answerer.ask('Which items had sakstype Tilslutning at NUIT on 9 September 2020?');
     expect(a.answer).toMatch(

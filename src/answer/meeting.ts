@@ -90,9 +90,10 @@ export async function answerMeeting(
   const first = meetings[0]!;
   const field = <K extends 'place' | 'time'>(k: K) => meetings.map((m) => m[k]).find(Boolean) ?? null;
   const present = meetings.find((m) => m.members_present.length);
-  const label = first.meeting ?? first.committee;
+  const number = first.meeting ? ` ${first.meeting}` : '';
+  const days = first.dates.map((d) => formatDate(d, lang)).join(lang === 'en' ? ' and ' : ' og ');
   const lines = [
-    `${first.committee} ${t(lang, 'meeting').toLowerCase()} ${label}: ${first.dates.map((d) => formatDate(d, lang)).join(' og ') || formatDate(first.date, lang)}`,
+    `${first.committee} ${t(lang, 'meeting').toLowerCase()}${number}: ${days || formatDate(first.date, lang)}`,
   ];
   const time = field('time');
   const place = field('place');
@@ -125,7 +126,9 @@ export async function answerMeeting(
     // Who was there, or not, stands in a meeting's minutes: an invitation's member list says who
     // was asked to come, not who came or sent apologies.
     else unrecorded = true;
-    if (unrecorded) lines.push(t(lang, 'attendanceUnknown'));
+    // "Who are NUFA's members?" asks for a list of members, not who came.
+    const asksMembers = !q.meetingFacts.has('presence') && !q.meetingFacts.has('absence');
+    if (unrecorded) lines.push(t(lang, asksMembers ? 'membersUnknown' : 'attendanceUnknown'));
   }
   // The meeting is cited through its opening sak (approval of the agenda), where its header stands.
   const m = present ?? meetings.find((x) => x.place) ?? first;
@@ -391,10 +394,10 @@ export async function answerAgendaPosition(
 
 /** A question for the meetings the documents hold: "which meetings are in the documents?". */
 const MEETING_LIST =
-  /(?<![\p{L}])(?:(?:which|what) (?:(?:nuit|nufa)[\s-])?meetings|hvilke (?:(?:nuit|nufa)-)?møter|list (?:of |all )?(?:the )?meetings|liste over (?:alle )?møte\p{L}*|oversikt over (?:alle )?møte\p{L}*)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:which|what|how many) (?:(?:nuit|nufa)[\s-])?meetings|(?:hvilke|hvor mange) (?:(?:nuit|nufa)-)?møter|list (?:of |all )?(?:the )?meetings|liste over (?:alle )?møte\p{L}*|oversikt over (?:alle )?møte\p{L}*)(?![\p{L}])/u;
 /** Words of such a question that name no topic. */
 const LIST_WORD =
-  /^(meetings?|møte\p{L}*|documents?|dokument\p{L}*|record|records|held|holdt|covered|included|available|know|knows|kjenner|finnes|ligger|inne|lest|loaded|ingested)$/u;
+  /^(meetings?|møte\p{L}*|documents?|dokument\p{L}*|record|records|held|holdt|avholdt|hatt|gjennomført\p{L}*|covered|included|available|know|knows|kjenner|finnes|ligger|inne|lest|loaded|ingested)$/u;
 
 /**
  * "Which meetings are in the documents?": every meeting of the record (of the committee named),
@@ -409,9 +412,11 @@ export async function answerMeetingList(
   if (!MEETING_LIST.test(folded) || !topicWords(q.text.replace(/-/g, ' ')).every((w) => LIST_WORD.test(w)))
     return null;
   const committee = opts.committee ?? q.committee;
+  // "How many meetings did NUIT hold in 2020?": the year's meetings of the record.
+  const year = q.years.length === 1 ? q.years[0] : undefined;
   const held = new Map<string, MeetingRow>();
   for (const m of lib.meetings)
-    if (m.date && (!committee || m.committee === committee)) {
+    if (m.date && (!committee || m.committee === committee) && (!year || m.date.startsWith(`${year}-`))) {
       const key = `${m.committee}|${m.meeting}|${m.date}`;
       // The innkalling lists the agenda; a referat alone may be all the record holds of a meeting.
       if (!held.has(key) || (m.role === 'innkalling' && held.get(key)!.role !== 'innkalling'))

@@ -48,6 +48,7 @@ const T = {
     minutesNotIngested: 'Referatet fra dette møtet er ikke lest inn, så aksjonspunktene er ikke kjent.',
     attendanceUnknown:
       'Dokumentene sier ikke hvem som var til stede eller hadde forfall på dette møtet: referatet med fremmøtet er ikke lest inn.',
+    membersUnknown: 'Dokumentene har ingen liste over medlemmene for dette møtet.',
     substitutes: 'Stedfortredere',
     standingInFor: 'for',
     fromSak: 'fra',
@@ -120,6 +121,7 @@ const T = {
       'The minutes of this meeting have not been ingested, so its action points are not known.',
     attendanceUnknown:
       'The documents do not say who attended this meeting or sent apologies: the minutes with the attendance have not been ingested.',
+    membersUnknown: 'The documents hold no list of the members for this meeting.',
     substitutes: 'Substitutes (stedfortredere)',
     standingInFor: 'for',
     fromSak: 'from',
