@@ -85,6 +85,10 @@ describe('understanding a question', () => {
     ['Which comments were made on the roadmap?', 'discussion', 'en'],
     ['Hva sa medlemmene om skytjenester?', 'discussion', 'nb'],
     ['Hvilke bekymringer kom fram om finansieringen?', 'discussion', 'nb'],
+    // What happened to a topic is its history; who was at a meeting, its attendance.
+    ['Hva skjedde med Akson?', 'history', 'nb'],
+    ['What happened to the reporting portals work?', 'history', 'en'],
+    ['Hvem fra KS var med på møtet i februar 2023?', 'meeting', 'nb'],
     // A meeting or its minutes summarised is what was decided there.
     ['Summarise the minutes from February 2023', 'adopted_decision', 'en'],
     ['Oppsummer NUIT-møtet i juni 2020', 'adopted_decision', 'nb'],

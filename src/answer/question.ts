@@ -162,7 +162,7 @@ const RAISED =
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
-    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|how\b[^?]*\b(changed|change)|hvordan\b[^?]*\b(endret|forandret|endra)\b[^?]*\bseg|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere|(which|what) (items|cases|saker)\b[^?]*\b(about|concern\w*|dealt with|deal with|covered)|hvilke saker\b[^?]*\b(handlet|handler|gjaldt|gjelder|omhandlet|dreide seg)|what happened (next|later|afterwards|after that|since)|what became of|hva (har )?(skjedde|skjedd|skjer) (videre|senere|etterpå|siden)|hva ble (det )?(videre )?av|hvordan gikk det videre)\b/,
+    /\b(progress(ed)?|evolv\w*|history|over time|over (the )?years|through the years|across (the )?([\w-]+ )?(meetings|committees)|på tvers av (\w+ )?(møtene|utvalgene|møter)|trace|tracing|over tid|from (19|20)\d\d to (19|20)\d\d|utvikl\w* seg|historikk|gjennom årene|fra (19|20)\d\d til (19|20)\d\d|tidligere behandling\w*|how has .* developed|hvordan har .* utvikl\w*|how\b[^?]*\b(changed|change)|hvordan\b[^?]*\b(endret|forandret|endra)\b[^?]*\bseg|(earlier|previous|prior) (treatment|handling|discussion)s?|(discussed|treated|considered|handled|raised|presented)\b[^?]{0,40}\b(before|earlier|previously)|tidligere (drøftet|behandlet|lagt frem|lagt fram|vært)|vært (behandlet|drøftet|lagt frem|lagt fram) tidligere|(which|what) (items|cases|saker)\b[^?]*\b(about|concern\w*|dealt with|deal with|covered)|hvilke saker\b[^?]*\b(handlet|handler|gjaldt|gjelder|omhandlet|dreide seg)|what happened (next|later|afterwards|after that|since|to|with)|what became of|hva (har )?(skjedde|skjedd|skjer) (videre|senere|etterpå|siden|med)|hva ble (det )?(videre )?av|hvordan gikk det videre)\b/,
   ],
   [
     'discussion',
@@ -204,7 +204,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|vara\p{L}*|møtte som|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene)(?![\p{L}\p{N}])/u,
+    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|vara\p{L}*|møtte som|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene|var med på (?:møtet|møte)|were at the meeting|was at the meeting)(?![\p{L}\p{N}])/u,
   ],
 ];
 
@@ -228,7 +228,7 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['when', /(?<![\p{L}\p{N}])(when|når|dato|date|dates|datoer|held|holdt)(?![\p{L}\p{N}])/u],
   [
     'attendance',
-    /(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies)(?![\p{L}])/u,
+    /(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies|var med på (?:møtet|møte)|(?:were|was) at the meeting)(?![\p{L}])/u,
   ],
   // Who was not there ("who was absent", "hvem hadde forfall"), and who was.
   [
@@ -237,7 +237,7 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ],
   [
     'presence',
-    /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede)(?![\p{L}])(?<!ikke til stede)/u,
+    /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede|var med på (?:møtet|møte)|(?:were|was) at the meeting)(?![\p{L}])(?<!ikke til stede)/u,
   ],
 ];
 
