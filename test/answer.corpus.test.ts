@@ -534,6 +534,18 @@ describe('who said what, and what came before', () => {
     expect(a.answer).not.toMatch(/Helse Nord RHF sa at/);
   });
 
+  it.each([
+    'What input did Helse Nord give on the price models?',
+    'Hvilke innspill ga Helse Nord om prismodellene?',
+  ])('quotes what the body named gave as input, asked «%s»', async (text) => {
+    const a = await corpus.answerer.ask(text);
+    expect(a.abstained).toBe(false);
+    const quoted = a.answer.split('\n').filter((l) => l.startsWith('«'));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const l of quoted) expect(l).toContain('Helse Nord');
+    expect(a.citations.every((c) => c.sak === '6/23')).toBe(true);
+  });
+
   it('takes an abbreviation opening the question, possessive and all, as the speaker', async () => {
     const a = await corpus.answerer.ask("NHN's view on the price models?");
     expect(a.abstained).toBe(false);

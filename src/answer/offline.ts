@@ -179,7 +179,8 @@ export async function answerOffline(
     case 'history':
       return answerHistory(lib, q, ranked);
     case 'discussion': {
-      const d = answerDiscussion(lib, q, best);
+      // "Hvilke innspill ga KS om X?": what the body named said, before what all were asked.
+      const d = answerSpeaker(lib, q, ranked) ?? answerDiscussion(lib, q, best);
       if (d) return d;
       break;
     }

@@ -13,7 +13,7 @@ import type { Ranked } from './rank.ts';
 
 /** Verbs and nouns by which a question asks what someone said, meant or proposed. */
 const SPEECH =
-  /\b(say|said|says|think|thought|thinks|mean|meant|comment\w*|suggest\w*|argu\w*|rais\w*|point\w* out|view\w*|position|opinion\w*|stance|feel|felt|sa|sier|mente|mener|kommenter\w*|foreslo|påpekte|påpeker|uttalte|uttaler|spilte inn|spiller inn|synspunkt\w*|innspill(?:et|ene)? fra)\b/;
+  /\b(say|said|says|think|thought|thinks|mean|meant|comment\w*|suggest\w*|argu\w*|rais\w*|point\w* out|view\w*|position|opinion\w*|stance|feel|felt|sa|sier|mente|mener|kommenter\w*|foreslo|påpekte|påpeker|uttalte|uttaler|spilte inn|spiller inn|synspunkt\w*|innspill\w*|input)\b/;
 
 /**
  * A name in the question: capitalised words in a row, not the question's first word unless it is

@@ -17,7 +17,7 @@ const QUESTION_WORDS = new Set(
    hadde gjaldt gjelder sa si sier sagt ifølge mente mener gi vis fortell sitér siter
    make makes made get gets got take takes taking took put compared compare whats
    hear heard describe described describes happen happened happening see sees saw seen show shows showed shown
-   lasts lasted varer varte
+   lasts lasted varer varte ga gav gitt gave given gives
    summarise summarize summarised summarized summary sum oppsummer oppsummere oppsummert oppsummering
    sammendrag sammenfatt sammenfatte explain forklar forklare
    skjedd skjer skjedde hendt beskrev beskrevet beskrive hørte egentlig
