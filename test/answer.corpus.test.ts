@@ -454,6 +454,31 @@ describe('what a question is about', () => {
   });
 });
 
+describe('a typing slip', () => {
+  it('is read as the record’s word it is one or two letters from, keeping its first letters', async () => {
+    const lib = await loadLibrary(corpus.store);
+    expect(lib.index.corrected('prismodeler')).toBe('prismodell');
+    expect(lib.index.corrected('kjernejornal')).toBe('kjernejournal');
+    expect(lib.index.corrected('institusjonsopfold')).toBe('institusjonsopphold');
+    // A word the record uses, a short word, an English word the dictionary knows, or a near word
+    // that starts otherwise is no slip.
+    expect(lib.index.corrected('prismodeller')).toBeNull();
+    expect(lib.index.corrected('helsnorg')).toBe('helsenorg');
+    expect(lib.index.corrected('kostnd')).toBeNull();
+    expect(lib.index.corrected('minister')).toBeNull();
+    expect(lib.index.corrected('vannføring')).toBeNull();
+  });
+
+  it.each([
+    ['hva ble vedtatt om prismodeler i februar 2023?', 'hva ble vedtatt om prismodeller i februar 2023?'],
+    ['Hva koster kjernejornal for kommunene?', 'Hva koster kjernejournal for kommunene?'],
+  ])('leaves «%s» answered as «%s» is', async (slipped, written) => {
+    const [a, b] = await Promise.all([corpus.answerer.ask(slipped), corpus.answerer.ask(written)]);
+    expect(a.abstained).toBe(b.abstained);
+    expect(new Set(a.citations.map((c) => c.sak))).toEqual(new Set(b.citations.map((c) => c.sak)));
+  });
+});
+
 describe('questions in time', () => {
   it('answers "what did NUIT decide on X in 2020" from that year’s steps, the adopted one among them', async () => {
     const a = await corpus.answerer.ask('What did NUIT decide about Felles grunnmur in 2020?');

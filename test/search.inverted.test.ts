@@ -55,3 +55,21 @@ describe('the inverted index', () => {
     expect(ranked(ix, ['b', 'a']).map(([doc]) => doc)).toEqual([0, 3, 1, 2]);
   });
 });
+
+describe('the term nearest one the index lacks', () => {
+  const ix = new InvertedIndex(
+    (s) => s.split(' '),
+    (t) => t.toLowerCase(),
+  );
+  for (const text of ['prismodell kostnad', 'prismodell vekst', 'prismodul', 'kjernejournal']) ix.add(text);
+  ix.seal();
+
+  it('is the indexed term within the edits allowed, the most used of those nearest', () => {
+    expect(ix.nearest('prismodel', 1)).toBe('prismodell');
+    expect(ix.nearest('kjernejornal', 1)).toBe('kjernejournal');
+    // "prismodul" and "prismodell" are both two edits from "prismodll": the one in more documents wins.
+    expect(ix.nearest('prismodll', 2)).toBe('prismodell');
+    expect(ix.nearest('prismodellene', 1)).toBeNull();
+    expect(ix.nearest('journal', 2)).toBeNull();
+  });
+});

@@ -229,11 +229,19 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
     const raw = topicUnits(q).map(({ word, alts: own, primary }) => {
       // An abbreviation the record defines is found by its long form too ("GNF").
       const defined = lib.index.defined(word);
-      const alts = [...new Set([...own, ...defined])];
+      // A word the record never uses in any form may be a slip for one it does ("prismodeler").
+      // Only in a Norwegian question: an English word the dictionary lacks is no slip for a Norwegian one.
+      const slip =
+        q.language === 'en' || word.includes(' ') || lib.index.known([...own, ...defined])
+          ? null
+          : lib.index.corrected(word);
+      const alts = [...new Set([...own, ...defined, ...(slip ? [slip] : [])])];
       return {
         word,
         alts,
-        weight: lib.index.rarity(defined.length && !lib.index.known(primary) ? defined : primary),
+        weight: lib.index.rarity(
+          slip ? [slip] : defined.length && !lib.index.known(primary) ? defined : primary,
+        ),
         known: lib.index.known(alts),
         heads: word.includes(' ') ? [] : lib.index.compoundHead(word),
       };

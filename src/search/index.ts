@@ -12,7 +12,7 @@ import type { CaseRef, Store, StoredSearchSection } from '../store/types.ts';
 import { compoundParts } from './compounds.ts';
 import type { Embedder } from './embeddings.ts';
 import { InvertedIndex, type Vocabulary } from './inverted.ts';
-import { expansions } from './lexicon.ts';
+import { expansions, lexicon } from './lexicon.ts';
 import { sectionGroups, sectionText, syncSearchSections, tokenize } from './sections.ts';
 import { decodeSnapshot, encodeSnapshot, type IndexSnapshot } from './snapshot.ts';
 import { searchTerm, topicWords } from './terms.ts';
@@ -61,6 +61,14 @@ function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** A question word this long may be one typing slip from the record's word, this long two. */
+const ONE_SLIP = 8;
+const TWO_SLIPS = 11;
+/** Letters a slip leaves as they were at the start of a word. */
+const SAME_START = 2;
+/** Corrections remembered; past this many they are looked for anew. */
+const CORRECTIONS_KEPT = 1000;
+
 /** Sections whose texts go to the embedder in one call. */
 const EMBED_BATCH = 256;
 
@@ -76,6 +84,8 @@ export class SearchIndex {
   private readonly definitionsOf = new Map<number, [string, string][]>();
   /** Abbreviations the record defines: short form (lower case) → long forms; made when first asked. */
   private definedForms: Map<string, string[]> | null = null;
+  /** Question terms the record lacks → the record's term they were a slip for (or none), as asked. */
+  private readonly corrections = new Map<string, string | null>();
 
   private constructor(
     private readonly caseKeyOf: (c: CaseRef) => string,
@@ -123,6 +133,7 @@ export class SearchIndex {
     // Taken out and put in without a pause, so a search never sees a sak half replaced.
     const gone = cases.flatMap((c) => this.docsOfCase.get(this.caseKeyOf(c)) ?? []);
     this.text.remove(gone);
+    this.corrections.clear();
     for (const doc of gone) {
       const section = this.sections[doc]!;
       this.docsOfCase.delete(section.caseKey);
@@ -219,6 +230,28 @@ export class SearchIndex {
     return parts.length >= 2 ? [parts[1]!] : [];
   }
 
+  /**
+   * The record's word for a question word it never uses that is nearly it, a typing slip:
+   * "prismodeler" → "prismodell", "kjernejornal" → "kjernejournal". One edit from a word of six
+   * letters or more, two from one of nine or more; null for a word that is used, short or not near.
+   */
+  corrected(word: string): string | null {
+    const term = searchTerm(word);
+    if (!term || /[^\p{L}]/u.test(term) || this.text.frequency(term) > 0) return null;
+    const max = term.length >= TWO_SLIPS ? 2 : term.length >= ONE_SLIP ? 1 : 0;
+    // An English word the dictionary holds is a word, not a slip: it is translated, not corrected.
+    if (!max || lexicon().enNb.get(word)) return null;
+    let fixed = this.corrections.get(term);
+    if (fixed === undefined) {
+      // A slip keeps the word's first letters: "anfall" is no slip for "antall".
+      const near = this.text.nearest(term, max);
+      fixed = near && near.slice(0, SAME_START) === term.slice(0, SAME_START) ? near : null;
+      if (this.corrections.size >= CORRECTIONS_KEPT) this.corrections.clear();
+      this.corrections.set(term, fixed);
+    }
+    return fixed;
+  }
+
   /** Whether any of the stems (or, for a phrase, each of its words) occurs in the record. */
   known(stems: string[]): boolean {
     const used = (t: string) => this.text.frequency(t) > 0;
@@ -245,13 +278,20 @@ export class SearchIndex {
   }
 
   /** The words of a query without those most sections share; the rarest ones if all are common. */
-  private informative(phrases: string[]): string[] {
-    const words = [...new Set(phrases.flatMap(tokenize).filter(Boolean))];
+  private informative(asked: string[], implied: string[]): string[] {
+    const own = new Set(asked.flatMap(tokenize));
+    const words = [...new Set([...asked, ...implied].flatMap(tokenize).filter(Boolean))];
+    // A word of the question the record never uses is searched as the word it was a slip for, if
+    // any; a translation or respelling is not corrected.
+    const terms = words.flatMap((w) => {
+      const term = searchTerm(w);
+      return term ? [(own.has(w) && this.corrected(w)) || term] : [];
+    });
     // A word is common by how often it stands alone: "plan" in many compounds is still a topic.
-    const share = (w: string) => this.text.frequencyAlone(searchTerm(w) ?? '') / Math.max(1, this.text.size);
+    const share = (t: string) => this.text.frequencyAlone(t) / Math.max(1, this.text.size);
     // Words the record never uses match nothing; of the rest, the common ones are left out.
-    const used = words.filter((w) => searchTerm(w) && share(w) > 0);
-    const kept = used.filter((w) => share(w) <= COMMON);
+    const used = terms.filter((t) => share(t) > 0);
+    const kept = used.filter((t) => share(t) <= COMMON);
     return kept.length ? kept : used.sort((a, b) => share(a) - share(b)).slice(0, 3);
   }
 
@@ -264,7 +304,7 @@ export class SearchIndex {
    * their stems.
    */
   async search(query: string, filters: SearchFilters = {}, limit = 40): Promise<SearchHit[]> {
-    const terms = this.informative([...topicWords(query), ...expansions(query)]).map((w) => searchTerm(w)!);
+    const terms = this.informative(topicWords(query), expansions(query));
     const keep = (s: Section) =>
       (!filters.committee || s.committee === filters.committee) &&
       (!filters.meeting || s.meeting === filters.meeting) &&

@@ -9,6 +9,8 @@
 // one Float64Array. Scores and the order of ties are MiniSearch's (7.x, defaults, one field, exact
 // terms), so rankings are the same.
 
+import { distance } from 'fastest-levenshtein';
+
 /** MiniSearch's BM25+ parameters. */
 const K = 1.2;
 const B = 0.7;
@@ -266,6 +268,23 @@ export class InvertedIndex {
   /** In how many documents a term occurs. */
   frequency(term: string): number {
     return this.postings(term)?.size ?? 0;
+  }
+
+  /**
+   * The indexed term a term the index lacks is nearest, within `max` edits: the most used of those
+   * nearest, or null. Searched in the terms of about the same length only.
+   */
+  nearest(term: string, max: number): string | null {
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    let bestUse = 0;
+    for (const [t, postings] of this.own) {
+      if (Math.abs(t.length - term.length) > max || postings.size === 0) continue;
+      const d = distance(t, term);
+      if (d < bestDistance || (d === bestDistance && postings.size > bestUse))
+        [best, bestDistance, bestUse] = [t, d, postings.size];
+    }
+    return bestDistance <= max ? best : null;
   }
 
   /** In how many documents a term occurs itself, not counting the terms that count as it too. */
