@@ -69,6 +69,9 @@ describe('understanding a question', () => {
     // A proposal is also what was "put forward"; "what kind of item" asks for the sakstype.
     ['What decision text was put forward on cloud services?', 'proposed_decision', 'en'],
     ['When is the cloud item on, and what kind of item is it?', 'agenda', 'en'],
+    // A memo's author is its case handler, an agenda fact.
+    ['Who wrote the memo on reporting portals?', 'agenda', 'en'],
+    ['Hvem skrev toppnotatet om skytjenester?', 'agenda', 'nb'],
     // Which day of a meeting, when an item ends and how long it lasts are agenda facts.
     ['Which day is the NILAR status on at the NUFA meeting?', 'agenda', 'en'],
     ['Hvilken dag står Akson på NUFA-møtet?', 'agenda', 'nb'],
@@ -206,6 +209,12 @@ describe('understanding a question', () => {
     // Nor are an idiom's words ("i så fall" is no "fall").
     expect(topicWords('Har NUFA drøftet e-resept, og hva ble i så fall vedtatt?')).toEqual(['e-resept']);
     expect(topicWords('any decision on FKJ yet?')).toEqual(['fkj']);
+    // A compound whose last part is a frame word names its topic by its first part.
+    expect(topicWords('Hvem er saksbehandler for porteføljesaken?')).toContain('portefølje');
+    expect(topicWords('Hva ble sagt i NAV-saken?')).toEqual(['nav']);
+    expect(topicWords('Hva skjedde på dialogmøtet?')).toEqual(['dialog']);
+    // A word that only ends like one is left whole.
+    expect(topicWords('Hva er årsaken?')).toEqual(['årsaken']);
     // How long something lasts asks for a duration; the words are no topic.
     expect(topicWords('Hvor lenge varer saken om Akson?')).toEqual(['akson']);
     expect(topicWords('How long does the item on Akson last?')).toEqual(['akson']);

@@ -176,7 +176,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   // is what is asked, whatever the sak's title says ("… behandle forslaget til måleindikatorer").
   [
     'agenda',
-    /(?<![\p{L}])(når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere)|(?:on )?(?:which|what) day (?:is|was|does|did)|hvilken dag (?:er|var|skal|skulle|står|sto|behandles|ble)|når (?:slutter|avsluttes|er .{1,40} ferdig)|hvor lenge varer)(?![\p{L}])/u,
+    /(?<![\p{L}])(who wrote|written by|hvem skrev|skrevet av|når på dagen|hvilken sakstype|what (?:type|kind|sort) of (item|sak)|hva slags sak|at what time|hvor lang tid|how long is|time allotted|satt av|hvem (skal|skulle) (legge|presentere)|(?:on )?(?:which|what) day (?:is|was|does|did)|hvilken dag (?:er|var|skal|skulle|står|sto|behandles|ble)|når (?:slutter|avsluttes|er .{1,40} ferdig)|hvor lenge varer)(?![\p{L}])/u,
   ],
   OUTCOME_RULE,
   // A meeting or its minutes summarised is what was decided there, sak by sak.
@@ -219,7 +219,11 @@ const AGENDA_FACTS: [AgendaFact, RegExp][] = [
   ],
   ['presenter', /\b(present\w*|la frem|legger frem|fram|innleder)\b/],
   ['owner', /\b(sakseier\w*|case owners?|owners?|owns|responsible|ansvarlig)\b/],
-  ['handler', /\b(saksbehandler\w*|case handlers?|handlers?|handles|handling)\b/],
+  // The memo's author is its case handler.
+  [
+    'handler',
+    /\b(saksbehandler\w*|case handlers?|handlers?|handles|handling|wrote|written by|authors?|skrev|skrevet av|forfatter\w*)\b/,
+  ],
   ['sakstype', /\b(sakstype\w*|type|(?:kind|sort) of (?:item|sak)|hva slags sak)\b/],
 ];
 

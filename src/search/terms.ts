@@ -171,9 +171,23 @@ const MINUTES_WORDS = new Set(['referat', 'referatet', 'minutes']);
 /** Idioms whose words are no topic: "i så fall" (if so), "for øvrig", "in that case". */
 const IDIOMS = /(?<![\p{L}])(?:i så fall|for øvrig|in that case|if so)(?![\p{L}])/giu;
 
+/**
+ * A compound whose last part is a frame word ("porteføljesaken", "NAV-saken", "dialogmøtet") names
+ * its topic by its first: the sak about the portfolio. Captures the first part.
+ */
+const FRAMED_COMPOUND =
+  /^(?:(\p{L}{4,}?)s?|([\p{L}\p{N}]{2,})-)(?:saken|saka|sakene|saker|sak|møtet|møtene|møter|møte)$/u;
+
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   const minutesAsked = APPROVED_MINUTES.test(question);
+  return topicOf(question, minutesAsked).map((w) => {
+    const framed = FRAMED_COMPOUND.exec(w);
+    return framed ? (framed[1] ?? framed[2]!) : w;
+  });
+}
+
+function topicOf(question: string, minutesAsked: boolean): string[] {
   return words(
     question
       .replace(DATE_TEXT, ' ')
