@@ -641,17 +641,34 @@ describe('answers over the corpus', () => {
   });
 
   it.each([
+    // What members said or raised is what the minutes record, point by point.
     [
       'What did members say about the price models in February 2023?',
+      'discussion',
       '6/23',
       'Input and questions from the meeting',
     ],
-    ['Hva sa medlemmene om målbildet for Helsenorge?', '4/23', 'Innspill og spørsmål fra møtet'],
-  ])('answers «%s» with what the minutes record was raised', async (text, sak, opening) => {
+    [
+      'Hva sa medlemmene om målbildet for Helsenorge?',
+      'discussion',
+      '4/23',
+      'Innspill og spørsmål fra møtet',
+    ],
+    // Which day an item is on and how long it lasts stand in its agenda slot.
+    [
+      'Which day is the NILAR status on at the NUFA meeting in October 2021?',
+      'agenda',
+      '33/21',
+      'Time: 14:20–14:40, 27.10.2021',
+    ],
+    ['Hvor lenge varer saken om Akson på NUFA i november 2019?', 'agenda', '44/19', 'Satt av: 90 min'],
+  ])('answers «%s» as %s from sak %s, with «%s»', async (text, intent, sak, line) => {
     const a = await corpus.answerer.ask(text);
-    expect(a).toMatchObject({ intent: 'discussion', abstained: false });
-    expect(a.answer.startsWith(opening)).toBe(true);
-    expect(a.citations.every((c) => c.sak === sak && c.kind === 'minutes')).toBe(true);
+    expect(a).toMatchObject({ intent, abstained: false });
+    expect(a.answer).toContain(line);
+    expect(a.citations.every((c) => c.sak === sak && (intent !== 'discussion' || c.kind === 'minutes'))).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -665,20 +682,6 @@ describe('answers over the corpus', () => {
     expect(a.abstained).toBe(false);
     const named = a.answer.split('\n').find((l) => l.startsWith(label));
     for (const scenario of ['«Helseøyene»', '«Stein-på-stein»']) expect(named).toContain(scenario);
-  });
-
-  it.each([
-    [
-      'Which day is the NILAR status on at the NUFA meeting in October 2021?',
-      '33/21',
-      'Time: 14:20–14:40, 27.10.2021',
-    ],
-    ['Hvor lenge varer saken om Akson på NUFA i november 2019?', '44/19', 'Satt av: 90 min'],
-  ])('answers «%s» from the agenda', async (text, sak, line) => {
-    const a = await corpus.answerer.ask(text);
-    expect(a).toMatchObject({ intent: 'agenda', abstained: false });
-    expect(a.answer).toContain(line);
-    expect(a.citations.every((c) => c.sak === sak)).toBe(true);
   });
 
   it('answers a question in two parts part by part, where no one sentence holds both', async () => {
