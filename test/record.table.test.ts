@@ -34,6 +34,13 @@ function referat(agendaHeader: string, rows: string[], attendance: string[]): st
   ].join('\n');
 }
 
+/** A small innkalling in the shape of a written package: header fields, agenda table, detail rows. */
+function innkalling(fields: string[], agenda: string[], detail: string[]): string {
+  return ['Møte i NUIT', 'Møte\t2/2024', ...fields, '', ...agenda, '', 'Sak\tTema\tSakstype', ...detail].join(
+    '\n',
+  );
+}
+
 const ROWS = [
   '1/24\tGodkjenning av innkalling og dagsorden\tGodkjenning',
   '2/24\tDigital samhandling\tOrientering',
@@ -86,6 +93,13 @@ describe('agenda tables by column meaning', () => {
       'start',
       'duration',
       'end',
+    ]);
+    // An English template's names.
+    expect(headerColumns('Item no.\tTitle\tType of item\tOwner')).toEqual([
+      'sak',
+      'title',
+      'sakstype',
+      'owner',
     ]);
     // A sentence is no header.
     expect(headerColumns('Sak om digital samhandling')).toBeNull();
@@ -191,6 +205,24 @@ describe('agenda tables by column meaning', () => {
       '09:00',
       null,
     ]);
+  });
+});
+
+describe('documents and their parts by other names', () => {
+  it('ends a proposal at an attachment an English template lists under it', () => {
+    const [m] = parseDocument(
+      innkalling(
+        ['Date\t15. februar 2024'],
+        ['Sak\tTema\tSakstype', '1/24\tGodkjenning av referat\tGodkjenning'],
+        [
+          '1/24\tGodkjenning av referat\tGodkjenning',
+          '\tForslag til vedtak:',
+          '\tNUIT godkjenner referatet.',
+          '\tAttachment 1: Referat fra møtet 15. februar 2024',
+        ],
+      ),
+    ).meetings;
+    expect(m!.items[0]!.proposed_decision).toBe('NUIT godkjenner referatet.');
   });
 });
 
@@ -393,6 +425,7 @@ describe('labels and dates', () => {
       'Utvalget fattet følgende vedtak:',
       'NUIT fattet slikt vedtak: NUIT tar saken til orientering.',
       'Følgende vedtak ble fattet:',
+      'Resolution:',
     ])
       expect(VEDTAK.test(l), l).toBe(true);
     expect('Forslag til vedtak – NUIT tar saken'.replace(FORSLAG, '')).toBe('NUIT tar saken');

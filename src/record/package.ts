@@ -430,12 +430,21 @@ function labelledText(
   return null;
 }
 
-const ATTACHMENT = /^(vedlegg\s*\d*[a-z]?\s*:?|toppnotat\b)/i;
+/** An attachment's label: "Vedlegg 2:", an English template's "Attachment 2:". */
+const ATTACHMENT_WORD = '(?:vedlegg|attachment)';
+const ATTACHMENT = new RegExp(String.raw`^(${ATTACHMENT_WORD}\s*\d*[a-z]?\s*:?|toppnotat\b)`, 'i');
+/** An attachment's label alone on its line, its title on the lines below. */
+const ATTACHMENT_ALONE = new RegExp(String.raw`^${ATTACHMENT_WORD}\s*\d*[a-z]?\s*:\s*$`, 'i');
+const NUMBERED_ATTACHMENT = String.raw`${ATTACHMENT_WORD}\s*\d+[a-z]?:`;
+/** An attachment listed by its number ("Vedlegg 1: Referat …"). */
+const ATTACHMENT_ITEM = new RegExp(`^${NUMBERED_ATTACHMENT}`, 'i');
+/** The attachment column's text where it shares a line with other text. */
+const ATTACHMENT_AFTER_TEXT = new RegExp(String.raw`(\S)\s+${NUMBERED_ATTACHMENT}.*$`, 'i');
 /** Lines of the interleaved attachment column in PDF text ("Vedlegg 6:", "Toppnotat …" and its wrapped title). */
 function attachmentLines(block: Line[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < block.length; i++) {
-    if (!/^vedlegg\s*\d*[a-z]?\s*:\s*$/i.test(block[i]!.text.trim())) continue;
+    if (!ATTACHMENT_ALONE.test(block[i]!.text.trim())) continue;
     out.add(i);
     // The attachment's title wraps over a few short lines, up to a blank line or the next label.
     for (let j = i + 1; j < Math.min(block.length, i + 7); j++) {
@@ -455,7 +464,7 @@ function proposal(block: Line[]): string | null {
   const kept = block
     .filter((_, i) => !skip.has(i))
     .map((l) => {
-      const cut = l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1');
+      const cut = l.text.replace(ATTACHMENT_AFTER_TEXT, '$1');
       const cells = l.text.trim().split('\t');
       const text = column && cells.length > 1 ? cells[0]! : cut;
       column ||= cut !== l.text;
@@ -588,7 +597,7 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     item.presenter ??= descText ? innkallingPresenter(descText) : null;
     item.attachments = body
       .flatMap((l) => l.text.split('\t'))
-      .filter((c) => /^vedlegg\s*\d+[a-z]?:/i.test(c.trim()) && c.trim().length > 12)
+      .filter((c) => ATTACHMENT_ITEM.test(c.trim()) && c.trim().length > 12)
       .map((c) => squash(c));
   } else {
     const found = adopted(body);

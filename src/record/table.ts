@@ -13,7 +13,7 @@ export type Column =
 const HEADER_WORDS: [Column, string][] = [
   [
     'sakstype',
-    'sakstype|type sak|saktype|sakskategori|kategori|item type|type|behandlingsform|behandlingsmåte|behandling',
+    'sakstype|type sak|saktype|sakskategori|kategori|item type|type of item|type|behandlingsform|behandlingsmåte|behandling',
   ],
   ['owner', 'sakseier|eier|owner'],
   [
