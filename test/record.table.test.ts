@@ -209,6 +209,15 @@ describe('agenda tables by column meaning', () => {
 });
 
 describe('documents and their parts by other names', () => {
+  it('reads minutes whose title names their kind in a compound ("Beslutningsreferat")', () => {
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, []).replace(
+      'Referat fra møte',
+      'Beslutningsreferat fra møte',
+    );
+    const [m] = parseDocument(text).meetings;
+    expect([m?.role, m?.meeting, m?.items.length]).toEqual(['referat', '1/2024', 2]);
+  });
+
   it('ends a proposal at an attachment an English template lists under it', () => {
     const [m] = parseDocument(
       innkalling(
@@ -323,6 +332,10 @@ describe('attendance', () => {
     expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
     expect(m!.members_substitutes).toEqual([{ name: 'Maren Krogh', for: 'Anne-Lise Härter' }]);
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('reads who else took part, said as a sentence\'s start ("I tillegg deltok")', () => {
+    expect(attendanceKey('I tillegg deltok\tBodil Rabben (NHN)')?.key).toBe('other');
   });
 
   it('reads "Møtende", "Frafall" and "Referent" rows', () => {

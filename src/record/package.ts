@@ -75,13 +75,20 @@ interface Header {
 }
 
 /**
+ * The kind of document a compound title names first: "Møtereferat", "Beslutningsreferat" (a state
+ * agency's minutes of decisions), "Møteinnkalling".
+ */
+const KIND = String.raw`(?:møte|\p{L}{3,}s)?`;
+/**
  * The minutes' title as secretaries write it: "Referat fra …", "Møtereferat", "Protokoll fra …",
  * an English template's "Minutes of the meeting of …".
  */
-const MINUTES_TITLE = /\b(?:(?:møte)?(?:referat|protokoll)|minutes)\b/i;
+const MINUTES_TITLE = new RegExp(String.raw`\b(?:${KIND}(?:referat|protokoll)|minutes)\b`, 'iu');
 /** A meeting package's or its minutes' title. */
-const MEETING_TITLE =
-  /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte|meeting of|minutes)\b/i;
+const MEETING_TITLE = new RegExp(
+  String.raw`\b(?:møte i|${KIND}(?:referat|protokoll|innkalling)|ekstramøte|meeting of|minutes)\b`,
+  'iu',
+);
 /** An extra meeting's title: "Referat fra ekstramøte i …", "Minutes of the extraordinary meeting". */
 const EXTRA_MEETING = /ekstramøte|extraordinary meeting/i;
 
