@@ -280,6 +280,20 @@ describe('meeting header fields', () => {
       expect(m!.items.map((i) => i.sak)).toEqual(['1/24', '2/24']);
     }
   });
+  it('reads one "Tid og sted" field as the date, the time and the place', () => {
+    for (const occasion of [
+      'Tid og sted\t15. februar 2024, kl. 09.00 – 15.00, Teams',
+      'Tid og sted 15.02.2024, 09:00–15:00, Teams',
+    ]) {
+      const [m] = parseDocument(innkalling([occasion], ['Sak\tTema\tSakstype', ...ROWS], [])).meetings;
+      expect([m!.date, m!.start_time, m!.end_time, m!.place], occasion).toEqual([
+        '2024-02-15',
+        '09:00',
+        '15:00',
+        'Teams',
+      ]);
+    }
+  });
 });
 
 describe('memos (toppnotater) of another template', () => {
