@@ -235,6 +235,19 @@ describe('reading the meeting and its agenda', () => {
       duration_minutes: 30,
     });
   });
+  it('reads the sakstype said as the treatment asked for ("Til drøfting") in cells that ran together', () => {
+    const pdf = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tSakseier\tSaksbehandler Start Varighet Slutt',
+      '5/32\tNasjonal arkitektur\tTil drøfting Helsedirektoratet Ola Strand\t10:00 00:30\t10:30',
+      '6/32\tEventuelt\t10:30 00:05\t10:35',
+      'Sak 5/32: Nasjonal arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Eventuelt',
+    ].join('\n');
+    expect(item(pdf, '5/32')).toMatchObject({ title: 'Nasjonal arkitektur', sakstype: 'Drøfting' });
+  });
 });
 
 describe('reading the slides of a sak', () => {

@@ -183,6 +183,19 @@ describe('agenda tables by column meaning', () => {
     expect(normalizeText(['10-12\tPause', ...prose].join('\n'))).toBe(['10-12\tPause', ...prose].join('\n'));
   });
 
+  it('reads the sakstype said as the treatment asked for ("For tilslutning"), in a cell or at a row\'s end', () => {
+    expect(sakstypeOf('For tilslutning')).toBe('Tilslutning');
+    const rows = [
+      '1/24\tGodkjenning av innkalling og dagsorden\tTil godkjenning',
+      '2/24 Digital samhandling For tilslutning',
+    ];
+    const [m] = parseDocument(referat('Sak\tTittel på sak\tSakstype', rows, [])).meetings;
+    expect(m!.items.map((i) => [i.title, i.sakstype])).toEqual([
+      ['Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['Digital samhandling', 'Tilslutning'],
+    ]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',

@@ -18,6 +18,7 @@ import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { headerFields, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
+  ASKED_FOR,
   bracketedSakstype,
   headerByPosition,
   headerColumns,
@@ -29,7 +30,7 @@ import {
 } from './table.ts';
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
-const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${SAKSTYPE}\\s*$`, 'i');
+const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${ASKED_FOR}${SAKSTYPE}\\s*$`, 'i');
 /** A row's sak id, with the full stop, colon or dash some templates print after it ("12/24:", "12/24 –"). */
 const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}(?:[.:]|\\s+[–—-])?(?=\\s|$)\\s*`, 'i');
 const COMMITTEE = /\b(NUIT|NUFA)\b/;

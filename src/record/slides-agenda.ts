@@ -31,10 +31,14 @@ const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
 const TIMES = new RegExp(TIME.source, 'gi');
 /**
- * As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken; or in
- * brackets after the title's first line, where the title wraps ("Tittel - (Drøfting)" / "NEO").
+ * As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken, or as
+ * the treatment asked for ("Til drøfting", "For tilslutning"); or in brackets after the title's
+ * first line, where the title wraps ("Tittel - (Drøfting)" / "NEO").
  */
-const SAKSTYPE_WORD = new RegExp(`\\(?\\b${SAKSTYPE}\\b\\)?`, 'g');
+const SAKSTYPE_WORD = new RegExp(
+  `\\(?\\b(?:(?:Til|For)\\s+${SAKSTYPE.toLowerCase()}|${SAKSTYPE})\\b\\)?`,
+  'g',
+);
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
 const CLOSING_ROW = /^slutt\b/i;
 /**
