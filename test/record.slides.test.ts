@@ -235,6 +235,24 @@ describe('reading the meeting and its agenda', () => {
       duration_minutes: 30,
     });
   });
+  it('keeps a wrapped line of several cells with the title when no name column takes them', () => {
+    const pdf = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tMerknad\tStart Varighet Slutt',
+      '5/32\tNasjonal arkitektur for\tDrøfting\t10:00 00:30\t10:30',
+      'helse- og omsorgssektoren\tdel 2',
+      '6/32\tEventuelt\t10:30 00:05\t10:35',
+      'Sak 5/32: Nasjonal arkitektur for helse- og omsorgssektoren',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Eventuelt',
+    ].join('\n');
+    expect(item(pdf, '5/32')).toMatchObject({
+      title: 'Nasjonal arkitektur for helse- og omsorgssektoren del 2',
+      sakstype: 'Drøfting',
+    });
+  });
+
   it('reads the sakstype said as the treatment asked for ("Til drøfting") in cells that ran together', () => {
     const pdf = [
       'NUFA',

@@ -184,7 +184,8 @@ function continueRow(row: Row, cells: string[], nameCols: TextColumn[]): void {
   if (namePiece) row.text[target()].push(piece);
   else {
     row.text.title.push(piece);
-    for (const c of cells.slice(1)) row.text[target()].push(c);
+    // With no name column to take them, the further cells are the title's too.
+    for (const c of cells.slice(1)) row.text[nameCols.length ? target() : 'title'].push(c);
   }
 }
 
