@@ -101,6 +101,21 @@ describe('agenda tables by column meaning', () => {
       'sakstype',
       'owner',
     ]);
+    // Nynorsk names.
+    expect(headerColumns('Sak\tSakliste NUFA\tLegg fram saka\tKlokkeslett\tSakstype')).toEqual([
+      'sak',
+      'title',
+      'handler',
+      'start',
+      'sakstype',
+    ]);
+    expect(headerColumns('Saksnr.\tTittel\tSakseigar\tSakshandsamar\tVarigheit')).toEqual([
+      'sak',
+      'title',
+      'owner',
+      'handler',
+      'duration',
+    ]);
     // A sentence is no header.
     expect(headerColumns('Sak om digital samhandling')).toBeNull();
   });
