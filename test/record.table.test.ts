@@ -507,6 +507,7 @@ describe('labels and dates', () => {
       'onsdag 27. – torsdag 28. oktober 2021',
       'Wednesday 27 – Thursday 28 October 2021',
       '2021-10-27 – 2021-10-28',
+      'ons. 27.–tor. 28. okt. 2021',
     ])
       expect(parseDates(text), text).toEqual(['2021-10-27', '2021-10-28']);
     // A day heading's number is no day of the month.
