@@ -376,6 +376,22 @@ describe('attendance', () => {
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
   });
 
+  it('leaves out a running header that starts every page, after the form feed of a page break', () => {
+    const page = (n: number) => ['', `Side ${n} av 3`, '\fMøtedokumenter – rådsmodellen', ''];
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, [
+      'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF)',
+      'Erik M. Hansen (Helse Vest RHF)',
+      ...page(1),
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+    const [m] = parseDocument([text, ...page(2), 'Referatet er godkjent.'].join('\n')).meetings;
+    expect(m!.members_present).toEqual([
+      'Ole Johan Kvan (Helse Sør-Øst RHF)',
+      'Erik M. Hansen (Helse Vest RHF)',
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+  });
+
   it('reads who else took part, said as a sentence\'s start ("I tillegg deltok")', () => {
     expect(attendanceKey('I tillegg deltok\tBodil Rabben (NHN)')?.key).toBe('other');
   });

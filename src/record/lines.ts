@@ -44,8 +44,13 @@ export function cleanLine(raw: string): string {
  * out, and a longer run of them stands as one. Line numbers stay those of the input.
  */
 export function toLines(text: string): Line[] {
-  const all = text.split('\n').map((raw, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(raw)) }));
-  const furniture = all.map((l) => PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
+  const raw = text.split('\n');
+  const all = raw.map((r, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(r)) }));
+  const furniture = runningHeaders(
+    raw,
+    all,
+    all.map((l) => PAGE_FURNITURE.some((re) => re.test(l.text.trim()))),
+  );
   const aroundFurniture = (i: number, step: number): boolean => {
     let j = i + step;
     while (all[j] && !all[j]!.text && !furniture[j]) j += step;
@@ -56,6 +61,23 @@ export function toLines(text: string): Line[] {
   const lines = cellsAsRows(all.filter((_, i) => !page(i)));
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
+}
+
+/** Pages a line must start, each time the same, to be a running header. */
+const RUNNING_REPEATS = 2;
+
+/**
+ * Page furniture with the running header added: the line a page starts with (after the form feed
+ * a PDF converter puts at each page break) when two pages or more start with it ("Møtedokumenter –
+ * nasjonal rådsmodell for e-helse" atop every page). A page's own first line differs from page to page.
+ */
+function runningHeaders(raw: string[], all: Line[], furniture: boolean[]): boolean[] {
+  const starts = raw.flatMap((r, i) => (/^[ \t]*\f/.test(r) && all[i]!.text ? [i] : []));
+  const counts = new Map<string, number>();
+  for (const i of starts) counts.set(all[i]!.text, (counts.get(all[i]!.text) ?? 0) + 1);
+  const out = [...furniture];
+  for (const i of starts) if (counts.get(all[i]!.text)! >= RUNNING_REPEATS) out[i] = true;
+  return out;
 }
 
 /**
