@@ -211,6 +211,22 @@ describe('agenda tables by column meaning', () => {
     ]);
   });
 
+  it('reads one-letter sakstype codes by the key the package prints with its table', () => {
+    const key = 'Sakstype: G = godkjenning, O = orientering, D = drøfting';
+    const rows = [
+      '1/24\tGodkjenning av innkalling og dagsorden\t09:00\tG',
+      '2/24 Digital samhandling 09:10 D',
+    ];
+    const [m] = parseDocument(referat('Sak\tTittel på sak\tTid\tSakstype', [key, '', ...rows], [])).meetings;
+    expect(m!.items.map((i) => [i.title, i.sakstype])).toEqual([
+      ['Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['Digital samhandling', 'Drøfting'],
+    ]);
+    // Without a key, a letter is no sakstype.
+    const [n] = parseDocument(referat('Sak\tTittel på sak\tTid\tSakstype', rows, [])).meetings;
+    expect(n!.items.map((i) => i.sakstype)).toEqual([null, null]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',
