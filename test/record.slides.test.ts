@@ -253,6 +253,23 @@ describe('reading the meeting and its agenda', () => {
     });
   });
 
+  it('keeps the cells of a row whose leading time cells are empty under their columns', () => {
+    const deck = [
+      'NUFA',
+      '3. mars 2032',
+      'Start\tSlutt\tSaksnr.\tSakstype\tTittel\tSakseier',
+      '10:00\t10:30\t5/32\tOrientering\tArkitektur\tKari Fjell',
+      '\t\t6/32\tDrøfting\tTema: Skytjenester\tKari Fjell',
+      '10:30\t11:00\t\t\tIntro til skytjenester',
+      '',
+      'Sak 5/32: Arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Tema: Skytjenester',
+      'NUFA tar saken til orientering.',
+    ].join('\n');
+    expect(item(deck, '6/32')).toMatchObject({ title: 'Tema: Skytjenester', sakstype: 'Drøfting' });
+  });
+
   it('reads the sakstype said as the treatment asked for ("Til drøfting") in cells that ran together', () => {
     const pdf = [
       'NUFA',

@@ -240,7 +240,10 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       continue;
     }
     if (!cols) continue;
-    const cells = text.split('\t').map((c) => c.trim());
+    // Leading empty cells (a break row's sak, a sak row's times) keep the cells under their columns.
+    const cells = lines[i]!.text.replace(/^ +|\s+$/g, '')
+      .split('\t')
+      .map((c) => c.trim());
     const tidy = byColumn(cols, cells);
     const row = tidy ?? byPattern(cols, text);
     const sak = normalizeSakId(row.sak ?? '');
