@@ -262,6 +262,15 @@ describe('documents and their parts by other names', () => {
     expect([m?.role, m?.meeting, m?.items.length]).toEqual(['referat', '1/2024', 2]);
   });
 
+  it('finds the title of a header table an export sets apart by blank lines and a markdown rule', () => {
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, []).replace(
+      'Referat fra møte i NUIT\n',
+      '## Referat fra møte i NUIT\n\n\n|  |  |\n|---|---|\n',
+    );
+    const [m] = parseDocument(text).meetings;
+    expect([m?.role, m?.meeting, m?.date]).toEqual(['referat', '1/2024', '2024-02-15']);
+  });
+
   it('ends a proposal at an attachment an English template lists under it', () => {
     const [m] = parseDocument(
       innkalling(

@@ -93,6 +93,10 @@ const MEETING_TITLE = new RegExp(
 /** An extra meeting's title: "Referat fra ekstramøte i …", "Minutes of the extraordinary meeting". */
 const EXTRA_MEETING = /ekstramøte|extraordinary meeting/i;
 
+/** Lines of text above a meeting number's key line in which its title is looked for, and how far. */
+const TITLE_ABOVE = 4;
+const TITLE_SEARCH = 8;
+
 /**
  * Meeting headers: a meeting number's key line ("Møte 5/2020", "Møte nr.: 4/2020", "Møtenummer
  * 4/2020"), with the title a few lines above it.
@@ -106,10 +110,12 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
       if (dated) out.push({ ...dated, committee: dated.committee ?? fallbackCommittee });
       continue;
     }
+    // Blank lines do not count: an export may set the header table apart from its title by several.
     const above = lines
-      .slice(Math.max(0, i - 4), i)
+      .slice(Math.max(0, i - TITLE_SEARCH), i)
       .map((l) => l.text)
-      .filter(Boolean);
+      .filter(Boolean)
+      .slice(-TITLE_ABOVE);
     const title = above.reverse().find((t) => MEETING_TITLE.test(t));
     if (!title) continue;
     out.push({
