@@ -227,6 +227,23 @@ describe('agenda tables by column meaning', () => {
     expect(n!.items.map((i) => i.sakstype)).toEqual([null, null]);
   });
 
+  it('reads a table exported a cell per line with a blank line after each row, empty cells left out', () => {
+    const agenda = [
+      ...['Sak', 'Tittel', 'Tid', 'Sakstype', ''],
+      ...['1/24', 'Godkjenning av innkalling og dagsorden', '09:00', 'Godkjenning', ''],
+      ...['Pause', '09:10', ''],
+      ...['2/24', 'Digital samhandling', '09:20', 'Drøfting', ''],
+      '',
+      'Møte',
+      '3/2024',
+    ];
+    const [m] = parseDocument(innkalling(['Dato\t15. februar 2024'], agenda, [])).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.start_time, i.sakstype])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', '09:00', 'Godkjenning'],
+      ['2/24', 'Digital samhandling', '09:20', 'Drøfting'],
+    ]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',
