@@ -244,6 +244,39 @@ describe('agenda tables by column meaning', () => {
     ]);
   });
 
+  it('reads a table written as records of "Column: value" lines, one record a row', () => {
+    const agenda = [
+      ...[
+        'Sak: 1/24',
+        'Tittel: Godkjenning av innkalling og dagsorden',
+        'Tid: 09:00',
+        'Sakstype: Godkjenning',
+        '',
+      ],
+      ...['Tittel: Pause', 'Tid: 09:10', ''],
+      ...['Sak: 2/24', 'Tittel: Digital samhandling', 'Tid: 09:20', 'Sakstype: Drøfting', ''],
+      // The detail table starts over with the first sak.
+      ...['Sak: 1/24', 'Tema: Godkjenning av innkalling og dagsorden', ''],
+      'Forslag til vedtak: NUIT godkjenner innkalling og dagsorden.',
+      '',
+      ...['Sak: 2/24', 'Tema: Digital samhandling', ''],
+      'Forslag til vedtak: NUIT tar saken til orientering.',
+    ];
+    const [m] = parseDocument(
+      ['Møte i NUIT', 'Møte\t2/2024', 'Dato\t15. februar 2024', '', ...agenda].join('\n'),
+    ).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.start_time, i.sakstype, i.proposed_decision])).toEqual([
+      [
+        '1/24',
+        'Godkjenning av innkalling og dagsorden',
+        '09:00',
+        'Godkjenning',
+        'NUIT godkjenner innkalling og dagsorden.',
+      ],
+      ['2/24', 'Digital samhandling', '09:20', 'Drøfting', 'NUIT tar saken til orientering.'],
+    ]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',

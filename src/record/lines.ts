@@ -1,6 +1,7 @@
 // Line-level clean-up shared by the parsers: inline HTML and markdown out, tabs kept (they separate
 // table cells, as do runs of spaces), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
+import { keyedRows } from './keyed-rows.ts';
 import { FORSLAG, VEDTAK } from './labels.ts';
 import { headerColumns, isHeaderCell, isSakTableHeader, SAK_CELL, sakstypeOf, timeOf } from './table.ts';
 
@@ -59,7 +60,7 @@ export function toLines(text: string): Line[] {
   };
   const page = (i: number) =>
     furniture[i] || (!all[i]!.text && (aroundFurniture(i, -1) || aroundFurniture(i, 1)));
-  const lines = cellsAsRows(all.filter((_, i) => !page(i)));
+  const lines = keyedRows(cellsAsRows(all.filter((_, i) => !page(i))));
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
 }
