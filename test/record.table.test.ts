@@ -101,6 +101,7 @@ describe('agenda tables by column meaning', () => {
       'sakstype',
       'owner',
     ]);
+    expect(headerColumns('Item Topic Type of item')).toEqual(['sak', 'title', 'sakstype']);
     // Nynorsk names.
     expect(headerColumns('Sak\tSakliste NUFA\tLegg fram saka\tKlokkeslett\tSakstype')).toEqual([
       'sak',

@@ -22,7 +22,7 @@ const HEADER_WORDS: [Column, string][] = [
   ],
   [
     'title',
-    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|(?:agenda|saks?liste)(?: \\p{Lu}{3,5})?|dagsorden|title|subject',
+    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|(?:agenda|saks?liste)(?: \\p{Lu}{3,5})?|dagsorden|title|topic|subject',
   ],
   ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?|item(?:\\s*no\\.?)?'],
   ['duration', 'varighet|varigheit|tidsbruk|minutter|min\\.?|duration'],
