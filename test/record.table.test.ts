@@ -384,6 +384,27 @@ describe('meeting header fields', () => {
       expect(m!.items.map((i) => i.sak)).toEqual(['1/24', '2/24']);
     }
   });
+  it("reads a column of keys that goes on with the attendance lists' keys, their values under them", () => {
+    const header = [
+      ...['Møte', 'Dato', 'Sted', 'Medlemmer', 'Observatører', ''],
+      ...[
+        '1/2024',
+        '15. februar 2024',
+        'Teams',
+        'Ole Johan Kvan (Helse Sør-Øst RHF) Bjørn Nilsen (Helse Nord RHF)',
+      ],
+      'Bodil Rabben (Norsk helsenett SF)',
+    ];
+    const [m] = parseDocument(
+      ['Møte i NUIT', ...header, '', 'Sak\tTema\tSakstype', ...ROWS].join('\n'),
+    ).meetings;
+    expect([m!.meeting, m!.date, m!.place]).toEqual(['1/2024', '2024-02-15', 'Teams']);
+    expect(m!.members_invited).toEqual([
+      'Ole Johan Kvan (Helse Sør-Øst RHF)',
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+  });
+
   it('reads one "Tid og sted" field as the date, the time and the place', () => {
     for (const occasion of [
       'Tid og sted\t15. februar 2024, kl. 09.00 – 15.00, Teams',

@@ -79,18 +79,21 @@ export function meetingNumber(text: string): [string, string] | null {
 
 const SAK_ROW = new RegExp(`^${PRINTED_SAK_ID}`, 'i');
 
+/** A key printed alone on its line: a header field's, or an attendance list's. */
+type Key = Field | 'occasion' | 'list';
+
 /**
  * Whether a line can be a field's value printed under its key: a meeting number, a date, a time.
  * A place has no shape of its own: it is any line the header reader would not read as something
  * else (a key, a sak row, a table header).
  */
-function fits(field: Field | 'occasion', text: string): boolean {
+function fits(field: Key, text: string): boolean {
   if (field === 'meeting') return MEETING_NUMBER.test(text);
   // "Kl. 09.00 – 15:45" reads as a key of its own, but is a time all the same.
   if (field === 'time') return /^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}/i.test(text);
   if (SAK_ROW.test(text) || headerField(text) || attendanceKey(text) || isSakTableHeader(text)) return false;
   if (field === 'date' || field === 'occasion') return parseDates(text).length > 0;
-  return text.length <= 120;
+  return field === 'list' || text.length <= 120;
 }
 
 /**
@@ -108,10 +111,15 @@ export function valuesBesideKeys(lines: Line[]): Line[] {
     return j;
   };
   for (let i = 0; i < lines.length; i++) {
-    const keys: { at: number; field: Field | 'occasion' }[] = [];
+    const keys: { at: number; field: Key }[] = [];
     let j = nextText(i);
     for (let f; j < lines.length && (f = headerField(lines[j]!.text)) && !f.value; j = nextText(j + 1))
       keys.push({ at: j, field: f.field });
+    // The column of keys may go on with the attendance lists' keys ("Medlemmer", "Observatører").
+    while (keys.length && j < lines.length && attendanceKey(lines[j]!.text)?.rest === '') {
+      keys.push({ at: j, field: 'list' });
+      j = nextText(j + 1);
+    }
     for (const k of keys) {
       if (j >= lines.length || !fits(k.field, lines[j]!.text.trim())) break;
       out[k.at]!.text = `${lines[k.at]!.text.trim()}\t${lines[j]!.text.trim()}`;
