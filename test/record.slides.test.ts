@@ -270,6 +270,32 @@ describe('reading the meeting and its agenda', () => {
     expect(item(deck, '6/32')).toMatchObject({ title: 'Tema: Skytjenester', sakstype: 'Drøfting' });
   });
 
+  it('reads times without their colon and durations in words in columns headed as times', () => {
+    const deck = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tStart\tVarighet\tSlutt',
+      '5/32\tArkitektur\tOrientering\t1000\t30 min\t1030',
+      '\tPause\t\t1030\t15 min\t1045',
+      '6/32\tSkytjenester\tDrøfting\t1045\t1 t 15 min\t1200',
+      '',
+      'Sak 5/32: Arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Skytjenester',
+      'NUFA tar saken til orientering.',
+    ].join('\n');
+    expect(item(deck, '5/32')).toMatchObject({
+      title: 'Arkitektur',
+      start_time: '10:00',
+      duration_minutes: 30,
+    });
+    expect(item(deck, '6/32')).toMatchObject({
+      title: 'Skytjenester',
+      start_time: '10:45',
+      duration_minutes: 75,
+    });
+  });
+
   it('reads the sakstype said as the treatment asked for ("Til drøfting") in cells that ran together', () => {
     const pdf = [
       'NUFA',

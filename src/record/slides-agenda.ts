@@ -89,7 +89,9 @@ type Cells = Partial<Record<Column, string>>;
 function fits(col: Column, cell: string): boolean {
   if (!cell) return true;
   if (col === 'sak') return SAK_ONLY.test(cell);
-  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell) || (col === 'start' && !!timeOf(cell, true));
+  if (col === 'duration') return CLOCK.test(cell) || durationMinutes(cell) !== null;
+  // A clock without its colon ("1000") is a time in a column headed as one.
+  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell) || !!timeOf(cell, true);
   if (col === 'sakstype') return !!sakstypeOf(cell);
   if (col === 'other') return true;
   return !TIME.test(cell) && !SAK_AT_START.test(cell);
@@ -159,9 +161,14 @@ function byPattern(cols: Column[], text: string): Cells {
   return out;
 }
 
+/** A duration as "0:30", or in words as a spreadsheet writes it: "30 min", "1 t 15 min", "1 t". */
+const WORDED_DURATION = /^(?:(\d{1,2})\s*t(?:imer?)?\.?)?\s*(?:(\d{1,3})\s*min\.?)?$/i;
+
 function durationMinutes(s: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  if (m) return Number(m[1]) * 60 + Number(m[2]);
+  const w = WORDED_DURATION.exec(s.trim());
+  return w && (w[1] || w[2]) ? Number(w[1] ?? 0) * 60 + Number(w[2] ?? 0) : null;
 }
 
 const TITLE_GOES_ON = /(\s(av|for|til|og|i|på|med|om|fra)|[-–,])$/;
@@ -270,7 +277,7 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       },
       sakstype: row.sakstype ? sakstypeOf(row.sakstype) : (bracketed?.sakstype ?? null),
       start: timeOf(row.start ?? '', true) ?? parseTimes(row.start ?? '')[0] ?? null,
-      end: parseTimes(row.end ?? '')[0] ?? null,
+      end: timeOf(row.end ?? '', true) ?? parseTimes(row.end ?? '')[0] ?? null,
       duration: durationMinutes(row.duration ?? ''),
       owned: cols.includes('owner'),
       ragged: !tidy,
