@@ -235,6 +235,80 @@ describe('reading the meeting and its agenda', () => {
       duration_minutes: 30,
     });
   });
+  it('keeps a wrapped line of several cells with the title when no name column takes them', () => {
+    const pdf = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tMerknad\tStart Varighet Slutt',
+      '5/32\tNasjonal arkitektur for\tDrøfting\t10:00 00:30\t10:30',
+      'helse- og omsorgssektoren\tdel 2',
+      '6/32\tEventuelt\t10:30 00:05\t10:35',
+      'Sak 5/32: Nasjonal arkitektur for helse- og omsorgssektoren',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Eventuelt',
+    ].join('\n');
+    expect(item(pdf, '5/32')).toMatchObject({
+      title: 'Nasjonal arkitektur for helse- og omsorgssektoren del 2',
+      sakstype: 'Drøfting',
+    });
+  });
+
+  it('keeps the cells of a row whose leading time cells are empty under their columns', () => {
+    const deck = [
+      'NUFA',
+      '3. mars 2032',
+      'Start\tSlutt\tSaksnr.\tSakstype\tTittel\tSakseier',
+      '10:00\t10:30\t5/32\tOrientering\tArkitektur\tKari Fjell',
+      '\t\t6/32\tDrøfting\tTema: Skytjenester\tKari Fjell',
+      '10:30\t11:00\t\t\tIntro til skytjenester',
+      '',
+      'Sak 5/32: Arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Tema: Skytjenester',
+      'NUFA tar saken til orientering.',
+    ].join('\n');
+    expect(item(deck, '6/32')).toMatchObject({ title: 'Tema: Skytjenester', sakstype: 'Drøfting' });
+  });
+
+  it('reads times without their colon and durations in words in columns headed as times', () => {
+    const deck = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tStart\tVarighet\tSlutt',
+      '5/32\tArkitektur\tOrientering\t1000\t30 min\t1030',
+      '\tPause\t\t1030\t15 min\t1045',
+      '6/32\tSkytjenester\tDrøfting\t1045\t1 t 15 min\t1200',
+      '',
+      'Sak 5/32: Arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Skytjenester',
+      'NUFA tar saken til orientering.',
+    ].join('\n');
+    expect(item(deck, '5/32')).toMatchObject({
+      title: 'Arkitektur',
+      start_time: '10:00',
+      duration_minutes: 30,
+    });
+    expect(item(deck, '6/32')).toMatchObject({
+      title: 'Skytjenester',
+      start_time: '10:45',
+      duration_minutes: 75,
+    });
+  });
+
+  it('reads the sakstype said as the treatment asked for ("Til drøfting") in cells that ran together', () => {
+    const pdf = [
+      'NUFA',
+      '3. mars 2032',
+      'Saksnr.\tTittel\tSakstype\tSakseier\tSaksbehandler Start Varighet Slutt',
+      '5/32\tNasjonal arkitektur\tTil drøfting Helsedirektoratet Ola Strand\t10:00 00:30\t10:30',
+      '6/32\tEventuelt\t10:30 00:05\t10:35',
+      'Sak 5/32: Nasjonal arkitektur',
+      'NUFA tar saken til orientering.',
+      'Sak 6/32: Eventuelt',
+    ].join('\n');
+    expect(item(pdf, '5/32')).toMatchObject({ title: 'Nasjonal arkitektur', sakstype: 'Drøfting' });
+  });
 });
 
 describe('reading the slides of a sak', () => {

@@ -34,6 +34,13 @@ function referat(agendaHeader: string, rows: string[], attendance: string[]): st
   ].join('\n');
 }
 
+/** A small innkalling in the shape of a written package: header fields, agenda table, detail rows. */
+function innkalling(fields: string[], agenda: string[], detail: string[]): string {
+  return ['Møte i NUIT', 'Møte\t2/2024', ...fields, '', ...agenda, '', 'Sak\tTema\tSakstype', ...detail].join(
+    '\n',
+  );
+}
+
 const ROWS = [
   '1/24\tGodkjenning av innkalling og dagsorden\tGodkjenning',
   '2/24\tDigital samhandling\tOrientering',
@@ -86,6 +93,29 @@ describe('agenda tables by column meaning', () => {
       'start',
       'duration',
       'end',
+    ]);
+    // An English template's names.
+    expect(headerColumns('Item no.\tTitle\tType of item\tOwner')).toEqual([
+      'sak',
+      'title',
+      'sakstype',
+      'owner',
+    ]);
+    expect(headerColumns('Item Topic Type of item')).toEqual(['sak', 'title', 'sakstype']);
+    // Nynorsk names.
+    expect(headerColumns('Sak\tSakliste NUFA\tLegg fram saka\tKlokkeslett\tSakstype')).toEqual([
+      'sak',
+      'title',
+      'handler',
+      'start',
+      'sakstype',
+    ]);
+    expect(headerColumns('Saksnr.\tTittel\tSakseigar\tSakshandsamar\tVarigheit')).toEqual([
+      'sak',
+      'title',
+      'owner',
+      'handler',
+      'duration',
     ]);
     // A sentence is no header.
     expect(headerColumns('Sak om digital samhandling')).toBeNull();
@@ -169,6 +199,85 @@ describe('agenda tables by column meaning', () => {
     expect(normalizeText(['10-12\tPause', ...prose].join('\n'))).toBe(['10-12\tPause', ...prose].join('\n'));
   });
 
+  it('reads the sakstype said as the treatment asked for ("For tilslutning"), in a cell or at a row\'s end', () => {
+    expect(sakstypeOf('For tilslutning')).toBe('Tilslutning');
+    const rows = [
+      '1/24\tGodkjenning av innkalling og dagsorden\tTil godkjenning',
+      '2/24 Digital samhandling For tilslutning',
+    ];
+    const [m] = parseDocument(referat('Sak\tTittel på sak\tSakstype', rows, [])).meetings;
+    expect(m!.items.map((i) => [i.title, i.sakstype])).toEqual([
+      ['Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['Digital samhandling', 'Tilslutning'],
+    ]);
+  });
+
+  it('reads one-letter sakstype codes by the key the package prints with its table', () => {
+    const key = 'Sakstype: G = godkjenning, O = orientering, D = drøfting';
+    const rows = [
+      '1/24\tGodkjenning av innkalling og dagsorden\t09:00\tG',
+      '2/24 Digital samhandling 09:10 D',
+    ];
+    const [m] = parseDocument(referat('Sak\tTittel på sak\tTid\tSakstype', [key, '', ...rows], [])).meetings;
+    expect(m!.items.map((i) => [i.title, i.sakstype])).toEqual([
+      ['Godkjenning av innkalling og dagsorden', 'Godkjenning'],
+      ['Digital samhandling', 'Drøfting'],
+    ]);
+    // Without a key, a letter is no sakstype.
+    const [n] = parseDocument(referat('Sak\tTittel på sak\tTid\tSakstype', rows, [])).meetings;
+    expect(n!.items.map((i) => i.sakstype)).toEqual([null, null]);
+  });
+
+  it('reads a table exported a cell per line with a blank line after each row, empty cells left out', () => {
+    const agenda = [
+      ...['Sak', 'Tittel', 'Tid', 'Sakstype', ''],
+      ...['1/24', 'Godkjenning av innkalling og dagsorden', '09:00', 'Godkjenning', ''],
+      ...['Pause', '09:10', ''],
+      ...['2/24', 'Digital samhandling', '09:20', 'Drøfting', ''],
+      '',
+      'Møte',
+      '3/2024',
+    ];
+    const [m] = parseDocument(innkalling(['Dato\t15. februar 2024'], agenda, [])).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.start_time, i.sakstype])).toEqual([
+      ['1/24', 'Godkjenning av innkalling og dagsorden', '09:00', 'Godkjenning'],
+      ['2/24', 'Digital samhandling', '09:20', 'Drøfting'],
+    ]);
+  });
+
+  it('reads a table written as records of "Column: value" lines, one record a row', () => {
+    const agenda = [
+      ...[
+        'Sak: 1/24',
+        'Tittel: Godkjenning av innkalling og dagsorden',
+        'Tid: 09:00',
+        'Sakstype: Godkjenning',
+        '',
+      ],
+      ...['Tittel: Pause', 'Tid: 09:10', ''],
+      ...['Sak: 2/24', 'Tittel: Digital samhandling', 'Tid: 09:20', 'Sakstype: Drøfting', ''],
+      // The detail table starts over with the first sak.
+      ...['Sak: 1/24', 'Tema: Godkjenning av innkalling og dagsorden', ''],
+      'Forslag til vedtak: NUIT godkjenner innkalling og dagsorden.',
+      '',
+      ...['Sak: 2/24', 'Tema: Digital samhandling', ''],
+      'Forslag til vedtak: NUIT tar saken til orientering.',
+    ];
+    const [m] = parseDocument(
+      ['Møte i NUIT', 'Møte\t2/2024', 'Dato\t15. februar 2024', '', ...agenda].join('\n'),
+    ).meetings;
+    expect(m!.items.map((i) => [i.sak, i.title, i.start_time, i.sakstype, i.proposed_decision])).toEqual([
+      [
+        '1/24',
+        'Godkjenning av innkalling og dagsorden',
+        '09:00',
+        'Godkjenning',
+        'NUIT godkjenner innkalling og dagsorden.',
+      ],
+      ['2/24', 'Digital samhandling', '09:20', 'Drøfting', 'NUIT tar saken til orientering.'],
+    ]);
+  });
+
   it('reads values by their shape', () => {
     expect(['Drøfting', 'Til drøfting', 'Orienteringssak', 'drøfting av tiltak'].map(sakstypeOf)).toEqual([
       'Drøfting',
@@ -191,6 +300,42 @@ describe('agenda tables by column meaning', () => {
       '09:00',
       null,
     ]);
+  });
+});
+
+describe('documents and their parts by other names', () => {
+  it('reads minutes whose title names their kind in a compound ("Beslutningsreferat")', () => {
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, []).replace(
+      'Referat fra møte',
+      'Beslutningsreferat fra møte',
+    );
+    const [m] = parseDocument(text).meetings;
+    expect([m?.role, m?.meeting, m?.items.length]).toEqual(['referat', '1/2024', 2]);
+  });
+
+  it('finds the title of a header table an export sets apart by blank lines and a markdown rule', () => {
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, []).replace(
+      'Referat fra møte i NUIT\n',
+      '## Referat fra møte i NUIT\n\n\n|  |  |\n|---|---|\n',
+    );
+    const [m] = parseDocument(text).meetings;
+    expect([m?.role, m?.meeting, m?.date]).toEqual(['referat', '1/2024', '2024-02-15']);
+  });
+
+  it('ends a proposal at an attachment an English template lists under it', () => {
+    const [m] = parseDocument(
+      innkalling(
+        ['Date\t15. februar 2024'],
+        ['Sak\tTema\tSakstype', '1/24\tGodkjenning av referat\tGodkjenning'],
+        [
+          '1/24\tGodkjenning av referat\tGodkjenning',
+          '\tForslag til vedtak:',
+          '\tNUIT godkjenner referatet.',
+          '\tAttachment 1: Referat fra møtet 15. februar 2024',
+        ],
+      ),
+    ).meetings;
+    expect(m!.items[0]!.proposed_decision).toBe('NUIT godkjenner referatet.');
   });
 });
 
@@ -237,6 +382,41 @@ describe('meeting header fields', () => {
         'Teams',
       ]);
       expect(m!.items.map((i) => i.sak)).toEqual(['1/24', '2/24']);
+    }
+  });
+  it("reads a column of keys that goes on with the attendance lists' keys, their values under them", () => {
+    const header = [
+      ...['Møte', 'Dato', 'Sted', 'Medlemmer', 'Observatører', ''],
+      ...[
+        '1/2024',
+        '15. februar 2024',
+        'Teams',
+        'Ole Johan Kvan (Helse Sør-Øst RHF) Bjørn Nilsen (Helse Nord RHF)',
+      ],
+      'Bodil Rabben (Norsk helsenett SF)',
+    ];
+    const [m] = parseDocument(
+      ['Møte i NUIT', ...header, '', 'Sak\tTema\tSakstype', ...ROWS].join('\n'),
+    ).meetings;
+    expect([m!.meeting, m!.date, m!.place]).toEqual(['1/2024', '2024-02-15', 'Teams']);
+    expect(m!.members_invited).toEqual([
+      'Ole Johan Kvan (Helse Sør-Øst RHF)',
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+  });
+
+  it('reads one "Tid og sted" field as the date, the time and the place', () => {
+    for (const occasion of [
+      'Tid og sted\t15. februar 2024, kl. 09.00 – 15.00, Teams',
+      'Tid og sted 15.02.2024, 09:00–15:00, Teams',
+    ]) {
+      const [m] = parseDocument(innkalling([occasion], ['Sak\tTema\tSakstype', ...ROWS], [])).meetings;
+      expect([m!.date, m!.start_time, m!.end_time, m!.place], occasion).toEqual([
+        '2024-02-15',
+        '09:00',
+        '15:00',
+        'Teams',
+      ]);
     }
   });
 });
@@ -291,6 +471,26 @@ describe('attendance', () => {
     expect(m!.members_absent).toEqual(['Anne-Lise Härter (Apotekforeningen)']);
     expect(m!.members_substitutes).toEqual([{ name: 'Maren Krogh', for: 'Anne-Lise Härter' }]);
     expect(m!.secretariat).toEqual(['Siv Ingebrigtsen']);
+  });
+
+  it('leaves out a running header that starts every page, after the form feed of a page break', () => {
+    const page = (n: number) => ['', `Side ${n} av 3`, '\fMøtedokumenter – rådsmodellen', ''];
+    const text = referat('Sak\tTittel på sak\tSakstype', ROWS, [
+      'Til stede\tOle Johan Kvan (Helse Sør-Øst RHF)',
+      'Erik M. Hansen (Helse Vest RHF)',
+      ...page(1),
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+    const [m] = parseDocument([text, ...page(2), 'Referatet er godkjent.'].join('\n')).meetings;
+    expect(m!.members_present).toEqual([
+      'Ole Johan Kvan (Helse Sør-Øst RHF)',
+      'Erik M. Hansen (Helse Vest RHF)',
+      'Bjørn Nilsen (Helse Nord RHF)',
+    ]);
+  });
+
+  it('reads who else took part, said as a sentence\'s start ("I tillegg deltok")', () => {
+    expect(attendanceKey('I tillegg deltok\tBodil Rabben (NHN)')?.key).toBe('other');
   });
 
   it('reads "Møtende", "Frafall" and "Referent" rows', () => {
@@ -393,6 +593,7 @@ describe('labels and dates', () => {
       'Utvalget fattet følgende vedtak:',
       'NUIT fattet slikt vedtak: NUIT tar saken til orientering.',
       'Følgende vedtak ble fattet:',
+      'Resolution:',
     ])
       expect(VEDTAK.test(l), l).toBe(true);
     expect('Forslag til vedtak – NUIT tar saken'.replace(FORSLAG, '')).toBe('NUIT tar saken');
@@ -419,6 +620,7 @@ describe('labels and dates', () => {
       'onsdag 27. – torsdag 28. oktober 2021',
       'Wednesday 27 – Thursday 28 October 2021',
       '2021-10-27 – 2021-10-28',
+      'ons. 27.–tor. 28. okt. 2021',
     ])
       expect(parseDates(text), text).toEqual(['2021-10-27', '2021-10-28']);
     // A day heading's number is no day of the month.

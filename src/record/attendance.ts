@@ -30,7 +30,7 @@ const KEYS: [AttendanceKey, string][] = [
   ['invited', 'medlemmer|medlemer|members'],
   [
     'other',
-    'øvrige|observatører|observatørar|observatør|observers|gjester|andre møtende|andre|i tillegg møtte|also present',
+    'øvrige|observatører|observatørar|observatør|observers|gjester|andre møtende|andre|i tillegg (?:møtte|deltok)|also present',
   ],
 ];
 /** Whose a key's list is, said after it: "Til stede fra utvalget:", "Forfall (medlemmer):". */

@@ -78,8 +78,12 @@ const MONTH_NAMES = Object.keys({ ...MONTHS_NB, ...MONTHS_EN })
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-/** Weekday names, which some templates print before a date ("onsdag 6. november", "Wednesday 6 November"). */
-export const WEEKDAY = '(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+/**
+ * Weekday names, which some templates print before a date ("onsdag 6. november", "Wednesday 6
+ * November"), also cut short as a calendar does ("ons. 6. nov."): the stop after it is left to the text.
+ */
+export const WEEKDAY =
+  '(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:man|tirs?|ons|tors?|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)(?=\\.)';
 
 /**
  * Day range in words: "6. – 7. november 2019", "27.-28. oktober 2021", with the weekday before each
@@ -87,7 +91,7 @@ export const WEEKDAY = '(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wedne
  * before the first: "Dag 2 – torsdag 7. november" is one day.
  */
 const WORD_RANGE = new RegExp(
-  `\\b(?:(?:${WEEKDAY}),?\\s+(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*(?:${WEEKDAY}),?\\s+|(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*)(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
+  `\\b(?:(?:${WEEKDAY})\\.?,?\\s+(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*(?:${WEEKDAY})\\.?,?\\s+|(\\d{1,2})\\.?\\s*(?:[–-]|og|and)\\s*)(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`,
   'i',
 );
 /** "27.–28.10.2021": days sharing their month and year. */

@@ -36,17 +36,17 @@ const MADE_SENTENCE = String.raw`(?:(?:[\p{L}-]+\s+){0,3}${MADE}\s+(?:\p{L}+\s+)
 /**
  * The adopted decision: "Vedtak:", "VEDTAK", "Vedtak" alone on a line, "Vedtak i saken:",
  * "Utvalgets vedtak:", "Enstemmig vedtak:", "Vedtak (enstemmig):", English "Decision:", "Beslutning:",
- * "Utvalgets konklusjon:", and the sentence that introduces it. "Beslutning" needs its colon: alone
+ * "Utvalgets konklusjon:", English "Resolution:", and the sentence that introduces it. "Beslutning" needs its colon: alone
  * it is a sakstype cell.
  */
 export const VEDTAK = new RegExp(
-  String.raw`^(?:${WHOSE}(?:${HOW}(?:vedtak(?:et)?|decision)${NOTE}(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)|${MADE_SENTENCE})`,
+  String.raw`^(?:${WHOSE}(?:${HOW}(?:vedtak(?:et)?|decision|resolution)${NOTE}(?: i saken)?${END}|(?:beslutning|konklusjon)\s*:\s*)|${MADE_SENTENCE})`,
   'iu',
 );
 
 /** A decision label anywhere after a tab: a detail table row that carries its decision. */
 export const DECISION_CELL =
-  /\t(?:(?:forslag|framlegg) til vedtak|innstilling|vedtak|(?:proposed )?decision)\b/i;
+  /\t(?:(?:forslag|framlegg) til vedtak|innstilling|vedtak|(?:proposed )?(?:decision|resolution))\b/i;
 
 /** Action points: "Aksjonspunkter:", "Oppfølgingspunkter". */
 export const AKSJONSPUNKT = /^(?:aksjonspunkt(?:er)?|oppfølgingspunkt(?:er)?|oppfølging)(?:\s*:\s*|\s*$)/i;

@@ -1,7 +1,9 @@
 // Line-level clean-up shared by the parsers: inline HTML and markdown out, tabs kept (they separate
 // table cells, as do runs of spaces), page furniture ("Side 3 av 4") dropped, and helpers to join text broken over lines.
 import { squash, stripInlineHtml, stripMarkdown } from './normalize.ts';
-import { headerColumns, isHeaderCell, isSakTableHeader, SAK_CELL } from './table.ts';
+import { keyedRows } from './keyed-rows.ts';
+import { FORSLAG, VEDTAK } from './labels.ts';
+import { headerColumns, isHeaderCell, isSakTableHeader, SAK_CELL, sakstypeOf, timeOf } from './table.ts';
 
 export interface Line {
   /** 1-based line number in the parser's input. */
@@ -44,8 +46,13 @@ export function cleanLine(raw: string): string {
  * out, and a longer run of them stands as one. Line numbers stay those of the input.
  */
 export function toLines(text: string): Line[] {
-  const all = text.split('\n').map((raw, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(raw)) }));
-  const furniture = all.map((l) => PAGE_FURNITURE.some((re) => re.test(l.text.trim())));
+  const raw = text.split('\n');
+  const all = raw.map((r, i) => ({ n: i + 1, text: idTitleHeader(cleanLine(r)) }));
+  const furniture = runningHeaders(
+    raw,
+    all,
+    all.map((l) => PAGE_FURNITURE.some((re) => re.test(l.text.trim()))),
+  );
   const aroundFurniture = (i: number, step: number): boolean => {
     let j = i + step;
     while (all[j] && !all[j]!.text && !furniture[j]) j += step;
@@ -53,9 +60,26 @@ export function toLines(text: string): Line[] {
   };
   const page = (i: number) =>
     furniture[i] || (!all[i]!.text && (aroundFurniture(i, -1) || aroundFurniture(i, 1)));
-  const lines = cellsAsRows(all.filter((_, i) => !page(i)));
+  const lines = keyedRows(cellsAsRows(all.filter((_, i) => !page(i))));
   if (!doubleSpaced(lines)) return lines;
   return lines.filter((l, i) => l.text || (!!lines[i - 1] && !lines[i - 1]!.text && !!lines[i + 1]?.text));
+}
+
+/** Pages a line must start, each time the same, to be a running header. */
+const RUNNING_REPEATS = 2;
+
+/**
+ * Page furniture with the running header added: the line a page starts with (after the form feed
+ * a PDF converter puts at each page break) when two pages or more start with it ("Møtedokumenter –
+ * nasjonal rådsmodell for e-helse" atop every page). A page's own first line differs from page to page.
+ */
+function runningHeaders(raw: string[], all: Line[], furniture: boolean[]): boolean[] {
+  const starts = raw.flatMap((r, i) => (/^[ \t]*\f/.test(r) && all[i]!.text ? [i] : []));
+  const counts = new Map<string, number>();
+  for (const i of starts) counts.set(all[i]!.text, (counts.get(all[i]!.text) ?? 0) + 1);
+  const out = [...furniture];
+  for (const i of starts) if (counts.get(all[i]!.text)! >= RUNNING_REPEATS) out[i] = true;
+  return out;
 }
 
 /**
@@ -74,25 +98,27 @@ const MIN_COLUMNS = 3;
 
 /**
  * A table exported with each cell on a line of its own (Word's "Save as text"): a header of column
- * names one per line, then rows of as many lines each, a break or day row's first cell empty. Put
- * back as tab rows, each on the line of its first cell; the other lines are left out, as page
+ * names one per line, then rows of as many lines each, a break or day row's first cell empty; or
+ * (docx2txt, Apache Tika) a blank line after the header and after each row, empty cells left out.
+ * Put back as tab rows, each on the line of its first cell; the other lines are left out, as page
  * furniture is, so line numbers stay those of the input.
  */
 function cellsAsRows(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const k = headerCells(lines, i);
-    if (!k) {
+    const records = k ? null : recordRows(lines, i);
+    if (!k && !records) {
       out.push(lines[i]!);
       continue;
     }
-    out.push({
-      n: lines[i]!.n,
-      text: lines
-        .slice(i, i + k)
-        .map((l) => l.text)
-        .join('\t'),
-    });
+    const width = k || records!.k;
+    out.push({ n: lines[i]!.n, text: cellsAt(lines, i, width).join('\t') });
+    if (records) {
+      out.push(...records.rows);
+      i = records.next - 1;
+      continue;
+    }
     let j = i + k;
     while (rowsFrom(lines, j, k)) {
       out.push({ n: lines[j]!.n, text: cellsAt(lines, j, k).join('\t') });
@@ -101,6 +127,53 @@ function cellsAsRows(lines: Line[]): Line[] {
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * Lines `from`..`to` as a row of a table: a sak's, a single cell (a paragraph of a detail row), or
+ * cells one of which says what it is (a time, a sakstype, a decision or attachment label). A title
+ * and the header keys under it ("Referat fra …" / "Møte" / "4/2020") are no row.
+ */
+function rowLike(lines: Line[], from: number, to: number): boolean {
+  const cells = cellsAt(lines, from, to - from);
+  return (
+    to - from === 1 ||
+    SAK_CELL.test(cells[0]!) ||
+    cells.some((c) => timeOf(c) || sakstypeOf(c) || FORSLAG.test(c) || VEDTAK.test(c) || ROW_LABEL.test(c))
+  );
+}
+
+/** An attachment's label, which starts a detail row's other cell. */
+const ROW_LABEL = /^(?:vedlegg|attachment)\s*\d*[a-z]?\s*:/i;
+
+/** Columns a table of rows set apart by blank lines has at least: the blank lines show its rows. */
+const MIN_RECORD_COLUMNS = 2;
+
+/**
+ * The rows of a table whose header at `i` names its columns one per line, when a blank line follows
+ * the header and each row: a row is the run of lines up to the next blank line, no more lines than
+ * columns. The table ends where a row would be longer, or where more blank lines than one stand
+ * before a row that is no sak's. A row must be a sak's. Null when there is no such table.
+ */
+function recordRows(lines: Line[], i: number): { k: number; rows: Line[]; next: number } | null {
+  const k = namedRun(lines, i);
+  if (k < MIN_RECORD_COLUMNS || !isSakTableHeader(cellsAt(lines, i, k).join('\t'))) return null;
+  const text = (j: number) => lines[j]?.text.trim() ?? '';
+  if (text(i + k)) return null;
+  const rows: Line[] = [];
+  let next = i + k;
+  for (let j = i + k + 1; j < lines.length;) {
+    let end = j;
+    while (text(end) && !lines[end]!.text.includes('\t')) end++;
+    if (end === j || end - j > k || text(end) || !rowLike(lines, j, end)) break;
+    rows.push({ n: lines[j]!.n, text: cellsAt(lines, j, end - j).join('\t') });
+    next = end;
+    let after = end;
+    while (after < lines.length && !text(after)) after++;
+    if (after - end > 1 && !SAK_CELL.test(text(after))) break;
+    j = after;
+  }
+  return rows.some((r) => SAK_CELL.test(r.text.split('\t')[0]!)) ? { k, rows, next } : null;
 }
 
 /** The k lines from `j` as cells. */
@@ -123,8 +196,8 @@ function rowsFrom(lines: Line[], j: number, k: number): boolean {
   return false;
 }
 
-/** How many lines from `i` name a sak table's columns, one each, with its rows under them; 0 if none. */
-function headerCells(lines: Line[], i: number): number {
+/** How many lines from `i`, up to a table's most columns, each name one known column. */
+function namedRun(lines: Line[], i: number): number {
   // Each line one known column name: a cheap test most lines fail at once.
   const named = (j: number) => {
     const c = lines[j]?.text.trim() ?? '';
@@ -132,6 +205,12 @@ function headerCells(lines: Line[], i: number): number {
   };
   let run = 0;
   while (run < MAX_COLUMNS && named(i + run)) run++;
+  return run;
+}
+
+/** How many lines from `i` name a sak table's columns, one each, with its rows under them; 0 if none. */
+function headerCells(lines: Line[], i: number): number {
+  const run = namedRun(lines, i);
   for (let k = run; k >= MIN_COLUMNS; k--)
     if (isSakTableHeader(cellsAt(lines, i, k).join('\t')) && rowsFrom(lines, i + k, k)) return k;
   return 0;

@@ -18,6 +18,7 @@ import { AKSJONSPUNKT, DECISION_CELL, FORSLAG, VEDTAK } from './labels.ts';
 import { headerFields, meetingNumber, valuesBesideKeys } from './header-fields.ts';
 import { squash } from './normalize.ts';
 import {
+  ASKED_FOR,
   bracketedSakstype,
   headerByPosition,
   headerColumns,
@@ -29,7 +30,7 @@ import {
 } from './table.ts';
 import type { AgendaItem, Meeting, Substitute } from './types.ts';
 
-const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${SAKSTYPE}\\s*$`, 'i');
+const SAKSTYPE_AT_END = new RegExp(`(?:^|\\s|\\t)${ASKED_FOR}${SAKSTYPE}\\s*$`, 'i');
 /** A row's sak id, with the full stop, colon or dash some templates print after it ("12/24:", "12/24 –"). */
 const SAK_AT_START = new RegExp(`^${PRINTED_SAK_ID}(?:[.:]|\\s+[–—-])?(?=\\s|$)\\s*`, 'i');
 const COMMITTEE = /\b(NUIT|NUFA)\b/;
@@ -75,15 +76,26 @@ interface Header {
 }
 
 /**
+ * The kind of document a compound title names first: "Møtereferat", "Beslutningsreferat" (a state
+ * agency's minutes of decisions), "Møteinnkalling".
+ */
+const KIND = String.raw`(?:møte|\p{L}{3,}s)?`;
+/**
  * The minutes' title as secretaries write it: "Referat fra …", "Møtereferat", "Protokoll fra …",
  * an English template's "Minutes of the meeting of …".
  */
-const MINUTES_TITLE = /\b(?:(?:møte)?(?:referat|protokoll)|minutes)\b/i;
+const MINUTES_TITLE = new RegExp(String.raw`\b(?:${KIND}(?:referat|protokoll)|minutes)\b`, 'iu');
 /** A meeting package's or its minutes' title. */
-const MEETING_TITLE =
-  /\b(?:møte i|(?:møte)?(?:referat|protokoll|innkalling)|ekstramøte|meeting of|minutes)\b/i;
+const MEETING_TITLE = new RegExp(
+  String.raw`\b(?:møte i|${KIND}(?:referat|protokoll|innkalling)|ekstramøte|meeting of|minutes)\b`,
+  'iu',
+);
 /** An extra meeting's title: "Referat fra ekstramøte i …", "Minutes of the extraordinary meeting". */
 const EXTRA_MEETING = /ekstramøte|extraordinary meeting/i;
+
+/** Lines of text above a meeting number's key line in which its title is looked for, and how far. */
+const TITLE_ABOVE = 4;
+const TITLE_SEARCH = 8;
 
 /**
  * Meeting headers: a meeting number's key line ("Møte 5/2020", "Møte nr.: 4/2020", "Møtenummer
@@ -98,10 +110,12 @@ function findHeaders(lines: Line[], fallbackCommittee: string): Header[] {
       if (dated) out.push({ ...dated, committee: dated.committee ?? fallbackCommittee });
       continue;
     }
+    // Blank lines do not count: an export may set the header table apart from its title by several.
     const above = lines
-      .slice(Math.max(0, i - 4), i)
+      .slice(Math.max(0, i - TITLE_SEARCH), i)
       .map((l) => l.text)
-      .filter(Boolean);
+      .filter(Boolean)
+      .slice(-TITLE_ABOVE);
     const title = above.reverse().find((t) => MEETING_TITLE.test(t));
     if (!title) continue;
     out.push({
@@ -430,12 +444,21 @@ function labelledText(
   return null;
 }
 
-const ATTACHMENT = /^(vedlegg\s*\d*[a-z]?\s*:?|toppnotat\b)/i;
+/** An attachment's label: "Vedlegg 2:", an English template's "Attachment 2:". */
+const ATTACHMENT_WORD = '(?:vedlegg|attachment)';
+const ATTACHMENT = new RegExp(String.raw`^(${ATTACHMENT_WORD}\s*\d*[a-z]?\s*:?|toppnotat\b)`, 'i');
+/** An attachment's label alone on its line, its title on the lines below. */
+const ATTACHMENT_ALONE = new RegExp(String.raw`^${ATTACHMENT_WORD}\s*\d*[a-z]?\s*:\s*$`, 'i');
+const NUMBERED_ATTACHMENT = String.raw`${ATTACHMENT_WORD}\s*\d+[a-z]?:`;
+/** An attachment listed by its number ("Vedlegg 1: Referat …"). */
+const ATTACHMENT_ITEM = new RegExp(`^${NUMBERED_ATTACHMENT}`, 'i');
+/** The attachment column's text where it shares a line with other text. */
+const ATTACHMENT_AFTER_TEXT = new RegExp(String.raw`(\S)\s+${NUMBERED_ATTACHMENT}.*$`, 'i');
 /** Lines of the interleaved attachment column in PDF text ("Vedlegg 6:", "Toppnotat …" and its wrapped title). */
 function attachmentLines(block: Line[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < block.length; i++) {
-    if (!/^vedlegg\s*\d*[a-z]?\s*:\s*$/i.test(block[i]!.text.trim())) continue;
+    if (!ATTACHMENT_ALONE.test(block[i]!.text.trim())) continue;
     out.add(i);
     // The attachment's title wraps over a few short lines, up to a blank line or the next label.
     for (let j = i + 1; j < Math.min(block.length, i + 7); j++) {
@@ -455,7 +478,7 @@ function proposal(block: Line[]): string | null {
   const kept = block
     .filter((_, i) => !skip.has(i))
     .map((l) => {
-      const cut = l.text.replace(/(\S)\s+vedlegg\s*\d+[a-z]?:.*$/i, '$1');
+      const cut = l.text.replace(ATTACHMENT_AFTER_TEXT, '$1');
       const cells = l.text.trim().split('\t');
       const text = column && cells.length > 1 ? cells[0]! : cut;
       column ||= cut !== l.text;
@@ -588,7 +611,7 @@ function fillFromBlock(item: AgendaItem, block: Line[], role: Meeting['role']): 
     item.presenter ??= descText ? innkallingPresenter(descText) : null;
     item.attachments = body
       .flatMap((l) => l.text.split('\t'))
-      .filter((c) => /^vedlegg\s*\d+[a-z]?:/i.test(c.trim()) && c.trim().length > 12)
+      .filter((c) => ATTACHMENT_ITEM.test(c.trim()) && c.trim().length > 12)
       .map((c) => squash(c));
   } else {
     const found = adopted(body);

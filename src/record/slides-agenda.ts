@@ -31,10 +31,14 @@ const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 const TIME = /\bkl\.?\s*\d{1,2}[:.]\d{2}\b|\b\d{1,2}:\d{2}\b/i;
 const TIMES = new RegExp(TIME.source, 'gi');
 /**
- * As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken; or in
- * brackets after the title's first line, where the title wraps ("Tittel - (Drøfting)" / "NEO").
+ * As printed in a table cell: capitalised, so "… for drøfting av …" in a title is not taken, or as
+ * the treatment asked for ("Til drøfting", "For tilslutning"); or in brackets after the title's
+ * first line, where the title wraps ("Tittel - (Drøfting)" / "NEO").
  */
-const SAKSTYPE_WORD = new RegExp(`\\(?\\b${SAKSTYPE}\\b\\)?`, 'g');
+const SAKSTYPE_WORD = new RegExp(
+  `\\(?\\b(?:(?:Til|For)\\s+${SAKSTYPE.toLowerCase()}|${SAKSTYPE})\\b\\)?`,
+  'g',
+);
 const BREAK_ROW = /^(pause|lunsj|lunch|kaffe|slutt|middag|velkommen)\b/i;
 const CLOSING_ROW = /^slutt\b/i;
 /**
@@ -85,7 +89,9 @@ type Cells = Partial<Record<Column, string>>;
 function fits(col: Column, cell: string): boolean {
   if (!cell) return true;
   if (col === 'sak') return SAK_ONLY.test(cell);
-  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell) || (col === 'start' && !!timeOf(cell, true));
+  if (col === 'duration') return CLOCK.test(cell) || durationMinutes(cell) !== null;
+  // A clock without its colon ("1000") is a time in a column headed as one.
+  if (TIME_COLUMNS.includes(col)) return CLOCK.test(cell) || !!timeOf(cell, true);
   if (col === 'sakstype') return !!sakstypeOf(cell);
   if (col === 'other') return true;
   return !TIME.test(cell) && !SAK_AT_START.test(cell);
@@ -155,9 +161,14 @@ function byPattern(cols: Column[], text: string): Cells {
   return out;
 }
 
+/** A duration as "0:30", or in words as a spreadsheet writes it: "30 min", "1 t 15 min", "1 t". */
+const WORDED_DURATION = /^(?:(\d{1,2})\s*t(?:imer?)?\.?)?\s*(?:(\d{1,3})\s*min\.?)?$/i;
+
 function durationMinutes(s: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  if (m) return Number(m[1]) * 60 + Number(m[2]);
+  const w = WORDED_DURATION.exec(s.trim());
+  return w && (w[1] || w[2]) ? Number(w[1] ?? 0) * 60 + Number(w[2] ?? 0) : null;
 }
 
 const TITLE_GOES_ON = /(\s(av|for|til|og|i|på|med|om|fra)|[-–,])$/;
@@ -180,7 +191,8 @@ function continueRow(row: Row, cells: string[], nameCols: TextColumn[]): void {
   if (namePiece) row.text[target()].push(piece);
   else {
     row.text.title.push(piece);
-    for (const c of cells.slice(1)) row.text[target()].push(c);
+    // With no name column to take them, the further cells are the title's too.
+    for (const c of cells.slice(1)) row.text[nameCols.length ? target() : 'title'].push(c);
   }
 }
 
@@ -235,7 +247,10 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       continue;
     }
     if (!cols) continue;
-    const cells = text.split('\t').map((c) => c.trim());
+    // Leading empty cells (a break row's sak, a sak row's times) keep the cells under their columns.
+    const cells = lines[i]!.text.replace(/^ +|\s+$/g, '')
+      .split('\t')
+      .map((c) => c.trim());
     const tidy = byColumn(cols, cells);
     const row = tidy ?? byPattern(cols, text);
     const sak = normalizeSakId(row.sak ?? '');
@@ -262,7 +277,7 @@ export function agendaRows(lines: Line[]): { rows: Row[]; slidesFrom: number } {
       },
       sakstype: row.sakstype ? sakstypeOf(row.sakstype) : (bracketed?.sakstype ?? null),
       start: timeOf(row.start ?? '', true) ?? parseTimes(row.start ?? '')[0] ?? null,
-      end: parseTimes(row.end ?? '')[0] ?? null,
+      end: timeOf(row.end ?? '', true) ?? parseTimes(row.end ?? '')[0] ?? null,
       duration: durationMinutes(row.duration ?? ''),
       owned: cols.includes('owner'),
       ragged: !tidy,

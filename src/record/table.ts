@@ -13,19 +13,19 @@ export type Column =
 const HEADER_WORDS: [Column, string][] = [
   [
     'sakstype',
-    'sakstype|type sak|saktype|sakskategori|kategori|item type|type|behandlingsform|behandlingsmåte|behandling',
+    'sakstype|type sak|saktype|sakskategori|kategori|item type|type of item|type|behandlingsform|behandlingsmåte|behandling',
   ],
-  ['owner', 'sakseier|eier|owner'],
+  ['owner', 'sakseier|sakseigar|eier|eigar|owner'],
   [
     'handler',
-    'saksbehandler|presenterer saken|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved|case officer|presenter',
+    'saksbehandler|sakshandsamar|presenterer saken|legg fram saka|presentert av|presentasjon ved|innledere|innleder|ansvarlig|ved|case officer|presenter',
   ],
   [
     'title',
-    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|agenda(?: \\p{Lu}{3,5})?|dagsorden|title|subject',
+    'tittel på saken|tittel på sak|sakstittel|saksnavn|tittel|tema|emne|beskrivelse|innhold|sak(?:en)? gjelder|(?:agenda|saks?liste)(?: \\p{Lu}{3,5})?|dagsorden|title|topic|subject',
   ],
   ['sak', 'saksnummer|saksnr\\.?|sak\\s*nr\\.?|sak\\s*#|sak|nr\\.?|item(?:\\s*no\\.?)?'],
-  ['duration', 'varighet|tidsbruk|minutter|min\\.?|duration'],
+  ['duration', 'varighet|varigheit|tidsbruk|minutter|min\\.?|duration'],
   ['end', 'sluttid|slutt|til kl\\.?|end'],
   ['start', 'starttid|start|fra kl\\.?|tidspunkt|tidsrom|klokkeslett|kl\\.?|tid|time'],
   ['other', 'vedlegg|forslag til vedtak|vedtaksformulering|vedtak|merknad|kommentar'],
@@ -126,10 +126,15 @@ export const SAKSTYPE = `(${[
   // …and cut short to fit a narrow column: "Godkj.", "Drøft.", "Orient.".
   ...SAKSTYPER.flatMap((t) => Array.from({ length: t.length - 3 }, (_, i) => `${t.slice(0, i + 3)}\\.`)),
 ].join('|')})(?:s?sak)?`;
-const SAKSTYPE_CELL = new RegExp(`^(?:til\\s+)?${SAKSTYPE}$`, 'i');
+/** The treatment asked for, said before the sakstype: "Til drøfting", "For tilslutning". */
+export const ASKED_FOR = String.raw`(?:(?:til|for)\s+)?`;
+const SAKSTYPE_CELL = new RegExp(`^${ASKED_FOR}${SAKSTYPE}$`, 'i');
 
 /** A sakstype in brackets after a title, perhaps before the row's time: "Tittel (Drøftingssak) 09:00". */
-const BRACKETED_TYPE = new RegExp(String.raw`\s*\((?:til\s+)?${SAKSTYPE}\)(?=\s*(?:${TIME_SPAN})?\s*$)`, 'i');
+const BRACKETED_TYPE = new RegExp(
+  String.raw`\s*\(${ASKED_FOR}${SAKSTYPE}\)(?=\s*(?:${TIME_SPAN})?\s*$)`,
+  'i',
+);
 
 /**
  * The sakstype a template writes in brackets after the title where no column holds it
@@ -141,7 +146,7 @@ export function bracketedSakstype(text: string): { text: string; sakstype: strin
   return m && sakstype ? { text: squash(text.replace(m[0], ' ')), sakstype } : null;
 }
 
-/** The sakstype a cell names ("Drøfting", "Til drøfting", "Orienteringssak"), capitalised, or null. */
+/** The sakstype a cell names ("Drøfting", "For tilslutning", "Orienteringssak"), capitalised, or null. */
 export function sakstypeOf(cell: string): string | null {
   const m = SAKSTYPE_CELL.exec(squash(cell));
   if (!m) return null;
