@@ -21,6 +21,7 @@ import {
 import { UNSEEN_VARIANTS } from './helpers/layout-variants-unseen.ts';
 import { UNSEEN_VARIANTS_2 } from './helpers/layout-variants-unseen-2.ts';
 import { UNSEEN_VARIANTS_3 } from './helpers/layout-variants-unseen-3.ts';
+import { UNSEEN_VARIANTS_4 } from './helpers/layout-variants-unseen-4.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const TXT = readdirSync(path.join(SHARED, 'corpus'))
@@ -41,7 +42,7 @@ for (const name of SOURCES) {
 }
 
 /**
- * Blind variants (layout-variants-unseen.ts, -2.ts and -3.ts), each set written from the documents
+ * Blind variants (layout-variants-unseen.ts, -2.ts, -3.ts and -4.ts), each set written from the documents
  * alone by someone who had read neither the parser nor the other sets, that the parser does not yet
  * read, per file and rendering. Among them: a running page header with no page number; a slide
  * deck's table cells one per line in one file; a PDF's columns read one after the other; some words
@@ -50,7 +51,11 @@ for (const name of SOURCES) {
  * renderings whose columns the converter already interleaved, attendance rewritten as prose, a
  * row-number column or lines re-wrapped at 60 characters; and markdown headings that swallow every
  * line up to the next blank one, in the PDF and DOCX renderings of the slide decks a whole slide
- * section (no longer the same text to a reader).
+ * section (no longer the same text to a reader); of the fourth set, a whole package quoted as a
+ * forwarded e-mail ("> " and lines wrapped at 72), grid tables whose cells wrap inside their borders,
+ * pdftotext's layout mode with side-by-side columns wrapped each on its own, tables rewritten from a
+ * PDF rendering whose rows were already broken, a sakstype code inside a wrapped title line, times
+ * without a colon in rows separated by spaces only, and a bulleted attendance key.
  * The rest must keep the record like our own.
  */
 const NOT_YET_READ = new Set([
@@ -128,6 +133,60 @@ const NOT_YET_READ = new Set([
   'html_document_export 004_01c28272e6e81fa3.pdf',
   'markdown_headings 004_01c28272e6e81fa3.pdf',
   'markdown_headings 004_01c28272e6e81fa3.docx',
+  'pdftotextLayout 000_f73e9f6747c9963a.txt',
+  'pandocGridTables 000_f73e9f6747c9963a.txt',
+  'emailQuotedWrapped 000_f73e9f6747c9963a.txt',
+  'headerKeysThenValues 000_f73e9f6747c9963a.txt',
+  'pdftotextLayout 000_f73e9f6747c9963a.pdf',
+  'pandocGridTables 000_f73e9f6747c9963a.pdf',
+  'keyValueRecords 000_f73e9f6747c9963a.pdf',
+  'cellPerLine 000_f73e9f6747c9963a.pdf',
+  'emailQuotedWrapped 000_f73e9f6747c9963a.pdf',
+  'agendaColumnsReordered 000_f73e9f6747c9963a.docx',
+  'pdftotextLayout 000_f73e9f6747c9963a.docx',
+  'markdownPipeTables 000_f73e9f6747c9963a.docx',
+  'pandocGridTables 000_f73e9f6747c9963a.docx',
+  'keyValueRecords 000_f73e9f6747c9963a.docx',
+  'emailQuotedWrapped 000_f73e9f6747c9963a.docx',
+  'headerKeysThenValues 000_f73e9f6747c9963a.docx',
+  'militaryTimesMinutes 001_3b351634044a7914.txt',
+  'sakstypeCodesWithLegend 001_3b351634044a7914.txt',
+  'emailQuotedWrapped 001_3b351634044a7914.txt',
+  'militaryTimesMinutes 001_3b351634044a7914.pdf',
+  'sakstypeCodesWithLegend 001_3b351634044a7914.pdf',
+  'emailQuotedWrapped 001_3b351634044a7914.pdf',
+  'attendanceBulleted 001_3b351634044a7914.pdf',
+  'militaryTimesMinutes 001_3b351634044a7914.docx',
+  'sakstypeCodesWithLegend 001_3b351634044a7914.docx',
+  'emailQuotedWrapped 001_3b351634044a7914.docx',
+  'attendanceBulleted 001_3b351634044a7914.docx',
+  'pdftotextLayout 003_0c1c525d85268ac2.txt',
+  'pandocGridTables 003_0c1c525d85268ac2.txt',
+  'emailQuotedWrapped 003_0c1c525d85268ac2.txt',
+  'pdftotextLayout 003_0c1c525d85268ac2.pdf',
+  'markdownPipeTables 003_0c1c525d85268ac2.pdf',
+  'htmlTables 003_0c1c525d85268ac2.pdf',
+  'pandocGridTables 003_0c1c525d85268ac2.pdf',
+  'keyValueRecords 003_0c1c525d85268ac2.pdf',
+  'cellPerLine 003_0c1c525d85268ac2.pdf',
+  'emailQuotedWrapped 003_0c1c525d85268ac2.pdf',
+  'pdftotextLayout 003_0c1c525d85268ac2.docx',
+  'pandocGridTables 003_0c1c525d85268ac2.docx',
+  'emailQuotedWrapped 003_0c1c525d85268ac2.docx',
+  'pdftotextLayout 004_01c28272e6e81fa3.txt',
+  'pandocGridTables 004_01c28272e6e81fa3.txt',
+  'emailQuotedWrapped 004_01c28272e6e81fa3.txt',
+  'agendaColumnsReordered 004_01c28272e6e81fa3.pdf',
+  'pdftotextLayout 004_01c28272e6e81fa3.pdf',
+  'markdownPipeTables 004_01c28272e6e81fa3.pdf',
+  'htmlTables 004_01c28272e6e81fa3.pdf',
+  'pandocGridTables 004_01c28272e6e81fa3.pdf',
+  'keyValueRecords 004_01c28272e6e81fa3.pdf',
+  'cellPerLine 004_01c28272e6e81fa3.pdf',
+  'emailQuotedWrapped 004_01c28272e6e81fa3.pdf',
+  'pdftotextLayout 004_01c28272e6e81fa3.docx',
+  'pandocGridTables 004_01c28272e6e81fa3.docx',
+  'emailQuotedWrapped 004_01c28272e6e81fa3.docx',
 ]);
 
 // A variant that finds nothing to change in a file (no "Vedtak" in a slide deck) has no case there.
@@ -139,6 +198,7 @@ for (const [set, variants] of [
   ['1', UNSEEN_VARIANTS],
   ['2', UNSEEN_VARIANTS_2],
   ['3', UNSEEN_VARIANTS_3],
+  ['4', UNSEEN_VARIANTS_4],
 ] as const)
   for (const [name, change] of Object.entries(variants))
     ALL_VARIANTS[name in ALL_VARIANTS ? `${name} (${set})` : name] = change;

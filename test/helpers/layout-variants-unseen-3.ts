@@ -8,7 +8,7 @@
  * sakstype), proposals, decisions and attendance. Every rewrite is general (it applies to
  * every occurrence of a pattern), deterministic and free of anything but the month names.
  */
-import { MONTHS } from './layout-variants.ts';
+import { MONTHS, MONTHS_SHORT } from './layout-variants.ts';
 
 type Variant = (text: string) => string;
 
@@ -129,20 +129,6 @@ function stripTags(s: string): string {
 // Dates ---------------------------------------------------------------------------------
 
 const MONTH_ALT = MONTHS.join('|');
-const MONTH_ABBR = [
-  'jan.',
-  'feb.',
-  'mars',
-  'apr.',
-  'mai',
-  'juni',
-  'juli',
-  'aug.',
-  'sep.',
-  'okt.',
-  'nov.',
-  'des.',
-];
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 
 interface HeaderDate {
@@ -531,7 +517,7 @@ export const UNSEEN_VARIANTS_3: Record<string, Variant> = {
   /** Header dates with abbreviated months: "15. feb. 2024", "6.–7. nov. 2019". */
   header_dates_abbreviated_months: (text) =>
     rewriteHeaderDates(text, (d) => {
-      const mon = MONTH_ABBR[d.month - 1] ?? '';
+      const mon = MONTHS_SHORT[d.month - 1] ?? '';
       return d.endDay !== undefined
         ? `${d.day}.–${d.endDay}. ${mon} ${d.year}`
         : `${d.day}. ${mon} ${d.year}`;

@@ -6,6 +6,8 @@
 // attendance after every rewrite. No variant knows a sak id, a title or a name: each works on the
 // patterns of the layout only, on every occurrence, deterministically.
 
+import { MONTHS, MONTHS_EN, MONTHS_SHORT, WEEKDAYS } from './layout-variants.ts';
+
 type Rewrite = (text: string) => string;
 
 // ---------------------------------------------------------------------------------------------------
@@ -21,52 +23,9 @@ const plain = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const NO_MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
-const NO_MONTHS_SHORT = [
-  'jan.',
-  'feb.',
-  'mars',
-  'apr.',
-  'mai',
-  'juni',
-  'juli',
-  'aug.',
-  'sep.',
-  'okt.',
-  'nov.',
-  'des.',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const NO_WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const NO_WEEKDAYS_SHORT = ['søn.', 'man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.'];
-const MONTH_ALT = NO_MONTHS.join('|');
+const MONTH_ALT = MONTHS.join('|');
 
 const SAKSTYPE_ALT = 'Godkjenning|Orientering|Drøfting|Tilslutning|Anbefaling|Beslutning';
 const SAKSTYPE_WORD = new RegExp(`^(${SAKSTYPE_ALT})$`);
@@ -305,7 +264,7 @@ const DATE_CELL = new RegExp(
   'i',
 );
 
-const monthOf = (name: string): number => NO_MONTHS.indexOf(name.toLowerCase()) + 1;
+const monthOf = (name: string): number => MONTHS.indexOf(name.toLowerCase()) + 1;
 const weekday = (x: Day): number => new Date(Date.UTC(x.y, x.m - 1, x.d)).getUTCDay();
 
 interface DateStyle {
@@ -532,11 +491,11 @@ const nynorskTemplate: Rewrite = (text) => {
 /** An English translation of the templates (for EU partners): "Proposed resolution", "Present", "Venue", "Item". */
 const englishTemplate: Rewrite = (text) => {
   let t = restyleHeaderDates(text, {
-    one: (x) => `${x.d} ${EN_MONTHS[x.m - 1] ?? ''} ${x.y}`,
-    range: (a, b) => `${a.d}–${b.d} ${EN_MONTHS[a.m - 1] ?? ''} ${a.y}`,
+    one: (x) => `${x.d} ${MONTHS_EN[x.m - 1] ?? ''} ${x.y}`,
+    range: (a, b) => `${a.d}–${b.d} ${MONTHS_EN[a.m - 1] ?? ''} ${a.y}`,
   }).replace(
     new RegExp(`\\b(${WEEKDAY})(?= \\d{1,2}(?:–\\d{1,2})? [A-Z])`, 'gi'),
-    (w) => EN_WEEKDAYS[NO_WEEKDAYS.indexOf(w.toLowerCase())] ?? w,
+    (w) => EN_WEEKDAYS[WEEKDAYS.indexOf(w.toLowerCase())] ?? w,
   );
   t = restyleHeaderTime(t, (h1, m1, h2, m2) => `${pad2(h1)}:${pad2(m1)}–${pad2(h2)}:${pad2(m2)}`);
   t = relabelMeetingFields(t, {
@@ -791,9 +750,9 @@ const numericDatesDotTimes: Rewrite = (text) => {
 const abbreviatedMonthWeekday: Rewrite = (text) =>
   restyleHeaderDates(text, {
     one: (x, hasWeekday) =>
-      `${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(x)] ?? ''} `}${x.d}. ${NO_MONTHS_SHORT[x.m - 1] ?? ''} ${x.y}`,
+      `${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(x)] ?? ''} `}${x.d}. ${MONTHS_SHORT[x.m - 1] ?? ''} ${x.y}`,
     range: (a, b, hasWeekday) =>
-      `${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(a)] ?? ''} `}${a.d}.–${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(b)] ?? ''} `}${b.d}. ${NO_MONTHS_SHORT[b.m - 1] ?? ''} ${b.y}`,
+      `${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(a)] ?? ''} `}${a.d}.–${hasWeekday ? '' : `${NO_WEEKDAYS_SHORT[weekday(b)] ?? ''} `}${b.d}. ${MONTHS_SHORT[b.m - 1] ?? ''} ${b.y}`,
   });
 
 /**

@@ -124,6 +124,21 @@ export const MONTHS = [
   'november',
   'desember',
 ];
+/** The months as Norwegian texts abbreviate them ("9. sep. 2020"). */
+export const MONTHS_SHORT = [
+  'jan.',
+  'feb.',
+  'mars',
+  'apr.',
+  'mai',
+  'juni',
+  'juli',
+  'aug.',
+  'sep.',
+  'okt.',
+  'nov.',
+  'des.',
+];
 const DATE_KEY = /^(\s*(?:<i>)?Dato(?:<\/i>)?\s*\t?\s*)(.*)$/;
 
 /** The header's date in the other style: "9. september 2020" ↔ "09.09.2020". */
@@ -535,9 +550,9 @@ const DATE_LINE = new RegExp(
   String.raw`^(\s*(?:(?:<i>)?Dato(?:<\/i>)?[\t ]+|Dag \d+ – |(?:NUFA|NUIT) )?)(\p{L}+dag\s+)?(\d{1,2})\.(?:\s*([–-])\s*(?:\p{L}+dag\s+)?(\d{1,2})\.)?\s+(\p{L}+)\s+(\d{4})(\s*)$`,
   'iu',
 );
-const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+export const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = [
+export const MONTHS_EN = [
   'January',
   'February',
   'March',
