@@ -15,7 +15,9 @@ const AGENDA_ROW = new RegExp(`^[ \\t]*(?:<[bi]>)?(?:${PRINTED_SAK_ID}|\\d{1,2}[
 function legend(text: string): { lines: Set<string>; codes: Map<string, string> } {
   const lines = new Set<string>();
   const codes = new Map<string, string>();
-  for (const [line] of text.matchAll(/^.*\p{Lu}\s*[=:].*$/gmu)) {
+  for (const line of text.split('\n')) {
+    // Most lines hold neither mark; the entries' pattern is read only where one stands.
+    if (!line.includes('=') && !line.includes(':')) continue;
     const entries = [...line.matchAll(ENTRY)].map((m) => [m[1]!, sakstypeOf(m[2]!)] as const);
     if (entries.length < MIN_ENTRIES || !entries.every(([, type]) => type)) continue;
     lines.add(line);
