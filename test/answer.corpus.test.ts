@@ -173,6 +173,14 @@ describe('a topic’s timeline', () => {
     expect(a.answer).toMatch(/^- Sak 1\/23 .*Decision \(Vedtak\)/);
     expect(new Set(a.citations.map((c) => c.meeting))).toEqual(new Set(['1/2023']));
     expect(a.citations.length).toBeGreaterThan(5);
+    // A meeting whose minutes are not in is summarised by its proposals, said to be only proposals;
+    // asked what it decided, the answer abstains.
+    const b = await corpus.answerer.ask('Can you summarise the NUIT meeting of 9 September 2020?');
+    expect(b.abstained).toBe(false);
+    expect(b.answer).toMatch(/^The outcome is not in the documents/);
+    expect(
+      (await corpus.answerer.ask('What did NUIT decide at its meeting on 9 September 2020?')).abstained,
+    ).toBe(true);
   });
 
   it.each([

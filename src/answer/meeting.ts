@@ -304,7 +304,7 @@ export async function answerMeetingDecisions(
     used.push(cite(lib, c, kind));
   }
   if (!used.length) return null;
-  return result(q, lines, used, unknown ? 'outcome_unknown' : undefined);
+  return result(q, lines, used, unknown && !q.asksSummary ? 'outcome_unknown' : undefined);
 }
 
 /**

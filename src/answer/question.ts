@@ -57,6 +57,11 @@ export interface Question {
   /** The question asks for an outcome: "was the proposal adopted?", "what did they actually decide?". */
   asksOutcome?: boolean;
   /**
+   * The question asks for a meeting summarised ("summarise the minutes from …"): its proposals are a
+   * summary too where the outcome is not known, not an abstention.
+   */
+  asksSummary?: boolean;
+  /**
    * The question asks what the members said or raised at the meeting ("what concerns did members
    * raise", "hva sa medlemmene"), which the minutes record, not what they were asked to discuss.
    */
@@ -159,6 +164,12 @@ const OUTCOME_RULE: [Intent, RegExp] = [
 const RAISED =
   /(?<![\p{L}])(?:(?:what|which|hva|hvilke)\s[^?]{0,40}(?<![\p{L}])(?:concerns?|comments?|objections?|reservations?|remarks?|bekymring\p{L}*|kommentar\p{L}*|merknad\p{L}*|innvending\p{L}*|synspunkt\p{L}*)|(?:members?|representatives?|medlemme\p{L}*|representante\p{L}*)\s(?:\p{L}+\s){0,3}?(?:say|said|raise[ds]?|comment(?:ed)?|sa|mente|uttrykte|tok opp)|(?:sa|mente|uttrykte)\s(?:\p{L}+\s){0,2}?(?:medlemme\p{L}*|representante\p{L}*))(?![\p{L}])/u;
 
+/** "Summarise the minutes from February 2023", "oppsummer møtet i juni": what was decided there. */
+const SUMMARY_RULE: [Intent, RegExp] = [
+  'adopted_decision',
+  /(?<![\p{L}])(?:summar\p{L}*|oppsummer\p{L}*|sammendrag\p{L}*|recap)(?![\p{L}])[^?]{0,30}(?<![\p{L}])(?:minutes|meeting|referat\p{L}*|møte\p{L}*)(?![\p{L}])/u,
+];
+
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
@@ -180,10 +191,7 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   OUTCOME_RULE,
   // A meeting or its minutes summarised is what was decided there, sak by sak.
-  [
-    'adopted_decision',
-    /(?<![\p{L}])(?:summar\p{L}*|oppsummer\p{L}*|sammendrag\p{L}*|recap)(?![\p{L}])[^?]{0,30}(?<![\p{L}])(?:minutes|meeting|referat\p{L}*|møte\p{L}*)(?![\p{L}])/u,
-  ],
+  SUMMARY_RULE,
   [
     'proposed_decision',
     /(forslag\w* til vedtak|\bforslaget\b|\bforeslås\b|\bforeslått\b|\bforeslår\b|\bproposed\b|\bproposal\b|\bdraft decision\b|\bput forward\b|\btabled\b|\bfremmet\b|\bsuggested decision\b|\b(asked|invited) to (make|decide|support|back|approve|endorse|agree|take|do|conclude)\b|\bbedt om å (vedta|støtte|godkjenne|slutte|konkludere|beslutte|ta stilling)|\binnstilling\w*)/,
@@ -593,6 +601,7 @@ export function understand(asked: string): Question {
     minutesOf: minutes,
     whenTreated: treated && !ELSEWHERE.test(t),
     asksOutcome: rule === OUTCOME_RULE,
+    asksSummary: rule === SUMMARY_RULE,
     asksRaised: RAISED.test(t),
     namesMeeting:
       nufa || nuit || !!(meeting || date || month) || /\b(møte\w*|meetings?|committee|utvalg\w*)\b/.test(t),
