@@ -231,18 +231,18 @@ export function keyTerms(lib: Library, q: Question): KeyTerm[] {
       const defined = lib.index.defined(word);
       // A word the record never uses in any form may be a slip for one it does ("prismodeler").
       // Only in a Norwegian question: an English word the dictionary lacks is no slip for a Norwegian one.
+      const written = [...new Set([...own, ...defined])];
+      const knownAsWritten = lib.index.known(written);
       const slip =
-        q.language === 'en' || word.includes(' ') || lib.index.known([...own, ...defined])
-          ? null
-          : lib.index.corrected(word);
-      const alts = [...new Set([...own, ...defined, ...(slip ? [slip] : [])])];
+        q.language === 'en' || word.includes(' ') || knownAsWritten ? null : lib.index.corrected(word);
+      const alts = slip ? [...written, slip] : written;
       return {
         word,
         alts,
         weight: lib.index.rarity(
           slip ? [slip] : defined.length && !lib.index.known(primary) ? defined : primary,
         ),
-        known: lib.index.known(alts),
+        known: knownAsWritten || !!slip,
         heads: word.includes(' ') ? [] : lib.index.compoundHead(word),
       };
     });

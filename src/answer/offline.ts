@@ -178,16 +178,16 @@ export async function answerOffline(
     }
     case 'history':
       return answerHistory(lib, q, ranked);
-    case 'discussion': {
-      // "Hvilke innspill ga KS om X?": what the body named said, before what all were asked.
-      const d = answerSpeaker(lib, q, ranked) ?? answerDiscussion(lib, q, best);
-      if (d) return d;
-      break;
-    }
     default:
       break;
   }
-  const found = answerSpeaker(lib, q, ranked) ?? answerFromEvidence(lib, q, ranked);
+  // "Hvilke innspill ga KS om X?": what the body named said comes before what all were asked.
+  const spoken = answerSpeaker(lib, q, ranked);
+  if (!spoken && q.intent === 'discussion') {
+    const d = answerDiscussion(lib, q, best);
+    if (d) return d;
+  }
+  const found = spoken ?? answerFromEvidence(lib, q, ranked);
   // "When was X discussed?": where no text says when X was treated elsewhere, the committees'
   // treatments of X are the answer, each dated.
   if (found.answer.abstained && q.whenTreated) {

@@ -170,6 +170,9 @@ const SUMMARY_RULE: [Intent, RegExp] = [
   /(?<![\p{L}])(?:summar\p{L}*|oppsummer\p{L}*|sammendrag\p{L}*|recap)(?![\p{L}])[^?]{0,30}(?<![\p{L}])(?:minutes|meeting|referat\p{L}*|møte\p{L}*)(?![\p{L}])/u,
 ];
 
+/** Being at a meeting, said as members say it: "hvem var med på møtet", "who was at the meeting". */
+const AT_THE_MEETING = String.raw`var med på (?:møtet|møte)|(?:were|was) at the meeting`;
+
 const INTENT_RULES: [Intent, RegExp][] = [
   [
     'history',
@@ -212,7 +215,10 @@ const INTENT_RULES: [Intent, RegExp][] = [
   ],
   [
     'meeting',
-    /(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|vara\p{L}*|møtte som|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene|var med på (?:møtet|møte)|were at the meeting|was at the meeting)(?![\p{L}\p{N}])/u,
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(where (was|is|were|will)|where and when|when and where|hvor og når|når og hvor|hvor (ble|var|er|skal)|who attended|attend\w*|til stede|deltok|deltakere|participants|present at|absent\w*|absence\w*|missing from|apologies|forfall\p{L}*|fravær\p{L}*|represent\w*|stedfortreder\w*|vara\p{L}*|møtte som|stood in|stand-ins?|substitut\w*|held|holdt|avholdt|location|sted|møtested|take place|finne sted|members|medlemmer|medlemmene|${AT_THE_MEETING})(?![\p{L}\p{N}])`,
+      'u',
+    ),
   ],
 ];
 
@@ -240,7 +246,10 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ['when', /(?<![\p{L}\p{N}])(when|når|dato|date|dates|datoer|held|holdt)(?![\p{L}\p{N}])/u],
   [
     'attendance',
-    /(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies|var med på (?:møtet|møte)|(?:were|was) at the meeting)(?![\p{L}])/u,
+    new RegExp(
+      String.raw`(?<![\p{L}])(attend\w*|til stede|deltok|deltakere|participants|members|medlemmer|represent\w*|stedfortreder\w*|stood in|stand-ins?|substitut\w*|vara\p{L}*|forfall\p{L}*|fravær\p{L}*|absent\w*|absence\w*|missing from|apologies|${AT_THE_MEETING})(?![\p{L}])`,
+      'u',
+    ),
   ],
   // Who was not there ("who was absent", "hvem hadde forfall"), and who was.
   [
@@ -249,7 +258,10 @@ const MEETING_FACTS: [MeetingFact, RegExp][] = [
   ],
   [
     'presence',
-    /(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede|var med på (?:møtet|møte)|(?:were|was) at the meeting)(?![\p{L}])(?<!ikke til stede)/u,
+    new RegExp(
+      String.raw`(?<![\p{L}])(attend\p{L}*|present|participants|deltok|deltakere|til stede|${AT_THE_MEETING})(?![\p{L}])(?<!ikke til stede)`,
+      'u',
+    ),
   ],
 ];
 

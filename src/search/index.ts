@@ -232,8 +232,9 @@ export class SearchIndex {
 
   /**
    * The record's word for a question word it never uses that is nearly it, a typing slip:
-   * "prismodeler" → "prismodell", "kjernejornal" → "kjernejournal". One edit from a word of six
-   * letters or more, two from one of nine or more; null for a word that is used, short or not near.
+   * "prismodeler" → "prismodell", "kjernejornal" → "kjernejournal". One edit from a word of eight
+   * letters or more, two from one of eleven or more, keeping its first two letters; null for a word
+   * that is used, short, or near none.
    */
   corrected(word: string): string | null {
     const term = searchTerm(word);

@@ -75,7 +75,7 @@ export function searchTerm(term: string): string | null {
 /**
  * Whether folded text holds a word or its stem: a longer stem may stand inside a compound
  * ("pris" in "prismodeller"); a short one ("ks", "1") must stand alone or, of three letters, end a
- * compound.
+ * compound, in either case perhaps with an inflection ("målet", "kvuen", "apier").
  */
 export function containsTerm(folded: string, term: string): boolean {
   if (term.length >= 4) return folded.includes(term);
@@ -181,13 +181,6 @@ const FRAMED_COMPOUND =
 /** The topic words of a question: what it is about, without question, frame and stop words. */
 export function topicWords(question: string): string[] {
   const minutesAsked = APPROVED_MINUTES.test(question);
-  return topicOf(question, minutesAsked).map((w) => {
-    const framed = FRAMED_COMPOUND.exec(w);
-    return framed ? (framed[1] ?? framed[2]!) : w;
-  });
-}
-
-function topicOf(question: string, minutesAsked: boolean): string[] {
   return words(
     question
       .replace(DATE_TEXT, ' ')
@@ -198,15 +191,20 @@ function topicOf(question: string, minutesAsked: boolean): string[] {
       .replace(QUARTER, ' ')
       .replace(DATE_WORDS, ' ')
       .replace(IDS, ' '),
-  ).filter(
-    (w) =>
-      !NB_STOP.has(w) &&
-      !EN_STOP.has(w) &&
-      !QUESTION_WORDS.has(w) &&
-      (!FRAME_WORDS.has(w) || (minutesAsked && MINUTES_WORDS.has(w))) &&
-      !/^\d{1,3}\/\d{2,4}$/.test(w) &&
-      // Years and periods ("2022-2024") narrow the search (see question.ts); they are not what the
-      // question is about.
-      !/^(19|20)\d\d(?:-(?:19|20)?\d\d)?$/.test(w),
-  );
+  )
+    .filter(
+      (w) =>
+        !NB_STOP.has(w) &&
+        !EN_STOP.has(w) &&
+        !QUESTION_WORDS.has(w) &&
+        (!FRAME_WORDS.has(w) || (minutesAsked && MINUTES_WORDS.has(w))) &&
+        !/^\d{1,3}\/\d{2,4}$/.test(w) &&
+        // Years and periods ("2022-2024") narrow the search (see question.ts); they are not what the
+        // question is about.
+        !/^(19|20)\d\d(?:-(?:19|20)?\d\d)?$/.test(w),
+    )
+    .map((w) => {
+      const framed = FRAMED_COMPOUND.exec(w);
+      return framed ? (framed[1] ?? framed[2]!) : w;
+    });
 }
